@@ -1,0 +1,350 @@
+/**
+ * Configuration is read once, from the environment, validated, and handed down as a typed
+ * object. A bad value stops the process with a message that names the variable — a typo in
+ * PORT should fail at start-up, not as a confusing error an hour later.
+ */
+import path from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+const AI_PROVIDER_NAMES = ['gemini', 'openai', 'offline'] as const;
+export const OPENAI_JSON_MODES = ['schema', 'object', 'prompt'] as const;
+export type OpenAiJsonMode = (typeof OPENAI_JSON_MODES)[number];
+export const DEFAULT_OPENAI_BASE_URL = 'https://openrouter.ai/api/v1';
+
+/** Every variable the app reads, with its default. `.env.example` documents each one. */
+const EnvSchema = Type.Object({
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
+  PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
+  DATA_DIR: Type.String({ default: './data', minLength: 1 }),
+  DATABASE_PATH: Type.Optional(Type.String({ minLength: 1 })),
+  SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  COOKIE_SECURE: Type.Boolean({ default: false }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  MAX_UPLOAD_MB: Type.Number({ default: 5, exclusiveMinimum: 0, maximum: 50 }),
+  DOCUMENT_TIMEOUT_MS: Type.Integer({ default: 15000, minimum: 100 }),
+  DOCUMENT_MAX_CHARS: Type.Integer({ default: 50000, minimum: 1000 }),
+  ANSWER_MAX_CHARS: Type.Integer({ default: 8000, minimum: 100 }),
+  // --- accounts and abuse limits (SECURITY.md) ---
+  ADMIN_EMAILS: Type.Optional(Type.String()),
+  TRUST_PROXY: Type.Optional(Type.String({ pattern: '^(true|false|\\d{1,2}|[0-9a-fA-F.:/, ]+)$' })),
+  RATE_LIMIT_SIGN_IN: Type.Integer({ default: 10, minimum: 0 }),
+  RATE_LIMIT_UPLOADS: Type.Integer({ default: 30, minimum: 0 }),
+  RATE_LIMIT_INTERVIEW: Type.Integer({ default: 60, minimum: 0 }),
+  DOCUMENT_MAX_PARALLEL: Type.Integer({ default: 2, minimum: 1, maximum: 32 }),
+  DOCUMENT_MAX_QUEUED: Type.Integer({ default: 10, minimum: 0, maximum: 1000 }),
+  // Unset: gemini if GEMINI_API_KEY is set, then openai if a key or OPENAI_BASE_URL is set, then offline.
+  AI_PROVIDERS: Type.Optional(Type.String({ pattern: '^[a-z, -]+$' })),
+  GEMINI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  GEMINI_MODEL: Type.String({ default: 'gemini-2.5-flash', minLength: 1 }),
+  GEMINI_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  GEMINI_THINKING_BUDGET: Type.Integer({ default: 0, minimum: -1, maximum: 32768 }),
+  OPENAI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  OPENROUTER_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  OPENAI_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  OPENAI_MODEL: Type.String({ default: 'openai/gpt-4o-mini', minLength: 1 }),
+  OPENAI_JSON_MODE: Type.Union(
+    OPENAI_JSON_MODES.map((m) => Type.Literal(m)),
+    { default: 'schema' },
+  ),
+  AI_ATTEMPT_TIMEOUT_MS: Type.Integer({ default: 20000, minimum: 100 }),
+  AI_CALL_BUDGET_MS: Type.Integer({ default: 40000, minimum: 100 }),
+  AI_MAX_RETRIES: Type.Integer({ default: 2, minimum: 0, maximum: 10 }),
+  AI_RETRY_BASE_MS: Type.Integer({ default: 500, minimum: 0 }),
+  AI_RETRY_MAX_DELAY_MS: Type.Integer({ default: 8000, minimum: 0 }),
+  AI_CIRCUIT_THRESHOLD: Type.Integer({ default: 3, minimum: 1 }),
+  AI_CIRCUIT_COOLDOWN_MS: Type.Integer({ default: 30000, minimum: 0 }),
+  AI_CV_MAX_CHARS: Type.Integer({ default: 12000, minimum: 500 }),
+  AI_JOB_MAX_CHARS: Type.Integer({ default: 8000, minimum: 500 }),
+  // --- voice answers (src/speech/README.md) ---
+  TRANSCRIBER: Type.Union([Type.Literal('whisper'), Type.Literal('none')], { default: 'whisper' }),
+  WHISPER_MODEL: Type.String({ default: 'Xenova/whisper-tiny.en', pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$' }),
+  WHISPER_MODEL_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  WHISPER_ALLOW_DOWNLOAD: Type.Boolean({ default: false }),
+  AUDIO_MAX_SECONDS: Type.Integer({ default: 600, minimum: 10, maximum: 3600 }),
+  AUDIO_MAX_FRAMES_PER_SECOND: Type.Integer({ default: 50, minimum: 10, maximum: 1000 }),
+  AUDIO_RECORDING_TTL_MINUTES: Type.Integer({ default: 60, minimum: 1, maximum: 1440 }),
+  AUDIO_STORE_RAW: Type.Boolean({ default: false }),
+});
+type Env = Static<typeof EnvSchema>;
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Path of the SQLite file, or ":memory:" (tests). */
+  databasePath: string;
+  /** Secret for the encrypted session cookie; null means "generate one and keep it in dataDir". */
+  sessionSecret: string | null;
+  cookieSecure: boolean;
+  logLevel: string;
+  maxUploadBytes: number;
+  documentTimeoutMs: number;
+  documentMaxChars: number;
+  answerMaxChars: number;
+  /** Emails (normalised) of operators who may see /admin/users. */
+  adminEmails: string[];
+  /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses. */
+  trustProxy: boolean | number | string[];
+  rateLimits: RateLimitSettings;
+  /** PDF/DOCX parses running at once, and how many more may wait for a turn (beyond: 503). */
+  documentMaxParallel: number;
+  documentMaxQueued: number;
+  /** log2 of scrypt's N for new password hashes (not an environment variable; tests lower it). */
+  passwordHashCost: number;
+  /** Providers to try, in order; "offline" is always appended as the last resort. */
+  aiProviders: string[];
+  gemini: GeminiSettings;
+  openai: OpenAiSettings;
+  aiResilience: AiResilienceSettings;
+  /** How much CV / job-description text a remote prompt may carry (trimmed by relevance). */
+  aiPromptLimits: { cvChars: number; jobChars: number };
+  speech: SpeechSettings;
+}
+
+/** Voice answers: transcription and the audio WebSocket's limits (src/speech/README.md). */
+export interface SpeechSettings {
+  transcriber: 'whisper' | 'none';
+  /** Hugging Face model id, e.g. Xenova/whisper-tiny.en. */
+  whisperModel: string;
+  /** Holds <owner>/<name>/ model folders. */
+  whisperModelDir: string;
+  whisperAllowDownload: boolean;
+  /** Longest recording; audio beyond it ends the recording. */
+  maxSeconds: number;
+  /** WebSocket frames (audio and control) one connection may send per second. */
+  maxFramesPerSecond: number;
+  /** How long a finished recording's metrics wait to be attached to an answer. */
+  recordingTtlMs: number;
+  /** Keep raw audio as WAV files in recordingsDir. */
+  storeRaw: boolean;
+  recordingsDir: string;
+}
+
+/** Requests allowed per window; 0 turns a limit off. */
+export interface RateLimitSettings {
+  /** Sign-in and registration attempts per address, and failed sign-ins per account, per 15 minutes. */
+  signInPer15Min: number;
+  /** CV / job-description uploads per visitor per minute (five times that per address). */
+  uploadsPerMinute: number;
+  /** Interview actions that call the AI (start, answer, finish) per visitor per minute (five times that per address). */
+  interviewPerMinute: number;
+}
+
+export interface GeminiSettings {
+  apiKey: string | null;
+  model: string;
+  /** null: the SDK's default (Google's endpoint). */
+  baseUrl: string | null;
+  /** 0 disables thinking, -1 lets the model decide, otherwise a token budget. */
+  thinkingBudget: number;
+}
+
+export interface OpenAiSettings {
+  apiKey: string | null;
+  /** The variable the key came from, named in operator messages. */
+  apiKeyVariable: 'OPENAI_API_KEY' | 'OPENROUTER_API_KEY';
+  baseUrl: string;
+  model: string;
+  jsonMode: OpenAiJsonMode;
+  /** True when OPENAI_BASE_URL was set explicitly (it enables the provider by default). */
+  baseUrlSet: boolean;
+}
+
+export interface AiResilienceSettings {
+  /** One HTTP attempt may take this long. */
+  attemptTimeoutMs: number;
+  /** Everything one provider may spend on one call (retries and repair included) before the next is tried. */
+  callBudgetMs: number;
+  maxRetries: number;
+  retryBaseMs: number;
+  /** Longest wait between attempts, including a server's Retry-After. */
+  retryMaxDelayMs: number;
+  /** Consecutive failed calls that open a provider's circuit. */
+  circuitThreshold: number;
+  /** How long an open circuit skips the provider before one probe call is let through. */
+  circuitCooldownMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates configuration from `env`. Throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
+  const problems = [...Value.Errors(EnvSchema, converted)].map(
+    (e) => `${e.path.slice(1) || 'environment'}: ${e.message} (got ${JSON.stringify(raw[e.path.slice(1)] ?? null)})`,
+  );
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  const parsed = converted as Env;
+
+  const openaiBaseUrl = parsed.OPENAI_BASE_URL ?? DEFAULT_OPENAI_BASE_URL;
+  // OpenRouter's own key wins for OpenRouter; elsewhere OPENAI_API_KEY does.
+  const openaiKeyOrder = isOpenRouter(openaiBaseUrl)
+    ? (['OPENROUTER_API_KEY', 'OPENAI_API_KEY'] as const)
+    : (['OPENAI_API_KEY', 'OPENROUTER_API_KEY'] as const);
+  const apiKeyVariable = openaiKeyOrder.find((name) => parsed[name]) ?? openaiKeyOrder[0];
+  const gemini: GeminiSettings = {
+    apiKey: parsed.GEMINI_API_KEY ?? null,
+    model: parsed.GEMINI_MODEL,
+    baseUrl: parsed.GEMINI_BASE_URL ?? null,
+    thinkingBudget: parsed.GEMINI_THINKING_BUDGET,
+  };
+  const openai: OpenAiSettings = {
+    apiKey: parsed[apiKeyVariable] ?? null,
+    apiKeyVariable,
+    baseUrl: openaiBaseUrl,
+    model: parsed.OPENAI_MODEL,
+    jsonMode: parsed.OPENAI_JSON_MODE as OpenAiJsonMode,
+    baseUrlSet: parsed.OPENAI_BASE_URL !== undefined,
+  };
+  const aiProviders =
+    parsed.AI_PROVIDERS === undefined ? defaultProviders(gemini, openai) : parseProviders(parsed.AI_PROVIDERS);
+  checkProviderSettings({ aiProviders, gemini, openai });
+  const dataDir = path.resolve(parsed.DATA_DIR);
+  return {
+    host: parsed.HOST,
+    port: parsed.PORT,
+    dataDir,
+    databasePath: parsed.DATABASE_PATH ?? path.join(dataDir, 'rehearse.db'),
+    sessionSecret: parsed.SESSION_SECRET ?? null,
+    cookieSecure: parsed.COOKIE_SECURE,
+    logLevel: parsed.LOG_LEVEL,
+    maxUploadBytes: Math.round(parsed.MAX_UPLOAD_MB * 1024 * 1024),
+    documentTimeoutMs: parsed.DOCUMENT_TIMEOUT_MS,
+    documentMaxChars: parsed.DOCUMENT_MAX_CHARS,
+    answerMaxChars: parsed.ANSWER_MAX_CHARS,
+    adminEmails: parseEmailList(parsed.ADMIN_EMAILS),
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    rateLimits: {
+      signInPer15Min: parsed.RATE_LIMIT_SIGN_IN,
+      uploadsPerMinute: parsed.RATE_LIMIT_UPLOADS,
+      interviewPerMinute: parsed.RATE_LIMIT_INTERVIEW,
+    },
+    documentMaxParallel: parsed.DOCUMENT_MAX_PARALLEL,
+    documentMaxQueued: parsed.DOCUMENT_MAX_QUEUED,
+    passwordHashCost: 16,
+    aiProviders,
+    gemini,
+    openai,
+    aiResilience: {
+      attemptTimeoutMs: parsed.AI_ATTEMPT_TIMEOUT_MS,
+      callBudgetMs: parsed.AI_CALL_BUDGET_MS,
+      maxRetries: parsed.AI_MAX_RETRIES,
+      retryBaseMs: parsed.AI_RETRY_BASE_MS,
+      retryMaxDelayMs: parsed.AI_RETRY_MAX_DELAY_MS,
+      circuitThreshold: parsed.AI_CIRCUIT_THRESHOLD,
+      circuitCooldownMs: parsed.AI_CIRCUIT_COOLDOWN_MS,
+    },
+    aiPromptLimits: { cvChars: parsed.AI_CV_MAX_CHARS, jobChars: parsed.AI_JOB_MAX_CHARS },
+    speech: {
+      transcriber: parsed.TRANSCRIBER as SpeechSettings['transcriber'],
+      whisperModel: parsed.WHISPER_MODEL,
+      whisperModelDir: path.resolve(parsed.WHISPER_MODEL_DIR ?? path.join(dataDir, 'models')),
+      whisperAllowDownload: parsed.WHISPER_ALLOW_DOWNLOAD,
+      maxSeconds: parsed.AUDIO_MAX_SECONDS,
+      maxFramesPerSecond: parsed.AUDIO_MAX_FRAMES_PER_SECOND,
+      recordingTtlMs: parsed.AUDIO_RECORDING_TTL_MINUTES * 60_000,
+      storeRaw: parsed.AUDIO_STORE_RAW,
+      recordingsDir: path.join(dataDir, 'recordings'),
+    },
+  };
+}
+
+/** "Ops@Example.com, b@x.org" → ["ops@example.com", "b@x.org"] (the same normalisation as sign-in). */
+function parseEmailList(list: string | undefined): string[] {
+  return [...new Set((list ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean))];
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+const isOpenRouter = (url: string) => /^https?:\/\/([^/]*\.)?openrouter\.ai(\/|:|$)/i.test(url);
+
+/** Hosted OpenAI-compatible services that always want a key; a local or self-hosted server may not. */
+export function openAiUrlNeedsKey(url: string): boolean {
+  return isOpenRouter(url) || /^https?:\/\/api\.openai\.com(\/|:|$)/i.test(url);
+}
+
+/** AI_PROVIDERS unset: every remote provider that has what it needs, in a fixed order, then offline. */
+function defaultProviders(gemini: GeminiSettings, openai: OpenAiSettings): string[] {
+  return [...(gemini.apiKey ? ['gemini'] : []), ...(openai.apiKey || openai.baseUrlSet ? ['openai'] : []), 'offline'];
+}
+
+/** A provider named in AI_PROVIDERS without its key is a configuration error, reported by variable. */
+export function checkProviderSettings(config: Pick<AppConfig, 'aiProviders' | 'gemini' | 'openai'>): void {
+  const problems: string[] = [];
+  if (config.aiProviders.includes('gemini') && !config.gemini.apiKey) {
+    problems.push('GEMINI_API_KEY: required because AI_PROVIDERS includes gemini (get one at https://aistudio.google.com/apikey)');
+  }
+  if (config.aiProviders.includes('openai') && !config.openai.apiKey && openAiUrlNeedsKey(config.openai.baseUrl)) {
+    problems.push(
+      `${config.openai.apiKeyVariable}: required because AI_PROVIDERS includes openai and OPENAI_BASE_URL is ${config.openai.baseUrl} ` +
+        '(a local server such as Ollama needs no key: set OPENAI_BASE_URL to it)',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+}
+
+function parseProviders(list: string): string[] {
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !(AI_PROVIDER_NAMES as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration:\n  AI_PROVIDERS: unknown provider ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${AI_PROVIDER_NAMES.join(', ')})`,
+    );
+  }
+  return [...new Set([...names.filter((n) => n !== 'offline'), 'offline'])];
+}
+
+/** A configuration for tests and tools: in-memory database, quiet logs, fixed secret. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    ...loadConfig({}),
+    databasePath: ':memory:',
+    logLevel: 'silent',
+    sessionSecret: 'test-secret-test-secret-test-secret-0123456789',
+    // Cheaper password hashing keeps account tests fast; the format and checks are the same.
+    passwordHashCost: 14,
+    // Tests never reach the internet: a remote provider a test enables without pointing it at
+    // the fake AI server gets a closed local port. Timeouts and back-off are small.
+    gemini: { apiKey: null, model: 'gemini-2.5-flash', baseUrl: 'http://127.0.0.1:9', thinkingBudget: 0 },
+    openai: {
+      apiKey: null,
+      apiKeyVariable: 'OPENAI_API_KEY',
+      baseUrl: 'http://127.0.0.1:9/v1',
+      model: 'test-model',
+      jsonMode: 'schema',
+      baseUrlSet: true,
+    },
+    aiResilience: {
+      attemptTimeoutMs: 2000,
+      callBudgetMs: 5000,
+      maxRetries: 2,
+      retryBaseMs: 1,
+      retryMaxDelayMs: 20,
+      circuitThreshold: 3,
+      circuitCooldownMs: 30_000,
+    },
+    // Voice answers: no transcriber unless a test injects one, so no model is ever loaded.
+    speech: { ...loadConfig({}).speech, transcriber: 'none' },
+    ...overrides,
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * Every domain error Rehearse can raise, in one place (the style of Fastify's
+ * `lib/errors.js`): each has a stable `code` that tests and logs can rely on, an HTTP
+ * status, and a message written for the person using the app — it says what was wrong
+ * and what to do next. Routes turn these into pages; nothing else should invent statuses.
+ */
+export class AppError extends Error {
+  readonly code: string;
+  readonly statusCode: number;
+  /** Which form field the message belongs to, when it is a validation problem. */
+  readonly field: string | undefined;
+  /** One message per invalid form field, when several fields were wrong at once. */
+  readonly fields: Readonly<Record<string, string>>;
+
+  constructor(
+    code: string,
+    statusCode: number,
+    message: string,
+    options: { field?: string; fields?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.statusCode = statusCode;
+    this.field = options.field;
+    this.fields = options.fields ?? (options.field ? { [options.field]: message } : {});
+  }
+}
+
+type ErrorFactory<A extends unknown[]> = (...args: A) => AppError;
+
+function define<A extends unknown[]>(
+  code: string,
+  statusCode: number,
+  message: (...args: A) => string,
+  field?: string,
+): ErrorFactory<A> & { code: string } {
+  const factory = (...args: A) => new AppError(code, statusCode, message(...args), { field });
+  return Object.assign(factory, { code });
+}
+
+export const Errors = {
+  // --- generic -----------------------------------------------------------------------
+  notFound: define('NOT_FOUND', 404, () => 'We could not find that page. It may have been deleted, or the link is wrong.'),
+  sessionNotFound: define(
+    'SESSION_NOT_FOUND',
+    404,
+    () => 'We could not find that interview. It may have been deleted, or it belongs to another browser.',
+  ),
+  /** Form validation: one message per field; the form is re-rendered with the user's values. */
+  invalidForm: (fields: Record<string, string>) =>
+    new AppError('VALIDATION_FAILED', 422, 'Some fields need your attention: ' + Object.values(fields).join(' '), { fields }),
+
+  // --- accounts and web defences ------------------------------------------------------
+  csrfFailed: define(
+    'CSRF_FAILED',
+    403,
+    () =>
+      'This form has expired or was not sent from a Rehearse page (for example after you signed in or out in another tab). Reload the page and try again.',
+  ),
+  rateLimited: define(
+    'RATE_LIMITED',
+    429,
+    (retryAfterSeconds: number) =>
+      `Too many attempts in a short time. Wait ${retryAfterSeconds <= 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`} and try again.`,
+  ),
+  invalidCredentials: define(
+    'INVALID_CREDENTIALS',
+    422,
+    () => 'That email and password do not match an account. Check both and try again.',
+  ),
+  confirmationRequired: define(
+    'CONFIRMATION_REQUIRED',
+    422,
+    () => 'Nothing was deleted: confirm with the button on this page to delete it for good.',
+  ),
+  documentsBusy: define(
+    'DOCUMENTS_BUSY',
+    503,
+    () => 'Lots of documents are being read right now, so yours was not. Nothing is lost: try again in a minute.',
+  ),
+  documentUnpacksTooLarge: define(
+    'DOCUMENT_UNPACKS_TOO_LARGE',
+    413,
+    (format: string) =>
+      `That ${format} file unpacks to far more data than any CV needs (it may be damaged or built to be oversized). Save it again from your editor, or export it as a PDF, and upload that.`,
+  ),
+
+  // --- documents -----------------------------------------------------------------------
+  fileMissing: define('FILE_MISSING', 422, (what: string) => `Choose a ${what} file to upload (PDF, DOCX or TXT).`),
+  fileTooLarge: define(
+    'FILE_TOO_LARGE',
+    413,
+    (limitMb: number) => `That file is larger than ${limitMb} MB. Save a smaller copy (for example without images) and try again.`,
+  ),
+  unsupportedFileType: define(
+    'UNSUPPORTED_FILE_TYPE',
+    415,
+    (detected: string) =>
+      `That file looks like ${detected}, which we can't read. Upload a PDF, a Word document (.docx) or a plain-text (.txt) file.`,
+  ),
+  documentCorrupted: define(
+    'DOCUMENT_CORRUPTED',
+    422,
+    (format: string) =>
+      `That ${format} file appears to be damaged and could not be opened. Re-export it from your editor and upload it again.`,
+  ),
+  documentEncrypted: define(
+    'DOCUMENT_ENCRYPTED',
+    422,
+    () => 'That PDF is password-protected. Save a copy without a password (or export it again) and upload that.',
+  ),
+  documentNoText: define(
+    'DOCUMENT_NO_TEXT',
+    422,
+    (format: string) =>
+      `We found no text in that ${format} file. If it is a scan or an image, export your CV as a text-based PDF or DOCX, or paste it as a .txt file.`,
+  ),
+  documentEmpty: define('DOCUMENT_EMPTY', 422, () => 'That file is empty. Choose the file you meant to upload and try again.'),
+  documentTimeout: define(
+    'DOCUMENT_TIMEOUT',
+    422,
+    () => 'That file took too long to read. Try a simpler export of it (for example "Save as PDF" from your editor).',
+  ),
+  documentTooComplex: define(
+    'DOCUMENT_TOO_COMPLEX',
+    422,
+    (format: string) =>
+      `That ${format} file needs more memory to read than we allow, usually because of large images or a very complex layout. Save a simpler copy (for example without images) and upload that.`,
+  ),
+
+  // --- interview flow ------------------------------------------------------------------
+  notReadyToStart: define(
+    'NOT_READY_TO_START',
+    409,
+    (missing: string) => `Add ${missing} before starting the interview.`,
+  ),
+  alreadyStarted: define(
+    'ALREADY_STARTED',
+    409,
+    () => 'This interview has already started. Carry on from the current question.',
+  ),
+  notStarted: define('NOT_STARTED', 409, () => 'This interview has not started yet. Press "Start interview" first.'),
+  interviewFinished: define(
+    'INTERVIEW_FINISHED',
+    409,
+    () => 'This interview is finished, so it takes no more answers. Your feedback is on the feedback page.',
+  ),
+  emptyAnswer: define('EMPTY_ANSWER', 422, () => 'Write (or record) an answer before sending it.', 'answer'),
+  answerTooLong: define(
+    'ANSWER_TOO_LONG',
+    422,
+    (limit: number) => `That answer is longer than ${limit.toLocaleString('en')} characters. Shorten it and send it again.`,
+    'answer',
+  ),
+  allAnswered: define(
+    'ALL_ANSWERED',
+    409,
+    () => 'You have answered every question. Press "Finish and get feedback" to see how you did.',
+  ),
+  cvLocked: define(
+    'CV_LOCKED',
+    409,
+    () => 'The interview has started, so its CV and job description can no longer change. Create a new interview to use different ones.',
+  ),
+  alreadyAnswered: define(
+    'ALREADY_ANSWERED',
+    409,
+    () => 'That question was already answered (the form may have been sent twice). Here is the current question.',
+  ),
+  questionPending: define(
+    'QUESTION_PENDING',
+    409,
+    () => 'The next question is still being prepared. Wait a moment, then reload the page.',
+  ),
+  notAllAnswered: define(
+    'NOT_ALL_ANSWERED',
+    409,
+    (answered: number, total: number) =>
+      `Answer all ${total} questions before finishing (${answered} of ${total} answered so far).`,
+  ),
+  followUpPending: define(
+    'FOLLOW_UP_PENDING',
+    409,
+    () => 'Answer the follow-up question first, then finish the interview.',
+  ),
+  feedbackNotReady: define(
+    'FEEDBACK_NOT_READY',
+    409,
+    () => 'There is no feedback yet: finish the interview first.',
+  ),
+
+  // --- AI ------------------------------------------------------------------------------
+  aiUnavailable: define(
+    'AI_UNAVAILABLE',
+    503,
+    () => 'The interviewer could not prepare a reply just now. Your answer is saved; try again in a moment.',
+  ),
+} as const;
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The project root (where package.json, views/, public/ and migrations/ live), found by
+ * walking up from this file so the same code works from `src/` (tsx) and `dist/src/` (node).
+ */
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No package.json above ${start}`);
+  }
+}
+
+export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
+export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'migrations');
