@@ -1,0 +1,123 @@
+/**
+ * The database schema (Drizzle, SQLite). `npm run db:generate` turns changes here into a
+ * migration in `migrations/`; never edit an applied migration by hand.
+ *
+ * Ids that appear in URLs are random (nanoid), never sequential, so one visitor can't guess
+ * another's interview. Timestamps are stored as UTC milliseconds.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+/**
+ * A visitor: a guest identity from the first visit. Registering turns the same row into an
+ * account (email + password hash), so a guest keeps everything they did.
+ */
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** Normalised (trimmed, lower-case); null for a guest. */
+    email: text('email'),
+    /** `scrypt$<log2 N>$<r>$<p>$<salt>$<hash>` (base64url); null for a guest. */
+    passwordHash: text('password_hash'),
+    /**
+     * Bumped on registration and on every password change. The visitor cookie carries the
+     * version it was issued for; a cookie with an older one is treated as signed out.
+     */
+    authVersion: integer('auth_version').notNull().default(0),
+    /** Updated at most once a minute while the visitor is using the app. */
+    lastActiveAt: integer('last_active_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_uq').on(t.email)],
+);
+
+export const SESSION_STATUSES = ['draft', 'in_progress', 'completed'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const interviewSessions = sqliteTable(
+  'interview_sessions',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    jobTitle: text('job_title').notNull(),
+    companyName: text('company_name').notNull(),
+    jobDescription: text('job_description').notNull().default(''),
+    jobFileName: text('job_file_name'),
+    interviewType: text('interview_type', { enum: ['behavioral', 'technical', 'mixed'] })
+      .notNull()
+      .default('mixed'),
+    cvText: text('cv_text'),
+    cvFileName: text('cv_file_name'),
+    cvFormat: text('cv_format', { enum: ['pdf', 'docx', 'txt'] }),
+    cvPageCount: integer('cv_page_count'),
+    cvWordCount: integer('cv_word_count'),
+    cvTruncated: integer('cv_truncated', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: SESSION_STATUSES }).notNull().default('draft'),
+    createdAt: createdAt(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('interview_sessions_owner_created_idx').on(t.ownerId, t.createdAt)],
+);
+
+export const MESSAGE_KINDS = ['question', 'follow_up', 'answer'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => interviewSessions.id, { onDelete: 'cascade' }),
+    /** Position in the conversation, 1-based and gap-free within a session. */
+    seq: integer('seq').notNull(),
+    role: text('role', { enum: ['interviewer', 'candidate'] }).notNull(),
+    kind: text('kind', { enum: MESSAGE_KINDS }).notNull(),
+    /** The main question (1..8) this message belongs to; follow-ups and answers share it. */
+    questionNumber: integer('question_number').notNull(),
+    /** For answers: the question or follow-up message being answered. */
+    replyTo: text('reply_to'),
+    content: text('content').notNull(),
+    /** Question kind and focus from the planner (questions and follow-ups only). */
+    questionKind: text('question_kind'),
+    focus: text('focus'),
+    /** Which AI provider wrote this message (questions) or its evaluation (answers). */
+    provider: text('provider'),
+    /** AnswerEvaluation JSON, filled in after the answer is safely stored. */
+    evaluation: text('evaluation', { mode: 'json' }),
+    /** Voice-answer delivery metrics JSON (voice issue). */
+    speechMetrics: text('speech_metrics', { mode: 'json' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('messages_session_seq_uq').on(t.sessionId, t.seq),
+    // One answer per question: a double submit can never store two answers.
+    uniqueIndex('messages_reply_to_uq').on(t.replyTo),
+    // One main question and at most one follow-up per question number.
+    uniqueIndex('messages_session_question_uq')
+      .on(t.sessionId, t.questionNumber, t.kind)
+      .where(sql`kind <> 'answer'`),
+  ],
+);
+
+/** One feedback per session; regenerating replaces it. */
+export const feedback = sqliteTable('feedback', {
+  id: text('id').primaryKey(),
+  sessionId: text('session_id')
+    .notNull()
+    .unique()
+    .references(() => interviewSessions.id, { onDelete: 'cascade' }),
+  overallScore: integer('overall_score').notNull(),
+  summary: text('summary', { mode: 'json' }).notNull(),
+  provider: text('provider').notNull(),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,55 @@
+import { and, eq } from 'drizzle-orm';
+import { nanoid } from 'nanoid';
+import { feedback, interviewSessions } from '../db/schema.js';
+import type { Db } from '../db/client.js';
+import type { InterviewSummary } from '../ai/types.js';
+
+export interface FeedbackRow {
+  sessionId: string;
+  overallScore: number;
+  summary: InterviewSummary;
+  provider: string;
+  createdAt: Date;
+}
+
+export type FeedbackRepository = ReturnType<typeof createFeedbackRepository>;
+
+/** Feedback is reached only through its session's owner (joined or checked in every query). */
+export function createFeedbackRepository(db: Db) {
+  return {
+    findBySession(sessionId: string, ownerId: string): FeedbackRow | undefined {
+      return db
+        .select({
+          sessionId: feedback.sessionId,
+          overallScore: feedback.overallScore,
+          summary: feedback.summary,
+          provider: feedback.provider,
+          createdAt: feedback.createdAt,
+        })
+        .from(feedback)
+        .innerJoin(interviewSessions, eq(interviewSessions.id, feedback.sessionId))
+        .where(and(eq(feedback.sessionId, sessionId), eq(interviewSessions.ownerId, ownerId)))
+        .get() as FeedbackRow | undefined;
+    },
+
+    /**
+     * Stores the feedback (replacing any earlier one) and marks the session completed, in
+     * one transaction: a reader sees either the old feedback or the new, never none.
+     */
+    saveAndComplete(sessionId: string, ownerId: string, summary: InterviewSummary, provider: string, at: Date): void {
+      db.transaction((tx) => {
+        const completed = tx
+          .update(interviewSessions)
+          .set({ status: 'completed', completedAt: at })
+          .where(and(eq(interviewSessions.id, sessionId), eq(interviewSessions.ownerId, ownerId)))
+          .run();
+        if (completed.changes !== 1) throw new Error('feedback.saveAndComplete: the session does not belong to this owner.');
+        const row = { overallScore: summary.overallScore, summary, provider, createdAt: at };
+        tx.insert(feedback)
+          .values({ id: nanoid(), sessionId, ...row })
+          .onConflictDoUpdate({ target: feedback.sessionId, set: row })
+          .run();
+      });
+    },
+  };
+}

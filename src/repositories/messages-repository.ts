@@ -1,0 +1,91 @@
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { nanoid } from 'nanoid';
+import { interviewSessions, messages, type MessageKind } from '../db/schema.js';
+import type { Db } from '../db/client.js';
+import type { AnswerEvaluation } from '../ai/types.js';
+
+export type MessageRow = Omit<typeof messages.$inferSelect, 'evaluation'> & { evaluation: AnswerEvaluation | null };
+
+export interface NewMessage {
+  sessionId: string;
+  /** The session's owner: the write happens only if the session really is theirs. */
+  ownerId: string;
+  kind: MessageKind;
+  questionNumber: number;
+  content: string;
+  replyTo?: string | null;
+  questionKind?: string | null;
+  focus?: string | null;
+  provider?: string | null;
+}
+
+export type MessagesRepository = ReturnType<typeof createMessagesRepository>;
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * Messages are reached only through their session's owner: every query joins or filters on
+ * interview_sessions.owner_id, so no caller can read or change another visitor's conversation
+ * by knowing a session or message id.
+ */
+export function createMessagesRepository(db: Db) {
+  const sessionsOf = (ownerId: string) =>
+    db.select({ id: interviewSessions.id }).from(interviewSessions).where(eq(interviewSessions.ownerId, ownerId));
+
+  const nextSeq = (sessionId: string): number =>
+    db
+      .select({ next: sql<number>`coalesce(max(${messages.seq}), 0) + 1` })
+      .from(messages)
+      .where(eq(messages.sessionId, sessionId))
+      .get()!.next;
+
+  return {
+    /** The whole conversation of a session, in order. */
+    listBySession(sessionId: string, ownerId: string): MessageRow[] {
+      return db
+        .select(getTableColumns(messages))
+        .from(messages)
+        .innerJoin(interviewSessions, eq(interviewSessions.id, messages.sessionId))
+        .where(and(eq(messages.sessionId, sessionId), eq(interviewSessions.ownerId, ownerId)))
+        .orderBy(asc(messages.seq))
+        .all() as MessageRow[];
+    },
+
+    /**
+     * Appends a message at the end of the conversation. Returns null instead of inserting
+     * when a unique rule says it already exists (a second answer to the same question, a
+     * second question 3): that is how double submits are refused without duplicate rows.
+     */
+    append(input: NewMessage): MessageRow | null {
+      try {
+        return db.transaction((tx) => {
+          const { ownerId, ...message } = input;
+          const owned = tx
+            .select({ id: interviewSessions.id })
+            .from(interviewSessions)
+            .where(and(eq(interviewSessions.id, input.sessionId), eq(interviewSessions.ownerId, ownerId)))
+            .get();
+          if (!owned) throw new Error('messages.append: the session does not belong to this owner.');
+          const role = input.kind === 'answer' ? 'candidate' : 'interviewer';
+          return tx
+            .insert(messages)
+            .values({ id: nanoid(), role, seq: nextSeq(input.sessionId), ...message })
+            .returning()
+            .get() as MessageRow;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) return null;
+        throw error;
+      }
+    },
+
+    setEvaluation(messageId: string, ownerId: string, evaluation: AnswerEvaluation, provider: string): void {
+      db.update(messages)
+        .set({ evaluation, provider })
+        .where(and(eq(messages.id, messageId), inArray(messages.sessionId, sessionsOf(ownerId))))
+        .run();
+    },
+  };
+}

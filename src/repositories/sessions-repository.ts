@@ -1,0 +1,112 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { nanoid } from 'nanoid';
+import { feedback, interviewSessions, type SessionStatus } from '../db/schema.js';
+import type { Db } from '../db/client.js';
+import type { InterviewType } from '../ai/types.js';
+
+export type SessionRow = typeof interviewSessions.$inferSelect;
+
+export interface NewSession {
+  ownerId: string;
+  jobTitle: string;
+  companyName: string;
+  jobDescription: string;
+  interviewType: InterviewType;
+}
+
+export interface CvUpdate {
+  cvText: string;
+  cvFileName: string | null;
+  cvFormat: 'pdf' | 'docx' | 'txt';
+  cvPageCount: number | null;
+  cvWordCount: number;
+  cvTruncated: boolean;
+}
+
+export interface SessionListItem {
+  id: string;
+  jobTitle: string;
+  companyName: string;
+  status: SessionStatus;
+  createdAt: Date;
+  overallScore: number | null;
+}
+
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>;
+
+/**
+ * Interview sessions. Every read and write takes the owner's id and filters on it in the
+ * query itself, so a route can't forget the ownership check.
+ */
+export function createSessionsRepository(db: Db) {
+  const owned = (id: string, ownerId: string) =>
+    and(eq(interviewSessions.id, id), eq(interviewSessions.ownerId, ownerId));
+
+  return {
+    create(input: NewSession): SessionRow {
+      return db
+        .insert(interviewSessions)
+        .values({ id: nanoid(), ...input })
+        .returning()
+        .get();
+    },
+
+    findOwned(id: string, ownerId: string): SessionRow | undefined {
+      return db.select().from(interviewSessions).where(owned(id, ownerId)).get();
+    },
+
+    listByOwner(ownerId: string, limit: number): SessionListItem[] {
+      return db
+        .select({
+          id: interviewSessions.id,
+          jobTitle: interviewSessions.jobTitle,
+          companyName: interviewSessions.companyName,
+          status: interviewSessions.status,
+          createdAt: interviewSessions.createdAt,
+          overallScore: feedback.overallScore,
+        })
+        .from(interviewSessions)
+        .leftJoin(feedback, eq(feedback.sessionId, interviewSessions.id))
+        .where(eq(interviewSessions.ownerId, ownerId))
+        .orderBy(desc(interviewSessions.createdAt), desc(interviewSessions.id))
+        .limit(limit)
+        .all();
+    },
+
+    updateCv(id: string, ownerId: string, cv: CvUpdate): void {
+      db.update(interviewSessions).set(cv).where(owned(id, ownerId)).run();
+    },
+
+    updateJobDescription(id: string, ownerId: string, jobDescription: string, jobFileName: string | null): void {
+      db.update(interviewSessions).set({ jobDescription, jobFileName }).where(owned(id, ownerId)).run();
+    },
+
+    /**
+     * Moves a draft to in_progress. Returns false when it was not a draft any more, which is
+     * how a double "start" is detected without a race: the check and the write are one statement.
+     */
+    markStarted(id: string, ownerId: string, at: Date): boolean {
+      const result = db
+        .update(interviewSessions)
+        .set({ status: 'in_progress', startedAt: at })
+        .where(and(owned(id, ownerId), eq(interviewSessions.status, 'draft')))
+        .run();
+      return result.changes === 1;
+    },
+
+    /** Deletes one of the owner's sessions; its messages and feedback go with it (ON DELETE CASCADE). */
+    deleteOwned(id: string, ownerId: string): boolean {
+      return db.delete(interviewSessions).where(owned(id, ownerId)).run().changes === 1;
+    },
+
+    /** Every session id the owner has (to remove files that belong to them). */
+    listIdsByOwner(ownerId: string): string[] {
+      return db
+        .select({ id: interviewSessions.id })
+        .from(interviewSessions)
+        .where(eq(interviewSessions.ownerId, ownerId))
+        .all()
+        .map((r) => r.id);
+    },
+  };
+}

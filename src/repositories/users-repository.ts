@@ -1,0 +1,117 @@
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { interviewSessions, users } from '../db/schema.js';
+import type { Db } from '../db/client.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export interface AdminUserRow {
+  id: string;
+  email: string | null;
+  createdAt: Date;
+  lastActiveAt: Date | null;
+  sessionCount: number;
+}
+
+export type UsersRepository = ReturnType<typeof createUsersRepository>;
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+export function createUsersRepository(db: Db) {
+  return {
+    /** Makes sure a row exists for this visitor id (guests get one on their first write). */
+    ensure(id: string): void {
+      db.insert(users).values({ id }).onConflictDoNothing().run();
+    },
+
+    findById(id: string): UserRow | undefined {
+      return db.select().from(users).where(eq(users.id, id)).get();
+    },
+
+    findByEmail(email: string): UserRow | undefined {
+      return db.select().from(users).where(eq(users.email, email)).get();
+    },
+
+    /**
+     * Turns the guest row `id` into an account, keeping everything it owns. Returns the new
+     * auth version, or 'email_taken' / 'not_guest' when it can't.
+     */
+    register(id: string, email: string, passwordHash: string): number | 'email_taken' | 'not_guest' {
+      try {
+        return db.transaction((tx) => {
+          tx.insert(users).values({ id }).onConflictDoNothing().run();
+          const row = tx
+            .update(users)
+            .set({ email, passwordHash, authVersion: sql`${users.authVersion} + 1` })
+            .where(and(eq(users.id, id), isNull(users.email)))
+            .returning({ authVersion: users.authVersion })
+            .get();
+          return row ? row.authVersion : 'not_guest';
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) return 'email_taken';
+        throw error;
+      }
+    },
+
+    /** Stores a new password hash. `signOutEverywhere` bumps the auth version (other browsers' cookies stop working). */
+    setPasswordHash(id: string, passwordHash: string, signOutEverywhere: boolean): number | null {
+      const row = db
+        .update(users)
+        .set({ passwordHash, ...(signOutEverywhere ? { authVersion: sql`${users.authVersion} + 1` } : {}) })
+        .where(and(eq(users.id, id), sql`${users.email} is not null`))
+        .returning({ authVersion: users.authVersion })
+        .get();
+      return row ? row.authVersion : null;
+    },
+
+    /** Records activity, at most once a minute per user. Returns true when the row was updated. */
+    touch(id: string, at: Date): boolean {
+      const result = db
+        .update(users)
+        .set({ lastActiveAt: at })
+        .where(and(eq(users.id, id), or(isNull(users.lastActiveAt), lt(users.lastActiveAt, new Date(at.getTime() - 60_000)))))
+        .run();
+      return result.changes === 1;
+    },
+
+    /**
+     * Sign-in from a guest: the guest's interviews move to the account and the (now empty) guest
+     * row goes. Only ever takes from a guest row (no email). Returns how many interviews moved.
+     */
+    mergeGuestInto(guestId: string, accountId: string): number {
+      if (guestId === accountId) return 0;
+      return db.transaction((tx) => {
+        const guest = tx.select({ email: users.email }).from(users).where(eq(users.id, guestId)).get();
+        if (!guest || guest.email !== null) return 0;
+        const moved = tx.update(interviewSessions).set({ ownerId: accountId }).where(eq(interviewSessions.ownerId, guestId)).run().changes;
+        tx.delete(users).where(and(eq(users.id, guestId), isNull(users.email))).run();
+        return moved;
+      });
+    },
+
+    /** Deletes a user; their interviews, messages and feedback go with them (ON DELETE CASCADE). */
+    delete(id: string): boolean {
+      return db.delete(users).where(eq(users.id, id)).run().changes === 1;
+    },
+
+    /** Users for the operator's page, most recently active first. */
+    listForAdmin(limit: number): { rows: AdminUserRow[]; total: number } {
+      const rows = db
+        .select({
+          id: users.id,
+          email: users.email,
+          createdAt: users.createdAt,
+          lastActiveAt: users.lastActiveAt,
+          sessionCount: sql<number>`(select count(*) from ${interviewSessions} where ${interviewSessions.ownerId} = ${users.id})`,
+        })
+        .from(users)
+        .orderBy(desc(sql`coalesce(${users.lastActiveAt}, ${users.createdAt})`), desc(users.id))
+        .limit(limit)
+        .all();
+      const total = db.select({ n: sql<number>`count(*)` }).from(users).get()!.n;
+      return { rows, total };
+    },
+  };
+}
