@@ -1,0 +1,4 @@
+export type { DetectedFormat, DocumentFormat, ExtractedDocument, ExtractOptions } from './types.js';
+export { detectFormat } from './detect.js';
+export { extractDocument } from './extract.js';
+export { normalizeText } from './normalize.js';
