@@ -1,0 +1,141 @@
+/**
+ * Measurable facts about an answer, independent of the question: length, sentences, STAR
+ * markers, numbers, named tools, "I" versus "we", hedging, repetition, evasion and attempts to
+ * instruct the grader. Rubric, caps and feedback are all computed from these, so every
+ * judgement can point at the sentence that caused it. Memoised per answer text.
+ */
+import { findSkills, type SkillMatch } from './skill-matcher.js';
+import { countWords, splitSentences, TextCache, type Sentence } from './text.js';
+import { contentStems } from './vocabulary.js';
+
+/** The four parts of a STAR answer: situation, task, action, result. */
+export type StarPart = 'situation' | 'task' | 'action' | 'result';
+
+/** What an answer contains; sentences are exact slices of it, so they can be quoted. */
+export interface AnswerFeatures {
+  text: string;
+  words: number;
+  sentences: Sentence[];
+  skills: SkillMatch[];
+  skillNames: string[];
+  /** Sentences stating a number, percentage, amount or multiplier (years alone do not count). */
+  metricSentences: Sentence[];
+  star: Record<StarPart, Sentence | null>;
+  firstPerson: number;
+  plural: number;
+  /** Sentences where the candidate says what they did ("I rewrote…", "I decided to…"). */
+  actionSentences: Sentence[];
+  passiveSentences: Sentence[];
+  hedgeSentences: Sentence[];
+  hypotheticalSentences: Sentence[];
+  pastAction: boolean;
+  timeframe: boolean;
+  properNouns: number;
+  /** Distinct content stems / content words; low means the answer repeats itself. */
+  diversity: number;
+  repeatedSentence: Sentence | null;
+  /** Share of sentences that repeat an earlier one word for word. */
+  repetition: number;
+  /** Share of the words that belong to skill names: high means a list, not a story. */
+  skillWordShare: number;
+  storyVerbs: number;
+  stems: ReadonlySet<string>;
+  /** The exact words that try to instruct the grader, if any. */
+  injection: string | null;
+  evasive: boolean;
+}
+
+const PAST_VERB = '(?:[a-z]{2,}ed|built|led|ran|wrote|rewrote|made|set|took|drove|chose|spoke|met|found|got|gave|sent|began|brought|caught|cut|kept|put|taught|told|went|won|did|broke|became|sought|split|held|paid|sold|bought|hired|knew|lost|spent|stood|understood|shut|grew|flew|fed|dealt|felt|saw|heard|thought|read|fought|meant|left|lent|showed|shown|drew|threw|rode|swapped|hit)';
+const I_ACTION = new RegExp(`\\bI\\s+(?:(?:then|also|personally|first|quickly|immediately|eventually|finally|just|actually|had|have|was|always|carefully)\\s+){0,2}${PAST_VERB}\\b|\\bI\\s+(?:decided|chose|started)\\s+to\\b`);
+const ANY_PAST_ACTION = new RegExp(`\\b(?:I|[Ww]e|[Mm]y team|[Tt]he team)\\s+(?:\\w+\\s+)?(?:${PAST_VERB}|was|were)\\b`);
+const SITUATION = /\b(when I was|at my (?:last|previous|current|old)|in my (?:last|previous|current|first|old) (?:role|job|team|position|company)|last (?:year|month|quarter|winter|summer|spring|autumn)|(?:a few|two|three|several) (?:years|months|weeks) ago|in (?:19|20)\d\d|(?:we|the team|our team|the company|the ward|the client|the project|the service|the system) (?:was|were|had)|the situation|background was|context was|on (?:the|a|our) [a-z -]{0,30}(?:unit|ward|team|project|shift))\b/i;
+const SITUATION_PLACE = /\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]hile at|[Ww]hen at) (?!I\b)[A-Z][\w&'’-]+/;
+const TASK = /\b(my (?:task|goal|job|role|responsibility|brief|aim|objective) was|I was (?:asked|tasked|responsible|brought in|hired)|(?:we|I) needed to|(?:we|I) had to|the (?:goal|aim|challenge|problem|objective|target|task) was|in charge of|responsible for|I decided to|I set out to)\b/i;
+const RESULT = /\b(as a result|the result|result(?:ed|ing)? in|outcome|in the end|ended up|which (?:meant|cut|reduced|increased|improved|saved|led)|leading to|led to|since then|by the end|reduc(?:ed|ing)|increas(?:ed|ing)|improv(?:ed|ing)|sav(?:ed|ing)|grew|dropped|fell|rose|doubled|halved|tripled|went (?:from|down|up)|zero|eliminated|delivered|launched|shipped|on time|ahead of schedule|promoted|rolled (?:it )?out|adopted|thanked|stopped|fixed|resolved|recovered|back to normal|no (?:repeat|recurrence|further|more|longer)|(?:have|has|had) (?:had|been) no|since then)\b/i;
+const NUMBER_WORD = /\b(half|a third|a quarter|twice|doubled|tripled|halved|quadrupled|tenfold|dozens?|hundreds?|thousands?|millions?)\b/i;
+const TIMEFRAME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)[\s-]+(?:minutes?|hours?|days?|weeks?|months?|quarters?|years?|sprints?|shifts?)\b|\b(?:by|before|within|over|during) (?:the )?(?:end of|next|first|following|deadline)|\bdeadline\b|\bQ[1-4]\b|\blast (?:year|month|quarter|winter|summer)\b/i;
+// "kind of" hedges in "it kind of worked", not in "the kind of work I enjoy".
+const HEDGE = /\b(I guess|I think|maybe|probably|(?<!\b(?:the|that|this|what|a|any|which|same|every) )(?:kind|sort) of|basically|to be honest|I suppose|not sure|I believe|hopefully)\b|\b(?:um+|uh+|erm)\b/i;
+const HYPOTHETICAL = /\b(I would|I'd|I will|I'll|I'm going to|I could|I might|would probably|you would|you'd)\b/i;
+const PASSIVE = /\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|built|done|made|written|run|taken|given|set up)\b(?!\s+to\b)/i;
+const INJECTION = [
+  /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}?\b(?:instructions?|prompts?|rules?|rubric|guidelines|criteria|directions|grading)\b/i,
+  /\b(?:give|award|grant|assign|score|rate|mark)\s+(?:me|this(?: answer)?|my answer|it)\s+(?:a\s+|an\s+|the\s+)?(?:10|ten|full marks|perfect|maximum|max|top|highest|\d+\s*\/\s*10|\d+ out of 10)\b[^.!?\n]*/i,
+  /\b(?:you are now|act as (?:a|an|the) (?:grader|evaluator|interviewer)|pretend (?:to be|you are)|as an ai|system prompt|developer mode|jailbreak)\b/i,
+  /\bscore\s*[:=]\s*10\b/i,
+];
+const EVASIVE = new Set(
+  ('fine|ok|okay|good|great|yes|no|yeah|yep|nope|sure|pass|skip|next|idk|na|n a|none|nothing|whatever|dunno|maybe|not really|' +
+    'no idea|no comment|fine thanks|its fine|it was fine|all good|same|nah|meh|ok thanks|no thanks|not applicable|test|asdf').split('|'),
+);
+const EVASIVE_START = /^(?:i (?:don ?t|do not|dont) know|idk|no idea|not sure|i m not sure|pass|skip|next question|no comment|i d rather not|can we (?:skip|move on)|nothing to say|i can t (?:remember|think))/;
+
+const PAST_VERB_WORD = new RegExp(`\\b${PAST_VERB}\\b`, 'gi');
+const first = (sentences: Sentence[], re: RegExp) => sentences.find((s) => re.test(s.text)) ?? null;
+const last = (sentences: Sentence[], re: RegExp) => [...sentences].reverse().find((s) => re.test(s.text)) ?? null;
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+
+function extract(text: string): AnswerFeatures {
+  const trimmed = text.trim();
+  const sentences = splitSentences(trimmed);
+  const words = countWords(trimmed);
+  const skills = findSkills(trimmed);
+  const normalized = trimmed.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const stems = contentStems(trimmed);
+  const contentWords = trimmed.toLowerCase().match(/[a-z]{4,}/g)?.length ?? 0;
+  const seen = new Map<string, Sentence>();
+  let repeatedSentence: Sentence | null = null;
+  let repeats = 0;
+  for (const s of sentences) {
+    const key = s.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    if (key.split(' ').length >= 4 && seen.has(key)) {
+      repeatedSentence ??= s;
+      repeats++;
+    }
+    seen.set(key, s);
+  }
+  const metric = (s: Sentence) => /\d/.test(s.text.replace(/\b(?:19|20)\d{2}\b/g, '')) || NUMBER_WORD.test(s.text);
+  return {
+    text: trimmed,
+    words,
+    sentences,
+    skills,
+    skillNames: [...new Set(skills.map((m) => m.skill.name))],
+    metricSentences: sentences.filter(metric),
+    star: {
+      situation: first(sentences, SITUATION) ?? first(sentences, SITUATION_PLACE),
+      task: first(sentences, TASK),
+      action: first(sentences, I_ACTION) ?? first(sentences, ANY_PAST_ACTION),
+      result: last(sentences, RESULT),
+    },
+    firstPerson: count(trimmed, /\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b/g),
+    plural: count(trimmed, /\b(?:[Ww]e|[Oo]ur|[Uu]s|[Oo]urselves)\b/g),
+    actionSentences: sentences.filter((s) => I_ACTION.test(s.text)),
+    passiveSentences: sentences.filter((s) => PASSIVE.test(s.text) && !/\bI\b/.test(s.text)),
+    hedgeSentences: sentences.filter((s) => HEDGE.test(s.text)),
+    hypotheticalSentences: sentences.filter((s) => HYPOTHETICAL.test(s.text)),
+    pastAction: ANY_PAST_ACTION.test(trimmed),
+    timeframe: TIMEFRAME.test(trimmed),
+    properNouns: count(trimmed, /(?<=[a-z0-9,;:)]\s)(?!I\b)[A-Z][A-Za-z0-9&'’-]+/g),
+    diversity: contentWords ? stems.size / contentWords : 1,
+    repeatedSentence,
+    repetition: sentences.length ? repeats / sentences.length : 0,
+    skillWordShare: words ? skills.reduce((n, m) => n + countWords(m.text), 0) / words : 0,
+    storyVerbs: count(trimmed, PAST_VERB_WORD) + count(trimmed, /\bI\s+[a-z]+/g),
+    stems,
+    injection: INJECTION.map((re) => re.exec(trimmed)?.[0]).find((m) => m !== undefined)?.trim() ?? null,
+    evasive: EVASIVE.has(normalized) || (words <= 12 && EVASIVE_START.test(normalized)),
+  };
+}
+
+/** The sentence of the answer that contains character `index`, if any. */
+export function sentenceAt(f: AnswerFeatures, index: number): Sentence | null {
+  return f.sentences.find((s) => index >= s.start && index < s.start + s.text.length) ?? null;
+}
+
+const cache = new TextCache<AnswerFeatures>(32);
+
+/** Extracts (or recalls) the features of an answer. */
+export function answerFeatures(answer: string): AnswerFeatures {
+  return cache.get(answer, () => extract(answer));
+}

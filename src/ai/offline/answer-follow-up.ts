@@ -1,0 +1,84 @@
+/**
+ * The interviewer's reaction to one answer: a follow-up question aimed at what was missing
+ * (the example, the result and its number, the candidate's own part, the tool), and a
+ * two-sentence summary addressed to the candidate.
+ */
+import type { QuotedPoint } from '../schemas.js';
+import type { EvaluateAnswerInput } from '../types.js';
+import type { AnswerFeatures } from './answer-features.js';
+import { modeOf } from './answer-rubric.js';
+import type { Substance } from './answer-substance.js';
+import type { ContextAnalysis } from './context-analysis.js';
+import { skillByName } from './skill-matcher.js';
+import { lowerFirst } from './text.js';
+
+/** "using Kafka" for a skill focus, the competency or words otherwise. */
+function topic(input: EvaluateAnswerInput): string {
+  const focus = input.question.focus.trim();
+  if (!focus) return 'what I asked about';
+  return skillByName(focus) ? `your work with ${focus}` : focus;
+}
+
+/**
+ * A follow-up aimed at the most important thing the answer lacks, or null when nothing
+ * important is missing. Always null for closing questions and for answers to a follow-up
+ * (a follow-up never gets another one).
+ */
+export function followUpFor(input: EvaluateAnswerInput, f: AnswerFeatures, score: number, substance: Substance, a: ContextAnalysis): string | null {
+  if (input.isFollowUp || input.question.kind === 'closing' || input.question.kind === 'follow_up') return null;
+  const about = topic(input);
+  const issue = substance.issue;
+  if (issue === 'injection' || issue === 'off_topic') {
+    return `Let's stay with the question. Can you give me a real example of ${about}: what happened, what you did, and how it turned out?`;
+  }
+  if (issue === 'keyword_list' && f.skillNames[0]) {
+    return `You listed several skills. Pick one, say ${f.skillNames[0]}, and tell me about a specific time you used it: the problem, what you did, and the result.`;
+  }
+  const mode = modeOf(input.question.kind);
+  if (mode === 'narrative') {
+    if (score > 4) return null;
+    return input.question.kind === 'motivation'
+      ? `What specifically about ${a.company || 'this company'} and this role appeals to you, beyond the job title?`
+      : `Which part of your experience is most relevant to ${a.role ? `the ${a.role} role` : 'this role'}? Give me one concrete example.`;
+  }
+  if (issue === 'empty' || issue === 'evasive' || issue === 'too_short' || issue === 'brief' || issue === 'repetitive') {
+    return `Could you walk me through one specific example of ${about}: the situation, what you did yourself, and what happened as a result?`;
+  }
+  if (issue === 'hypothetical') return 'That is what you would do. Can you tell me about a time you actually faced this: where were you, and what did you do?';
+  if (mode === 'star' && !f.pastAction && !f.star.situation) {
+    return `Can you give me a real example of ${about}: when was it, what did you do yourself, and what was the outcome?`;
+  }
+  if (mode === 'star' && !f.star.result) return 'What was the result? What changed because of what you did, and how did you measure it?';
+  if (f.plural > f.firstPerson && f.plural >= 2) return 'You said "we" a lot. What exactly was your part, and which decisions did you make yourself?';
+  if (f.metricSentences.length === 0) return 'Can you put numbers on that: how much did things change, for how many people, and over what timeframe?';
+  if (f.skillNames.length === 0 && input.question.kind !== 'behavioral') return `Which tools or methods did you use there, and why those?`;
+  return score <= 6 ? `Can you give me more detail on ${about}: what exactly did you do, and what was the outcome?` : null;
+}
+
+const sentence = (text: string) => {
+  const t = text.trim().replace(/[.\s]+$/, '');
+  return `${t.charAt(0).toUpperCase()}${t.slice(1)}.`;
+};
+
+/** Two plain sentences of feedback addressed to the candidate. */
+export function summaryFor(score: number, substance: Substance, strengths: QuotedPoint[], weaknesses: QuotedPoint[]): string {
+  const strength = strengths[0]?.point;
+  const weakness = weaknesses.find((w) => w.point !== substance.reason)?.point;
+  const reason = substance.reason;
+  let first: string;
+  let second: string;
+  if (substance.ceiling <= 2 && reason) {
+    first = reason;
+    second = 'Answer with one real example: the situation, what you did, and the result, ideally with a number';
+  } else if (score >= 8) {
+    first = `Strong answer: ${lowerFirst(strength ?? 'clear, specific and relevant')}`;
+    second = weakness ? `To make it even better: ${lowerFirst(weakness)}` : 'Keep answering this way for the rest of the interview';
+  } else if (score >= 5) {
+    first = `A reasonable answer${strength ? `: ${lowerFirst(strength)}` : ''}`;
+    second = `The main gap: ${lowerFirst(weakness ?? reason ?? 'it needs more concrete detail')}`;
+  } else {
+    first = `This answer is too thin to convince an interviewer${reason ? `: ${lowerFirst(reason)}` : ''}`;
+    second = weakness ? `Start with this: ${lowerFirst(weakness)}` : 'Give one real example with what you did and what changed';
+  }
+  return `${sentence(first)} ${sentence(second)}`.slice(0, 500);
+}

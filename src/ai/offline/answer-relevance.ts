@@ -1,0 +1,74 @@
+/**
+ * Does the answer talk about what was asked? Compares it with the question's focus (a skill,
+ * a competency or plain words), the question text, the job description's vocabulary and
+ * everyday work language. Deliberately conservative about "off-topic" (essentially no shared
+ * vocabulary at all), because that verdict also caps scores that other providers give.
+ */
+import type { EvaluateAnswerInput } from '../types.js';
+import { sentenceAt, type AnswerFeatures } from './answer-features.js';
+import { answerPatternOf, competencyByName } from './competencies.js';
+import type { ContextAnalysis } from './context-analysis.js';
+import { skillByName } from './skill-matcher.js';
+import type { Sentence } from './text.js';
+import { contentStems, overlapCount, WORK_WORDS } from './vocabulary.js';
+
+/** How an answer relates to its question, the job and the CV. */
+export interface Relevance {
+  focusHit: boolean;
+  /** The first sentence that addresses the focus, for quoting. */
+  focusSentence: Sentence | null;
+  questionHits: number;
+  jobHits: number;
+  /** Skills named in the answer that the job or the CV also names. */
+  knownSkills: string[];
+  offTopic: boolean;
+}
+
+const NARRATIVE_KINDS = new Set(['opener', 'motivation', 'closing']);
+
+/** Measures how closely an answer addresses its question and the job. */
+export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: ContextAnalysis): Relevance {
+  const focus = input.question.focus.trim();
+  const skill = focus ? skillByName(focus) : undefined;
+  const competency = focus ? competencyByName(focus) : undefined;
+  const focusStems = contentStems(focus);
+
+  let focusSentence: Sentence | null = null;
+  if (skill) {
+    const mention = f.skills.find((m) => m.skill.name === skill.name);
+    focusSentence = mention ? sentenceAt(f, mention.index) : null;
+  } else if (competency) {
+    focusSentence = f.sentences.find((s) => answerPatternOf(competency).test(s.text)) ?? null;
+  } else if (focusStems.size) {
+    focusSentence = f.sentences.find((s) => overlapCount(contentStems(s.text), focusStems) > 0) ?? null;
+  }
+
+  const jobSkillNames = new Set([...a.job.skills.map((s) => s.name), ...a.cv.skills.map((s) => s.name)]);
+  const knownSkills = f.skillNames.filter((n) => jobSkillNames.has(n));
+  const mentionsEmployer =
+    (a.company !== '' && f.text.toLowerCase().includes(a.company.toLowerCase())) || /\b(this|the) (role|job|position|team|company)\b/i.test(f.text);
+  const questionStems = contentStems(`${input.question.text} ${focus}`);
+  const questionHits = overlapCount(f.stems, questionStems);
+  // Sharing several of the question's own words also counts as addressing it; an opener,
+  // motivation or closing answer addresses its focus by talking about this employer or job.
+  const focusHit =
+    focusSentence !== null ||
+    questionHits >= 3 ||
+    (NARRATIVE_KINDS.has(input.question.kind) && (mentionsEmployer || knownSkills.length > 0));
+
+  const jobHits = overlapCount(f.stems, a.jobVocabulary);
+  let topical = 0;
+  for (const s of f.stems) if (questionStems.has(s) || a.jobVocabulary.has(s) || WORK_WORDS.has(s)) topical++;
+
+  // Asking the interviewer questions is exactly what a closing answer should do.
+  const askingBack = input.question.kind === 'closing' && f.text.includes('?');
+  const offTopic =
+    f.words >= 8 &&
+    !focusHit &&
+    !askingBack &&
+    f.skillNames.length === 0 &&
+    // No shared vocabulary at all, or (for a longer answer) only a stray word or two.
+    (topical === 0 || (topical <= 2 && topical / Math.max(1, f.stems.size) < 0.1));
+
+  return { focusHit, focusSentence, questionHits, jobHits, knownSkills, offTopic };
+}

@@ -1,0 +1,61 @@
+/**
+ * The honesty floor under every score, whichever provider produced it: an empty, evasive,
+ * off-topic, keyword-stuffed or grader-instructing answer cannot score well, however generous
+ * a model is. `ai/guards.ts` clamps every provider's score to this ceiling.
+ */
+import type { EvaluateAnswerInput } from '../types.js';
+import { answerFeatures, type AnswerFeatures } from './answer-features.js';
+import { relevanceOf, type Relevance } from './answer-relevance.js';
+import { analyseContext } from './context-analysis.js';
+
+/** Why an answer's score is capped. */
+export type SubstanceIssue =
+  | 'empty' | 'evasive' | 'injection' | 'too_short' | 'keyword_list' | 'off_topic' | 'repetitive' | 'brief' | 'hypothetical';
+
+/** The honest ceiling for an answer and why. */
+export interface Substance {
+  /** Highest overall score (1–10) the answer can get. */
+  ceiling: number;
+  /** Why the ceiling is below 10, addressed to the candidate; null when it is 10. */
+  reason: string | null;
+  issue: SubstanceIssue | null;
+}
+
+const STORY_KINDS = new Set(['behavioral', 'skill']);
+
+/** True when the answer is mostly a list of skill names with no story around them. */
+export function isKeywordList(f: AnswerFeatures): boolean {
+  return f.skillNames.length >= 4 && (f.skillWordShare >= 0.35 || (f.skillNames.length >= 5 && f.storyVerbs <= 1));
+}
+
+/** The ceiling for an answer whose features and relevance are already known. */
+export function substanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Relevance): Substance {
+  const cap = (ceiling: number, issue: SubstanceIssue, reason: string): Substance => ({ ceiling, reason, issue });
+  if (f.words === 0) return cap(1, 'empty', 'The answer is empty.');
+  if (f.injection) return cap(2, 'injection', 'The answer tries to instruct the grader instead of answering the question.');
+  if (f.evasive) return cap(1, 'evasive', 'This is a non-answer, so there is nothing to assess.');
+  if (f.words < 8) return cap(2, 'too_short', 'The answer is too short to show any experience.');
+  if (isKeywordList(f)) return cap(2, 'keyword_list', 'The answer lists skills without saying what you did with them.');
+  if (r.offTopic) return cap(2, 'off_topic', 'The answer does not address the question.');
+  if (f.repetition >= 0.4 || (f.words >= 40 && f.diversity < 0.25)) {
+    return cap(3, 'repetitive', 'The answer mostly repeats itself instead of adding detail.');
+  }
+  const askingBack = input.question.kind === 'closing' && f.text.includes('?');
+  if (f.words < 25 && !input.isFollowUp && !askingBack) return cap(4, 'brief', 'The answer is too brief to give a real example.');
+  if (STORY_KINDS.has(input.question.kind) && !f.pastAction && f.hypotheticalSentences.length > 0) {
+    return cap(6, 'hypothetical', 'The answer says what you would do, not what you actually did.');
+  }
+  return { ceiling: 10, reason: null, issue: null };
+}
+
+/**
+ * How high an answer can honestly score, from its substance alone: empty, one-word,
+ * "I don't know", under ~8 words, off-topic, keyword lists and prompt injection → at most 2;
+ * mostly repeated sentences → at most 3; very brief → at most 4; only hypothetical
+ * ("I would…") for a story question → at most 6.
+ */
+export function assessSubstance(input: EvaluateAnswerInput): { ceiling: number; reason: string | null } {
+  const f = answerFeatures(input.answer);
+  const { ceiling, reason } = substanceOf(input, f, relevanceOf(input, f, analyseContext(input.context)));
+  return { ceiling, reason };
+}

@@ -1,0 +1,52 @@
+/**
+ * Everything the offline interviewer derives from an interview's context, computed once per
+ * distinct context and memoised: the answer endpoint calls evaluateAnswer on every answer and
+ * must not re-read the CV and job description each time.
+ */
+import type { InterviewContext, InterviewType } from '../types.js';
+import { analyseCv, DEFAULT_REFERENCE_YEAR, type CvProfile } from './cv-analysis.js';
+import { analyseJob, type JobProfile } from './job-analysis.js';
+import { compareCvToJob, type Overlap } from './overlap.js';
+import { hashText, TextCache } from './text.js';
+import { contentStems } from './vocabulary.js';
+
+/** The analysed CV, job and their overlap, plus what questions need to name. */
+export interface ContextAnalysis {
+  job: JobProfile;
+  cv: CvProfile;
+  overlap: Overlap;
+  /** The job title to use in questions (the form's title, else the job description's). */
+  role: string;
+  /** The company name, or '' when unknown. */
+  company: string;
+  /** Stems of the job description's meaningful words, for relevance checks. */
+  jobVocabulary: ReadonlySet<string>;
+  interviewType: InterviewType;
+  /** Deterministic seed for wording variety, derived from the whole context. */
+  seed: number;
+}
+
+const cache = new TextCache<ContextAnalysis>(64);
+
+/** Analyses an interview context (memoised by content). */
+export function analyseContext(context: InterviewContext, referenceYear = DEFAULT_REFERENCE_YEAR): ContextAnalysis {
+  const key = [referenceYear, context.interviewType, context.jobTitle, context.companyName, context.jobDescription, context.cvText].join('\u0000');
+  return cache.get(key, () => {
+    const job = analyseJob(context.jobDescription);
+    const cv = analyseCv(context.cvText, referenceYear);
+    const relevantText = job.lines
+      .filter((l) => l.section !== 'ignored')
+      .map((l) => l.text)
+      .join(' ');
+    return {
+      job,
+      cv,
+      overlap: compareCvToJob(cv, job),
+      role: context.jobTitle.trim() || job.title,
+      company: context.companyName.trim(),
+      jobVocabulary: contentStems(`${context.jobTitle} ${context.companyName} ${relevantText}`),
+      interviewType: context.interviewType,
+      seed: hashText(key),
+    };
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * evaluateAnswer for the offline interviewer: features → relevance → substance cap → rubric →
+ * overall score → quoted strengths and weaknesses → follow-up → summary. Pure and fast: the
+ * context analysis and the answer's features are memoised.
+ */
+import type { AnswerEvaluation } from '../schemas.js';
+import type { EvaluateAnswerInput } from '../types.js';
+import { answerFeatures } from './answer-features.js';
+import { strengthsOf, weaknessesOf } from './answer-feedback.js';
+import { followUpFor, summaryFor } from './answer-follow-up.js';
+import { relevanceOf } from './answer-relevance.js';
+import { modeOf, overallScore, scoreCriteria } from './answer-rubric.js';
+import { substanceOf } from './answer-substance.js';
+import { analyseContext } from './context-analysis.js';
+import { criteriaWithNotes } from './rubric-notes.js';
+
+/** Scores one answer against the explicit rubric, honestly capped by its substance. */
+export function evaluateOfflineAnswer(input: EvaluateAnswerInput, referenceYear?: number): AnswerEvaluation {
+  const analysis = analyseContext(input.context, referenceYear);
+  const f = answerFeatures(input.answer);
+  const relevance = relevanceOf(input, f, analysis);
+  const substance = substanceOf(input, f, relevance);
+  const scores = scoreCriteria(f, relevance, input.question.kind);
+  // A story without an outcome, or a good story about something else, is not a top answer.
+  const mode = modeOf(input.question.kind);
+  const rubricCap = (mode === 'star' && !f.star.result) || (mode !== 'narrative' && !relevance.focusHit) ? 7 : 10;
+  const score = overallScore(scores, input.question.kind, Math.min(substance.ceiling, rubricCap));
+  const jobSkills = new Set(analysis.job.skills.map((s) => s.name));
+  const strengths = strengthsOf(f, relevance, scores, substance, jobSkills);
+  const weaknesses = weaknessesOf(input, f, relevance, scores, substance);
+  return {
+    score,
+    criteria: criteriaWithNotes(scores, f, relevance, input),
+    strengths,
+    weaknesses,
+    followUp: followUpFor(input, f, score, substance, analysis),
+    summary: summaryFor(score, substance, strengths, weaknesses),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The output of every AI intent, declared once as JSON Schema (TypeBox). The same object is
+ * sent to remote models as their response schema and used to validate what comes back, so
+ * the two can never drift apart. TypeScript types are derived from it.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+
+export const RUBRIC_CRITERIA = ['relevance', 'structure', 'specificity', 'ownership', 'concision'] as const;
+export type RubricCriterion = (typeof RUBRIC_CRITERIA)[number];
+
+export const QUESTION_KINDS = ['opener', 'behavioral', 'skill', 'gap', 'technical', 'motivation', 'closing', 'follow_up'] as const;
+
+export const PlannedQuestionSchema = Type.Object(
+  {
+    text: Type.String({ minLength: 10, maxLength: 600, description: 'The question, as the interviewer says it.' }),
+    kind: Type.Union(
+      QUESTION_KINDS.map((k) => Type.Literal(k)),
+      { description: 'What sort of question this is.' },
+    ),
+    focus: Type.String({
+      minLength: 1,
+      maxLength: 120,
+      description: 'The competency, skill or requirement the question probes, e.g. "Kubernetes" or "conflict".',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type PlannedQuestion = Static<typeof PlannedQuestionSchema>;
+
+export const CriterionScoreSchema = Type.Object(
+  {
+    criterion: Type.Union(RUBRIC_CRITERIA.map((c) => Type.Literal(c))),
+    score: Type.Integer({ minimum: 0, maximum: 5, description: '0 = absent, 5 = excellent.' }),
+    note: Type.String({ maxLength: 300, description: 'One sentence explaining the score.' }),
+  },
+  { additionalProperties: false },
+);
+export type CriterionScore = Static<typeof CriterionScoreSchema>;
+
+export const QuotedPointSchema = Type.Object(
+  {
+    point: Type.String({ minLength: 1, maxLength: 300, description: 'The observation, in plain words.' }),
+    quote: Type.String({
+      maxLength: 300,
+      description: "Words copied exactly from the candidate's answer that support the point; empty if none apply.",
+    }),
+  },
+  { additionalProperties: false },
+);
+export type QuotedPoint = Static<typeof QuotedPointSchema>;
+
+export const AnswerEvaluationSchema = Type.Object(
+  {
+    score: Type.Integer({ minimum: 1, maximum: 10, description: 'Overall score for this answer, 1-10.' }),
+    criteria: Type.Array(CriterionScoreSchema, { minItems: 5, maxItems: 5 }),
+    strengths: Type.Array(QuotedPointSchema, { maxItems: 4 }),
+    weaknesses: Type.Array(QuotedPointSchema, { maxItems: 4 }),
+    followUp: Type.Union([Type.String({ minLength: 10, maxLength: 400 }), Type.Null()], {
+      description: 'A follow-up question if the answer was vague or incomplete, otherwise null.',
+    }),
+    summary: Type.String({ maxLength: 500, description: 'Two sentences of feedback addressed to the candidate.' }),
+  },
+  { additionalProperties: false },
+);
+export type AnswerEvaluation = Static<typeof AnswerEvaluationSchema>;
+
+export const SummaryPointSchema = Type.Object(
+  {
+    point: Type.String({ minLength: 1, maxLength: 300 }),
+    quote: Type.String({ maxLength: 300, description: "Exact words from the candidate's answer." }),
+    questionNumber: Type.Integer({ minimum: 1, maximum: 8 }),
+  },
+  { additionalProperties: false },
+);
+export type SummaryPoint = Static<typeof SummaryPointSchema>;
+
+export const CvTipSchema = Type.Object(
+  {
+    tip: Type.String({ minLength: 1, maxLength: 400, description: 'What to change in the CV.' }),
+    evidence: Type.String({
+      maxLength: 400,
+      description: 'Why: the job-description requirement or CV line this tip is grounded in.',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type CvTip = Static<typeof CvTipSchema>;
+
+export const InterviewSummarySchema = Type.Object(
+  {
+    overallScore: Type.Integer({ minimum: 1, maximum: 10 }),
+    headline: Type.String({ minLength: 1, maxLength: 400, description: 'One or two sentences: the honest verdict.' }),
+    strengths: Type.Array(SummaryPointSchema, { maxItems: 5 }),
+    weaknesses: Type.Array(SummaryPointSchema, { maxItems: 5 }),
+    cvTips: Type.Array(CvTipSchema, { maxItems: 8 }),
+  },
+  { additionalProperties: false },
+);
+export type InterviewSummary = Static<typeof InterviewSummarySchema>;
