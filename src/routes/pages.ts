@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { visitorId } from './visitor.js';
+import { render } from './render.js';
+import { formatDate, sessionHref, statusLabel } from './view-models.js';
+
+export async function pageRoutes(app: FastifyInstance) {
+  app.get('/', async (_request, reply) => render(reply, 'pages/index', { title: null, values: {} }));
+
+  app.get('/dashboard', async (request, reply) => {
+    const sessions = app.services.sessions.listRecent(visitorId(request)).map((s) => ({
+      ...s,
+      href: sessionHref(s),
+      statusLabel: statusLabel(s.status),
+      createdLabel: formatDate(s.createdAt),
+    }));
+    return render(reply, 'pages/dashboard', { title: 'My interviews', sessions });
+  });
+
+  // Liveness and configuration at a glance, for operators and scripts. No secrets here.
+  app.get('/health', async () => ({
+    status: 'ok',
+    // Remote providers add their model and circuit ('open' = being skipped after failures).
+    providers: app.services.aiStatus().map(({ name, remote, model, circuit }) =>
+      remote ? { name, configured: true, model, circuit } : { name, configured: true },
+    ),
+    transcriber: null,
+  }));
+}

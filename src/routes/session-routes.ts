@@ -1,0 +1,88 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isAppError, type AppError } from '../errors.js';
+import type { CreateSessionForm, UploadedFile } from '../services/session-service.js';
+import type { SessionRow } from '../repositories/sessions-repository.js';
+import { visitorId } from './visitor.js';
+import { isHtmx, render, seeOther } from './render.js';
+import { readMultipart } from './uploads.js';
+import { countWords, sessionView } from './view-models.js';
+
+interface IdParams {
+  id: string;
+}
+
+export async function sessionRoutes(app: FastifyInstance) {
+  const { sessions } = app.services;
+  const maxUploadMb = Math.round(app.config.maxUploadBytes / 1024 / 1024);
+
+  function uploadPage(session: SessionRow, extra: Record<string, unknown> = {}) {
+    return {
+      title: `${session.jobTitle} — set up`,
+      session: sessionView(session),
+      maxUploadMb,
+      jobWordCount: countWords(session.jobDescription),
+      ...extra,
+    };
+  }
+
+  /** A failed upload re-renders its own section (htmx) or the whole page, keeping what was typed. */
+  function renderUploadError(request: FastifyRequest, reply: FastifyReply, section: 'cv' | 'job', error: AppError, jobDraft?: string) {
+    const session = sessions.owned((request.params as IdParams).id, visitorId(request));
+    const data = uploadPage(session, { section, error, fieldErrors: error.fields, jobDraft });
+    if (isHtmx(request)) return render(reply, `partials/_${section}-section`, data, error.statusCode);
+    return render(reply, 'pages/upload', data, error.statusCode);
+  }
+
+  app.post<{ Body: CreateSessionForm }>('/session/create', async (request, reply) => {
+    const form = request.body ?? {};
+    try {
+      const session = sessions.create(visitorId(request), form);
+      return seeOther(reply, `/session/${session.id}/upload`);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return render(reply, 'pages/index', { title: 'New interview', values: form, error, fieldErrors: error.fields }, error.statusCode);
+    }
+  });
+
+  app.get<{ Params: IdParams }>('/session/:id/upload', async (request, reply) => {
+    const session = sessions.owned(request.params.id, visitorId(request));
+    return render(reply, 'pages/upload', uploadPage(session));
+  });
+
+  app.post<{ Params: IdParams }>('/session/:id/upload-cv', async (request, reply) => {
+    const owner = visitorId(request);
+    sessions.owned(request.params.id, owner); // unknown id → 404 before reading the upload
+    try {
+      const { file } = request.isMultipart() ? await readMultipart(request, 'cv_file') : { file: null };
+      const session = await sessions.uploadCv(request.params.id, owner, file);
+      if (!isHtmx(request)) return seeOther(reply, `/session/${session.id}/upload`);
+      // The start button depends on the CV too: the fragment updates it out of band.
+      return render(reply, 'partials/_cv-updated', uploadPage(session));
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return renderUploadError(request, reply, 'cv', error);
+    }
+  });
+
+  app.post<{ Params: IdParams; Body: Record<string, string> | undefined }>('/session/:id/upload-job', async (request, reply) => {
+    const owner = visitorId(request);
+    sessions.owned(request.params.id, owner);
+    let text: string | undefined;
+    try {
+      let file: UploadedFile | null = null;
+      if (request.isMultipart()) {
+        const form = await readMultipart(request, 'job_file');
+        text = form.fields.job_description;
+        file = form.file;
+      } else {
+        text = request.body?.job_description;
+      }
+      const session = await sessions.setJobDescription(request.params.id, owner, text, file);
+      if (!isHtmx(request)) return seeOther(reply, `/session/${session.id}/upload`);
+      return render(reply, 'partials/_job-updated', uploadPage(session));
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return renderUploadError(request, reply, 'job', error, text);
+    }
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Ending an interview and producing its feedback. Feedback is regenerated in place (one per
+ * session) and the session is marked completed in the same transaction.
+ */
+import type { AiClient } from '../ai/ai-client.js';
+import { MAIN_QUESTION_COUNT, type AnsweredQuestion } from '../ai/types.js';
+import { Errors } from '../errors.js';
+import type { FeedbackRepository, FeedbackRow } from '../repositories/feedback-repository.js';
+import type { MessagesRepository } from '../repositories/messages-repository.js';
+import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
+import { contextOf } from './interview-context.js';
+import { deriveInterviewState, type Exchange } from './interview-state.js';
+
+export interface FeedbackServiceDeps {
+  sessions: SessionsRepository;
+  messages: MessagesRepository;
+  feedback: FeedbackRepository;
+  ai: AiClient;
+  clock: () => Date;
+}
+
+export interface FeedbackView {
+  session: SessionRow;
+  feedback: FeedbackRow;
+  answers: AnsweredQuestion[];
+}
+
+export type FeedbackService = ReturnType<typeof createFeedbackService>;
+
+/** Pairs each main question with its answer and its follow-up, when there was one. */
+export function answeredQuestions(exchanges: readonly Exchange[]): AnsweredQuestion[] {
+  const result: AnsweredQuestion[] = [];
+  for (const { question, answer } of exchanges) {
+    if (!answer?.evaluation) continue;
+    if (question.kind === 'question') {
+      result.push({
+        questionNumber: question.questionNumber,
+        question: question.content,
+        kind: (question.questionKind ?? 'behavioral') as AnsweredQuestion['kind'],
+        focus: question.focus ?? '',
+        answer: answer.content,
+        evaluation: answer.evaluation,
+      });
+    } else {
+      const main = result.find((r) => r.questionNumber === question.questionNumber);
+      if (main) main.followUp = { question: question.content, answer: answer.content, evaluation: answer.evaluation };
+    }
+  }
+  return result;
+}
+
+export function createFeedbackService({ sessions, messages, feedback, ai, clock }: FeedbackServiceDeps) {
+  function owned(sessionId: string, ownerId: string): SessionRow {
+    const session = sessions.findOwned(sessionId, ownerId);
+    if (!session) throw Errors.sessionNotFound();
+    return session;
+  }
+
+  return {
+    /** Produces (or regenerates) the feedback once every main question is answered. */
+    async complete(sessionId: string, ownerId: string): Promise<void> {
+      const session = owned(sessionId, ownerId);
+      if (session.status === 'draft') throw Errors.notStarted();
+      const state = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
+      if (session.status === 'in_progress' && state.phase !== 'ready_to_finish') {
+        if (state.phase === 'preparing') throw Errors.questionPending();
+        if (state.current?.kind === 'follow_up') throw Errors.followUpPending();
+        throw Errors.notAllAnswered(state.answeredCount, MAIN_QUESTION_COUNT);
+      }
+      const answers = answeredQuestions(state.exchanges);
+      const { value, provider } = await ai.summarizeInterview({ context: contextOf(session), answers });
+      feedback.saveAndComplete(session.id, session.ownerId, value, provider, clock());
+    },
+
+    get(sessionId: string, ownerId: string): FeedbackView {
+      const session = owned(sessionId, ownerId);
+      const row = feedback.findBySession(session.id, session.ownerId);
+      if (!row) throw Errors.feedbackNotReady();
+      const state = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
+      return { session, feedback: row, answers: answeredQuestions(state.exchanges) };
+    },
+  };
+}

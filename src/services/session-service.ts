@@ -1,0 +1,109 @@
+/**
+ * Creating interviews and giving them a CV and a job description. Validation lives here,
+ * not in the routes, so the rules are the same however the service is called.
+ */
+import { INTERVIEW_TYPES, type InterviewType } from '../ai/types.js';
+import type { ExtractedDocument } from '../documents/index.js';
+import { normalizeText } from '../documents/index.js';
+import { Errors } from '../errors.js';
+import type { SessionListItem, SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
+import type { UsersRepository } from '../repositories/users-repository.js';
+
+export const JOB_TITLE_MAX = 200;
+export const COMPANY_NAME_MAX = 200;
+
+/** The create form exactly as posted (every field optional: the browser may send anything). */
+export interface CreateSessionForm {
+  job_title?: string | undefined;
+  company_name?: string | undefined;
+  job_description?: string | undefined;
+  interview_type?: string | undefined;
+}
+
+export interface UploadedFile {
+  bytes: Buffer;
+  fileName: string | null;
+}
+
+export interface SessionServiceDeps {
+  sessions: SessionsRepository;
+  users: UsersRepository;
+  extractDocument: (bytes: Buffer) => Promise<ExtractedDocument>;
+  documentMaxChars: number;
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;
+
+/** Strips control characters (except newlines and tabs) that have no business in a form field. */
+const clean = (value: string | undefined) => (value ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+
+export function createSessionService({ sessions, users, extractDocument, documentMaxChars }: SessionServiceDeps) {
+  function owned(sessionId: string, ownerId: string): SessionRow {
+    const session = sessions.findOwned(sessionId, ownerId);
+    if (!session) throw Errors.sessionNotFound();
+    return session;
+  }
+
+  function draft(sessionId: string, ownerId: string): SessionRow {
+    const session = owned(sessionId, ownerId);
+    if (session.status !== 'draft') throw Errors.cvLocked();
+    return session;
+  }
+
+  return {
+    owned,
+
+    create(ownerId: string, form: CreateSessionForm): SessionRow {
+      const jobTitle = clean(form.job_title).replace(/\s+/g, ' ');
+      const companyName = clean(form.company_name).replace(/\s+/g, ' ');
+      const jobDescription = normalizeText(clean(form.job_description)).slice(0, documentMaxChars);
+      const type = clean(form.interview_type) || 'mixed';
+      const fields: Record<string, string> = {};
+      if (!jobTitle) fields.job_title = 'Enter the job title you are interviewing for.';
+      else if (jobTitle.length > JOB_TITLE_MAX) fields.job_title = `Keep the job title under ${JOB_TITLE_MAX} characters.`;
+      if (!companyName) fields.company_name = 'Enter the company name.';
+      else if (companyName.length > COMPANY_NAME_MAX) fields.company_name = `Keep the company name under ${COMPANY_NAME_MAX} characters.`;
+      if (!(INTERVIEW_TYPES as readonly string[]).includes(type)) fields.interview_type = 'Choose behavioural, technical or mixed.';
+      if (Object.keys(fields).length > 0) throw Errors.invalidForm(fields);
+
+      users.ensure(ownerId);
+      return sessions.create({ ownerId, jobTitle, companyName, jobDescription, interviewType: type as InterviewType });
+    },
+
+    listRecent(ownerId: string): SessionListItem[] {
+      return sessions.listByOwner(ownerId, 50);
+    },
+
+    /** Reads the CV (by content, in a worker) and stores its normalised text for the preview. */
+    async uploadCv(sessionId: string, ownerId: string, file: UploadedFile | null): Promise<SessionRow> {
+      draft(sessionId, ownerId);
+      if (!file) throw Errors.fileMissing('CV');
+      const doc = await extractDocument(file.bytes);
+      sessions.updateCv(sessionId, ownerId, {
+        cvText: doc.text,
+        cvFileName: file.fileName,
+        cvFormat: doc.format,
+        cvPageCount: doc.pageCount,
+        cvWordCount: doc.wordCount,
+        cvTruncated: doc.truncated,
+      });
+      return owned(sessionId, ownerId);
+    },
+
+    /** Sets the job description from pasted text or, when a file is given, from the file. */
+    async setJobDescription(sessionId: string, ownerId: string, text: string | undefined, file: UploadedFile | null): Promise<SessionRow> {
+      draft(sessionId, ownerId);
+      if (file) {
+        const doc = await extractDocument(file.bytes);
+        sessions.updateJobDescription(sessionId, ownerId, doc.text, file.fileName);
+      } else {
+        const jobDescription = normalizeText(clean(text)).slice(0, documentMaxChars);
+        if (!jobDescription) {
+          throw Errors.invalidForm({ job_description: 'Paste the job description, or choose a file that holds it.' });
+        }
+        sessions.updateJobDescription(sessionId, ownerId, jobDescription, null);
+      }
+      return owned(sessionId, ownerId);
+    },
+  };
+}
