@@ -1,0 +1,131 @@
+/**
+ * The whole flow in a real browser (Debian's chromium through playwright-core): create an
+ * interview, upload a PDF CV, add the job description, answer every question, get feedback.
+ * Screenshots of each step land in tests/e2e/screenshots/ for a human to look at.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp } from '../../src/app.js';
+import { testConfig } from '../../src/config.js';
+import { launchChromium } from '../support/browser.js';
+import { FIXTURES, fixture } from '../support/interview-driver.js';
+import { strongAnswer } from '../support/answers.js';
+
+const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
+
+describe('a candidate in the browser', () => {
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await buildApp(testConfig());
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    base = `http://127.0.0.1:${address.port}`;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function shot(page: Page, name: string, fullPage = true) {
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+  }
+
+  it('does a whole interview with a PDF CV and gets feedback', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => consoleErrors.push(err.message));
+
+    await page.goto(`${base}/`);
+    await shot(page, '01-landing');
+    await page.fill('#job_title', 'Senior Backend Engineer');
+    await page.fill('#company_name', 'Northwind Health');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/session\/[^/]+\/upload$/);
+
+    // A wrong file first: the message appears in place (htmx) and the page keeps working.
+    await page.setInputFiles('#cv_file', path.join(FIXTURES, 'photo.png'));
+    await page.click('#cv-section button[type=submit]');
+    await expect.poll(() => page.locator('#error').textContent()).toContain('PNG');
+    await shot(page, '02-wrong-file');
+    // The browser logs the expected 415 as a failed resource; anything after it is a real error.
+    consoleErrors.length = 0;
+
+    await page.setInputFiles('#cv_file', path.join(FIXTURES, 'cv-alex-morgan.pdf'));
+    await page.click('#cv-section button[type=submit]');
+    await page.locator('#cv-preview').waitFor();
+    expect(await page.locator('#cv-preview').textContent()).toContain('Alex Morgan');
+    expect(await page.locator('#error').count()).toBe(0);
+
+    await page.fill('#job_description', fixture('job-backend-engineer.txt').toString('utf8'));
+    await page.click('#job-section button[type=submit]');
+    await page.locator('#start-button').waitFor();
+    await shot(page, '03-ready');
+    await page.click('#start-button');
+    await page.waitForURL(/\/interview$/);
+
+    let answered = 0;
+    for (let guard = 0; guard < 20; guard++) {
+      const question = page.locator('#question');
+      if ((await question.count()) === 0) break;
+      const number = Number(await question.getAttribute('data-question-number'));
+      const kind = (await question.getAttribute('data-kind')) ?? 'question';
+      const id = await page.locator('input[name=question_id]').getAttribute('value');
+      if (answered === 0) await shot(page, '04-first-question');
+      await page.fill('#answer', strongAnswer({ id: id!, number, kind, text: '' }));
+      await page.click('#answer-form button[type=submit]');
+      // htmx swaps the next question in without a page load.
+      await page.waitForFunction((prev) => document.querySelector('input[name=question_id]')?.getAttribute('value') !== prev, id);
+      answered++;
+    }
+    expect(answered).toBeGreaterThanOrEqual(8);
+    await shot(page, '05-finish');
+    await page.click('#finish-button');
+    await page.waitForURL(/\/feedback$/);
+    const score = Number(await page.locator('#score').getAttribute('data-score'));
+    expect(score).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('#answer-feedback > li').count()).toBe(8);
+    expect(await page.locator('#cv-tips li').count()).toBeGreaterThan(0);
+    await shot(page, '06-feedback');
+    await shot(page, '07-feedback-top', false);
+
+    await page.goto(`${base}/dashboard`);
+    expect(await page.locator('#sessions').textContent()).toContain('Northwind Health');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('works with JavaScript off (plain forms, Post/Redirect/Get)', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.fill('#job_title', 'Nurse');
+    await page.fill('#company_name', 'St Mary');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/upload$/);
+    await page.setInputFiles('#cv_file', path.join(FIXTURES, 'cv-alex-morgan.txt'));
+    await page.click('#cv-section button[type=submit]');
+    await page.waitForURL(/\/upload$/);
+    await page.fill('#job_description', 'Ward nurse. Requirements: patient care, teamwork.');
+    await page.click('#job-section button[type=submit]');
+    await page.click('#start-button');
+    await page.waitForURL(/\/interview$/);
+    expect(await page.locator('#question').getAttribute('data-question-number')).toBe('1');
+    await page.fill('#answer', 'I led the night shift handover redesign and cut handover time by 20 minutes.');
+    await page.click('#answer-form button[type=submit]');
+    await page.waitForURL(/\/interview$/);
+    expect(await page.locator('#question').count()).toBe(1);
+    await context.close();
+  });
+});

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createTestApp, Visitor } from '../support/test-app.js';
+import { currentQuestion, fixture, setUpSession } from '../support/interview-driver.js';
+
+describe('sessions are private to the visitor who created them', () => {
+  let app: FastifyInstance;
+  let owner: Visitor;
+  let stranger: Visitor;
+  let id: string;
+  beforeAll(async () => {
+    app = await createTestApp();
+    owner = new Visitor(app);
+    stranger = new Visitor(app);
+    await stranger.get('/dashboard'); // give the stranger an identity of their own
+    id = await setUpSession(owner);
+    await owner.post(`/session/${id}/start`);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it.each(['upload', 'interview', 'feedback'])('GET /session/:id/%s is 404 for another visitor', async (page) => {
+    expect((await stranger.get(`/session/${id}/${page}`)).statusCode).toBe(404);
+  });
+
+  it('every POST on another visitor’s session is 404 and changes nothing', async () => {
+    const before = await currentQuestion(owner, id);
+    expect((await stranger.post(`/session/${id}/start`)).statusCode).toBe(404);
+    expect((await stranger.post(`/session/${id}/message`, { answer: 'hijack' })).statusCode).toBe(404);
+    expect((await stranger.post(`/session/${id}/complete`)).statusCode).toBe(404);
+    expect((await stranger.post(`/session/${id}/upload-job`, { job_description: 'x' })).statusCode).toBe(404);
+    const cv = await stranger.upload(`/session/${id}/upload-cv`, {}, [
+      { field: 'cv_file', fileName: 'cv.txt', content: fixture('cv-alex-morgan.txt') },
+    ]);
+    expect(cv.statusCode).toBe(404);
+    expect(await currentQuestion(owner, id)).toEqual(before);
+    const answers = app.database.sqlite.prepare("select count(*) n from messages where kind = 'answer'").get() as { n: number };
+    expect(answers.n).toBe(0);
+  });
+
+  it('a tampered cookie is a new visitor, not the owner', async () => {
+    const res = await app.inject({ method: 'GET', url: `/session/${id}/interview`, headers: { cookie: 'rehearse_session=AAAA;' } });
+    expect(res.statusCode).toBe(404);
+  });
+});

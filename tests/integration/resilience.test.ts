@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createTestApp, Visitor } from '../support/test-app.js';
+import { html } from '../support/html.js';
+import { currentQuestion, setUpSession } from '../support/interview-driver.js';
+import { strongAnswer } from '../support/answers.js';
+import { createOfflineProvider } from '../../src/ai/providers/offline.js';
+import type { AiProvider } from '../../src/ai/types.js';
+
+/** The offline interviewer, except that the next `failures` evaluations throw. */
+function flakyProvider(state: { failures: number }): AiProvider {
+  const offline = createOfflineProvider();
+  return {
+    name: 'flaky',
+    planQuestion: (input) => offline.planQuestion(input),
+    summarizeInterview: (input) => offline.summarizeInterview(input),
+    async evaluateAnswer(input) {
+      if (state.failures > 0) {
+        state.failures--;
+        throw new Error('provider exploded');
+      }
+      return offline.evaluateAnswer(input);
+    },
+  };
+}
+
+describe('when the interviewer fails', () => {
+  let app: FastifyInstance;
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('keeps the answer, says so, and carries on when the page is reloaded', async () => {
+    const state = { failures: 1 };
+    app = await createTestApp({}, { providers: [flakyProvider(state)] });
+    const visitor = new Visitor(app);
+    const id = await setUpSession(visitor);
+    await visitor.post(`/session/${id}/start`);
+    const q = await currentQuestion(visitor, id);
+
+    const res = await visitor.post(`/session/${id}/message`, { answer: strongAnswer(q!), question_id: q!.id });
+    expect(res.statusCode).toBe(503);
+    expect(html(res.body).querySelector('#error')?.textContent).toMatch(/answer is saved/);
+    const stored = app.database.sqlite.prepare("select content from messages where kind = 'answer'").all() as Array<{ content: string }>;
+    expect(stored.map((r) => r.content)).toEqual([strongAnswer(q!)]);
+
+    const next = await currentQuestion(visitor, id);
+    expect(next?.number).toBe(2);
+    const evaluated = app.database.sqlite.prepare("select evaluation from messages where kind = 'answer'").get() as { evaluation: string };
+    expect(JSON.parse(evaluated.evaluation).score).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows a generic 500 page without internals when something unexpected breaks', async () => {
+    const broken: AiProvider = {
+      name: 'broken',
+      planQuestion: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'secret')")),
+      evaluateAnswer: () => Promise.reject(new Error('x')),
+      summarizeInterview: () => Promise.reject(new Error('x')),
+    };
+    app = await createTestApp({}, { providers: [broken] });
+    const visitor = new Visitor(app);
+    const id = await setUpSession(visitor);
+    const res = await visitor.post(`/session/${id}/start`);
+    expect(res.statusCode).toBe(503);
+    expect(res.body).not.toContain('Cannot read properties');
+    expect(html(res.body).querySelector('#error')).not.toBeNull();
+  });
+});

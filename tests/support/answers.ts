@@ -1,0 +1,15 @@
+/**
+ * Sample answers for flow tests: thoughtful STAR answers that use the job's vocabulary and
+ * numbers, and the lazy "fine" a candidate who is not trying would give.
+ */
+import type { CurrentQuestion } from './interview-driver.js';
+
+const STRONG = [
+  'At Brightwave I owned our patient-records API, which had grown to a p99 latency of 900 ms and was breaching our SLA with two hospital clients. My task was to bring p99 under 300 ms within one quarter without a rewrite. I profiled the Node.js services, found N+1 queries against PostgreSQL, added composite indexes and a Redis cache for reference data, and I moved report generation to a Kafka-backed worker. I also wrote load tests so we could prove it. As a result p99 dropped from 900 ms to 210 ms, infrastructure cost fell by 18%, and both clients renewed their contracts.',
+  'In my last role our on-call rotation was burning people out: we had about 40 pages a week, half of them noise. I volunteered to lead a reliability working group of four engineers. I audited every alert from the previous two months, deleted or merged 60% of them, wrote runbooks for the rest, and I set up Terraform-managed dashboards in AWS so each alert linked to its runbook. Within six weeks pages dropped to 12 a week, mean time to recovery went from 47 to 19 minutes, and our team survey score for on-call went from 2.1 to 4.0 out of 5.',
+  'When two product managers disagreed about whether to ship a billing change before the end of the quarter, I was the tech lead who had to make the call. I set up a 30-minute meeting, wrote down each option with its risk, and I proposed shipping behind a feature flag to 5% of customers first using our Kubernetes canary deployment. I took ownership of the rollout plan and monitored error rates myself. We found one rounding bug affecting 0.3% of invoices, fixed it in a day, and shipped to everyone a week early; both managers adopted the canary approach for later launches.',
+  'I mentored two junior engineers at Brightwave who were struggling with code reviews taking days. I set a goal with them to get review turnaround under 24 hours. I paired with each of them twice a week, wrote a TypeScript style guide with examples, and I introduced small pull requests of under 300 lines. After three months their median review time fell from 3 days to 7 hours, and one of them was promoted to mid-level engineer. I learned that clear written standards scale better than ad-hoc feedback.',
+];
+
+export const strongAnswer = (q: CurrentQuestion) => STRONG[(q.number + (q.kind === 'follow_up' ? 1 : 0)) % STRONG.length]!;
+export const lazyAnswer = () => 'fine';
