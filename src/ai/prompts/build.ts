@@ -1,0 +1,143 @@
+/**
+ * Renders the prompt for one intent: the shared system prompt plus the intent's template,
+ * filled with the interview context. Every piece of user-supplied text is neutralised and
+ * placed between data tags; the CV and job description are trimmed to their budgets by
+ * relevance to the job (and, when evaluating, to the question's focus).
+ */
+import type { IntentInputs, IntentName } from '../intents.js';
+import {
+  MAIN_QUESTION_COUNT,
+  type AnsweredQuestion,
+  type AskedQuestion,
+  type EvaluateAnswerInput,
+  type InterviewContext,
+  type PlanQuestionInput,
+  type SummarizeInput,
+} from '../types.js';
+import { neutralise } from './delimit.js';
+import { describeShape, slotFor } from './interview-shape.js';
+import { jobTerms, trimByRelevance, withTerms, type TermWeights } from './relevance.js';
+import { renderPrompt } from './templates.js';
+
+export interface PromptLimits {
+  /** Most CV characters a prompt carries. */
+  cvChars: number;
+  /** Most job-description characters a prompt carries. */
+  jobChars: number;
+}
+
+export const DEFAULT_PROMPT_LIMITS: PromptLimits = { cvChars: 12_000, jobChars: 8_000 };
+
+export interface BuiltPrompt {
+  system: string;
+  user: string;
+}
+
+/** Longest answer excerpt shown when planning (the planner needs the gist, not every word). */
+const PREVIOUS_ANSWER_CHARS = 240;
+/** Longest answer carried into the summary transcript. */
+const TRANSCRIPT_ANSWER_CHARS = 2_500;
+
+const TYPE_LABELS = { behavioral: 'behavioural', technical: 'technical', mixed: 'mixed (behavioural and technical)' } as const;
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max).trimEnd()} […]`);
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function contextValues(context: InterviewContext, limits: PromptLimits, weights: TermWeights) {
+  return {
+    job_title: neutralise(oneLine(context.jobTitle)),
+    company_name: neutralise(oneLine(context.companyName)),
+    interview_type: TYPE_LABELS[context.interviewType],
+    job_description: neutralise(trimByRelevance(context.jobDescription, limits.jobChars, weights)) || '(none given)',
+    cv: neutralise(trimByRelevance(context.cvText, limits.cvChars, weights)) || '(none given)',
+  };
+}
+
+function previousQuestions(previous: readonly AskedQuestion[]): string {
+  if (previous.length === 0) return '(none yet: this is the first question)';
+  return previous
+    .map((q) => {
+      const head = `Q${q.questionNumber} (${q.kind}; focus: ${oneLine(q.focus) || 'general'}): ${oneLine(q.text)}`;
+      if (q.answer === undefined) return head;
+      const score = q.score === undefined ? '' : ` (scored ${q.score}/10)`;
+      return `${head}\n   Answer${score}: ${clip(oneLine(q.answer), PREVIOUS_ANSWER_CHARS)}`;
+    })
+    .map(neutralise)
+    .join('\n');
+}
+
+function planQuestion(input: PlanQuestionInput, limits: PromptLimits): string {
+  const { context, questionNumber, previous } = input;
+  const slot = slotFor(context.interviewType, questionNumber);
+  const weights = jobTerms(context.jobTitle, context.jobDescription);
+  return renderPrompt('plan-question', {
+    ...contextValues(context, limits, weights),
+    question_number: questionNumber,
+    total: MAIN_QUESTION_COUNT,
+    shape: describeShape(context.interviewType),
+    slot_kind: slot.kind,
+    slot_guidance: slot.guidance,
+    previous: previousQuestions(previous),
+  });
+}
+
+const FOLLOW_UP_RULE =
+  'one short follow-up question (10–400 characters) only when the answer is vague or incomplete — no concrete example, ' +
+  'no personal action, no result or no numbers — and probing would help the candidate show more; otherwise null. ' +
+  'A complete, specific answer gets null.';
+const NO_FOLLOW_UP_RULE = 'null. This answers a follow-up already, so never ask another.';
+
+function evaluateAnswer(input: EvaluateAnswerInput, limits: PromptLimits): string {
+  const { context, question } = input;
+  const focus = oneLine(question.focus);
+  const weights = withTerms(withTerms(jobTerms(context.jobTitle, context.jobDescription), question.text, 3), focus, 5);
+  return renderPrompt('evaluate-answer', {
+    ...contextValues(context, limits, weights),
+    question_number: input.questionNumber,
+    total: MAIN_QUESTION_COUNT,
+    question_kind: question.kind,
+    question_focus: neutralise(focus.replace(/"/g, "'")),
+    question: neutralise(question.text),
+    answer: neutralise(input.answer),
+    follow_up_rule: input.isFollowUp ? NO_FOLLOW_UP_RULE : FOLLOW_UP_RULE,
+  });
+}
+
+function transcriptOf(answers: readonly AnsweredQuestion[]): string {
+  return answers
+    .map((a) => {
+      const lines = [
+        `Question ${a.questionNumber} (${a.kind}; focus: ${oneLine(a.focus) || 'general'})`,
+        `Q: ${oneLine(a.question)}`,
+        `A: ${clip(a.answer.trim(), TRANSCRIPT_ANSWER_CHARS)}`,
+        `Scored ${a.evaluation.score}/10: ${oneLine(a.evaluation.summary)}`,
+      ];
+      if (a.followUp) {
+        lines.push(
+          `Follow-up Q: ${oneLine(a.followUp.question)}`,
+          `Follow-up A: ${clip(a.followUp.answer.trim(), TRANSCRIPT_ANSWER_CHARS)}`,
+          `Follow-up scored ${a.followUp.evaluation.score}/10`,
+        );
+      }
+      return neutralise(lines.join('\n'));
+    })
+    .join('\n\n');
+}
+
+function summarizeInterview(input: SummarizeInput, limits: PromptLimits): string {
+  const weights = jobTerms(input.context.jobTitle, input.context.jobDescription);
+  return renderPrompt('summarize-interview', {
+    ...contextValues(input.context, limits, weights),
+    transcript: transcriptOf(input.answers) || '(no answers)',
+  });
+}
+
+const BUILDERS: { [I in IntentName]: (input: IntentInputs[I], limits: PromptLimits) => string } = {
+  planQuestion,
+  evaluateAnswer,
+  summarizeInterview,
+};
+
+export function buildPrompt<I extends IntentName>(intent: I, input: IntentInputs[I], limits: PromptLimits = DEFAULT_PROMPT_LIMITS): BuiltPrompt {
+  return { system: renderPrompt('system'), user: BUILDERS[intent](input, limits) };
+}
