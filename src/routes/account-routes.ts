@@ -1,0 +1,106 @@
+/**
+ * Registration, sign-in, sign-out, change password and delete account. Plain forms that work
+ * without JavaScript: 303 after a successful POST, and a 422 re-render with a message per field
+ * and the values typed (never a password) when something is wrong. Rate limits (policy.ts)
+ * and CSRF tokens (csrf.ts) apply before these handlers run.
+ */
+import { nanoid } from 'nanoid';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isAppError, type AppError } from '../errors.js';
+import type { DeleteAccountForm, PasswordForm, RegisterForm, SignInForm } from '../services/account-service.js';
+import { PASSWORD_MIN_LENGTH } from '../security/passwords.js';
+import { currentVisitor, startIdentity } from './visitor.js';
+import { render, seeOther } from './render.js';
+
+type Form<T> = { Body: T | undefined };
+
+/** Only the email is ever sent back into a form; passwords never are. */
+const keepEmail = (form: { email?: unknown } | undefined) => ({ email: typeof form?.email === 'string' ? form.email.slice(0, 300) : '' });
+
+export async function accountRoutes(app: FastifyInstance) {
+  const { accounts } = app.services;
+
+  function formError(reply: FastifyReply, template: string, title: string, error: AppError, extra: Record<string, unknown> = {}) {
+    return render(reply, template, { title, error, fieldErrors: error.fields, passwordMin: PASSWORD_MIN_LENGTH, ...extra }, error.statusCode);
+  }
+
+  app.get('/account/register', async (request, reply) => {
+    if (currentVisitor(request).email) return seeOther(reply, '/account');
+    return render(reply, 'pages/account-register', { title: 'Create an account', values: {}, passwordMin: PASSWORD_MIN_LENGTH });
+  });
+
+  app.post<Form<RegisterForm>>('/account/register', async (request, reply) => {
+    try {
+      const issued = await accounts.register(currentVisitor(request), request.body ?? {});
+      startIdentity(request, issued);
+      return seeOther(reply, '/dashboard?done=registered');
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return formError(reply, 'pages/account-register', 'Create an account', error, { values: keepEmail(request.body) });
+    }
+  });
+
+  app.get('/account/login', async (_request, reply) =>
+    render(reply, 'pages/account-login', { title: 'Sign in', values: {} }),
+  );
+
+  app.post<Form<SignInForm>>('/account/login', async (request, reply) => {
+    try {
+      const issued = await accounts.signIn(currentVisitor(request), request.body ?? {}, {
+        beforeCheck: (email) => app.limits.failedSignIn.check(request, reply, email),
+        onFailure: (email) => app.limits.failedSignIn.fail(request, email),
+      });
+      startIdentity(request, issued);
+      return seeOther(reply, '/dashboard?done=signed-in');
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return formError(reply, 'pages/account-login', 'Sign in', error, { values: keepEmail(request.body) });
+    }
+  });
+
+  app.post('/account/logout', async (request, reply) => {
+    signOut(request);
+    return seeOther(reply, '/?done=signed-out');
+  });
+
+  app.get('/account', async (request, reply) => render(reply, 'pages/account', accountPage(request)));
+
+  app.post<Form<PasswordForm>>('/account/password', async (request, reply) => {
+    const visitor = currentVisitor(request);
+    try {
+      const authVersion = await accounts.changePassword(visitor, request.body ?? {});
+      // This browser stays signed in with the new version; every other one is signed out.
+      startIdentity(request, { id: visitor.id, authVersion });
+      return seeOther(reply, '/account?done=password-changed');
+    } catch (error) {
+      if (!isAppError(error) || error.statusCode === 404) throw error;
+      return formError(reply, 'pages/account', 'Your account', error, accountPage(request));
+    }
+  });
+
+  app.get('/account/delete', async (request, reply) =>
+    render(reply, 'pages/account-delete', { title: 'Delete all my data', account: currentVisitor(request) }),
+  );
+
+  app.post<Form<DeleteAccountForm>>('/account/delete', async (request, reply) => {
+    const visitor = currentVisitor(request);
+    try {
+      await accounts.deleteAccount(visitor, request.body ?? {});
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return formError(reply, 'pages/account-delete', 'Delete all my data', error, { account: visitor });
+    }
+    signOut(request);
+    return seeOther(reply, '/?done=account-deleted');
+  });
+
+  function accountPage(request: FastifyRequest) {
+    const visitor = currentVisitor(request);
+    return { title: 'Your account', account: visitor, passwordMin: PASSWORD_MIN_LENGTH };
+  }
+
+  /** A fresh guest identity for this browser (and a fresh CSRF secret). */
+  function signOut(request: FastifyRequest) {
+    startIdentity(request, { id: nanoid(), authVersion: null });
+  }
+}

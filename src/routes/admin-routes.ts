@@ -1,0 +1,56 @@
+/**
+ * The operator's one page: users (email or "guest"), how many interviews each has, when they
+ * arrived and when they were last active, and deleting a user with all their data. Only for
+ * signed-in accounts whose email is in ADMIN_EMAILS; to anyone else these URLs don't exist
+ * (404, checked in onRequest — before CSRF or anything else can tell them apart).
+ */
+import type { FastifyInstance } from 'fastify';
+import { Errors } from '../errors.js';
+import { currentVisitor } from './visitor.js';
+import { render, seeOther } from './render.js';
+import { formatDate } from './view-models.js';
+
+const LIST_LIMIT = 500;
+
+interface IdParams {
+  id: string;
+}
+
+export async function adminRoutes(app: FastifyInstance) {
+  const { accounts } = app.services;
+
+  app.addHook('onRequest', async (request) => {
+    if (!currentVisitor(request).isAdmin) throw Errors.notFound();
+  });
+
+  const view = (row: NonNullable<ReturnType<typeof accounts.findUser>>) => ({
+    ...row,
+    createdLabel: formatDate(row.createdAt),
+    lastActiveLabel: row.lastActiveAt ? formatDate(row.lastActiveAt) : '—',
+  });
+
+  app.get('/admin/users', async (request, reply) => {
+    const { rows, total } = accounts.listUsers(LIST_LIMIT);
+    return render(reply, 'pages/admin-users', {
+      title: 'Users',
+      users: rows.map(view),
+      total,
+      limit: LIST_LIMIT,
+      selfId: currentVisitor(request).id,
+    });
+  });
+
+  app.get<{ Params: IdParams }>('/admin/users/:id/delete', async (request, reply) => {
+    const user = accounts.findUser(request.params.id);
+    if (!user) throw Errors.notFound();
+    return render(reply, 'pages/admin-user-delete', { title: 'Delete a user', user: view(user), self: user.id === currentVisitor(request).id });
+  });
+
+  app.post<{ Params: IdParams }>('/admin/users/:id/delete', async (request, reply) => {
+    const admin = currentVisitor(request);
+    await accounts.deleteUserAsAdmin(admin, request.params.id);
+    // An audit trail of the one admin power (ids only: the deleted user's email is gone with them).
+    request.log.warn({ adminId: admin.id, deletedUserId: request.params.id }, 'operator deleted a user and their data');
+    return seeOther(reply, '/admin/users?done=user-deleted');
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Deleting one interview: a confirmation page (GET), then the real thing (POST with
+ * `confirm=yes`). The interview, its CV text, answers, feedback and any stored recordings are
+ * gone afterwards. Someone else's id is a 404, like everywhere else.
+ */
+import type { FastifyInstance } from 'fastify';
+import { Errors } from '../errors.js';
+import { visitorId } from './visitor.js';
+import { render, seeOther } from './render.js';
+import { sessionView, statusLabel } from './view-models.js';
+
+interface IdParams {
+  id: string;
+}
+
+export async function dataRoutes(app: FastifyInstance) {
+  const { sessions, deletion } = app.services;
+
+  function confirmPage(id: string, owner: string) {
+    const session = sessions.owned(id, owner);
+    return { title: `Delete “${session.jobTitle}”`, session: { ...sessionView(session), statusLabel: statusLabel(session.status) } };
+  }
+
+  app.get<{ Params: IdParams }>('/session/:id/delete', async (request, reply) =>
+    render(reply, 'pages/session-delete', confirmPage(request.params.id, visitorId(request))),
+  );
+
+  app.post<{ Params: IdParams; Body: { confirm?: string } | undefined }>('/session/:id/delete', async (request, reply) => {
+    const owner = visitorId(request);
+    if (request.body?.confirm !== 'yes') {
+      const error = Errors.confirmationRequired();
+      return render(reply, 'pages/session-delete', { ...confirmPage(request.params.id, owner), error }, error.statusCode);
+    }
+    await deletion.deleteSession(request.params.id, owner);
+    return seeOther(reply, '/dashboard?done=session-deleted');
+  });
+}

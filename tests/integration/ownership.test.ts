@@ -1,0 +1,59 @@
+/**
+ * Ownership lives in the repository queries themselves: with another owner's id, messages and
+ * feedback can be neither read nor written, whatever a route or service forgets to check.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createTestApp, Visitor } from '../support/test-app.js';
+import { answerAll, setUpSession } from '../support/interview-driver.js';
+import { strongAnswer } from '../support/answers.js';
+import { snapshot } from '../support/db-inspect.js';
+import { createMessagesRepository } from '../../src/repositories/messages-repository.js';
+import { createFeedbackRepository } from '../../src/repositories/feedback-repository.js';
+import { createSessionsRepository } from '../../src/repositories/sessions-repository.js';
+
+describe('repository queries are scoped to the owner', () => {
+  let app: FastifyInstance;
+  let id: string;
+  let owner: string;
+  const stranger = 'someone-else-entirely';
+  beforeAll(async () => {
+    app = await createTestApp();
+    const visitor = new Visitor(app);
+    id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+    await visitor.post(`/session/${id}/start`);
+    await answerAll(visitor, id, strongAnswer);
+    await visitor.post(`/session/${id}/complete`);
+    owner = (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(id) as { owner_id: string }).owner_id;
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('reads nothing with the wrong owner', () => {
+    const messages = createMessagesRepository(app.database.db);
+    const feedback = createFeedbackRepository(app.database.db);
+    const sessions = createSessionsRepository(app.database.db);
+    expect(messages.listBySession(id, owner).length).toBeGreaterThan(8);
+    expect(messages.listBySession(id, stranger)).toEqual([]);
+    expect(feedback.findBySession(id, owner)).toBeDefined();
+    expect(feedback.findBySession(id, stranger)).toBeUndefined();
+    expect(sessions.findOwned(id, stranger)).toBeUndefined();
+    expect(sessions.listIdsByOwner(stranger)).toEqual([]);
+  });
+
+  it('writes nothing with the wrong owner', () => {
+    const messages = createMessagesRepository(app.database.db);
+    const feedback = createFeedbackRepository(app.database.db);
+    const sessions = createSessionsRepository(app.database.db);
+    const before = snapshot(app);
+    const answer = messages.listBySession(id, owner).find((m) => m.kind === 'answer')!;
+    messages.setEvaluation(answer.id, stranger, { ...answer.evaluation!, score: 10 }, 'forged');
+    expect(() => messages.append({ sessionId: id, ownerId: stranger, kind: 'answer', questionNumber: 1, content: 'forged' })).toThrow(/does not belong/);
+    const summary = feedback.findBySession(id, owner)!.summary;
+    expect(() => feedback.saveAndComplete(id, stranger, { ...summary, overallScore: 10 }, 'forged', new Date())).toThrow(/does not belong/);
+    expect(sessions.deleteOwned(id, stranger)).toBe(false);
+    sessions.updateJobDescription(id, stranger, 'forged', null);
+    expect(snapshot(app)).toBe(before);
+  });
+});

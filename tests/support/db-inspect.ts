@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+
+/** Every application table in the database (whatever migrations have added since this was written). */
+export function appTables(app: FastifyInstance): string[] {
+  return (
+    app.database.sqlite
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+      .all() as Array<{ name: string }>
+  ).map((r) => r.name);
+}
+
+/**
+ * Rows, in any table, that still mention one of `needles` (ids, an email, a marker phrase from a
+ * CV or an answer) in any column. Used to prove that deleted data is really gone.
+ */
+export function leftovers(app: FastifyInstance, needles: string[]): Record<string, number> {
+  const found: Record<string, number> = {};
+  for (const table of appTables(app)) {
+    const rows = app.database.sqlite.prepare(`select * from "${table}"`).all() as Array<Record<string, unknown>>;
+    const hits = rows.filter((row) => Object.values(row).some((v) => typeof v === 'string' && needles.some((n) => v.includes(n)))).length;
+    if (hits > 0) found[table] = hits;
+  }
+  return found;
+}
+
+export function rowCount(app: FastifyInstance, table: string): number {
+  return (app.database.sqlite.prepare(`select count(*) n from "${table}"`).get() as { n: number }).n;
+}
+
+/** A snapshot of every table's rows, to prove a refused request changed nothing. */
+export function snapshot(app: FastifyInstance): string {
+  return JSON.stringify(
+    appTables(app)
+      .sort()
+      .map((t) => [t, app.database.sqlite.prepare(`select * from "${t}" order by rowid`).all()]),
+  );
+}
