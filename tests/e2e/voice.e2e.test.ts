@@ -1,0 +1,169 @@
+/**
+ * Voice answers in a real browser: chromium with a fake microphone that plays
+ * tests/fixtures/audio/speech-gap.wav (1 s of silence, a sentence, 3 s of silence, a
+ * sentence) once. The page records through the AudioWorklet, streams to the server, shows
+ * live level / speaking state / speaking time, and on stop fills the answer box with the
+ * (fake) transcript; the answer is sent with its recording's metrics, and the feedback page
+ * shows the Delivery section. Screenshots go to tests/e2e/screenshots/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp } from '../../src/app.js';
+import { testConfig } from '../../src/config.js';
+import { launchChromium } from '../support/browser.js';
+import { FIXTURES, fixture } from '../support/interview-driver.js';
+import { strongAnswer } from '../support/answers.js';
+import { AUDIO_FIXTURES } from '../support/audio.js';
+import { createFakeTranscriber } from '../support/fake-transcriber.js';
+
+const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
+const SPOKEN = ['I led a team of four engineers.', 'We rebuilt the billing system in three months.'];
+
+describe('a candidate answering by voice', () => {
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await buildApp(testConfig(), { transcriber: createFakeTranscriber(SPOKEN) });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    base = `http://127.0.0.1:${address.port}`;
+    browser = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${path.join(AUDIO_FIXTURES, 'speech-gap.wav')}%noloop`,
+      '--autoplay-policy=no-user-gesture-required',
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  // caret: 'initial' — hiding the caret makes Playwright inject an inline style, which the
+  // Content-Security-Policy (rightly) blocks and reports as a console error.
+  async function shot(page: Page, name: string, fullPage = true) {
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage, caret: 'initial' });
+  }
+
+  async function newInterview(page: Page) {
+    await page.goto(`${base}/`);
+    await page.fill('#job_title', 'Senior Backend Engineer');
+    await page.fill('#company_name', 'Northwind Health');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/upload$/);
+    await page.setInputFiles('#cv_file', path.join(FIXTURES, 'cv-alex-morgan.txt'));
+    await page.click('#cv-section button[type=submit]');
+    await page.locator('#cv-preview').waitFor();
+    await page.fill('#job_description', fixture('job-backend-engineer.txt').toString('utf8'));
+    await page.click('#job-section button[type=submit]');
+    await page.locator('#start-button').waitFor();
+    await page.click('#start-button');
+    await page.waitForURL(/\/interview$/);
+  }
+
+  it('records an answer, shows live metrics, fills the answer box, and stores the metrics', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => consoleErrors.push(err.message));
+    await newInterview(page);
+
+    await page.locator('#recorder').waitFor({ state: 'visible' });
+    await page.fill('#answer', 'Typed first:');
+    await page.click('#recorder-start');
+
+    // Live: the level meter moves, the state says "Speaking", the speaking time counts up.
+    await page.locator('#recorder-live').waitFor({ state: 'visible' });
+    await expect.poll(() => page.locator('#recorder-state').getAttribute('data-speaking'), { timeout: 15_000 }).toBe('true');
+    await expect.poll(() => page.locator('#recorder-state').textContent()).toBe('Speaking');
+    expect(Number(await page.locator('#recorder-level').getAttribute('value'))).toBeGreaterThan(-60);
+    await expect.poll(() => page.locator('#recorder-elapsed').textContent(), { timeout: 15_000 }).not.toBe('0:00');
+    await shot(page, 'voice-01-recording', false);
+    // The first sentence's caption arrives once it ends (a fake transcriber stands in for Whisper).
+    await expect.poll(() => page.locator('#recorder-captions').textContent(), { timeout: 15_000 }).toContain(SPOKEN[0]);
+    // The 3 s gap in the audio: the state goes back to silent.
+    await expect.poll(() => page.locator('#recorder-state').textContent(), { timeout: 15_000 }).toBe('Silent');
+    // Let the second sentence be heard, then stop with the keyboard.
+    await expect.poll(() => page.locator('#recorder-captions').textContent(), { timeout: 20_000 }).toContain(SPOKEN[1]);
+    await page.focus('#recorder-stop');
+    await page.keyboard.press('Enter');
+
+    await page.locator('#recorder[data-final="true"]').waitFor({ timeout: 30_000 });
+    const answer = await page.inputValue('#answer');
+    expect(answer).toBe(`Typed first:\n\n${SPOKEN.join(' ')}`); // typed text kept, transcript after it
+    const recordingId = await page.locator('input[name=recording_id]').inputValue();
+    expect(recordingId).toMatch(/^[\w-]{21}$/);
+    expect(await page.locator('#recorder-status').textContent()).toMatch(/Recorded \d+:\d\d of speaking/);
+    await shot(page, 'voice-02-stopped', false);
+
+    const questionId = await page.locator('input[name=question_id]').getAttribute('value');
+    await page.click('#answer-form button[type=submit]');
+    await page.waitForFunction((prev) => document.querySelector('input[name=question_id]')?.getAttribute('value') !== prev, questionId);
+    // The next question's form works again (htmx swap): a fresh recorder, empty recording id.
+    await page.locator('#recorder-start:not([disabled])').waitFor();
+    expect(await page.locator('input[name=recording_id]').inputValue()).toBe('');
+
+    const row = app.database.sqlite.prepare("select content, speech_metrics from messages where kind = 'answer' order by seq limit 1").get() as {
+      content: string;
+      speech_metrics: string;
+    };
+    expect(row.content).toContain(SPOKEN[1]);
+    const metrics = JSON.parse(row.speech_metrics);
+    expect(metrics).toMatchObject({ version: 1, endedBy: 'stop', transcript: { available: true, segments: 2 } });
+    expect(metrics.speakingSeconds).toBeGreaterThan(2);
+    expect(metrics.longPauseCount).toBe(1);
+
+    // Type the other answers, finish, and look at the Delivery section.
+    for (let guard = 0; guard < 20; guard++) {
+      const question = page.locator('#question');
+      if ((await question.count()) === 0) break;
+      const number = Number(await question.getAttribute('data-question-number'));
+      const kind = (await question.getAttribute('data-kind')) ?? 'question';
+      const id = await page.locator('input[name=question_id]').getAttribute('value');
+      await page.fill('#answer', strongAnswer({ id: id!, number, kind, text: '' }));
+      await page.click('#answer-form button[type=submit]');
+      await page.waitForFunction((prev) => document.querySelector('input[name=question_id]')?.getAttribute('value') !== prev, id);
+    }
+    await page.click('#finish-button');
+    await page.waitForURL(/\/feedback$/);
+    const delivery = page.locator('#delivery');
+    await delivery.waitFor();
+    expect(await delivery.locator('.delivery-answers > li').count()).toBe(1);
+    await delivery.locator('.delivery-answers summary').first().click();
+    await delivery.locator('svg.timeline-chart').first().waitFor({ state: 'visible' });
+    await delivery.scrollIntoViewIfNeeded();
+    await shot(page, 'voice-03-delivery');
+    await delivery.screenshot({ path: path.join(SHOTS, 'voice-04-delivery-section.png'), caret: 'initial' });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('explains a blocked microphone and typing still works', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext();
+    // As if the person clicked "Block" on the permission prompt.
+    await context.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+    const page = await context.newPage();
+    await newInterview(page);
+    await page.click('#recorder-start');
+    await expect.poll(() => page.locator('#recorder-status').textContent()).toMatch(/Microphone access was blocked/);
+    expect(await page.locator('#recorder-status').getAttribute('data-kind')).toBe('error');
+    expect(await page.locator('#recorder-start').isEnabled()).toBe(true);
+    await shot(page, 'voice-05-mic-blocked', false);
+    const id = await page.locator('input[name=question_id]').getAttribute('value');
+    await page.fill('#answer', 'I led the night shift handover redesign and cut handover time by 20 minutes.');
+    await page.click('#answer-form button[type=submit]');
+    await page.waitForFunction((prev) => document.querySelector('input[name=question_id]')?.getAttribute('value') !== prev, id);
+    await context.close();
+  });
+});

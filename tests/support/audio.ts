@@ -1,0 +1,42 @@
+/**
+ * Audio helpers for the speech tests: the WAV fixtures in tests/fixtures/audio (made by
+ * make-audio.sh), synthetic signals, and streaming a file through the signal stream.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { float32ToPcm16, FRAME_BYTES, SAMPLE_RATE } from '../../src/speech/signal.js';
+import { readWav } from '../../src/speech/wav.js';
+
+export const AUDIO_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/audio');
+
+/** The PCM16 bytes of a fixture (all fixtures are 16 kHz mono). */
+export function fixturePcm(name: string): Buffer {
+  const wav = readWav(path.join(AUDIO_FIXTURES, name));
+  if (wav.sampleRate !== SAMPLE_RATE || wav.channels !== 1) throw new Error(`${name} is not 16 kHz mono`);
+  return wav.data;
+}
+
+export interface GapManifest {
+  firstWordAt: number;
+  gapStart: number;
+  gapEnd: number;
+}
+
+export const gapManifest = (): GapManifest => JSON.parse(fs.readFileSync(path.join(AUDIO_FIXTURES, 'speech-gap.json'), 'utf8'));
+
+/** Splits PCM into chunks of `size` bytes (the last may be shorter). */
+export function chunks(pcm: Buffer, size = FRAME_BYTES): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < pcm.length; i += size) out.push(pcm.subarray(i, Math.min(pcm.length, i + size)));
+  return out;
+}
+
+/** A sine tone as floats. */
+export function sine(hz: number, seconds: number, amplitude = 0.5): Float32Array {
+  const n = Math.round(seconds * SAMPLE_RATE);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = amplitude * Math.sin((2 * Math.PI * hz * i) / SAMPLE_RATE);
+  return out;
+}
+
+export const sinePcm = (hz: number, seconds: number, amplitude = 0.5) => float32ToPcm16(sine(hz, seconds, amplitude));
