@@ -1,0 +1,56 @@
+/**
+ * Inputs the fuzzer found answering 500, kept as plain tests: a form field sent twice (an
+ * array after parsing), and a multipart upload cut off before its end.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { html } from '../support/html.js';
+import { setUpSession } from '../support/interview-driver.js';
+import { createTestApp, multipart, Visitor } from '../support/test-app.js';
+
+describe('fuzzer findings', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('a repeated form field is a validation error (422), not a 500', async () => {
+    const visitor = new Visitor(app);
+    const token = await visitor.csrfToken();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/session/create',
+      headers: { cookie: visitor.cookieHeader!, 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': token },
+      payload: 'job_title=a&job_title=b&company_name=Acme&company_name=Acme&interview_type=mixed&interview_type=mixed',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(html(res.body).querySelector('#error')?.getAttribute('data-code')).toBe('VALIDATION_FAILED');
+
+    const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+    const job = await app.inject({
+      method: 'POST',
+      url: `/session/${id}/upload-job`,
+      headers: { cookie: visitor.cookieHeader!, 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': token },
+      payload: 'job_description=one&job_description=two',
+    });
+    expect(job.statusCode).toBe(422);
+  });
+
+  it('a multipart upload cut off before its end is a 400 that says so, not a 500', async () => {
+    const visitor = new Visitor(app);
+    const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+    const token = await visitor.csrfToken();
+    const body = multipart({}, [{ field: 'cv_file', fileName: 'cv.txt', content: 'A CV with enough words to be read as one. '.repeat(50) }]);
+    const res = await app.inject({
+      method: 'POST',
+      url: `/session/${id}/upload-cv`,
+      headers: { cookie: visitor.cookieHeader!, ...body.headers, 'x-csrf-token': token },
+      payload: body.payload.subarray(0, Math.floor(body.payload.length / 2)),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(html(res.body).querySelector('#error')?.getAttribute('data-code')).toBe('UPLOAD_INCOMPLETE');
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * Operating the app: /health (liveness) vs /ready (database + migrations), overload answers
+ * (503 + Retry-After, /health exempt), the AI work queue with its visible queue position and
+ * its "busy, your answer is saved" refusal, request ids on service log lines, and graceful
+ * shutdown (in-flight requests finish, WebSockets get 1001, the database is closed).
+ */
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import WebSocket from 'ws';
+import { createOfflineProvider } from '../../src/ai/providers/offline.js';
+import type { AiProvider } from '../../src/ai/types.js';
+import { testConfig } from '../../src/config.js';
+import { gracefulClose } from '../../src/operations.js';
+import { createTestApp, Visitor } from '../support/test-app.js';
+import { html } from '../support/html.js';
+import { currentQuestion, setUpSession } from '../support/interview-driver.js';
+import { strongAnswer } from '../support/answers.js';
+
+/** The offline interviewer, but evaluations wait at a gate while it is closed. */
+function gatedProvider() {
+  const offline = createOfflineProvider();
+  let open = true;
+  let waiting: Array<() => void> = [];
+  const provider: AiProvider = {
+    name: 'gated',
+    planQuestion: (input) => offline.planQuestion(input),
+    summarizeInterview: (input) => offline.summarizeInterview(input),
+    async evaluateAnswer(input) {
+      if (!open) await new Promise<void>((resolve) => waiting.push(resolve));
+      return offline.evaluateAnswer(input);
+    },
+  };
+  return {
+    provider,
+    close: () => void (open = false),
+    open() {
+      open = true;
+      for (const release of waiting) release();
+      waiting = [];
+    },
+    waiting: () => waiting.length,
+  };
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const noLimits = { rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0 } };
+
+describe('operations', () => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close().catch(() => undefined);
+    app = undefined;
+  });
+
+  describe('/health and /ready', () => {
+    it('are separate: /ready checks the database and that every migration is applied', async () => {
+      app = await createTestApp();
+      expect((await app.inject('/health')).statusCode).toBe(200);
+      const ready = await app.inject('/ready');
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toMatchObject({ status: 'ready', migrations: expect.any(Number) });
+      expect(ready.headers['set-cookie']).toBeUndefined();
+
+      // Pretend the newest migration never ran.
+      const newest = app.database.sqlite.prepare('select max(created_at) as at from __drizzle_migrations').get() as { at: number };
+      app.database.sqlite.prepare('delete from __drizzle_migrations where created_at = ?').run(newest.at);
+      const missing = await app.inject('/ready');
+      expect(missing.statusCode).toBe(503);
+      expect(missing.json().reason).toMatch(/^migrations: not applied: \d{4}_/);
+      expect((await app.inject('/health')).statusCode).toBe(200);
+    });
+
+    it('/ready says 503 when the database cannot answer, and while shutting down', async () => {
+      app = await createTestApp();
+      app.lifecycle.shuttingDown = true;
+      expect((await app.inject('/ready')).json()).toEqual({ status: 'unavailable', reason: 'shutting down' });
+      app.lifecycle.shuttingDown = false;
+      app.database.sqlite.prepare('drop table __drizzle_migrations').run();
+      const res = await app.inject('/ready');
+      expect(res.statusCode).toBe(503);
+      expect(res.json().reason).toMatch(/^migrations: none applied/);
+    });
+  });
+
+  describe('overload', () => {
+    it('answers 503 with Retry-After while over a threshold, except /health', async () => {
+      // A heap limit of 1 byte: under pressure from the first sample on, deterministically.
+      app = await createTestApp({
+        overload: { ...testConfig().overload, maxHeapUsedBytes: 1, sampleIntervalMs: 10, retryAfterSeconds: 7 },
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      const page = await app.inject('/');
+      expect(page.statusCode).toBe(503);
+      expect(page.headers['retry-after']).toBe('7');
+      expect(html(page.body).querySelector('#error')?.getAttribute('data-code')).toBe('OVERLOADED');
+      const fragment = await app.inject({ url: '/dashboard', headers: { 'hx-request': 'true' } });
+      expect(fragment.statusCode).toBe(503);
+      expect(fragment.body).toMatch(/^<p id="error"/);
+      const ready = await app.inject('/ready');
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ status: 'unavailable', reason: 'overloaded (heapUsedBytes)' });
+      expect((await app.inject('/health')).statusCode).toBe(200);
+    });
+
+    it('notices a blocked event loop and recovers when it is free again', async () => {
+      app = await createTestApp({ overload: { ...testConfig().overload, maxEventLoopDelayMs: 50, sampleIntervalMs: 20 } });
+      const server = app;
+      await until(async () => (await server.inject('/health')).statusCode === 200, 'start');
+      let refused = false;
+      for (let round = 0; round < 5 && !refused; round++) {
+        const end = Date.now() + 300;
+        while (Date.now() < end); // block the loop
+        await until(async () => {
+          const status = (await server.inject('/')).statusCode;
+          refused ||= status === 503;
+          return refused || status === 200;
+        }, 'a response');
+        for (let i = 0; i < 20 && !refused; i++) {
+          await new Promise((r) => setTimeout(r, 5));
+          refused = (await server.inject('/')).statusCode === 503;
+        }
+      }
+      expect(refused).toBe(true);
+      await until(async () => (await server.inject('/')).statusCode === 200, 'recovery');
+    });
+  });
+
+  describe('AI work queue', () => {
+    it('queues AI calls beyond AI_CONCURRENCY, shows the queue position, and refuses past AI_QUEUE_MAX with the answer saved', async () => {
+      const gate = gatedProvider();
+      app = await createTestApp({ ...noLimits, aiQueue: { concurrency: 1, maxWaiting: 1 } }, { providers: [gate.provider] });
+      const server = app;
+      const visitors = [new Visitor(app), new Visitor(app), new Visitor(app)];
+      const ids: string[] = [];
+      for (const v of visitors) {
+        const id = await setUpSession(v, { cv: 'cv-alex-morgan.txt' });
+        expect((await v.post(`/session/${id}/start`)).statusCode).toBe(303);
+        ids.push(id);
+      }
+      const [a, b, c] = visitors as [Visitor, Visitor, Visitor];
+      const [idA, idB, idC] = ids as [string, string, string];
+      const questions = await Promise.all(visitors.map((v, i) => currentQuestion(v, ids[i]!)));
+
+      // The idle page carries the poller, started by the answer form's submit.
+      const page = await a.get(`/session/${idA}/interview`);
+      const poller = html(page.body).querySelector('#thinking #queue-position');
+      expect(poller?.getAttribute('hx-get')).toBe(`/session/${idA}/queue`);
+      expect(poller?.getAttribute('hx-trigger')).toContain('submit from:#answer-form');
+
+      gate.close();
+      const answerA = a.post(`/session/${idA}/message`, { answer: strongAnswer(questions[0]!), question_id: questions[0]!.id }, { htmx: true });
+      await until(() => gate.waiting() === 1, 'A to be evaluating');
+      const answerB = b.post(`/session/${idB}/message`, { answer: strongAnswer(questions[1]!), question_id: questions[1]!.id }, { htmx: true });
+      await until(() => server.aiQueue.stats().waiting === 1, 'B to be queued');
+
+      const queueB = await b.get(`/session/${idB}/queue`, { htmx: true });
+      expect(queueB.statusCode).toBe(200);
+      expect(queueB.body).toContain('You are number 1 in the queue.');
+      expect(html(queueB.body).querySelector('#queue-position')?.getAttribute('hx-trigger')).toBe('load delay:1s');
+      const queueA = await a.get(`/session/${idA}/queue`, { htmx: true });
+      expect(html(queueA.body).querySelector('#queue-position')?.getAttribute('data-position')).toBe('0');
+      expect(queueA.body).not.toContain('in the queue');
+      // Someone else's interview: 404, no position leaks.
+      expect((await c.get(`/session/${idA}/queue`)).statusCode).toBe(404);
+
+      // Full: C's answer is stored, then refused with 503 AI_BUSY.
+      const answerC = strongAnswer(questions[2]!);
+      const refused = await c.post(`/session/${idC}/message`, { answer: answerC, question_id: questions[2]!.id });
+      expect(refused.statusCode).toBe(503);
+      const error = html(refused.body).querySelector('#error');
+      expect(error?.getAttribute('data-code')).toBe('AI_BUSY');
+      expect(error?.textContent).toMatch(/answer is saved/);
+      const stored = server.database.sqlite
+        .prepare("select content, evaluation from messages where session_id = ? and kind = 'answer'")
+        .all(idC) as Array<{ content: string; evaluation: string | null }>;
+      expect(stored).toEqual([{ content: answerC, evaluation: null }]);
+
+      gate.open();
+      expect((await answerA).statusCode).toBe(200);
+      expect((await answerB).statusCode).toBe(200);
+      const idle = await b.get(`/session/${idB}/queue`, { htmx: true });
+      expect(html(idle.body).querySelector('#queue-position')?.hasAttribute('hx-get')).toBe(false);
+      // C reloads: the cut-short step is finished and the interview goes on.
+      const next = await currentQuestion(c, idC);
+      expect(next).not.toBeNull();
+      expect(next!.id).not.toBe(questions[2]!.id);
+    });
+  });
+
+  it('puts the request id on service log lines written during a request', async () => {
+    const lines: string[] = [];
+    app = await createTestApp({ logLevel: 'info' }, { logStream: { write: (line) => void lines.push(line) } });
+    const visitor = new Visitor(app);
+    const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+    lines.length = 0;
+    await visitor.post(`/session/${id}/start`);
+    const logs = lines.map((l) => JSON.parse(l) as { msg: string; reqId?: string; url?: string; req?: { url: string } });
+    const incoming = logs.find((l) => l.msg === 'incoming request' && l.req?.url === `/session/${id}/start`);
+    const aiCall = logs.find((l) => l.msg === 'ai call');
+    expect(incoming?.reqId).toBeTruthy();
+    expect(aiCall?.reqId).toBe(incoming?.reqId);
+  });
+
+  it('shuts down gracefully: in-flight requests finish, WebSockets get 1001, the database closes', async () => {
+    const gate = gatedProvider();
+    app = await createTestApp(noLimits, { providers: [gate.provider] });
+    const server = app;
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const visitor = new Visitor(app);
+    const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+    expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
+    const q = (await currentQuestion(visitor, id))!;
+    const token = await visitor.csrfToken();
+
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader! } });
+    const wsClosed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+
+    gate.close();
+    const inFlight = fetch(`${base}/session/${id}/message`, {
+      method: 'POST',
+      headers: { cookie: visitor.cookieHeader!, 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': token, 'hx-request': 'true' },
+      body: new URLSearchParams({ answer: strongAnswer(q), question_id: q.id }),
+    });
+    await until(() => gate.waiting() === 1, 'the answer to be in flight');
+
+    const closing = gracefulClose(app);
+    expect(await wsClosed).toBe(1001);
+    expect(app.lifecycle.shuttingDown).toBe(true);
+    // No new connections once closing has begun.
+    await until(async () => (await fetch(`${base}/health`).then(() => false, () => true)), 'the listener to close');
+    gate.open();
+    const answered = await inFlight;
+    expect(answered.status).toBe(200);
+    await closing;
+    expect(server.database.sqlite.open).toBe(false);
+    app = undefined;
+  });
+});
