@@ -11,13 +11,14 @@ import multipart from '@fastify/multipart';
 import secureSession from '@fastify/secure-session';
 import fastifyStatic from '@fastify/static';
 import view from '@fastify/view';
+import websocket from '@fastify/websocket';
 import { Eta } from 'eta';
 import type { AppConfig } from './config.js';
 import { openDatabase, type DbHandle } from './db/client.js';
 import { createAiClient, type ProviderStatus } from './ai/ai-client.js';
 import { createProviders } from './ai/providers/index.js';
 import type { AiProvider } from './ai/types.js';
-import { extractDocument } from './documents/index.js';
+import { createParseLimiter, extractDocument } from './documents/index.js';
 import { createUsersRepository } from './repositories/users-repository.js';
 import { createSessionsRepository } from './repositories/sessions-repository.js';
 import { createMessagesRepository } from './repositories/messages-repository.js';
@@ -32,6 +33,22 @@ import { pageRoutes } from './routes/pages.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
 import { feedbackRoutes } from './routes/feedback-routes.js';
+import { accountRoutes } from './routes/account-routes.js';
+import { adminRoutes } from './routes/admin-routes.js';
+import { dataRoutes } from './routes/data-routes.js';
+import { createAccountService, type AccountService } from './services/account-service.js';
+import { createDataDeletionService, type DataDeletionService } from './services/data-deletion-service.js';
+import { registerSecurityHeaders } from './security/headers.js';
+import { registerCsrf } from './security/csrf.js';
+import { registerRateLimits } from './security/rate-limits.js';
+import { applyRoutePolicies } from './security/policy.js';
+import { audioRoutes } from './routes/audio-routes.js';
+import { createRecordingStore, createTranscriber, type RecordingStore, type Transcriber } from './speech/index.js';
+import { loggerOptions } from './logging.js';
+import { registerOperations } from './operations.js';
+import { currentSessionId, requestScopedLogger } from './request-context.js';
+import { createWorkQueue, limitAiClient } from './services/work-queue.js';
+import { opsRoutes } from './routes/ops-routes.js';
 
 const require = createRequire(import.meta.url);
 
@@ -41,15 +58,25 @@ export interface AppDeps {
   clock?: () => Date;
   /** Where log lines go instead of stdout (tests capture them). */
   logStream?: { write(line: string): void };
+  /** Replaces the configured transcriber (tests use a fake). */
+  transcriber?: Transcriber;
 }
 
 export interface Services {
   sessions: SessionService;
+  /** Guests, accounts, sign-in (account-service.ts). */
+  accounts: AccountService;
+  /** "Delete my data": interviews and users, with their stored files. */
+  deletion: DataDeletionService;
   interview: InterviewService;
   feedback: FeedbackService;
   aiProviders: readonly string[];
   /** Each AI provider with its model and circuit state, for /health. */
   aiStatus: () => ProviderStatus[];
+  /** Speech to text for voice answers (may be unavailable: see its status). */
+  transcriber: Transcriber;
+  /** Live and recently finished voice recordings, in memory. */
+  recordings: RecordingStore;
 }
 
 declare module 'fastify' {
@@ -61,28 +88,42 @@ declare module 'fastify' {
   }
 }
 
+/** TRUST_PROXY=<n>: trust the n proxies nearest to us (proxy-addr's hop count). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers.authorization'],
-      ...(deps.logStream ? { stream: deps.logStream } : {}),
-    },
+    // JSON lines with reqId (LOG_FORMAT=pretty for humans): logging.ts.
+    logger: await loggerOptions(config, deps.logStream),
     // Answers and pasted job descriptions are text; 1 MB is generous and bounds memory.
     bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy (TRUST_PROXY), rate limits and the Origin check see the client, not the proxy.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
 
   // --- external plugins -----------------------------------------------------------------
+  // First, so an overloaded process refuses requests before doing any work for them;
+  // also the request context (request logger, interview id) and /ready's state (operations.ts).
+  const aiQueue = createWorkQueue(config.aiQueue);
+  await registerOperations(app, config, aiQueue);
   await app.register(formbody);
   await app.register(multipart, {
-    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, fieldSize: 512 * 1024, parts: 12 },
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, fieldSize: 512 * 1024, parts: 12, fieldNameSize: 100, headerPairs: 100 },
   });
   await app.register(secureSession, {
     key: sessionKey(config.sessionSecret, config.dataDir),
     cookieName: 'rehearse_session',
     cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 60 * 60 * 24 * 365 },
+    // How long a cookie stays valid after it was last written (the plugin's default is 24 h);
+    // activity rewrites it at most once a minute (visitor.ts), so this is a year of inactivity.
+    expiry: 60 * 60 * 24 * 365,
   });
+  // Web defences (SECURITY.md): headers + CSP, CSRF tokens, rate limits, and the per-route table.
+  await registerSecurityHeaders(app, { https: config.cookieSecure });
+  await registerCsrf(app);
+  await registerRateLimits(app, config.rateLimits);
+  applyRoutePolicies(app);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/public/', maxAge: '1h' });
   // htmx is served from our own node_modules: the app must work with no CDN and no internet.
   await app.register(fastifyStatic, {
@@ -91,6 +132,17 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     decorateReply: false,
     allowedPath: (pathName) => pathName === '/htmx.min.js',
     maxAge: '1d',
+  });
+  // Voice answers stream over a WebSocket; frames larger than 64 KB are refused by the route
+  // with a reason, and this hard cap stops anything far larger before it is buffered.
+  await app.register(websocket, {
+    options: { maxPayload: 1024 * 1024 },
+    // On shutdown, tell open recordings why (1001 "going away"; what they sent is kept).
+    preClose(this: FastifyInstance, done: () => void) {
+      for (const client of this.websocketServer.clients) client.close(1001, 'server shutting down');
+      this.websocketServer.close();
+      done();
+    },
   });
   await app.register(view, {
     engine: { eta: new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true }) },
@@ -108,21 +160,49 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     feedback: createFeedbackRepository(database.db),
   };
   const clock = deps.clock ?? (() => new Date());
-  const ai = createAiClient({ providers: deps.providers ?? createProviders(config), logger: app.log, resilience: config.aiResilience });
+  const documentLimiter = createParseLimiter({
+    maxParallel: config.documentMaxParallel,
+    maxQueued: config.documentMaxQueued,
+    maxWaitMs: config.documentTimeoutMs,
+  });
+  // Every AI call waits for a slot in aiQueue (AI_CONCURRENCY / AI_QUEUE_MAX); its log lines carry the request id.
+  const ai = limitAiClient(
+    createAiClient({ providers: deps.providers ?? createProviders(config), logger: requestScopedLogger(app.log), resilience: config.aiResilience }),
+    aiQueue,
+    currentSessionId,
+  );
   const extract = (bytes: Buffer) =>
     extractDocument(bytes, {
       maxBytes: config.maxUploadBytes,
       timeoutMs: config.documentTimeoutMs,
       maxChars: config.documentMaxChars,
+      limiter: documentLimiter,
     });
+  const transcriber = deps.transcriber ?? createTranscriber(config.speech);
+  const recordings = createRecordingStore({ ttlMs: config.speech.recordingTtlMs });
+  app.addHook('onClose', async () => {
+    recordings.close();
+    await transcriber.close();
+  });
+  const deletion = createDataDeletionService({ sessions: repositories.sessions, users: repositories.users, dataDir: config.dataDir, log: app.log });
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('services', {
     sessions: createSessionService({ ...repositories, extractDocument: extract, documentMaxChars: config.documentMaxChars }),
-    interview: createInterviewService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars }),
+    accounts: createAccountService({
+      users: repositories.users,
+      deletion,
+      adminEmails: config.adminEmails,
+      passwordHashCost: config.passwordHashCost,
+      clock,
+    }),
+    deletion,
+    interview: createInterviewService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, recordings }),
     feedback: createFeedbackService({ ...repositories, ai, clock }),
     aiProviders: ai.providerNames,
     aiStatus: () => ai.providerStatus(),
+    transcriber,
+    recordings,
   });
 
   // --- routes ---------------------------------------------------------------------------
@@ -131,5 +211,10 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   await app.register(sessionRoutes);
   await app.register(interviewRoutes);
   await app.register(feedbackRoutes);
+  await app.register(accountRoutes);
+  await app.register(adminRoutes);
+  await app.register(dataRoutes);
+  await app.register(audioRoutes);
+  await app.register(opsRoutes);
   return app;
 }

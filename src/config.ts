@@ -28,6 +28,16 @@ const EnvSchema = Type.Object({
   DOCUMENT_TIMEOUT_MS: Type.Integer({ default: 15000, minimum: 100 }),
   DOCUMENT_MAX_CHARS: Type.Integer({ default: 50000, minimum: 1000 }),
   ANSWER_MAX_CHARS: Type.Integer({ default: 8000, minimum: 100 }),
+  // --- operations (README: Operating Rehearse) ---
+  LOG_FORMAT: Type.Union([Type.Literal('json'), Type.Literal('pretty')], { default: 'json' }),
+  SHUTDOWN_GRACE_MS: Type.Integer({ default: 10000, minimum: 0, maximum: 600000 }),
+  AI_CONCURRENCY: Type.Integer({ default: 8, minimum: 1, maximum: 1000 }),
+  AI_QUEUE_MAX: Type.Integer({ default: 100, minimum: 0, maximum: 100000 }),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ default: 500, minimum: 0 }),
+  MAX_EVENT_LOOP_UTILIZATION: Type.Number({ default: 0, minimum: 0, maximum: 1 }),
+  MAX_HEAP_USED_MB: Type.Integer({ default: 0, minimum: 0 }),
+  MAX_RSS_MB: Type.Integer({ default: 0, minimum: 0 }),
+  OVERLOAD_RETRY_AFTER_SECONDS: Type.Integer({ default: 10, minimum: 1, maximum: 3600 }),
   // --- accounts and abuse limits (SECURITY.md) ---
   ADMIN_EMAILS: Type.Optional(Type.String()),
   TRUST_PROXY: Type.Optional(Type.String({ pattern: '^(true|false|\\d{1,2}|[0-9a-fA-F.:/, ]+)$' })),
@@ -50,8 +60,8 @@ const EnvSchema = Type.Object({
     OPENAI_JSON_MODES.map((m) => Type.Literal(m)),
     { default: 'schema' },
   ),
-  AI_ATTEMPT_TIMEOUT_MS: Type.Integer({ default: 20000, minimum: 100 }),
-  AI_CALL_BUDGET_MS: Type.Integer({ default: 40000, minimum: 100 }),
+  AI_ATTEMPT_TIMEOUT_MS: Type.Integer({ default: 12000, minimum: 100 }),
+  AI_CALL_BUDGET_MS: Type.Integer({ default: 20000, minimum: 100 }),
   AI_MAX_RETRIES: Type.Integer({ default: 2, minimum: 0, maximum: 10 }),
   AI_RETRY_BASE_MS: Type.Integer({ default: 500, minimum: 0 }),
   AI_RETRY_MAX_DELAY_MS: Type.Integer({ default: 8000, minimum: 0 }),
@@ -61,7 +71,7 @@ const EnvSchema = Type.Object({
   AI_JOB_MAX_CHARS: Type.Integer({ default: 8000, minimum: 500 }),
   // --- voice answers (src/speech/README.md) ---
   TRANSCRIBER: Type.Union([Type.Literal('whisper'), Type.Literal('none')], { default: 'whisper' }),
-  WHISPER_MODEL: Type.String({ default: 'Xenova/whisper-tiny.en', pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$' }),
+  WHISPER_MODEL: Type.String({ default: 'Xenova/whisper-tiny.en', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$' }),
   WHISPER_MODEL_DIR: Type.Optional(Type.String({ minLength: 1 })),
   WHISPER_ALLOW_DOWNLOAD: Type.Boolean({ default: false }),
   AUDIO_MAX_SECONDS: Type.Integer({ default: 600, minimum: 10, maximum: 3600 }),
@@ -85,6 +95,13 @@ export interface AppConfig {
   documentTimeoutMs: number;
   documentMaxChars: number;
   answerMaxChars: number;
+  /** `json` (one JSON object per line, the default) or `pretty` (pino-pretty, for development). */
+  logFormat: 'json' | 'pretty';
+  /** How long a SIGTERM may wait for in-flight requests before the process exits anyway. */
+  shutdownGraceMs: number;
+  /** AI calls running at once, and how many more may wait for a slot (beyond: 503 AI_BUSY). */
+  aiQueue: { concurrency: number; maxWaiting: number };
+  overload: OverloadSettings;
   /** Emails (normalised) of operators who may see /admin/users. */
   adminEmails: string[];
   /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses. */
@@ -119,9 +136,21 @@ export interface SpeechSettings {
   maxFramesPerSecond: number;
   /** How long a finished recording's metrics wait to be attached to an answer. */
   recordingTtlMs: number;
-  /** Keep raw audio as WAV files in recordingsDir. */
+  /** Keep raw audio as WAV files under DATA_DIR/recordings/<sessionId>/ (src/services/recording-files.ts). */
   storeRaw: boolean;
-  recordingsDir: string;
+}
+
+/** When the process counts as overloaded and answers 503 + Retry-After (@fastify/under-pressure); 0 turns a check off. */
+export interface OverloadSettings {
+  /** Mean event-loop delay over one sample. */
+  maxEventLoopDelayMs: number;
+  /** Event-loop utilisation, 0..1. */
+  maxEventLoopUtilization: number;
+  maxHeapUsedBytes: number;
+  maxRssBytes: number;
+  retryAfterSeconds: number;
+  /** How often the figures are sampled (not an environment variable; tests lower it). */
+  sampleIntervalMs: number;
 }
 
 /** Requests allowed per window; 0 turns a limit off. */
@@ -223,6 +252,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     documentTimeoutMs: parsed.DOCUMENT_TIMEOUT_MS,
     documentMaxChars: parsed.DOCUMENT_MAX_CHARS,
     answerMaxChars: parsed.ANSWER_MAX_CHARS,
+    logFormat: parsed.LOG_FORMAT as AppConfig['logFormat'],
+    shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
+    aiQueue: { concurrency: parsed.AI_CONCURRENCY, maxWaiting: parsed.AI_QUEUE_MAX },
+    overload: {
+      maxEventLoopDelayMs: parsed.MAX_EVENT_LOOP_DELAY_MS,
+      maxEventLoopUtilization: parsed.MAX_EVENT_LOOP_UTILIZATION,
+      maxHeapUsedBytes: parsed.MAX_HEAP_USED_MB * 1024 * 1024,
+      maxRssBytes: parsed.MAX_RSS_MB * 1024 * 1024,
+      retryAfterSeconds: parsed.OVERLOAD_RETRY_AFTER_SECONDS,
+      sampleIntervalMs: 1000,
+    },
     adminEmails: parseEmailList(parsed.ADMIN_EMAILS),
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     rateLimits: {
@@ -255,7 +295,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFramesPerSecond: parsed.AUDIO_MAX_FRAMES_PER_SECOND,
       recordingTtlMs: parsed.AUDIO_RECORDING_TTL_MINUTES * 60_000,
       storeRaw: parsed.AUDIO_STORE_RAW,
-      recordingsDir: path.join(dataDir, 'recordings'),
     },
   };
 }
@@ -345,6 +384,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     },
     // Voice answers: no transcriber unless a test injects one, so no model is ever loaded.
     speech: { ...loadConfig({}).speech, transcriber: 'none' },
+    // No overload 503s from a busy test machine: tests that check them turn them on.
+    overload: { ...loadConfig({}).overload, maxEventLoopDelayMs: 0 },
     ...overrides,
   };
 }

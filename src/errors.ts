@@ -69,10 +69,20 @@ export const Errors = {
     422,
     () => 'That email and password do not match an account. Check both and try again.',
   ),
+  alreadySignedIn: define(
+    'ALREADY_SIGNED_IN',
+    409,
+    (email: string) => `You are signed in as ${email}. Sign out first to create another account.`,
+  ),
   confirmationRequired: define(
     'CONFIRMATION_REQUIRED',
     422,
     () => 'Nothing was deleted: confirm with the button on this page to delete it for good.',
+  ),
+  uploadIncomplete: define(
+    'UPLOAD_INCOMPLETE',
+    400,
+    () => 'The upload did not arrive complete (the connection may have dropped). Choose the file and send it again.',
   ),
   documentsBusy: define(
     'DOCUMENTS_BUSY',
@@ -196,6 +206,20 @@ export const Errors = {
     503,
     () => 'The interviewer could not prepare a reply just now. Your answer is saved; try again in a moment.',
   ),
+  /** The AI work queue is full (AI_CONCURRENCY running, AI_QUEUE_MAX waiting). */
+  aiBusy: define(
+    'AI_BUSY',
+    503,
+    () => 'The interviewer is busy with many interviews right now. Your answer is saved: reload this page in a minute to continue.',
+  ),
+
+  // --- voice answers -------------------------------------------------------------------
+  tooManyRecordings: define(
+    'TOO_MANY_RECORDINGS',
+    429,
+    () => 'You already have recordings running in other tabs. Stop one of them, then try again.',
+  ),
+  crossOriginAudio: define('CROSS_ORIGIN', 403, () => 'Recording only works from this site’s own pages. Reload the page and try again.'),
 } as const;
 
 export function isAppError(error: unknown): error is AppError {

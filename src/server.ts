@@ -1,13 +1,13 @@
 /**
  * Starts Rehearse: reads configuration, builds the app, listens, and shuts down gracefully.
- * On SIGTERM/SIGINT it stops accepting connections, lets in-flight requests finish (bounded),
- * closes the database, and exits.
+ * On SIGTERM/SIGINT it stops being ready, closes WebSockets with 1001, stops accepting
+ * connections, lets in-flight requests finish (bounded by SHUTDOWN_GRACE_MS), closes the
+ * database, and exits 0 (1 if the grace period ran out).
  */
 import fs from 'node:fs';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-
-const SHUTDOWN_GRACE_MS = 10_000;
+import { gracefulClose } from './operations.js';
 
 async function main() {
   // A .env file is optional; real environment variables win over it.
@@ -28,14 +28,17 @@ async function main() {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
     const timer = setTimeout(() => {
       app.log.error('shutdown took too long; exiting');
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
+    }, config.shutdownGraceMs);
     timer.unref();
-    app.close().then(
-      () => process.exit(0),
+    gracefulClose(app).then(
+      () => {
+        app.log.info('shut down cleanly');
+        process.exit(0);
+      },
       (error: unknown) => {
         app.log.error({ err: error }, 'error while shutting down');
         process.exit(1);

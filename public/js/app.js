@@ -32,3 +32,12 @@ document.addEventListener('submit', () => {
 window.addEventListener('beforeunload', (event) => {
   if (dirty) event.preventDefault();
 });
+
+// Errors the server could not show in place (expired form, too many attempts, server error)
+// arrive in the page's message area (#flash); move the focus there so they are noticed.
+document.addEventListener('htmx:afterSwap', (event) => {
+  const swapped = event.detail && event.detail.target;
+  if (!swapped || swapped.id !== 'flash') return;
+  const error = swapped.querySelector('#error');
+  if (error) error.focus?.();
+});

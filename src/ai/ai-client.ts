@@ -76,9 +76,10 @@ export interface AiClientDeps {
   now?: () => number;
 }
 
+/** Same defaults as config.ts (AI_ATTEMPT_TIMEOUT_MS etc.), for clients built without config. */
 export const DEFAULT_RESILIENCE: AiResilienceSettings = {
-  attemptTimeoutMs: 20_000,
-  callBudgetMs: 40_000,
+  attemptTimeoutMs: 12_000,
+  callBudgetMs: 20_000,
   maxRetries: 2,
   retryBaseMs: 500,
   retryMaxDelayMs: 8_000,

@@ -188,13 +188,25 @@ function isMostlyPrintable(text: string): boolean {
 // ZIP
 // ---------------------------------------------------------------------------------------
 
-interface ZipListing {
-  /** True when the central directory was readable; false when names come from a scan of local headers. */
-  intact: boolean;
-  entries: Map<string, { method: number; localOffset: number; compressedSize: number }>;
+export interface ZipEntryInfo {
+  method: number;
+  localOffset: number;
+  compressedSize: number;
+  /** As declared by the archive (central directory, else local header): zip-limits.ts checks it is true. */
+  uncompressedSize: number;
 }
 
-const MAX_ZIP_ENTRIES = 5000;
+export interface ZipListing {
+  /** True when the central directory was readable; false when names come from a scan of local headers. */
+  intact: boolean;
+  /** Entry count the end-of-central-directory record declares (may exceed what was listed). */
+  declaredCount: number;
+  entries: Map<string, ZipEntryInfo>;
+  /** Every central-directory record in order, duplicates included (intact listings only). */
+  records: ZipEntryInfo[];
+}
+
+export const MAX_ZIP_ENTRIES = 5000;
 
 function sniffZip(bytes: Buffer): Sniffed {
   const listing = listZip(bytes);
@@ -221,8 +233,8 @@ function sniffZip(bytes: Buffer): Sniffed {
   return unsupported('zip');
 }
 
-function listZip(bytes: Buffer): ZipListing {
-  return readCentralDirectory(bytes) ?? { intact: false, entries: scanLocalHeaders(bytes) };
+export function listZip(bytes: Buffer): ZipListing {
+  return readCentralDirectory(bytes) ?? { intact: false, declaredCount: 0, entries: scanLocalHeaders(bytes), records: [] };
 }
 
 function readCentralDirectory(bytes: Buffer): ZipListing | null {
@@ -242,20 +254,24 @@ function readCentralDirectory(bytes: Buffer): ZipListing | null {
   if (offset + size > eocd) return null; // also rejects ZIP64 placeholders (0xFFFFFFFF)
 
   const entries: ZipListing['entries'] = new Map();
+  const records: ZipEntryInfo[] = [];
   let p = offset;
   for (let n = 0; n < Math.min(count, MAX_ZIP_ENTRIES); n++) {
     if (p + 46 > eocd || bytes.readUInt32LE(p) !== 0x02014b50) return null;
     const method = bytes.readUInt16LE(p + 10);
     const compressedSize = bytes.readUInt32LE(p + 20);
+    const uncompressedSize = bytes.readUInt32LE(p + 24);
     const nameLength = bytes.readUInt16LE(p + 28);
     const extraLength = bytes.readUInt16LE(p + 30);
     const commentLength = bytes.readUInt16LE(p + 32);
     const localOffset = bytes.readUInt32LE(p + 42);
     if (p + 46 + nameLength > eocd) return null;
-    entries.set(bytes.toString('utf8', p + 46, p + 46 + nameLength), { method, localOffset, compressedSize });
+    const info = { method, localOffset, compressedSize, uncompressedSize };
+    entries.set(bytes.toString('utf8', p + 46, p + 46 + nameLength), info);
+    records.push(info);
     p += 46 + nameLength + extraLength + commentLength;
   }
-  return { intact: true, entries };
+  return { intact: true, declaredCount: count, entries, records };
 }
 
 /** Fallback for archives without a readable central directory (e.g. truncated uploads). */
@@ -266,12 +282,13 @@ function scanLocalHeaders(bytes: Buffer): ZipListing['entries'] {
     const flags = bytes.readUInt16LE(p + 6);
     const method = bytes.readUInt16LE(p + 8);
     const compressedSize = bytes.readUInt32LE(p + 18);
+    const uncompressedSize = bytes.readUInt32LE(p + 22);
     const nameLength = bytes.readUInt16LE(p + 26);
     const extraLength = bytes.readUInt16LE(p + 28);
     if (nameLength === 0 || p + 30 + nameLength > bytes.length) break;
     const name = bytes.toString('utf8', p + 30, p + 30 + nameLength);
     if (!/^[\p{L}\p{N}\p{P}\p{S} ]+$/u.test(name)) break; // garbage, not a file name
-    entries.set(name, { method, localOffset: p, compressedSize });
+    entries.set(name, { method, localOffset: p, compressedSize, uncompressedSize });
     if (flags & 0x08) break; // sizes live in a trailing data descriptor: can't skip ahead reliably
     p += 30 + nameLength + extraLength + compressedSize;
   }

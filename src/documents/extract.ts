@@ -1,15 +1,17 @@
 /**
  * Turns an uploaded CV or job description (PDF, DOCX or TXT) into clean text.
  *
- * Order of checks: empty → too large → type by content → parse → no text → cap length.
- * PDF and DOCX parsing runs in a worker thread with a deadline and a heap limit, so one
- * pathological file can neither block the event loop nor exhaust the server's memory.
+ * Order of checks: empty → too large → type by content → (DOCX: zip-bomb limits) → parse →
+ * no text → cap length. PDF and DOCX parsing runs in a worker thread with a deadline and a
+ * heap limit, so one pathological file can neither block the event loop nor exhaust the
+ * server's memory; `options.limiter` caps how many such workers run at once.
  */
 import { AppError, Errors } from '../errors.js';
 import { sniff } from './detect.js';
 import { countWords, normalizeText, truncateText } from './normalize.js';
 import type { DocumentFormat, ExtractedDocument, ExtractOptions } from './types.js';
 import { errorCode, runWorkerOnce } from './worker-runner.js';
+import { checkActualSizes, checkDeclaredSizes, type ZipVerdict } from './zip-limits.js';
 
 const WORKER_URL = new URL('./extract-worker.mjs', import.meta.url);
 
@@ -49,10 +51,23 @@ export async function extractDocument(bytes: Buffer, options: ExtractOptions): P
   // Normalisation only ever shrinks text by removing noise, so a raw cap well above
   // maxChars loses nothing in practice while bounding the work done on the main thread.
   const rawCap = options.maxChars * 4 + 10_000;
-  const raw: RawText =
-    sniffed.format === 'txt'
-      ? { text: sniffed.text.slice(0, rawCap), pageCount: null, truncated: sniffed.text.length > rawCap }
-      : await parseInWorker(sniffed.format, bytes, options.timeoutMs, rawCap);
+  let raw: RawText;
+  if (sniffed.format === 'txt') {
+    raw = { text: sniffed.text.slice(0, rawCap), pageCount: null, truncated: sniffed.text.length > rawCap };
+  } else {
+    const binaryFormat = sniffed.format;
+    // DOCX: refuse a zip bomb by its central directory at once, before waiting for a turn.
+    const declared = binaryFormat === 'docx' ? checkDeclaredSizes(bytes) : null;
+    if (declared && !declared.ok) throw zipError(declared);
+    const parse = async () => {
+      if (declared?.listing) {
+        const actual = await checkActualSizes(bytes, declared.listing);
+        if (!actual.ok) throw zipError(actual);
+      }
+      return parseInWorker(binaryFormat, bytes, options.timeoutMs, rawCap);
+    };
+    raw = options.limiter ? await options.limiter.run(parse) : await parse();
+  }
 
   const normalized = normalizeText(raw.text);
   if (format === 'txt' && normalized === '') throw Errors.documentEmpty();
@@ -107,6 +122,11 @@ function readReply(message: unknown, label: string): RawText {
   if (reply.ok === false && reply.kind === 'encrypted') throw withCause(Errors.documentEncrypted(), detail);
   if (reply.ok === false && reply.kind === 'corrupted') throw withCause(Errors.documentCorrupted(label), detail);
   throw new Error(`Unexpected reply from the document extraction worker: ${JSON.stringify(message)?.slice(0, 200)}`);
+}
+
+function zipError(verdict: Exclude<ZipVerdict, { ok: true }>): AppError {
+  const error = verdict.problem === 'damaged' ? Errors.documentCorrupted(FORMAT_LABEL.docx) : Errors.documentUnpacksTooLarge(FORMAT_LABEL.docx);
+  return withCause(error, new Error(`ZIP check: ${verdict.detail}`));
 }
 
 /** Keeps the technical reason next to the user-facing error, for logs. */

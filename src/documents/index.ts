@@ -2,3 +2,4 @@ export type { DetectedFormat, DocumentFormat, ExtractedDocument, ExtractOptions 
 export { detectFormat } from './detect.js';
 export { extractDocument } from './extract.js';
 export { normalizeText } from './normalize.js';
+export { createParseLimiter, type ParseLimiter } from './parse-limiter.js';

@@ -12,6 +12,8 @@ export interface ExtractedDocument {
   truncated: boolean;
 }
 
+import type { ParseLimiter } from './parse-limiter.js';
+
 export interface ExtractOptions {
   /** Larger files are rejected with FILE_TOO_LARGE before any parsing. */
   maxBytes: number;
@@ -19,6 +21,8 @@ export interface ExtractOptions {
   timeoutMs: number;
   /** The returned text is cut (at a paragraph/sentence boundary) to at most this many characters. */
   maxChars: number;
+  /** Caps concurrent PDF/DOCX parses (the app shares one); none: unlimited. */
+  limiter?: ParseLimiter;
 }
 
 export type DetectedFormat = { format: DocumentFormat } | { format: null; detected: string };

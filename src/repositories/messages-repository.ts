@@ -3,6 +3,7 @@ import { nanoid } from 'nanoid';
 import { interviewSessions, messages, type MessageKind } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import type { AnswerEvaluation } from '../ai/types.js';
+import type { SpeechSummary } from '../speech/types.js';
 
 export type MessageRow = Omit<typeof messages.$inferSelect, 'evaluation'> & { evaluation: AnswerEvaluation | null };
 
@@ -17,6 +18,8 @@ export interface NewMessage {
   questionKind?: string | null;
   focus?: string | null;
   provider?: string | null;
+  /** Delivery metrics of a spoken answer (voice answers). */
+  speechMetrics?: SpeechSummary | null;
 }
 
 export type MessagesRepository = ReturnType<typeof createMessagesRepository>;
@@ -34,23 +37,31 @@ export function createMessagesRepository(db: Db) {
   const sessionsOf = (ownerId: string) =>
     db.select({ id: interviewSessions.id }).from(interviewSessions).where(eq(interviewSessions.ownerId, ownerId));
 
-  const nextSeq = (sessionId: string): number =>
-    db
-      .select({ next: sql<number>`coalesce(max(${messages.seq}), 0) + 1` })
-      .from(messages)
-      .where(eq(messages.sessionId, sessionId))
-      .get()!.next;
+  // The queries every page view and answer runs are prepared once (bench/RESULTS.md: building
+  // and preparing them on each call was most of an answer's time).
+  const nextSeqQuery = db
+    .select({ next: sql<number>`coalesce(max(${messages.seq}), 0) + 1` })
+    .from(messages)
+    .where(eq(messages.sessionId, sql.placeholder('sessionId')))
+    .prepare();
+  const nextSeq = (sessionId: string): number => nextSeqQuery.get({ sessionId })!.next;
+  const listBySessionQuery = db
+    .select(getTableColumns(messages))
+    .from(messages)
+    .innerJoin(interviewSessions, eq(interviewSessions.id, messages.sessionId))
+    .where(and(eq(messages.sessionId, sql.placeholder('sessionId')), eq(interviewSessions.ownerId, sql.placeholder('ownerId'))))
+    .orderBy(asc(messages.seq))
+    .prepare();
+  const ownedSessionQuery = db
+    .select({ id: interviewSessions.id })
+    .from(interviewSessions)
+    .where(and(eq(interviewSessions.id, sql.placeholder('sessionId')), eq(interviewSessions.ownerId, sql.placeholder('ownerId'))))
+    .prepare();
 
   return {
     /** The whole conversation of a session, in order. */
     listBySession(sessionId: string, ownerId: string): MessageRow[] {
-      return db
-        .select(getTableColumns(messages))
-        .from(messages)
-        .innerJoin(interviewSessions, eq(interviewSessions.id, messages.sessionId))
-        .where(and(eq(messages.sessionId, sessionId), eq(interviewSessions.ownerId, ownerId)))
-        .orderBy(asc(messages.seq))
-        .all() as MessageRow[];
+      return listBySessionQuery.all({ sessionId, ownerId }) as MessageRow[];
     },
 
     /**
@@ -62,11 +73,8 @@ export function createMessagesRepository(db: Db) {
       try {
         return db.transaction((tx) => {
           const { ownerId, ...message } = input;
-          const owned = tx
-            .select({ id: interviewSessions.id })
-            .from(interviewSessions)
-            .where(and(eq(interviewSessions.id, input.sessionId), eq(interviewSessions.ownerId, ownerId)))
-            .get();
+          // Same connection, so the prepared query runs inside this transaction.
+          const owned = ownedSessionQuery.get({ sessionId: input.sessionId, ownerId });
           if (!owned) throw new Error('messages.append: the session does not belong to this owner.');
           const role = input.kind === 'answer' ? 'candidate' : 'interviewer';
           return tx

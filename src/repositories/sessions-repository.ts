@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { feedback, interviewSessions, type SessionStatus } from '../db/schema.js';
 import type { Db } from '../db/client.js';
@@ -41,6 +41,12 @@ export type SessionsRepository = ReturnType<typeof createSessionsRepository>;
 export function createSessionsRepository(db: Db) {
   const owned = (id: string, ownerId: string) =>
     and(eq(interviewSessions.id, id), eq(interviewSessions.ownerId, ownerId));
+  // Every interview request reads its session: prepared once.
+  const findOwnedQuery = db
+    .select()
+    .from(interviewSessions)
+    .where(and(eq(interviewSessions.id, sql.placeholder('id')), eq(interviewSessions.ownerId, sql.placeholder('ownerId'))))
+    .prepare();
 
   return {
     create(input: NewSession): SessionRow {
@@ -52,7 +58,7 @@ export function createSessionsRepository(db: Db) {
     },
 
     findOwned(id: string, ownerId: string): SessionRow | undefined {
-      return db.select().from(interviewSessions).where(owned(id, ownerId)).get();
+      return findOwnedQuery.get({ id, ownerId });
     },
 
     listByOwner(ownerId: string, limit: number): SessionListItem[] {

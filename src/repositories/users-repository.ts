@@ -14,11 +14,19 @@ export interface AdminUserRow {
 
 export type UsersRepository = ReturnType<typeof createUsersRepository>;
 
+/**
+ * A correlated count, written with explicit aliases: Drizzle drops table names from columns
+ * inside a raw subquery, and "owner_id" = "id" would compare two columns of interview_sessions.
+ */
+const sessionCountOfUser = sql<number>`(select count(*) from "interview_sessions" as "owned" where "owned"."owner_id" = "users"."id")`;
+
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 export function createUsersRepository(db: Db) {
+  // Every request with a cookie looks its visitor up: prepared once.
+  const findByIdQuery = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
   return {
     /** Makes sure a row exists for this visitor id (guests get one on their first write). */
     ensure(id: string): void {
@@ -26,7 +34,7 @@ export function createUsersRepository(db: Db) {
     },
 
     findById(id: string): UserRow | undefined {
-      return db.select().from(users).where(eq(users.id, id)).get();
+      return findByIdQuery.get({ id });
     },
 
     findByEmail(email: string): UserRow | undefined {
@@ -96,6 +104,21 @@ export function createUsersRepository(db: Db) {
       return db.delete(users).where(eq(users.id, id)).run().changes === 1;
     },
 
+    /** One user as the operator's page shows it. */
+    findForAdmin(id: string): AdminUserRow | undefined {
+      return db
+        .select({
+          id: users.id,
+          email: users.email,
+          createdAt: users.createdAt,
+          lastActiveAt: users.lastActiveAt,
+          sessionCount: sessionCountOfUser,
+        })
+        .from(users)
+        .where(eq(users.id, id))
+        .get();
+    },
+
     /** Users for the operator's page, most recently active first. */
     listForAdmin(limit: number): { rows: AdminUserRow[]; total: number } {
       const rows = db
@@ -104,7 +127,7 @@ export function createUsersRepository(db: Db) {
           email: users.email,
           createdAt: users.createdAt,
           lastActiveAt: users.lastActiveAt,
-          sessionCount: sql<number>`(select count(*) from ${interviewSessions} where ${interviewSessions.ownerId} = ${users.id})`,
+          sessionCount: sessionCountOfUser,
         })
         .from(users)
         .orderBy(desc(sql`coalesce(${users.lastActiveAt}, ${users.createdAt})`), desc(users.id))

@@ -15,6 +15,9 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): AppErro
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
       return new AppError('TOO_MANY_PARTS', 413, 'That form had more files or fields than expected. Send one file at a time.');
+    case 'FST_CSRF_MISSING_SECRET':
+    case 'FST_CSRF_INVALID_TOKEN':
+      return Errors.csrfFailed();
   }
   if (error.validation) return new AppError('BAD_REQUEST', 400, 'Something in that request was not valid. Reload the page and try again.');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -24,7 +27,12 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): AppErro
 }
 
 function renderError(request: FastifyRequest, reply: FastifyReply, error: AppError, heading: string) {
-  if (isHtmx(request)) return render(reply, 'partials/_error', { error }, error.statusCode);
+  if (isHtmx(request)) {
+    // Errors that reach this handler (refused token, rate limit, 404, 500) are not the target's
+    // content: show them in the page's message area and leave the form, and what was typed, alone.
+    reply.header('HX-Retarget', '#flash').header('HX-Reswap', 'innerHTML');
+    return render(reply, 'partials/_error', { error }, error.statusCode);
+  }
   return render(reply, 'pages/error', { title: heading, heading, error }, error.statusCode);
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { isAppError } from '../errors.js';
+import { deliveryView } from '../speech/delivery.js';
 import { visitorId } from './visitor.js';
 import { render } from './render.js';
 import { CRITERION_LABELS, formatDate, providerLabel, sessionView } from './view-models.js';
@@ -13,7 +14,7 @@ const SCALE_HINT = '1–3: not ready yet · 4–6: some solid points, gaps to cl
 export async function feedbackRoutes(app: FastifyInstance) {
   app.get<{ Params: IdParams }>('/session/:id/feedback', async (request, reply) => {
     try {
-      const { session, feedback, answers } = app.services.feedback.get(request.params.id, visitorId(request));
+      const { session, feedback, answers, spoken } = app.services.feedback.get(request.params.id, visitorId(request));
       return render(reply, 'pages/feedback', {
         title: `${session.jobTitle} — feedback`,
         session: sessionView(session),
@@ -24,6 +25,8 @@ export async function feedbackRoutes(app: FastifyInstance) {
         createdAt: feedback.createdAt,
         createdLabel: formatDate(feedback.createdAt),
         scaleHint: SCALE_HINT,
+        // Voice answers: the Delivery section (null when no answer was spoken).
+        delivery: deliveryView(spoken),
       });
     } catch (error) {
       if (!isAppError(error) || error.code !== 'FEEDBACK_NOT_READY') throw error;

@@ -26,6 +26,8 @@ export async function interviewRoutes(app: FastifyInstance) {
       state,
       total: TOTAL_QUESTIONS,
       answerMaxChars: app.config.answerMaxChars,
+      // The recorder says once when captions are off (views/partials/_recorder.eta).
+      transcriber: app.services.transcriber.status(),
       ...extra,
     };
   }
@@ -62,17 +64,19 @@ export async function interviewRoutes(app: FastifyInstance) {
   app.post<{ Params: IdParams; Body: AnswerBody | undefined }>('/session/:id/message', async (request, reply) => {
     const body = request.body ?? {};
     const answer = typeof body.answer === 'string' ? body.answer : '';
+    const recordingId = typeof body.recording_id === 'string' && /^[\w-]{1,64}$/.test(body.recording_id) ? body.recording_id : null;
     try {
       const { session, state } = await interview.answer(request.params.id, visitorId(request), {
         answer,
         questionId: typeof body.question_id === 'string' && body.question_id ? body.question_id : undefined,
+        recordingId,
       });
       if (!isHtmx(request)) return seeOther(reply, `/session/${session.id}/interview`);
       return render(reply, 'partials/_interview', interviewData(session, state));
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
       // Keep the text unless it was stored: a refused double submit must not refill the box.
-      const keep = error.code !== 'ALREADY_ANSWERED' && error.code !== 'AI_UNAVAILABLE';
+      const keep = !['ALREADY_ANSWERED', 'AI_UNAVAILABLE', 'AI_BUSY'].includes(error.code);
       return renderInterviewError(request, reply, error, keep ? answer : undefined);
     }
   });

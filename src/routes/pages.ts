@@ -23,6 +23,7 @@ export async function pageRoutes(app: FastifyInstance) {
     providers: app.services.aiStatus().map(({ name, remote, model, circuit }) =>
       remote ? { name, configured: true, model, circuit } : { name, configured: true },
     ),
-    transcriber: null,
+    // { name, available, reason? }: whether voice answers get captions (never a secret).
+    transcriber: app.services.transcriber.status(),
   }));
 }

@@ -1,4 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { currentVisitor } from './visitor.js';
+
+/** Fixed messages a redirect can ask the next page to show (`?done=...`); nothing user-supplied is echoed. */
+const NOTICES: Record<string, string> = {
+  registered: 'Your account is ready. Everything you did as a guest is in it.',
+  'signed-in': 'You are signed in.',
+  'signed-out': 'You are signed out. This browser now has a new, empty guest identity.',
+  'password-changed': 'Your password is changed. Other browsers signed in to your account have been signed out.',
+  'session-deleted': 'The interview and everything in it is deleted.',
+  'account-deleted': 'Your data is deleted: every interview, answer, CV and piece of feedback.',
+  'user-deleted': 'The user and all their data are deleted.',
+};
 
 /** True when htmx made the request: such requests get a fragment instead of a whole page. */
 export function isHtmx(request: FastifyRequest): boolean {
@@ -12,7 +24,15 @@ export function isHtmx(request: FastifyRequest): boolean {
 export function render(reply: FastifyReply, template: string, data: Record<string, unknown>, status = 200) {
   reply.header('Vary', 'HX-Request');
   reply.header('Cache-Control', 'no-store');
-  return reply.code(status).type('text/html; charset=utf-8').viewAsync(template, data);
+  // Identity first: resolving it may start a guest identity, and the CSRF token is tied to the cookie.
+  const visitor = currentVisitor(reply.request);
+  const done = (reply.request.query as Record<string, unknown> | undefined)?.done;
+  const common = {
+    visitor,
+    csrfToken: reply.generateCsrf(),
+    notice: typeof done === 'string' ? (NOTICES[done] ?? null) : null,
+  };
+  return reply.code(status).type('text/html; charset=utf-8').viewAsync(template, { ...common, ...data });
 }
 
 /** Post/Redirect/Get: after a successful POST the browser loads the next page with GET. */

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { Errors } from '../errors.js';
+import { Errors, isAppError } from '../errors.js';
+import { CSRF_FIELD, csrfPendingInMultipart, verifyMultipartCsrf } from '../security/csrf.js';
 import type { UploadedFile } from '../services/session-service.js';
 
 export interface MultipartForm {
@@ -7,15 +8,34 @@ export interface MultipartForm {
   fields: Record<string, string>;
 }
 
+/** Room for the form's text fields and multipart framing on top of the file itself. */
+const FORM_OVERHEAD_BYTES = 1024 * 1024;
+
 /**
  * Reads a multipart form with at most one file (in `fileField`). A file input left empty
  * arrives as a part with no name and no bytes: that counts as "no file".
+ *
+ * A body that announces more than the upload limit is refused before a byte is read. When the
+ * CSRF token did not come as a header (a form sent without JavaScript), `_csrf` must be the
+ * first field, and is checked before any file is buffered (security/csrf.ts).
  */
 export async function readMultipart(request: FastifyRequest, fileField: string): Promise<MultipartForm> {
   const fields: Record<string, string> = {};
   let file: UploadedFile | null = null;
+  const limitBytes = request.server.config.maxUploadBytes;
+  const announced = Number(request.headers['content-length']);
+  if (Number.isFinite(announced) && announced > limitBytes + FORM_OVERHEAD_BYTES) {
+    throw Errors.fileTooLarge(Math.round(limitBytes / 1024 / 1024));
+  }
   try {
     for await (const part of request.parts()) {
+      if (csrfPendingInMultipart(request)) {
+        if (part.type === 'field' && part.fieldname === CSRF_FIELD && typeof part.value === 'string') {
+          await verifyMultipartCsrf(request, part.value);
+          continue;
+        }
+        throw Errors.csrfFailed();
+      }
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         if (part.fieldname === fileField && (bytes.length > 0 || part.filename)) {
@@ -28,8 +48,11 @@ export async function readMultipart(request: FastifyRequest, fileField: string):
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw Errors.fileTooLarge(Math.round(request.server.config.maxUploadBytes / 1024 / 1024));
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw Errors.fileTooLarge(Math.round(limitBytes / 1024 / 1024));
+    // A body cut short or malformed, as the multipart parser reports it: the client's problem, not a 500.
+    if (!isAppError(error) && /multipart|part header/i.test((error as Error)?.message ?? '')) throw Errors.uploadIncomplete();
     throw error;
   }
+  if (csrfPendingInMultipart(request)) throw Errors.csrfFailed(); // no `_csrf` field at all
   return { file, fields };
 }

@@ -1,20 +1,62 @@
 import { nanoid } from 'nanoid';
 import type { FastifyRequest } from 'fastify';
+import type { IssuedIdentity, VisitorIdentity } from '../services/account-service.js';
 
 declare module '@fastify/secure-session' {
   interface SessionData {
     visitorId: string;
+    /** Set for an account: the auth version the cookie was issued for (see account-service). */
+    authVersion: number;
+    /** CSRF secret (@fastify/csrf-protection). */
+    _csrf: string;
   }
 }
 
+const resolved = new WeakMap<FastifyRequest, VisitorIdentity>();
+
 /**
- * The visitor's private identity, kept in the encrypted session cookie. Created lazily, the
- * first time a page needs it, so health checks and static files never set cookies.
+ * The visitor's private identity, kept in the encrypted session cookie: a guest id, or an
+ * account (id + the auth version it was issued for). Created lazily, the first time a page
+ * needs it, so health checks and static files never set cookies. A cookie that no longer
+ * matches its account (password changed elsewhere, account deleted) becomes a new guest.
  */
+export function currentVisitor(request: FastifyRequest): VisitorIdentity {
+  const cached = resolved.get(request);
+  if (cached) return cached;
+  const id = request.session.get('visitorId');
+  const version = request.session.get('authVersion');
+  let visitor: VisitorIdentity | null = null;
+  if (typeof id === 'string' && id.length > 0) {
+    const found = request.server.services.accounts.resolve(id, typeof version === 'number' ? version : null);
+    if (found) {
+      visitor = found.visitor;
+      // Activity slides the cookie's expiry forward (at most once a minute, with the last-active update).
+      if (found.touched) request.session.touch();
+    }
+  }
+  if (!visitor) {
+    // A new guest. The CSRF secret (if any) stays: this is no sign-in, and a token already on
+    // the page must keep working.
+    visitor = { id: nanoid(), email: null, isAdmin: false };
+    request.session.set('visitorId', visitor.id);
+    request.session.set('authVersion', undefined);
+  }
+  resolved.set(request, visitor);
+  return visitor;
+}
+
 export function visitorId(request: FastifyRequest): string {
-  const existing = request.session.get('visitorId');
-  if (typeof existing === 'string' && existing.length > 0) return existing;
-  const id = nanoid();
-  request.session.set('visitorId', id);
-  return id;
+  return currentVisitor(request).id;
+}
+
+/**
+ * Replaces the identity in the cookie (sign-in, registration, sign-out, account deletion).
+ * Everything else in the cookie goes too — including the CSRF secret, so tokens from before
+ * the switch stop working.
+ */
+export function startIdentity(request: FastifyRequest, issued: IssuedIdentity | { id: string; authVersion: null }): void {
+  request.session.regenerate();
+  request.session.set('visitorId', issued.id);
+  if (issued.authVersion !== null) request.session.set('authVersion', issued.authVersion);
+  resolved.delete(request);
 }

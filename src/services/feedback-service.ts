@@ -8,6 +8,7 @@ import { Errors } from '../errors.js';
 import type { FeedbackRepository, FeedbackRow } from '../repositories/feedback-repository.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
+import { isSpeechSummary, type SpeechSummary } from '../speech/types.js';
 import { contextOf } from './interview-context.js';
 import { deriveInterviewState, type Exchange } from './interview-state.js';
 
@@ -23,6 +24,27 @@ export interface FeedbackView {
   session: SessionRow;
   feedback: FeedbackRow;
   answers: AnsweredQuestion[];
+  /** Answers that were spoken, with their delivery metrics (voice answers). */
+  spoken: SpokenAnswer[];
+}
+
+export interface SpokenAnswer {
+  questionNumber: number;
+  followUp: boolean;
+  question: string;
+  metrics: SpeechSummary;
+}
+
+/** The answers that carry speech metrics, in conversation order. */
+export function spokenAnswers(exchanges: readonly Exchange[]): SpokenAnswer[] {
+  return exchanges
+    .filter((e) => isSpeechSummary(e.answer?.speechMetrics))
+    .map(({ question, answer }) => ({
+      questionNumber: question.questionNumber,
+      followUp: question.kind === 'follow_up',
+      question: question.content,
+      metrics: answer!.speechMetrics as SpeechSummary,
+    }));
 }
 
 export type FeedbackService = ReturnType<typeof createFeedbackService>;
@@ -77,7 +99,7 @@ export function createFeedbackService({ sessions, messages, feedback, ai, clock 
       const row = feedback.findBySession(session.id, session.ownerId);
       if (!row) throw Errors.feedbackNotReady();
       const state = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
-      return { session, feedback: row, answers: answeredQuestions(state.exchanges) };
+      return { session, feedback: row, answers: answeredQuestions(state.exchanges), spoken: spokenAnswers(state.exchanges) };
     },
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { AiClient } from '../ai/ai-client.js';
 import { Errors } from '../errors.js';
+import type { RecordingStore } from '../speech/index.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { askedQuestions, contextOf, questionOf } from './interview-context.js';
@@ -19,17 +20,21 @@ export interface InterviewServiceDeps {
   ai: AiClient;
   clock: () => Date;
   answerMaxChars: number;
+  /** Finished voice recordings, whose delivery metrics a spoken answer carries. */
+  recordings?: Pick<RecordingStore, 'summaryFor' | 'delete'>;
 }
 
 export interface AnswerInput {
   answer: string;
   /** The id of the question the form was showing; lets a double submit be recognised. */
   questionId?: string | undefined;
+  /** The voice recording this answer was spoken in, if it was (see src/speech/recordings.ts). */
+  recordingId?: string | null | undefined;
 }
 
 export type InterviewService = ReturnType<typeof createInterviewService>;
 
-export function createInterviewService({ sessions, messages, ai, clock, answerMaxChars }: InterviewServiceDeps) {
+export function createInterviewService({ sessions, messages, ai, clock, answerMaxChars, recordings }: InterviewServiceDeps) {
   /** One advance per session at a time in this process; the database's unique rules cover the rest. */
   const advancing = new Map<string, Promise<InterviewState>>();
 
@@ -146,6 +151,8 @@ export function createInterviewService({ sessions, messages, ai, clock, answerMa
       if (state.phase !== 'awaiting_answer' || !state.current) throw Errors.questionPending();
       if (input.questionId && input.questionId !== state.current.id) throw Errors.alreadyAnswered();
 
+      // Only a recording of this visitor, made for this interview, counts; any other id is ignored.
+      const speechMetrics = input.recordingId ? (recordings?.summaryFor(input.recordingId, sessionId, ownerId) ?? null) : null;
       const stored = messages.append({
         sessionId: session.id,
         ownerId: session.ownerId,
@@ -153,8 +160,11 @@ export function createInterviewService({ sessions, messages, ai, clock, answerMa
         questionNumber: state.current.questionNumber,
         replyTo: state.current.id,
         content: text,
+        speechMetrics,
       });
       if (!stored) throw Errors.alreadyAnswered();
+      // Its metrics now live with the answer; forgetting it means it can't be attached twice.
+      if (speechMetrics) recordings?.delete(input.recordingId!);
       return { session, state: await advance(session) };
     },
   };

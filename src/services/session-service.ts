@@ -34,8 +34,11 @@ export interface SessionServiceDeps {
 
 export type SessionService = ReturnType<typeof createSessionService>;
 
-/** Strips control characters (except newlines and tabs) that have no business in a form field. */
-const clean = (value: string | undefined) => (value ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+/**
+ * Strips control characters (except newlines and tabs) that have no business in a form field.
+ * Anything but a string — a field sent twice arrives as an array — counts as empty.
+ */
+const clean = (value: unknown) => (typeof value === 'string' ? value : '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 
 export function createSessionService({ sessions, users, extractDocument, documentMaxChars }: SessionServiceDeps) {
   function owned(sessionId: string, ownerId: string): SessionRow {

@@ -40,15 +40,45 @@ export function multipart(fields: Record<string, string>, files: UploadFile[] = 
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+export interface RequestOptions {
+  /** Send the request as htmx would: `HX-Request` header, CSRF token as a header. */
+  htmx?: boolean;
+  /**
+   * The CSRF token to send. Default: the one the last page carried (fetched from `/` when
+   * there is none yet), as a `_csrf` field like a plain form, or as a header for htmx.
+   * `false` sends none (a cross-site form); a string sends that value instead.
+   */
+  csrf?: boolean | string;
+}
+
+/** The token in a page's `<meta name="csrf-token">`, if it has one. */
+export function csrfTokenIn(body: string): string | undefined {
+  return /<meta name="csrf-token" content="([^"]+)">/.exec(body)?.[1];
+}
+
 export class Visitor {
   private cookie: string | undefined;
+  /** The CSRF token that goes with `cookie` (read from the pages it was served). */
+  private token: string | undefined;
 
   constructor(private readonly app: FastifyInstance) {}
+
+  /** The visitor cookie as sent back (`rehearse_session=...`), e.g. to tamper with it. */
+  get cookieHeader(): string | undefined {
+    return this.cookie;
+  }
 
   private remember(response: LightMyRequestResponse) {
     const set = response.headers['set-cookie'];
     const first = Array.isArray(set) ? set[0] : set;
-    if (first) this.cookie = first.split(';')[0];
+    const fresh = csrfTokenIn(response.body);
+    if (first) {
+      this.cookie = first.split(';')[0];
+      // A new cookie may hold a new CSRF secret: keep only a token served with it.
+      this.token = fresh;
+    } else if (fresh) {
+      this.token = fresh;
+    }
     return response;
   }
 
@@ -56,25 +86,47 @@ export class Visitor {
     return { ...(this.cookie ? { cookie: this.cookie } : {}), ...(htmx ? { 'hx-request': 'true' } : {}), ...extra };
   }
 
+  /** The CSRF token a page would give this visitor right now. */
+  async csrfToken(): Promise<string> {
+    if (!this.token) await this.get('/');
+    if (!this.token) throw new Error('The landing page carried no <meta name="csrf-token">');
+    return this.token;
+  }
+
+  private async tokenFor(options: RequestOptions): Promise<string | undefined> {
+    if (options.csrf === false) return undefined;
+    if (typeof options.csrf === 'string') return options.csrf;
+    return this.csrfToken();
+  }
+
   async get(url: string, options: { htmx?: boolean } = {}) {
     return this.remember(await this.app.inject({ method: 'GET', url, headers: this.headers({}, options.htmx) }));
   }
 
-  async post(url: string, form: Record<string, string> = {}, options: { htmx?: boolean } = {}) {
+  async post(url: string, form: Record<string, string> = {}, options: RequestOptions = {}) {
+    const token = await this.tokenFor(options);
+    const asField = token !== undefined && !options.htmx;
     return this.remember(
       await this.app.inject({
         method: 'POST',
         url,
-        payload: new URLSearchParams(form).toString(),
-        headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded' }, options.htmx),
+        payload: new URLSearchParams(asField ? { _csrf: token, ...form } : form).toString(),
+        headers: this.headers(
+          { 'content-type': 'application/x-www-form-urlencoded', ...(token !== undefined && options.htmx ? { 'x-csrf-token': token } : {}) },
+          options.htmx,
+        ),
       }),
     );
   }
 
-  async upload(url: string, fields: Record<string, string>, files: UploadFile[], options: { htmx?: boolean } = {}) {
-    const body = multipart(fields, files);
+  /** A multipart form; without htmx the token is its first field, as the page's form sends it. */
+  async upload(url: string, fields: Record<string, string>, files: UploadFile[], options: RequestOptions = {}) {
+    const token = await this.tokenFor(options);
+    const asField = token !== undefined && !options.htmx;
+    const body = multipart(asField ? { _csrf: token, ...fields } : fields, files);
+    const headers = { ...body.headers, ...(token !== undefined && options.htmx ? { 'x-csrf-token': token } : {}) };
     return this.remember(
-      await this.app.inject({ method: 'POST', url, payload: body.payload, headers: this.headers(body.headers, options.htmx) }),
+      await this.app.inject({ method: 'POST', url, payload: body.payload, headers: this.headers(headers, options.htmx) }),
     );
   }
 }
