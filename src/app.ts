@@ -148,6 +148,9 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     engine: { eta: new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true }) },
     root: VIEWS_DIR,
     viewExt: 'eta',
+    // Always cache compiled templates (the plugin would otherwise decide from NODE_ENV);
+    // `npm run dev` restarts when a view changes.
+    production: true,
   });
 
   // --- app plugins: database, repositories, services --------------------------------------

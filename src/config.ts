@@ -3,6 +3,7 @@
  * object. A bad value stops the process with a message that names the variable — a typo in
  * PORT should fail at start-up, not as a confusing error an hour later.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
@@ -351,6 +352,22 @@ function parseProviders(list: string): string[] {
     );
   }
   return [...new Set([...names.filter((n) => n !== 'offline'), 'offline'])];
+}
+
+/**
+ * What the server and the command-line tools do at start-up: read an optional `.env` (real
+ * environment variables win over it), then the configuration; on a bad value print which
+ * variable is wrong and exit with EX_CONFIG (78).
+ */
+export function loadConfigOrExit(): AppConfig {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(78);
+  }
 }
 
 /** A configuration for tests and tools: in-memory database, quiet logs, fixed secret. */

@@ -4,24 +4,12 @@
  * connections, lets in-flight requests finish (bounded by SHUTDOWN_GRACE_MS), closes the
  * database, and exits 0 (1 if the grace period ran out).
  */
-import fs from 'node:fs';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { gracefulClose } from './operations.js';
 
 async function main() {
-  // A .env file is optional; real environment variables win over it.
-  if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
 
   const app = await buildApp(config);
   let closing = false;

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 
 export interface BackupResult {
   file: string;
@@ -80,17 +80,7 @@ export async function runBackupCli(args: string[]): Promise<number> {
     console.log('Usage: npm run backup [-- <file>]\nWrites a consistent copy of the database (default: DATA_DIR/backups/rehearse-<UTC timestamp>.db).');
     return 0;
   }
-  if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 78;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   if (config.databasePath === ':memory:') {
     console.error('DATABASE_PATH is :memory:, there is nothing to back up.');
     return 1;

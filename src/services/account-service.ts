@@ -111,7 +111,10 @@ export function createAccountService({ users, deletion, adminEmails, passwordHas
       const user = users.findById(id);
       if (!user) return authVersion === null ? { visitor: identity(id, null), touched: false } : null;
       if (user.email === null ? authVersion !== null : authVersion !== user.authVersion) return null;
-      const touched = users.touch(id, clock());
+      // The row says when activity was last recorded: within the minute, skip the write.
+      const now = clock();
+      const recent = user.lastActiveAt !== null && now.getTime() - user.lastActiveAt.getTime() < 60_000;
+      const touched = !recent && users.touch(id, now);
       return { visitor: identity(id, user.email), touched };
     },
 
