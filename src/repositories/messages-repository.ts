@@ -58,6 +58,31 @@ export function createMessagesRepository(db: Db) {
     .where(and(eq(interviewSessions.id, sql.placeholder('sessionId')), eq(interviewSessions.ownerId, sql.placeholder('ownerId'))))
     .prepare();
 
+  const p = <T extends string>(name: T) => sql.placeholder(name);
+  const insertQuery = db
+    .insert(messages)
+    .values({
+      id: p('id'),
+      sessionId: p('sessionId'),
+      seq: p('seq'),
+      role: p('role'),
+      kind: p('kind'),
+      questionNumber: p('questionNumber'),
+      replyTo: p('replyTo'),
+      content: p('content'),
+      questionKind: p('questionKind'),
+      focus: p('focus'),
+      provider: p('provider'),
+      speechMetrics: p('speechMetrics'),
+    })
+    .returning()
+    .prepare();
+  const setEvaluationQuery = db
+    .update(messages)
+    .set({ evaluation: p('evaluation'), provider: p('provider') as unknown as string })
+    .where(and(eq(messages.id, p('messageId')), inArray(messages.sessionId, sessionsOf(p('ownerId') as unknown as string))))
+    .prepare();
+
   return {
     /** The whole conversation of a session, in order. */
     listBySession(sessionId: string, ownerId: string): MessageRow[] {
@@ -71,17 +96,24 @@ export function createMessagesRepository(db: Db) {
      */
     append(input: NewMessage): MessageRow | null {
       try {
-        return db.transaction((tx) => {
-          const { ownerId, ...message } = input;
-          // Same connection, so the prepared query runs inside this transaction.
-          const owned = ownedSessionQuery.get({ sessionId: input.sessionId, ownerId });
+        return db.transaction(() => {
+          // Same connection, so the prepared queries run inside this transaction.
+          const owned = ownedSessionQuery.get({ sessionId: input.sessionId, ownerId: input.ownerId });
           if (!owned) throw new Error('messages.append: the session does not belong to this owner.');
-          const role = input.kind === 'answer' ? 'candidate' : 'interviewer';
-          return tx
-            .insert(messages)
-            .values({ id: nanoid(), role, seq: nextSeq(input.sessionId), ...message })
-            .returning()
-            .get() as MessageRow;
+          return insertQuery.get({
+            id: nanoid(),
+            sessionId: input.sessionId,
+            seq: nextSeq(input.sessionId),
+            role: input.kind === 'answer' ? 'candidate' : 'interviewer',
+            kind: input.kind,
+            questionNumber: input.questionNumber,
+            replyTo: input.replyTo ?? null,
+            content: input.content,
+            questionKind: input.questionKind ?? null,
+            focus: input.focus ?? null,
+            provider: input.provider ?? null,
+            speechMetrics: input.speechMetrics ?? null,
+          }) as MessageRow;
         });
       } catch (error) {
         if (isUniqueViolation(error)) return null;
@@ -90,10 +122,7 @@ export function createMessagesRepository(db: Db) {
     },
 
     setEvaluation(messageId: string, ownerId: string, evaluation: AnswerEvaluation, provider: string): void {
-      db.update(messages)
-        .set({ evaluation, provider })
-        .where(and(eq(messages.id, messageId), inArray(messages.sessionId, sessionsOf(ownerId))))
-        .run();
+      setEvaluationQuery.run({ messageId, ownerId, evaluation, provider });
     },
   };
 }
