@@ -3,18 +3,16 @@
  * interview, upload a PDF CV, add the job description, answer every question, get feedback.
  * Screenshots of each step land in tests/e2e/screenshots/ for a human to look at.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, listenLocally, screenshot } from '../support/browser.js';
 import { FIXTURES, fixture } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 
-const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
 
 describe('a candidate in the browser', () => {
   let app: FastifyInstance;
@@ -23,12 +21,8 @@ describe('a candidate in the browser', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     app = await buildApp(testConfig());
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listenLocally(app);
     browser = await launchChromium();
   });
 
@@ -37,9 +31,6 @@ describe('a candidate in the browser', () => {
     await app?.close();
   });
 
-  async function shot(page: Page, name: string, fullPage = true) {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-  }
 
   it('does a whole interview with a PDF CV and gets feedback', { timeout: 120_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -49,7 +40,7 @@ describe('a candidate in the browser', () => {
     page.on('pageerror', (err) => consoleErrors.push(err.message));
 
     await page.goto(`${base}/`);
-    await shot(page, '01-landing');
+    await screenshot(page, '01-landing');
     await page.fill('#job_title', 'Senior Backend Engineer');
     await page.fill('#company_name', 'Northwind Health');
     await page.click('button[type=submit]');
@@ -59,7 +50,7 @@ describe('a candidate in the browser', () => {
     await page.setInputFiles('#cv_file', path.join(FIXTURES, 'photo.png'));
     await page.click('#cv-section button[type=submit]');
     await expect.poll(() => page.locator('#error').textContent()).toContain('PNG');
-    await shot(page, '02-wrong-file');
+    await screenshot(page, '02-wrong-file');
     // The browser logs the expected 415 as a failed resource; anything after it is a real error.
     consoleErrors.length = 0;
 
@@ -72,7 +63,7 @@ describe('a candidate in the browser', () => {
     await page.fill('#job_description', fixture('job-backend-engineer.txt').toString('utf8'));
     await page.click('#job-section button[type=submit]');
     await page.locator('#start-button').waitFor();
-    await shot(page, '03-ready');
+    await screenshot(page, '03-ready');
     await page.click('#start-button');
     await page.waitForURL(/\/interview$/);
 
@@ -83,7 +74,7 @@ describe('a candidate in the browser', () => {
       const number = Number(await question.getAttribute('data-question-number'));
       const kind = (await question.getAttribute('data-kind')) ?? 'question';
       const id = await page.locator('input[name=question_id]').getAttribute('value');
-      if (answered === 0) await shot(page, '04-first-question');
+      if (answered === 0) await screenshot(page, '04-first-question');
       await page.fill('#answer', strongAnswer({ id: id!, number, kind, text: '' }));
       await page.click('#answer-form button[type=submit]');
       // htmx swaps the next question in without a page load.
@@ -91,15 +82,15 @@ describe('a candidate in the browser', () => {
       answered++;
     }
     expect(answered).toBeGreaterThanOrEqual(8);
-    await shot(page, '05-finish');
+    await screenshot(page, '05-finish');
     await page.click('#finish-button');
     await page.waitForURL(/\/feedback$/);
     const score = Number(await page.locator('#score').getAttribute('data-score'));
     expect(score).toBeGreaterThanOrEqual(6);
     expect(await page.locator('#answer-feedback > li').count()).toBe(8);
     expect(await page.locator('#cv-tips li').count()).toBeGreaterThan(0);
-    await shot(page, '06-feedback');
-    await shot(page, '07-feedback-top', false);
+    await screenshot(page, '06-feedback');
+    await screenshot(page, '07-feedback-top', false);
 
     await page.goto(`${base}/dashboard`);
     expect(await page.locator('#sessions').textContent()).toContain('Northwind Health');

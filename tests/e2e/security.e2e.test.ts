@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, listenLocally } from '../support/browser.js';
 import { fixture } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { XSS, XSS_ALL } from '../support/hostile.js';
@@ -59,9 +59,8 @@ describe('web defences in the browser', () => {
 
   beforeAll(async () => {
     app = await buildApp(testConfig({ adminEmails: ['ops@example.com'] }));
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    port = (app.server.address() as AddressInfo).port;
-    base = `http://127.0.0.1:${port}`;
+    base = await listenLocally(app);
+    port = Number(new URL(base).port);
     browser = await launchChromium();
   });
 

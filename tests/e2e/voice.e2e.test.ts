@@ -6,20 +6,18 @@
  * (fake) transcript; the answer is sent with its recording's metrics, and the feedback page
  * shows the Delivery section. Screenshots go to tests/e2e/screenshots/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, listenLocally, screenshot, SCREENSHOTS } from '../support/browser.js';
 import { FIXTURES, fixture } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { AUDIO_FIXTURES } from '../support/audio.js';
 import { createFakeTranscriber } from '../support/fake-transcriber.js';
 
-const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
 const SPOKEN = ['I led a team of four engineers.', 'We rebuilt the billing system in three months.'];
 
 describe('a candidate answering by voice', () => {
@@ -29,12 +27,8 @@ describe('a candidate answering by voice', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     app = await buildApp(testConfig(), { transcriber: createFakeTranscriber(SPOKEN) });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
+    base = await listenLocally(app);
     browser = await launchChromium([
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
@@ -48,11 +42,6 @@ describe('a candidate answering by voice', () => {
     await app?.close();
   });
 
-  // caret: 'initial' — hiding the caret makes Playwright inject an inline style, which the
-  // Content-Security-Policy (rightly) blocks and reports as a console error.
-  async function shot(page: Page, name: string, fullPage = true) {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage, caret: 'initial' });
-  }
 
   async function newInterview(page: Page) {
     await page.goto(`${base}/`);
@@ -88,7 +77,7 @@ describe('a candidate answering by voice', () => {
     await expect.poll(() => page.locator('#recorder-state').textContent()).toBe('Speaking');
     expect(Number(await page.locator('#recorder-level').getAttribute('value'))).toBeGreaterThan(-60);
     await expect.poll(() => page.locator('#recorder-elapsed').textContent(), { timeout: 15_000 }).not.toBe('0:00');
-    await shot(page, 'voice-01-recording', false);
+    await screenshot(page, 'voice-01-recording', false);
     // The first sentence's caption arrives once it ends (a fake transcriber stands in for Whisper).
     await expect.poll(() => page.locator('#recorder-captions').textContent(), { timeout: 15_000 }).toContain(SPOKEN[0]);
     // The 3 s gap in the audio: the state goes back to silent.
@@ -104,7 +93,7 @@ describe('a candidate answering by voice', () => {
     const recordingId = await page.locator('input[name=recording_id]').inputValue();
     expect(recordingId).toMatch(/^[\w-]{21}$/);
     expect(await page.locator('#recorder-status').textContent()).toMatch(/Recorded \d+:\d\d of speaking/);
-    await shot(page, 'voice-02-stopped', false);
+    await screenshot(page, 'voice-02-stopped', false);
 
     const questionId = await page.locator('input[name=question_id]').getAttribute('value');
     await page.click('#answer-form button[type=submit]');
@@ -142,8 +131,8 @@ describe('a candidate answering by voice', () => {
     await delivery.locator('.delivery-answers summary').first().click();
     await delivery.locator('svg.timeline-chart').first().waitFor({ state: 'visible' });
     await delivery.scrollIntoViewIfNeeded();
-    await shot(page, 'voice-03-delivery');
-    await delivery.screenshot({ path: path.join(SHOTS, 'voice-04-delivery-section.png'), caret: 'initial' });
+    await screenshot(page, 'voice-03-delivery');
+    await delivery.screenshot({ path: path.join(SCREENSHOTS, 'voice-04-delivery-section.png'), caret: 'initial' });
     expect(consoleErrors).toEqual([]);
   });
 
@@ -159,7 +148,7 @@ describe('a candidate answering by voice', () => {
     await expect.poll(() => page.locator('#recorder-status').textContent()).toMatch(/Microphone access was blocked/);
     expect(await page.locator('#recorder-status').getAttribute('data-kind')).toBe('error');
     expect(await page.locator('#recorder-start').isEnabled()).toBe(true);
-    await shot(page, 'voice-05-mic-blocked', false);
+    await screenshot(page, 'voice-05-mic-blocked', false);
     const id = await page.locator('input[name=question_id]').getAttribute('value');
     await page.fill('#answer', 'I led the night shift handover redesign and cut handover time by 20 minutes.');
     await page.click('#answer-form button[type=submit]');
