@@ -13,8 +13,6 @@
  *
  * Run: npx tsx bench/ai-client.bench.ts   (or npm run bench:ai)
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { createAiClient, type AiLogger } from '../src/ai/ai-client.js';
@@ -23,18 +21,12 @@ import { createOpenAiCompatibleProvider } from '../src/ai/providers/openai-compa
 import { createRemoteProvider, type RemoteAiProvider } from '../src/ai/remote-provider.js';
 import { toGeminiSchema, toOpenAiStrictSchema } from '../src/ai/schema-dialects.js';
 import type { AiResilienceSettings } from '../src/config.js';
-import type { EvaluateAnswerInput, InterviewContext, PlanQuestionInput } from '../src/ai/types.js';
+import type { EvaluateAnswerInput, PlanQuestionInput } from '../src/ai/types.js';
 import { hang, startFakeAiServer, validReply, type RecordedRequest } from '../tests/support/fake-ai-server.js';
 import { appendResults, quantile } from './results.js';
+import { fixtureContext } from './support/fixture-context.js';
 
-const fixtures = path.resolve(import.meta.dirname, '../tests/fixtures');
-const context: InterviewContext = {
-  jobTitle: 'Senior Backend Engineer',
-  companyName: 'Northwind Health',
-  jobDescription: fs.readFileSync(path.join(fixtures, 'job-backend-engineer.txt'), 'utf8'),
-  cvText: fs.readFileSync(path.join(fixtures, 'cv-alex-morgan.txt'), 'utf8'),
-  interviewType: 'mixed',
-};
+const context = fixtureContext;
 const planInput: PlanQuestionInput = { context, questionNumber: 3, previous: [] };
 const evaluateInput: EvaluateAnswerInput = {
   context,

@@ -3,20 +3,11 @@
  * summarizeInterview on the fixture CV and job. The answer endpoint's throughput target
  * (1,000 answers/s) needs evaluateAnswer well under a millisecond.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { createOfflineProvider } from '../src/ai/providers/offline.js';
-import type { InterviewContext } from '../src/ai/types.js';
 import { appendResults, quantile } from './results.js';
+import { fixtureContext } from './support/fixture-context.js';
 
-const fixtures = path.resolve(import.meta.dirname, '../tests/fixtures');
-const context: InterviewContext = {
-  jobTitle: 'Senior Backend Engineer',
-  companyName: 'Northwind Health',
-  jobDescription: fs.readFileSync(path.join(fixtures, 'job-backend-engineer.txt'), 'utf8'),
-  cvText: fs.readFileSync(path.join(fixtures, 'cv-alex-morgan.txt'), 'utf8'),
-  interviewType: 'mixed',
-};
+const context = fixtureContext;
 const answer =
   'At Brightline I owned the payment-authorisation service, whose p99 latency was 480 ms. I profiled the Node.js code, added PostgreSQL indexes and a Redis cache, and I rolled it out behind a feature flag. p99 fell to 120 ms and incidents dropped by 40% over the next quarter.';
 

@@ -27,6 +27,15 @@ function isUniqueViolation(error: unknown): boolean {
 export function createUsersRepository(db: Db) {
   // Every request with a cookie looks its visitor up: prepared once.
   const findByIdQuery = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+  /** What the operator's users page shows of each user. */
+  const adminColumns = {
+    id: users.id,
+    email: users.email,
+    createdAt: users.createdAt,
+    lastActiveAt: users.lastActiveAt,
+    sessionCount: sessionCountOfUser,
+  };
+
   return {
     /** Makes sure a row exists for this visitor id (guests get one on their first write). */
     ensure(id: string): void {
@@ -107,13 +116,7 @@ export function createUsersRepository(db: Db) {
     /** One user as the operator's page shows it. */
     findForAdmin(id: string): AdminUserRow | undefined {
       return db
-        .select({
-          id: users.id,
-          email: users.email,
-          createdAt: users.createdAt,
-          lastActiveAt: users.lastActiveAt,
-          sessionCount: sessionCountOfUser,
-        })
+        .select(adminColumns)
         .from(users)
         .where(eq(users.id, id))
         .get();
@@ -122,13 +125,7 @@ export function createUsersRepository(db: Db) {
     /** Users for the operator's page, most recently active first. */
     listForAdmin(limit: number): { rows: AdminUserRow[]; total: number } {
       const rows = db
-        .select({
-          id: users.id,
-          email: users.email,
-          createdAt: users.createdAt,
-          lastActiveAt: users.lastActiveAt,
-          sessionCount: sessionCountOfUser,
-        })
+        .select(adminColumns)
         .from(users)
         .orderBy(desc(sql`coalesce(${users.lastActiveAt}, ${users.createdAt})`), desc(users.id))
         .limit(limit)

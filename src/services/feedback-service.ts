@@ -11,6 +11,7 @@ import type { SessionRow, SessionsRepository } from '../repositories/sessions-re
 import { isSpeechSummary, type SpeechSummary } from '../speech/types.js';
 import { contextOf } from './interview-context.js';
 import { deriveInterviewState, type Exchange } from './interview-state.js';
+import { requireOwnedSession } from './owned-session.js';
 
 export interface FeedbackServiceDeps {
   sessions: SessionsRepository;
@@ -72,11 +73,7 @@ export function answeredQuestions(exchanges: readonly Exchange[]): AnsweredQuest
 }
 
 export function createFeedbackService({ sessions, messages, feedback, ai, clock }: FeedbackServiceDeps) {
-  function owned(sessionId: string, ownerId: string): SessionRow {
-    const session = sessions.findOwned(sessionId, ownerId);
-    if (!session) throw Errors.sessionNotFound();
-    return session;
-  }
+  const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
 
   return {
     /** Produces (or regenerates) the feedback once every main question is answered. */

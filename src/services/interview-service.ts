@@ -13,6 +13,7 @@ import type { MessagesRepository } from '../repositories/messages-repository.js'
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { askedQuestions, contextOf, questionOf } from './interview-context.js';
 import { deriveInterviewState, type InterviewState } from './interview-state.js';
+import { requireOwnedSession } from './owned-session.js';
 
 export interface InterviewServiceDeps {
   sessions: SessionsRepository;
@@ -40,11 +41,7 @@ export function createInterviewService({ sessions, messages, ai, clock, answerMa
 
   const stateOf = (session: SessionRow) => deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
 
-  function owned(sessionId: string, ownerId: string): SessionRow {
-    const session = sessions.findOwned(sessionId, ownerId);
-    if (!session) throw Errors.sessionNotFound();
-    return session;
-  }
+  const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
 
   /** Performs one pending step of the interviewer (plan, evaluate, follow up). */
   async function takeStep(session: SessionRow, state: InterviewState): Promise<void> {

@@ -8,6 +8,7 @@ import { normalizeText } from '../documents/index.js';
 import { Errors } from '../errors.js';
 import type { SessionListItem, SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import type { UsersRepository } from '../repositories/users-repository.js';
+import { requireOwnedSession } from './owned-session.js';
 
 export const JOB_TITLE_MAX = 200;
 export const COMPANY_NAME_MAX = 200;
@@ -41,11 +42,7 @@ export type SessionService = ReturnType<typeof createSessionService>;
 const clean = (value: unknown) => (typeof value === 'string' ? value : '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 
 export function createSessionService({ sessions, users, extractDocument, documentMaxChars }: SessionServiceDeps) {
-  function owned(sessionId: string, ownerId: string): SessionRow {
-    const session = sessions.findOwned(sessionId, ownerId);
-    if (!session) throw Errors.sessionNotFound();
-    return session;
-  }
+  const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
 
   function draft(sessionId: string, ownerId: string): SessionRow {
     const session = owned(sessionId, ownerId);
