@@ -7,6 +7,14 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  DIFFICULTY_CHOICES,
+  LEVELS,
+  type AdaptiveDecision,
+  type AnswerCoverage,
+  type CompetencyId,
+  type RequirementCoverage,
+} from '../intelligence/types.js';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -54,6 +62,10 @@ export const interviewSessions = sqliteTable(
     interviewType: text('interview_type', { enum: ['behavioral', 'technical', 'mixed'] })
       .notNull()
       .default('mixed'),
+    /** Starting difficulty chosen on the create form; 'auto' infers it from the CV's years. */
+    difficulty: text('difficulty', { enum: DIFFICULTY_CHOICES }).notNull().default('auto'),
+    /** Competencies a focused practice interview (from the study plan) concentrates on. */
+    focusCompetencies: text('focus_competencies', { mode: 'json' }).$type<CompetencyId[]>(),
     cvText: text('cv_text'),
     cvFileName: text('cv_file_name'),
     cvFormat: text('cv_format', { enum: ['pdf', 'docx', 'txt'] }),
@@ -96,6 +108,18 @@ export const messages = sqliteTable(
     evaluation: text('evaluation', { mode: 'json' }),
     /** Voice-answer delivery metrics JSON (voice issue). */
     speechMetrics: text('speech_metrics', { mode: 'json' }),
+    /** Questions: the level it was asked at. */
+    difficulty: text('difficulty', { enum: LEVELS }),
+    /** Questions: the competency it probes (mastery is tracked by these). */
+    competency: text('competency').$type<CompetencyId>(),
+    /** Questions: the question-bank entry it came from, if any. */
+    bankId: text('bank_id'),
+    /** Questions: what a strong answer covers. */
+    keyPoints: text('key_points', { mode: 'json' }).$type<string[]>(),
+    /** Answers: the answer compared with its question's key points. */
+    coverage: text('coverage', { mode: 'json' }).$type<AnswerCoverage>(),
+    /** Answers: what the interviewer decided next, and why. */
+    decision: text('decision', { mode: 'json' }).$type<AdaptiveDecision>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -119,5 +143,26 @@ export const feedback = sqliteTable('feedback', {
   overallScore: integer('overall_score').notNull(),
   summary: text('summary', { mode: 'json' }).notNull(),
   provider: text('provider').notNull(),
+  /** The job-requirement coverage map at the time the feedback was written. */
+  requirements: text('requirements', { mode: 'json' }).$type<RequirementCoverage[]>(),
   createdAt: createdAt(),
 });
+
+/** A second (third, …) attempt at one main question, made from the feedback page. */
+export const questionRetries = sqliteTable(
+  'question_retries',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => interviewSessions.id, { onDelete: 'cascade' }),
+    questionNumber: integer('question_number').notNull(),
+    answer: text('answer').notNull(),
+    /** AnswerEvaluation JSON. */
+    evaluation: text('evaluation', { mode: 'json' }).notNull(),
+    coverage: text('coverage', { mode: 'json' }).$type<AnswerCoverage>(),
+    provider: text('provider').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('question_retries_session_question_idx').on(t.sessionId, t.questionNumber, t.createdAt)],
+);

@@ -3,6 +3,7 @@ import { nanoid } from 'nanoid';
 import { feedback, interviewSessions, type SessionStatus } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import type { InterviewType } from '../ai/types.js';
+import type { CompetencyId, DifficultyChoice } from '../intelligence/types.js';
 
 export type SessionRow = typeof interviewSessions.$inferSelect;
 
@@ -12,6 +13,8 @@ export interface NewSession {
   companyName: string;
   jobDescription: string;
   interviewType: InterviewType;
+  difficulty?: DifficultyChoice;
+  focusCompetencies?: CompetencyId[] | null;
 }
 
 export interface CvUpdate {

@@ -1,0 +1,100 @@
+/**
+ * Shared vocabulary of the interview-intelligence features (issue 4): difficulty levels, the
+ * competencies progress is tracked by, key-point coverage of an answer, the adaptive decision
+ * taken after each answer, and the job-requirement coverage map. Stored as JSON on messages,
+ * feedback and retries, so these shapes are part of the database contract: add fields, never
+ * rename them.
+ */
+
+export const LEVELS = ['junior', 'mid', 'senior'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** What the create form offers: a level, or "infer it from the CV's years of experience". */
+export const DIFFICULTY_CHOICES = ['auto', ...LEVELS] as const;
+export type DifficultyChoice = (typeof DIFFICULTY_CHOICES)[number];
+
+export const isLevel = (value: unknown): value is Level => typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
+
+/**
+ * The competencies mastery is tracked by. Every question (bank entry or planned question) maps
+ * to exactly one of them. Ids are stable (stored); labels are for people.
+ */
+export const COMPETENCY_IDS = [
+  'self_presentation',
+  'motivation',
+  'teamwork',
+  'conflict',
+  'leadership',
+  'ownership',
+  'failure',
+  'prioritisation',
+  'communication',
+  'stakeholders',
+  'adaptability',
+  'customer_focus',
+  'problem_solving',
+  'system_design',
+  'debugging',
+  'testing',
+  'data',
+  'security',
+  'operations',
+  'code_quality',
+  'role_skills',
+] as const;
+export type CompetencyId = (typeof COMPETENCY_IDS)[number];
+
+export const isCompetencyId = (value: unknown): value is CompetencyId =>
+  typeof value === 'string' && (COMPETENCY_IDS as readonly string[]).includes(value);
+
+/** How one key point of a question fared in an answer. */
+export interface KeyPointCoverage {
+  point: string;
+  covered: boolean;
+  /** Similarity in 0..1 (cosine for embeddings, normalised BM25 for the lexical method). */
+  similarity: number;
+  /** The answer sentence that matched best, copied exactly; empty when nothing matched. */
+  evidence: string;
+}
+
+/** An answer compared with the key points of its question. */
+export interface AnswerCoverage {
+  method: 'embeddings' | 'lexical';
+  points: KeyPointCoverage[];
+  coveredCount: number;
+}
+
+export const DECISION_ACTIONS = ['follow_up', 'move_on', 'raise', 'lower'] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+/**
+ * What the interviewer decided after an answer, and why. Stored on the answer message; the
+ * next question's level is `nextLevel`.
+ */
+export interface AdaptiveDecision {
+  action: DecisionAction;
+  /** One sentence a candidate can read: "you scored 9/10 and covered 4 of 4 key points". */
+  reason: string;
+  level: Level;
+  nextLevel: Level;
+  /** The follow-up question when action is follow_up. */
+  followUp?: string | undefined;
+  /** The key points a follow-up is aimed at. */
+  missedPoints?: string[] | undefined;
+}
+
+export const REQUIREMENT_STATUSES = ['demonstrated', 'cv_only', 'missing'] as const;
+export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
+
+/** One requirement parsed from the job description and where the candidate showed it. */
+export interface RequirementCoverage {
+  /** Stable within one feedback: used for the `#req-<id>` anchors CV tips link to. */
+  id: string;
+  requirement: string;
+  status: RequirementStatus;
+  /** Exact words from the answer that demonstrate it (demonstrated only). */
+  quote?: string | undefined;
+  questionNumber?: number | undefined;
+  /** The CV line that claims it (cv_only, and demonstrated when the CV also has it). */
+  cvEvidence?: string | undefined;
+}

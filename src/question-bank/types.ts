@@ -1,0 +1,33 @@
+/**
+ * A curated interview question, written for Rehearse, with what a strong answer covers.
+ * The offline interviewer picks and personalises entries; remote models are shown a few
+ * relevant ones as examples; key points drive answer coverage.
+ */
+import type { CompetencyId, Level } from '../intelligence/types.js';
+
+/** The planner kinds a bank entry can stand in for (see QUESTION_KINDS in src/ai/schemas.ts). */
+export type BankKind = 'opener' | 'behavioral' | 'skill' | 'gap' | 'technical' | 'motivation' | 'closing';
+
+export interface BankEntry {
+  /** Stable id, e.g. "conflict-mid-03"; stored on messages. */
+  id: string;
+  competency: CompetencyId;
+  level: Level;
+  kind: BankKind;
+  /** The question as an interviewer says it. May contain {skill}, {company}, {role} placeholders. */
+  text: string;
+  /** 3–5 things a strong answer covers, each a short phrase a candidate could act on. */
+  keyPoints: string[];
+  /** Skills or role areas the entry suits ("kubernetes", "frontend", "nursing"); empty = any role. */
+  tags?: string[];
+}
+
+/** Practice advice for a competency, used by the study plan. */
+export interface CompetencyGuide {
+  id: CompetencyId;
+  label: string;
+  /** One line describing what the competency is about. */
+  description: string;
+  /** 2–4 concrete practice suggestions. */
+  practice: string[];
+}
