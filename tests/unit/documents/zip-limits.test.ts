@@ -47,9 +47,8 @@ describe('DOCX zip-bomb limits', () => {
   it('catches an entry that inflates to more than it declares (only inflating shows it)', async () => {
     const bomb = lyingZipBomb(20);
     expect(checkDeclaredSizes(bomb).ok).toBe(true);
-    const started = performance.now();
+    // It stops at the declared size rather than inflating everything (speed is in bench/, not here).
     expect(await verdict(bomb)).toMatchObject({ ok: false, problem: 'too_large' });
-    expect(performance.now() - started).toBeLessThan(2000); // stops at the declared size, never inflates it all
   });
 
   it('refuses too many entries, and a total beyond the limit', async () => {
