@@ -79,6 +79,11 @@ const EnvSchema = Type.Object({
   AUDIO_MAX_FRAMES_PER_SECOND: Type.Integer({ default: 50, minimum: 10, maximum: 1000 }),
   AUDIO_RECORDING_TTL_MINUTES: Type.Integer({ default: 60, minimum: 1, maximum: 1440 }),
   AUDIO_STORE_RAW: Type.Boolean({ default: false }),
+  // --- answer coverage (src/coverage/index.ts) ---
+  COVERAGE_METHOD: Type.Union([Type.Literal('auto'), Type.Literal('lexical')], { default: 'auto' }),
+  EMBEDDINGS_MODEL: Type.String({ default: 'Xenova/all-MiniLM-L6-v2', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$' }),
+  EMBEDDINGS_MODEL_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  COVERAGE_TIMEOUT_MS: Type.Integer({ default: 2000, minimum: 50, maximum: 60000 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -121,6 +126,19 @@ export interface AppConfig {
   /** How much CV / job-description text a remote prompt may carry (trimmed by relevance). */
   aiPromptLimits: { cvChars: number; jobChars: number };
   speech: SpeechSettings;
+  coverage: CoverageSettings;
+}
+
+/** Answer coverage against a question's key points (src/coverage/index.ts). */
+export interface CoverageSettings {
+  /** auto: sentence embeddings when the model is installed, the lexical method (BM25) otherwise. */
+  method: 'auto' | 'lexical';
+  /** Hugging Face model id, e.g. Xenova/all-MiniLM-L6-v2. */
+  embeddingsModel: string;
+  /** Holds <owner>/<name>/ model folders (local files only: never downloaded). */
+  embeddingsModelDir: string;
+  /** Longest one answer waits for its vectors before it is scored lexically. */
+  timeoutMs: number;
 }
 
 /** Voice answers: transcription and the audio WebSocket's limits (src/speech/README.md). */
@@ -297,6 +315,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       recordingTtlMs: parsed.AUDIO_RECORDING_TTL_MINUTES * 60_000,
       storeRaw: parsed.AUDIO_STORE_RAW,
     },
+    coverage: {
+      method: parsed.COVERAGE_METHOD as CoverageSettings['method'],
+      embeddingsModel: parsed.EMBEDDINGS_MODEL,
+      embeddingsModelDir: path.resolve(parsed.EMBEDDINGS_MODEL_DIR ?? path.join(dataDir, 'models')),
+      timeoutMs: parsed.COVERAGE_TIMEOUT_MS,
+    },
   };
 }
 
@@ -401,6 +425,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     },
     // Voice answers: no transcriber unless a test injects one, so no model is ever loaded.
     speech: { ...loadConfig({}).speech, transcriber: 'none' },
+    // Answer coverage: the lexical method unless a test injects a scorer, so no model is loaded.
+    coverage: { ...loadConfig({}).coverage, method: 'lexical' },
     // No overload 503s from a busy test machine: tests that check them turn them on.
     overload: { ...loadConfig({}).overload, maxEventLoopDelayMs: 0 },
     ...overrides,

@@ -25,5 +25,7 @@ export async function pageRoutes(app: FastifyInstance) {
     ),
     // { name, available, reason? }: whether voice answers get captions (never a secret).
     transcriber: app.services.transcriber.status(),
+    // { method: embeddings|lexical, model, detail }: how answers are compared with key points.
+    coverage: app.services.coverage.status(),
   }));
 }

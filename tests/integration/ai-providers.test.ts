@@ -474,6 +474,8 @@ describe('whole interviews through the app', () => {
       ],
       // Voice answers (issue 6): tests run with TRANSCRIBER=none.
       transcriber: { name: 'none', available: false, reason: expect.any(String) },
+      // Answer coverage (issue 4): tests run with COVERAGE_METHOD=lexical.
+      coverage: { method: 'lexical', model: 'bm25', detail: expect.any(String) },
     });
     expect(res.body).not.toContain(GEMINI_KEY);
     expect(res.body).not.toContain(OPENAI_KEY);
