@@ -45,10 +45,13 @@ export interface AnswerFeatures {
   evasive: boolean;
 }
 
-const PAST_VERB = '(?:[a-z]{2,}ed|built|led|ran|wrote|rewrote|made|set|took|drove|chose|spoke|met|found|got|gave|sent|began|brought|caught|cut|kept|put|taught|told|went|won|did|broke|became|sought|split|held|paid|sold|bought|hired|knew|lost|spent|stood|understood|shut|grew|flew|fed|dealt|felt|saw|heard|thought|read|fought|meant|left|lent|showed|shown|drew|threw|rode|swapped|hit)';
+// "-ed" words that are not past tenses ("what I need", "we succeed") must not count as actions.
+const PAST_VERB = '(?:(?!(?:need|feed|seed|speed|bleed|breed|heed|proceed|succeed|exceed|indeed)\\b)[a-z]{2,}ed|built|led|ran|wrote|rewrote|made|set|took|drove|chose|spoke|met|found|got|gave|sent|began|brought|caught|cut|kept|put|taught|told|went|won|did|broke|became|sought|split|held|paid|sold|bought|hired|knew|lost|spent|stood|understood|shut|grew|flew|fed|dealt|felt|saw|heard|thought|read|fought|meant|left|lent|showed|shown|drew|threw|rode|swapped|hit)';
 const I_ACTION = new RegExp(`\\bI\\s+(?:(?:then|also|personally|first|quickly|immediately|eventually|finally|just|actually|had|have|was|always|carefully)\\s+){0,2}${PAST_VERB}\\b|\\bI\\s+(?:decided|chose|started)\\s+to\\b`);
 const ANY_PAST_ACTION = new RegExp(`\\b(?:I|[Ww]e|[Mm]y team|[Tt]he team)\\s+(?:\\w+\\s+)?(?:${PAST_VERB}|was|were)\\b`);
 const SITUATION = /\b(when I was|at my (?:last|previous|current|old)|in my (?:last|previous|current|first|old) (?:role|job|team|position|company)|last (?:year|month|quarter|winter|summer|spring|autumn)|(?:a few|two|three|several) (?:years|months|weeks) ago|in (?:19|20)\d\d|(?:we|the team|our team|the company|the ward|the client|the project|the service|the system) (?:was|were|had)|the situation|background was|context was|on (?:the|a|our) [a-z -]{0,30}(?:unit|ward|team|project|shift))\b/i;
+// "One afternoon…", "On a night shift…": a story anchored in a particular time is a situation.
+const SITUATION_TIME = /^(?:one|on an?|during an?|that) (?:(?:busy|quiet|late|early|long|night|day|weekend|bank holiday|christmas) )*(?:morning|afternoon|evening|night|day|weekend|shift|week)\b/i;
 const SITUATION_PLACE = /\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]hile at|[Ww]hen at) (?!I\b)[A-Z][\w&'’-]+/;
 const TASK = /\b(my (?:task|goal|job|role|responsibility|brief|aim|objective) was|I was (?:asked|tasked|responsible|brought in|hired)|(?:we|I) needed to|(?:we|I) had to|the (?:goal|aim|challenge|problem|objective|target|task) was|in charge of|responsible for|I decided to|I set out to)\b/i;
 const RESULT = /\b(as a result|the result|result(?:ed|ing)? in|outcome|in the end|ended up|which (?:meant|cut|reduced|increased|improved|saved|led)|leading to|led to|since then|by the end|reduc(?:ed|ing)|increas(?:ed|ing)|improv(?:ed|ing)|sav(?:ed|ing)|grew|dropped|fell|rose|doubled|halved|tripled|went (?:from|down|up)|zero|eliminated|delivered|launched|shipped|on time|ahead of schedule|promoted|rolled (?:it )?out|adopted|thanked|stopped|fixed|resolved|recovered|back to normal|no (?:repeat|recurrence|further|more|longer)|(?:have|has|had) (?:had|been) no|since then)\b/i;
@@ -63,6 +66,8 @@ const INJECTION = [
   /\b(?:give|award|grant|assign|score|rate|mark)\s+(?:me|this(?: answer)?|my answer|it)\s+(?:a\s+|an\s+|the\s+)?(?:10|ten|full marks|perfect|maximum|max|top|highest|\d+\s*\/\s*10|\d+ out of 10)\b[^.!?\n]*/i,
   /\b(?:you are now|act as (?:a|an|the) (?:grader|evaluator|interviewer)|pretend (?:to be|you are)|as an ai|system prompt|developer mode|jailbreak)\b/i,
   /\bscore\s*[:=]\s*10\b/i,
+  // Claiming the mark rather than asking for it: "this answer deserves a 10/10".
+  /\b(?:deserves?|merits?|is worth|should (?:get|receive|be given))\s+(?:a\s+|an\s+|the\s+)?(?:10\s*\/\s*10|ten out of ten|10 out of 10|full marks|top marks|(?:a )?perfect score|the highest (?:score|mark))\b[^.!?\n]*/i,
 ];
 const EVASIVE = new Set(
   ('fine|ok|okay|good|great|yes|no|yeah|yep|nope|sure|pass|skip|next|idk|na|n a|none|nothing|whatever|dunno|maybe|not really|' +
@@ -103,7 +108,7 @@ function extract(text: string): AnswerFeatures {
     skillNames: [...new Set(skills.map((m) => m.skill.name))],
     metricSentences: sentences.filter(metric),
     star: {
-      situation: first(sentences, SITUATION) ?? first(sentences, SITUATION_PLACE),
+      situation: first(sentences, SITUATION) ?? first(sentences, SITUATION_PLACE) ?? first(sentences, SITUATION_TIME),
       task: first(sentences, TASK),
       action: first(sentences, I_ACTION) ?? first(sentences, ANY_PAST_ACTION),
       result: last(sentences, RESULT),

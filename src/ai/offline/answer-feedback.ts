@@ -48,11 +48,14 @@ export function weaknessesOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: R
   const mode = modeOf(input.question.kind);
   const focus = input.question.focus.trim() || 'the question';
 
-  if (substance.reason) {
+  // "Too short" matters less than what exactly is missing, so it goes last (if there is room).
+  const lengthOnly = substance.issue === 'short';
+  if (substance.reason && !lengthOnly) {
     const quote =
       substance.issue === 'injection' ? (f.injection ?? '')
-      : substance.issue === 'evasive' || substance.issue === 'too_short' || substance.issue === 'keyword_list' ? f.text
-      : substance.issue === 'off_topic' ? quoteOf(f.sentences[0])
+      : substance.issue === 'evasive' || substance.issue === 'too_short' || substance.issue === 'keyword_list' || substance.issue === 'echo' ? f.text
+      : substance.issue === 'off_topic' || substance.issue === 'unfocused' || substance.issue === 'off_role' || substance.issue === 'no_example' ? quoteOf(f.sentences[0])
+      : substance.issue === 'waffle' ? quoteOf(f.hedgeSentences[0])
       : substance.issue === 'hypothetical' ? quoteOf(f.hypotheticalSentences[0])
       : substance.issue === 'repetitive' ? quoteOf(f.repeatedSentence)
       : '';
@@ -62,7 +65,7 @@ export function weaknessesOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: R
     if (substance.issue !== 'empty') add('No real example from your experience was given.', '');
     return out;
   }
-  if (!r.focusHit) add(`It never directly addresses ${focus}.`, '');
+  if (!r.focusHit && substance.issue !== 'unfocused') add(`It never directly addresses ${focus}.`, '');
   if ((mode === 'star' || mode === 'follow_up') && !f.star.result) add('No result was stated, so the impact of your work is unclear.', '');
   if (f.metricSentences.length === 0 && mode !== 'narrative') add('No numbers show the scale or the impact.', '');
   if (f.plural > f.firstPerson && f.plural >= 2) {
@@ -74,5 +77,6 @@ export function weaknessesOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: R
   const toolQuestion = input.question.kind === 'technical' || input.question.kind === 'skill';
   if (f.skillNames.length === 0 && toolQuestion) add('No tools or methods are named.', '');
   if (scores.concision <= 2 && f.words > 330) add('Too long, so the key points get lost.', '');
+  if (lengthOnly && substance.reason) add(substance.reason, '');
   return out;
 }

@@ -28,7 +28,7 @@ export function followUpFor(input: EvaluateAnswerInput, f: AnswerFeatures, score
   if (input.isFollowUp || input.question.kind === 'closing' || input.question.kind === 'follow_up') return null;
   const about = topic(input);
   const issue = substance.issue;
-  if (issue === 'injection' || issue === 'off_topic') {
+  if (issue === 'injection' || issue === 'off_topic' || issue === 'echo' || issue === 'unfocused') {
     return `Let's stay with the question. Can you give me a real example of ${about}: what happened, what you did, and how it turned out?`;
   }
   if (issue === 'keyword_list' && f.skillNames[0]) {
@@ -41,9 +41,10 @@ export function followUpFor(input: EvaluateAnswerInput, f: AnswerFeatures, score
       ? `What specifically about ${a.company || 'this company'} and this role appeals to you, beyond the job title?`
       : `Which part of your experience is most relevant to ${a.role ? `the ${a.role} role` : 'this role'}? Give me one concrete example.`;
   }
-  if (issue === 'empty' || issue === 'evasive' || issue === 'too_short' || issue === 'brief' || issue === 'repetitive') {
+  if (issue === 'empty' || issue === 'evasive' || issue === 'too_short' || issue === 'brief' || issue === 'repetitive' || issue === 'waffle' || issue === 'no_example') {
     return `Could you walk me through one specific example of ${about}: the situation, what you did yourself, and what happened as a result?`;
   }
+  if (issue === 'no_plan') return 'What would your first months look like, concretely: what would you learn or do, by when, and how would you know it was working?';
   if (issue === 'hypothetical') return 'That is what you would do. Can you tell me about a time you actually faced this: where were you, and what did you do?';
   if (mode === 'star' && !f.pastAction && !f.star.situation) {
     return `Can you give me a real example of ${about}: when was it, what did you do yourself, and what was the outcome?`;

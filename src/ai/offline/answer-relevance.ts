@@ -26,6 +26,16 @@ export interface Relevance {
 
 const NARRATIVE_KINDS = new Set(['opener', 'motivation', 'closing']);
 
+/**
+ * Ways answers show a competency that its answer pattern misses because people describe it in
+ * plain words: a disagreement is often told as "he wanted X; I thought that was too risky",
+ * never using the word "disagree".
+ */
+const PLAIN_CUES: Readonly<Record<string, RegExp>> = {
+  'conflict resolution':
+    /\b(?:I (?:thought|felt|believed|was worried) (?:that |this |it )?(?:was|would be) (?:too|a bad|the wrong|wrong|risky|a mistake)|didn'?t agree|did not agree|could see (?:why|where (?:he|she|they) (?:was|were) coming from)|(?:his|her|their) (?:side|point of view|reasoning)|different (?:views?|opinions?)|middle ground|meet (?:them |him |her )?(?:halfway|in the middle))/i,
+};
+
 /** Measures how closely an answer addresses its question and the job. */
 export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: ContextAnalysis): Relevance {
   const focus = input.question.focus.trim();
@@ -38,7 +48,8 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     const mention = f.skills.find((m) => m.skill.name === skill.name);
     focusSentence = mention ? sentenceAt(f, mention.index) : null;
   } else if (competency) {
-    focusSentence = f.sentences.find((s) => answerPatternOf(competency).test(s.text)) ?? null;
+    const cue = PLAIN_CUES[competency.name];
+    focusSentence = f.sentences.find((s) => answerPatternOf(competency).test(s.text) || (cue?.test(s.text) ?? false)) ?? null;
   } else if (focusStems.size) {
     focusSentence = f.sentences.find((s) => overlapCount(contentStems(s.text), focusStems) > 0) ?? null;
   }
@@ -49,19 +60,20 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     (a.company !== '' && f.text.toLowerCase().includes(a.company.toLowerCase())) || /\b(this|the) (role|job|position|team|company)\b/i.test(f.text);
   const questionStems = contentStems(`${input.question.text} ${focus}`);
   const questionHits = overlapCount(f.stems, questionStems);
+  // Asking the interviewer questions is exactly what a closing answer should do.
+  const askingBack = input.question.kind === 'closing' && f.text.includes('?');
   // Sharing several of the question's own words also counts as addressing it; an opener,
   // motivation or closing answer addresses its focus by talking about this employer or job.
   const focusHit =
     focusSentence !== null ||
     questionHits >= 3 ||
+    askingBack ||
     (NARRATIVE_KINDS.has(input.question.kind) && (mentionsEmployer || knownSkills.length > 0));
 
   const jobHits = overlapCount(f.stems, a.jobVocabulary);
   let topical = 0;
   for (const s of f.stems) if (questionStems.has(s) || a.jobVocabulary.has(s) || WORK_WORDS.has(s)) topical++;
 
-  // Asking the interviewer questions is exactly what a closing answer should do.
-  const askingBack = input.question.kind === 'closing' && f.text.includes('?');
   const offTopic =
     f.words >= 8 &&
     !focusHit &&

@@ -3,7 +3,9 @@
  * the overall 1–10 score. Story questions are judged on STAR; scenario and gap questions on a
  * clear approach; opener, motivation and closing on a coherent, specific narrative.
  */
+import type { AnswerCoverage } from '../../intelligence/types.js';
 import type { PlannedQuestion, RubricCriterion } from '../schemas.js';
+import { keyPointsTouched } from './answer-coverage.js';
 import type { AnswerFeatures } from './answer-features.js';
 import type { Relevance } from './answer-relevance.js';
 import { isKeywordList } from './answer-substance.js';
@@ -80,17 +82,19 @@ function concision(f: AnswerFeatures, mode: Mode): number {
   return clampInt(band - (repetitive ? 2 : 0) - (f.hedgeSentences.length >= 3 ? 1 : 0), 0, 5);
 }
 
-function relevance(f: AnswerFeatures, r: Relevance): number {
+function relevance(f: AnswerFeatures, r: Relevance, coverage: AnswerCoverage | null): number {
   if (f.words < 3) return 0;
-  const score = (r.focusHit ? 2 : 0) + Math.min(1.5, r.questionHits * 0.4) + Math.min(1.5, r.jobHits * 0.25 + r.knownSkills.length * 0.5);
+  // Key points the answer covers count for it; touching none of them counts against it.
+  const points = coverage ? Math.min(1, coverage.coveredCount * 0.5) - (keyPointsTouched(coverage) ? 0 : 1) : 0;
+  const score = (r.focusHit ? 2 : 0) + Math.min(1.5, r.questionHits * 0.4) + Math.min(1.5, r.jobHits * 0.25 + r.knownSkills.length * 0.5) + points;
   return clampInt(r.offTopic ? Math.min(1, score) : score, 0, 5);
 }
 
 /** Scores the five rubric criteria 0–5 (the notes come from `rubric-notes.ts`). */
-export function scoreCriteria(f: AnswerFeatures, r: Relevance, kind: Kind): Record<RubricCriterion, number> {
+export function scoreCriteria(f: AnswerFeatures, r: Relevance, kind: Kind, coverage: AnswerCoverage | null = null): Record<RubricCriterion, number> {
   const mode = modeOf(kind);
   return {
-    relevance: relevance(f, r),
+    relevance: relevance(f, r, coverage),
     structure: structure(f, mode, r),
     specificity: specificity(f),
     ownership: ownership(f),

@@ -7,10 +7,15 @@ import type { EvaluateAnswerInput } from '../types.js';
 import { answerFeatures, type AnswerFeatures } from './answer-features.js';
 import { relevanceOf, type Relevance } from './answer-relevance.js';
 import { analyseContext } from './context-analysis.js';
+import { contentStems } from './vocabulary.js';
 
-/** Why an answer's score is capped. */
+/**
+ * Why an answer's score is capped. The first group caps every provider's score (guards.ts);
+ * the second is the offline interviewer's own depth judgement (answer-depth.ts).
+ */
 export type SubstanceIssue =
-  | 'empty' | 'evasive' | 'injection' | 'too_short' | 'keyword_list' | 'off_topic' | 'repetitive' | 'brief' | 'hypothetical';
+  | 'empty' | 'evasive' | 'injection' | 'too_short' | 'echo' | 'keyword_list' | 'off_topic' | 'repetitive' | 'brief' | 'hypothetical'
+  | 'unfocused' | 'waffle' | 'off_role' | 'no_example' | 'no_plan' | 'short';
 
 /** The honest ceiling for an answer and why. */
 export interface Substance {
@@ -28,6 +33,18 @@ export function isKeywordList(f: AnswerFeatures): boolean {
   return f.skillNames.length >= 4 && (f.skillWordShare >= 0.35 || (f.skillNames.length >= 5 && f.storyVerbs <= 1));
 }
 
+/**
+ * True when the answer only repeats the question (or the CV line it quotes): nearly every
+ * meaningful word of the answer is already in the question, so nothing new was said.
+ */
+export function echoesQuestion(input: EvaluateAnswerInput, f: AnswerFeatures): boolean {
+  if (f.stems.size < 3) return false;
+  const question = contentStems(`${input.question.text} ${input.question.focus}`);
+  let novel = 0;
+  for (const s of f.stems) if (!question.has(s)) novel++;
+  return novel <= 2 && novel / f.stems.size < 0.2;
+}
+
 /** The ceiling for an answer whose features and relevance are already known. */
 export function substanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Relevance): Substance {
   const cap = (ceiling: number, issue: SubstanceIssue, reason: string): Substance => ({ ceiling, reason, issue });
@@ -35,6 +52,7 @@ export function substanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Re
   if (f.injection) return cap(2, 'injection', 'The answer tries to instruct the grader instead of answering the question.');
   if (f.evasive) return cap(1, 'evasive', 'This is a non-answer, so there is nothing to assess.');
   if (f.words < 8) return cap(2, 'too_short', 'The answer is too short to show any experience.');
+  if (echoesQuestion(input, f)) return cap(2, 'echo', 'The answer repeats the question instead of answering it.');
   if (isKeywordList(f)) return cap(2, 'keyword_list', 'The answer lists skills without saying what you did with them.');
   if (r.offTopic) return cap(2, 'off_topic', 'The answer does not address the question.');
   if (f.repetition >= 0.4 || (f.words >= 40 && f.diversity < 0.25)) {
@@ -50,7 +68,8 @@ export function substanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Re
 
 /**
  * How high an answer can honestly score, from its substance alone: empty, one-word,
- * "I don't know", under ~8 words, off-topic, keyword lists and prompt injection → at most 2;
+ * "I don't know", under ~8 words, the question copied back, off-topic, keyword lists and
+ * prompt injection → at most 2;
  * mostly repeated sentences → at most 3; very brief → at most 4; only hypothetical
  * ("I would…") for a story question → at most 6.
  */

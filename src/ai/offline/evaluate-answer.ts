@@ -1,10 +1,13 @@
 /**
- * evaluateAnswer for the offline interviewer: features → relevance → substance cap → rubric →
- * overall score → quoted strengths and weaknesses → follow-up → summary. Pure and fast: the
- * context analysis and the answer's features are memoised.
+ * evaluateAnswer for the offline interviewer: features → relevance → key-point coverage →
+ * substance cap → depth cap → rubric → overall score → quoted strengths and weaknesses →
+ * follow-up → summary. Pure and fast: the context analysis and the answer's features are
+ * memoised. Calibrated against tests/calibration (`npm run calibrate`).
  */
 import type { AnswerEvaluation } from '../schemas.js';
 import type { EvaluateAnswerInput } from '../types.js';
+import { keyPointCoverage } from './answer-coverage.js';
+import { depthOf } from './answer-depth.js';
 import { answerFeatures } from './answer-features.js';
 import { strengthsOf, weaknessesOf } from './answer-feedback.js';
 import { followUpFor, summaryFor } from './answer-follow-up.js';
@@ -19,21 +22,25 @@ export function evaluateOfflineAnswer(input: EvaluateAnswerInput, referenceYear?
   const analysis = analyseContext(input.context, referenceYear);
   const f = answerFeatures(input.answer);
   const relevance = relevanceOf(input, f, analysis);
+  const coverage = keyPointCoverage(input);
   const substance = substanceOf(input, f, relevance);
-  const scores = scoreCriteria(f, relevance, input.question.kind);
-  // A story without an outcome, or a good story about something else, is not a top answer.
+  const depth = depthOf(input, f, relevance, coverage);
+  const scores = scoreCriteria(f, relevance, input.question.kind, coverage);
+  // A story without an outcome, or a good story that misses the point asked about, is not a top answer.
   const mode = modeOf(input.question.kind);
   const rubricCap = (mode === 'star' && !f.star.result) || (mode !== 'narrative' && !relevance.focusHit) ? 7 : 10;
-  const score = overallScore(scores, input.question.kind, Math.min(substance.ceiling, rubricCap));
+  const score = overallScore(scores, input.question.kind, Math.min(substance.ceiling, depth.ceiling, rubricCap));
+  // The feedback explains whichever cap bit hardest.
+  const cap = depth.reason && depth.ceiling < substance.ceiling ? depth : substance;
   const jobSkills = new Set(analysis.job.skills.map((s) => s.name));
-  const strengths = strengthsOf(f, relevance, scores, substance, jobSkills);
-  const weaknesses = weaknessesOf(input, f, relevance, scores, substance);
+  const strengths = strengthsOf(f, relevance, scores, cap, jobSkills);
+  const weaknesses = weaknessesOf(input, f, relevance, scores, cap);
   return {
     score,
-    criteria: criteriaWithNotes(scores, f, relevance, input),
+    criteria: criteriaWithNotes(scores, f, relevance, input, coverage),
     strengths,
     weaknesses,
-    followUp: followUpFor(input, f, score, substance, analysis),
-    summary: summaryFor(score, substance, strengths, weaknesses),
+    followUp: followUpFor(input, f, score, cap, analysis),
+    summary: summaryFor(score, cap, strengths, weaknesses),
   };
 }

@@ -2,6 +2,7 @@
  * One plain sentence per rubric criterion explaining its score, built from the same features
  * that produced the score, so a note never claims something the answer does not contain.
  */
+import type { AnswerCoverage } from '../../intelligence/types.js';
 import type { CriterionScore, RubricCriterion } from '../schemas.js';
 import type { AnswerFeatures, StarPart } from './answer-features.js';
 import type { Relevance } from './answer-relevance.js';
@@ -12,10 +13,11 @@ import type { EvaluateAnswerInput } from '../types.js';
 const list = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
-function relevanceNote(score: number, r: Relevance, focus: string): string {
-  if (score >= 4) return `Addresses ${focus} directly${r.knownSkills.length ? ` and uses the job's language (${list(r.knownSkills.slice(0, 3))})` : ''}.`;
-  if (score >= 2) return `Touches on the question but only partly addresses ${focus}.`;
-  return r.offTopic ? `Does not address the question about ${focus}.` : `Barely connects to ${focus} or to the job.`;
+function relevanceNote(score: number, r: Relevance, focus: string, coverage: AnswerCoverage | null): string {
+  const points = coverage ? ` Covers ${coverage.coveredCount} of ${coverage.points.length} key points.` : '';
+  if (score >= 4) return `Addresses ${focus} directly${r.knownSkills.length ? ` and uses the job's language (${list(r.knownSkills.slice(0, 3))})` : ''}.${points}`;
+  if (score >= 2) return `Touches on the question but only partly addresses ${focus}.${points}`;
+  return `${r.offTopic ? `Does not address the question about ${focus}.` : `Barely connects to ${focus} or to the job.`}${points}`;
 }
 
 function structureNote(score: number, f: AnswerFeatures, input: EvaluateAnswerInput): string {
@@ -75,10 +77,11 @@ export function criteriaWithNotes(
   f: AnswerFeatures,
   r: Relevance,
   input: EvaluateAnswerInput,
+  coverage: AnswerCoverage | null = null,
 ): CriterionScore[] {
   const focus = input.question.focus.trim() || 'the question';
   return [
-    { criterion: 'relevance', score: scores.relevance, note: relevanceNote(scores.relevance, r, focus) },
+    { criterion: 'relevance', score: scores.relevance, note: relevanceNote(scores.relevance, r, focus, coverage) },
     { criterion: 'structure', score: scores.structure, note: structureNote(scores.structure, f, input) },
     { criterion: 'specificity', score: scores.specificity, note: specificityNote(f) },
     { criterion: 'ownership', score: scores.ownership, note: ownershipNote(scores.ownership, f) },

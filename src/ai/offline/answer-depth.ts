@@ -1,0 +1,76 @@
+/**
+ * The offline interviewer's judgement of depth, on top of the substance caps every provider
+ * gets (answer-substance.ts). These caps exist because a feature-based rubric is easy to
+ * impress: a tidy 50-word answer with one number ticks most boxes, a long friendly ramble
+ * names the right tools, and a well-told story about something else has perfect STAR shape.
+ * Remote models judge depth themselves, so these are deliberately not guards.
+ *
+ * Caps, first match wins (main questions only; follow-up answers are short by design):
+ * - neither the question's focus nor any key point (or, without key points, a single word of
+ *   the question) appears → at most 4;
+ * - a long answer that hedges throughout and never states a number or something the candidate
+ *   did (waffle) → at most 4;
+ * - an opener or motivation answer that hardly mentions anything this job is about → at most 4;
+ * - a story question answered with present-tense habits, no particular occasion and no number → at most 4;
+ * - a gap answer whose plan has no timeframe and no number ("I'd pick it up") → at most 6;
+ * - shorter than the question kind needs → at most 6 (room for an example, not its detail), and
+ *   shorter than a complete answer of that kind → at most 8 (the top band needs the whole
+ *   story). A story or scenario needs ~80 / ~120 words (30 s / under a minute spoken); a gap,
+ *   opener or motivation answer is a summary and can be complete in ~50 / ~90; a closing
+ *   answer is often a question or two back, so it is never "too short".
+ */
+import type { AnswerCoverage } from '../../intelligence/types.js';
+import type { EvaluateAnswerInput } from '../types.js';
+import { keyPointsTouched } from './answer-coverage.js';
+import type { AnswerFeatures } from './answer-features.js';
+import type { Relevance } from './answer-relevance.js';
+import { modeOf } from './answer-rubric.js';
+import type { Substance } from './answer-substance.js';
+
+type Kind = EvaluateAnswerInput['question']['kind'];
+
+/** Per question kind: below the first word count an answer is adequate at best, below the second strong at best. */
+export const DEPTH_WORDS: Readonly<Record<Kind, readonly [short: number, full: number]>> = {
+  behavioral: [80, 120],
+  skill: [80, 120],
+  technical: [80, 120],
+  gap: [50, 90],
+  opener: [50, 90],
+  motivation: [50, 90],
+  closing: [0, 90],
+  follow_up: [0, 0],
+};
+
+const STORY_KINDS = new Set(['behavioral', 'skill']);
+const ROLE_KINDS = new Set(['opener', 'motivation']);
+
+/** How deep the answer goes: a ceiling (1–10) and, when it explains a low one, why. */
+export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Relevance, coverage: AnswerCoverage | null): Substance {
+  const none: Substance = { ceiling: 10, reason: null, issue: null };
+  const kind = input.question.kind;
+  if (input.isFollowUp || kind === 'follow_up' || f.words === 0) return none;
+  const cap = (ceiling: number, issue: Substance['issue'], reason: string): Substance => ({ ceiling, reason, issue });
+  const focus = input.question.focus.trim() || 'the question';
+
+  // Without key points, only an answer sharing no word at all with the question counts as untouched.
+  const touched = keyPointsTouched(coverage) ?? r.questionHits >= 1;
+  if (modeOf(kind) !== 'narrative' && !r.focusHit && !touched) {
+    return cap(4, 'unfocused', `It never addresses ${focus}, or anything else the question asked about.`);
+  }
+  if (f.words >= 120 && f.hedgeSentences.length >= 3 && f.metricSentences.length === 0 && f.actionSentences.length === 0) {
+    return cap(4, 'waffle', 'The answer goes on at length and hedges, but never says what you did or gives a concrete fact.');
+  }
+  if (ROLE_KINDS.has(kind) && f.words >= 60 && (r.jobHits * 100) / f.words < 5) {
+    return cap(4, 'off_role', 'Most of the answer is about things other than this job: link your experience to what the role needs.');
+  }
+  // A story told in the present tense ("so I'm on call and the pager goes off at 2am") has a time or a number in it.
+  if (STORY_KINDS.has(kind) && !f.pastAction && !f.star.situation && !f.timeframe && f.metricSentences.length === 0 && f.hypotheticalSentences.length === 0) {
+    return cap(4, 'no_example', 'The answer describes what you usually do, not a particular time you did it.');
+  }
+  if (kind === 'gap' && !f.timeframe && f.metricSentences.length === 0) {
+    return cap(6, 'no_plan', 'Your plan for closing the gap has no timeframe or measure, so it is hard to believe.');
+  }
+  const [short, full] = DEPTH_WORDS[kind];
+  if (f.words < short) return cap(6, 'short', 'The answer is short: it leaves out the detail that would make it convincing.');
+  return f.words < full ? { ceiling: 8, reason: null, issue: null } : none;
+}
