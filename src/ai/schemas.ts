@@ -22,6 +22,18 @@ export const PlannedQuestionSchema = Type.Object(
       maxLength: 120,
       description: 'The competency, skill or requirement the question probes, e.g. "Kubernetes" or "conflict".',
     }),
+    // Optional, and nullable so the OpenAI strict dialect (where every property is required)
+    // can say "none": older replies and models that leave them out stay valid.
+    keyPoints: Type.Optional(
+      Type.Union([Type.Array(Type.String({ minLength: 3, maxLength: 200 }), { minItems: 2, maxItems: 5 }), Type.Null()], {
+        description: '2-5 short phrases: what a strong answer to this question covers.',
+      }),
+    ),
+    bankId: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 60 }), Type.Null()], {
+        description: 'The id of the example question this one adapts, if any; otherwise null.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

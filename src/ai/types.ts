@@ -3,6 +3,7 @@
  * interviewer, Gemini or an OpenAI-compatible model. Calls are intent-level (plan a question,
  * evaluate an answer, summarise the interview); every result type comes from `schemas.ts`.
  */
+import type { CompetencyId, Level } from '../intelligence/types.js';
 import type { AnswerEvaluation, InterviewSummary, PlannedQuestion } from './schemas.js';
 
 export type { AnswerEvaluation, InterviewSummary, PlannedQuestion } from './schemas.js';
@@ -30,6 +31,10 @@ export interface AskedQuestion {
   focus: string;
   answer?: string;
   score?: number;
+  /** The question-bank entry it came from, so the planner does not reuse it. */
+  bankId?: string | null;
+  /** The level it was asked at. */
+  level?: Level;
 }
 
 export interface PlanQuestionInput {
@@ -37,6 +42,12 @@ export interface PlanQuestionInput {
   /** 1-based number of the main question to plan (1..MAIN_QUESTION_COUNT). */
   questionNumber: number;
   previous: AskedQuestion[];
+  /** The level to pitch the question at (the adaptive flow's current level); default mid. */
+  level?: Level;
+  /** Job requirements no answer has demonstrated yet: later questions steer toward them. */
+  uncoveredRequirements?: string[];
+  /** Competencies a focused practice interview concentrates on (from the study plan). */
+  focusCompetencies?: CompetencyId[];
 }
 
 export interface EvaluateAnswerInput {
@@ -46,6 +57,11 @@ export interface EvaluateAnswerInput {
   answer: string;
   /** True when this answers a follow-up; a follow-up answer never gets another follow-up. */
   isFollowUp: boolean;
+  /**
+   * What a strong answer to this question covers (3–5 short phrases, from the question bank).
+   * The offline interviewer scores relevance and substance against them when present.
+   */
+  keyPoints?: string[];
 }
 
 /** One main question and everything said about it, in order, for the final summary. */

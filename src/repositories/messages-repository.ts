@@ -3,6 +3,7 @@ import { nanoid } from 'nanoid';
 import { interviewSessions, messages, type MessageKind } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import type { AnswerEvaluation } from '../ai/types.js';
+import type { AdaptiveDecision, AnswerCoverage, CompetencyId, Level } from '../intelligence/types.js';
 import type { SpeechSummary } from '../speech/types.js';
 
 export type MessageRow = Omit<typeof messages.$inferSelect, 'evaluation'> & { evaluation: AnswerEvaluation | null };
@@ -20,6 +21,17 @@ export interface NewMessage {
   provider?: string | null;
   /** Delivery metrics of a spoken answer (voice answers). */
   speechMetrics?: SpeechSummary | null;
+  /** Questions and follow-ups: the level asked at, the competency probed, the bank entry, the key points. */
+  difficulty?: Level | null;
+  competency?: CompetencyId | null;
+  bankId?: string | null;
+  keyPoints?: string[] | null;
+}
+
+/** Stored with an answer's evaluation, in the same write. */
+export interface EvaluationExtras {
+  coverage?: AnswerCoverage | null;
+  decision?: AdaptiveDecision | null;
 }
 
 export type MessagesRepository = ReturnType<typeof createMessagesRepository>;
@@ -74,12 +86,21 @@ export function createMessagesRepository(db: Db) {
       focus: p('focus'),
       provider: p('provider'),
       speechMetrics: p('speechMetrics'),
+      difficulty: p('difficulty'),
+      competency: p('competency'),
+      bankId: p('bankId'),
+      keyPoints: p('keyPoints'),
     })
     .returning()
     .prepare();
   const setEvaluationQuery = db
     .update(messages)
-    .set({ evaluation: p('evaluation'), provider: p('provider') as unknown as string })
+    .set({
+      evaluation: p('evaluation'),
+      provider: p('provider') as unknown as string,
+      coverage: p('coverage') as unknown as AnswerCoverage,
+      decision: p('decision') as unknown as AdaptiveDecision,
+    })
     .where(and(eq(messages.id, p('messageId')), inArray(messages.sessionId, sessionsOf(p('ownerId') as unknown as string))))
     .prepare();
 
@@ -113,6 +134,10 @@ export function createMessagesRepository(db: Db) {
             focus: input.focus ?? null,
             provider: input.provider ?? null,
             speechMetrics: input.speechMetrics ?? null,
+            difficulty: input.difficulty ?? null,
+            competency: input.competency ?? null,
+            bankId: input.bankId ?? null,
+            keyPoints: input.keyPoints ?? null,
           }) as MessageRow;
         });
       } catch (error) {
@@ -121,8 +146,9 @@ export function createMessagesRepository(db: Db) {
       }
     },
 
-    setEvaluation(messageId: string, ownerId: string, evaluation: AnswerEvaluation, provider: string): void {
-      setEvaluationQuery.run({ messageId, ownerId, evaluation, provider });
+    /** The evaluation, its key-point coverage and the adaptive decision: one UPDATE, so none exists without the others. */
+    setEvaluation(messageId: string, ownerId: string, evaluation: AnswerEvaluation, provider: string, extras: EvaluationExtras = {}): void {
+      setEvaluationQuery.run({ messageId, ownerId, evaluation, provider, coverage: extras.coverage ?? null, decision: extras.decision ?? null });
     },
   };
 }

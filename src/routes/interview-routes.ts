@@ -5,9 +5,16 @@ import type { InterviewState } from '../services/interview-state.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, render, seeOther } from './render.js';
 import { countWords, sessionView, TOTAL_QUESTIONS } from './view-models.js';
+import { startingLevel } from '../intelligence/difficulty.js';
+import { currentLevelOf } from '../services/interview-state.js';
 
 interface IdParams {
   id: string;
+}
+
+/** The decision taken after the latest answer, shown above the question it led to. */
+function latestDecision(state: InterviewState) {
+  return state.exchanges.filter((e) => e.answer).at(-1)?.answer?.decision ?? null;
 }
 
 interface AnswerBody {
@@ -24,6 +31,9 @@ export async function interviewRoutes(app: FastifyInstance) {
       title: `${session.jobTitle} — interview`,
       session: sessionView(session),
       state,
+      // The level the waiting (or next) question is asked at, and the decision that set it.
+      level: currentLevelOf(state) ?? startingLevel(session.difficulty, session.cvText).level,
+      decision: latestDecision(state),
       total: TOTAL_QUESTIONS,
       answerMaxChars: app.config.answerMaxChars,
       // The recorder says once when captions are off (views/partials/_recorder.eta).
@@ -54,7 +64,8 @@ export async function interviewRoutes(app: FastifyInstance) {
       const session = sessions.owned(request.params.id, owner);
       if (session.status === 'draft') {
         const data = { title: `${session.jobTitle} — set up`, session: sessionView(session), section: 'start', error,
-          maxUploadMb: Math.round(app.config.maxUploadBytes / 1024 / 1024), jobWordCount: countWords(session.jobDescription) };
+          maxUploadMb: Math.round(app.config.maxUploadBytes / 1024 / 1024), jobWordCount: countWords(session.jobDescription),
+          startLevel: startingLevel(session.difficulty, session.cvText) };
         return render(reply, 'pages/upload', data, error.statusCode);
       }
       return renderInterviewError(request, reply, error);

@@ -6,6 +6,18 @@ import { visitorId } from './visitor.js';
 import { isHtmx, render, seeOther } from './render.js';
 import { readMultipart } from './uploads.js';
 import { countWords, sessionView } from './view-models.js';
+import { startingLevel } from '../intelligence/difficulty.js';
+import { isCompetencyId } from '../intelligence/types.js';
+import { competencyLabel } from '../question-bank/index.js';
+
+/** The level the first question will be asked at, and why (shown on the start section). */
+const startLevelView = (session: SessionRow) => startingLevel(session.difficulty, session.cvText);
+
+/** Readable names of the focus competencies a create form carried (unknown ids are left out). */
+function focusLabels(form: CreateSessionForm): string[] {
+  const ids = [form.focus_competencies ?? []].flat().flatMap((v) => (typeof v === 'string' ? v.split(/[\s,]+/) : []));
+  return ids.filter(isCompetencyId).map(competencyLabel);
+}
 
 interface IdParams {
   id: string;
@@ -21,6 +33,8 @@ export async function sessionRoutes(app: FastifyInstance) {
       session: sessionView(session),
       maxUploadMb,
       jobWordCount: countWords(session.jobDescription),
+      startLevel: startLevelView(session),
+      focusLabels: (session.focusCompetencies ?? []).map(competencyLabel),
       ...extra,
     };
   }
@@ -40,7 +54,8 @@ export async function sessionRoutes(app: FastifyInstance) {
       return seeOther(reply, `/session/${session.id}/upload`);
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return render(reply, 'pages/index', { title: 'New interview', values: form, error, fieldErrors: error.fields }, error.statusCode);
+      const data = { title: 'New interview', values: form, error, fieldErrors: error.fields, focusLabels: focusLabels(form) };
+      return render(reply, 'pages/index', data, error.statusCode);
     }
   });
 

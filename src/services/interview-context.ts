@@ -29,5 +29,7 @@ export function askedQuestions(exchanges: readonly Exchange[]): AskedQuestion[] 
       ...questionOf(question),
       ...(answer ? { answer: answer.content } : {}),
       ...(answer?.evaluation ? { score: answer.evaluation.score } : {}),
+      ...(question.bankId ? { bankId: question.bankId } : {}),
+      ...(question.difficulty ? { level: question.difficulty } : {}),
     }));
 }

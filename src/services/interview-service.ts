@@ -7,12 +7,18 @@
  * makes it resumable: whoever loads the interview next finishes a step that was cut short.
  */
 import type { AiClient } from '../ai/ai-client.js';
+import { lexicalCoverage, type CoverageScorer } from '../coverage/index.js';
 import { Errors } from '../errors.js';
+import { decideAfterAnswer } from '../intelligence/adaptive.js';
+import { startingLevel } from '../intelligence/difficulty.js';
+import { requirementCoverage, uncoveredRequirements } from '../intelligence/requirements.js';
+import type { Level } from '../intelligence/types.js';
 import type { RecordingStore } from '../speech/index.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { askedQuestions, contextOf, questionOf } from './interview-context.js';
-import { deriveInterviewState, type InterviewState } from './interview-state.js';
+import { deriveInterviewState, nextLevelOf, type Exchange, type InterviewState } from './interview-state.js';
+import { questionDetails } from './question-enrichment.js';
 import { requireOwnedSession } from './owned-session.js';
 
 export interface InterviewServiceDeps {
@@ -23,6 +29,21 @@ export interface InterviewServiceDeps {
   answerMaxChars: number;
   /** Finished voice recordings, whose delivery metrics a spoken answer carries. */
   recordings?: Pick<RecordingStore, 'summaryFor' | 'delete'>;
+  /** Compares answers with their question's key points (default: the lexical method alone). */
+  coverage?: Pick<CoverageScorer, 'score'>;
+}
+
+const lexicalScorer: Pick<CoverageScorer, 'score'> = { score: async (answer, keyPoints) => lexicalCoverage(answer, keyPoints) };
+
+/** The level the next question is asked at: where the adaptive decisions left it, else where the interview starts. */
+export function levelForNext(session: SessionRow, exchanges: readonly Exchange[]): Level {
+  return nextLevelOf(exchanges) ?? startingLevel(session.difficulty, session.cvText).level;
+}
+
+/** Job requirements no answer (main or follow-up) has demonstrated yet. */
+function uncoveredSoFar(session: SessionRow, exchanges: readonly Exchange[]): string[] {
+  const answers = exchanges.flatMap((e) => (e.answer ? [{ questionNumber: e.question.questionNumber, text: e.answer.content }] : []));
+  return uncoveredRequirements(requirementCoverage({ jobDescription: session.jobDescription, cvText: session.cvText ?? '', answers }));
 }
 
 export interface AnswerInput {
@@ -35,7 +56,7 @@ export interface AnswerInput {
 
 export type InterviewService = ReturnType<typeof createInterviewService>;
 
-export function createInterviewService({ sessions, messages, ai, clock, answerMaxChars, recordings }: InterviewServiceDeps) {
+export function createInterviewService({ sessions, messages, ai, clock, answerMaxChars, recordings, coverage = lexicalScorer }: InterviewServiceDeps) {
   /** One advance per session at a time in this process; the database's unique rules cover the rest. */
   const advancing = new Map<string, Promise<InterviewState>>();
 
@@ -51,7 +72,15 @@ export function createInterviewService({ sessions, messages, ai, clock, answerMa
       case 'ask_first':
       case 'ask_next': {
         const questionNumber = step.type === 'ask_first' ? 1 : step.questionNumber;
-        const { value, provider } = await ai.planQuestion({ context, questionNumber, previous: askedQuestions(state.exchanges) });
+        const level = levelForNext(session, state.exchanges);
+        const { value, provider } = await ai.planQuestion({
+          context,
+          questionNumber,
+          previous: askedQuestions(state.exchanges),
+          level,
+          uncoveredRequirements: uncoveredSoFar(session, state.exchanges),
+          focusCompetencies: session.focusCompetencies ?? [],
+        });
         messages.append({
           sessionId: session.id,
           ownerId: session.ownerId,
@@ -61,31 +90,56 @@ export function createInterviewService({ sessions, messages, ai, clock, answerMa
           questionKind: value.kind,
           focus: value.focus,
           provider,
+          ...questionDetails(value, level),
         });
         return;
       }
       case 'evaluate': {
-        const { value, provider } = await ai.evaluateAnswer({
-          context,
-          questionNumber: step.question.questionNumber,
-          question: questionOf(step.question),
-          answer: step.answer.content,
-          isFollowUp: step.question.kind === 'follow_up',
+        const { question, answer } = step;
+        const keyPoints = question.keyPoints ?? [];
+        const isFollowUp = question.kind === 'follow_up';
+        const [{ value, provider }, covered] = await Promise.all([
+          ai.evaluateAnswer({
+            context,
+            questionNumber: question.questionNumber,
+            question: questionOf(question),
+            answer: answer.content,
+            isFollowUp,
+            ...(keyPoints.length > 0 ? { keyPoints } : {}),
+          }),
+          keyPoints.length > 0 ? coverage.score(answer.content, keyPoints) : Promise.resolve(null),
+        ]);
+        const earlier = state.exchanges.filter((e) => e.question.id !== question.id);
+        const decision = decideAfterAnswer({
+          score: value.score,
+          coverage: covered,
+          level: question.difficulty ?? levelForNext(session, earlier),
+          isFollowUp,
+          questionKind: question.questionKind,
+          providerFollowUp: value.followUp,
         });
-        messages.setEvaluation(step.answer.id, session.ownerId, value, provider);
+        // One write: the evaluation never exists without its coverage and decision.
+        messages.setEvaluation(answer.id, session.ownerId, value, provider, { coverage: covered, decision });
         return;
       }
-      case 'ask_follow_up':
+      case 'ask_follow_up': {
+        const { question, answer } = step;
+        // The follow-up is judged on what the first answer missed.
+        const missed = answer.decision?.missedPoints ?? [];
         messages.append({
           sessionId: session.id,
           ownerId: session.ownerId,
           kind: 'follow_up',
-          questionNumber: step.question.questionNumber,
+          questionNumber: question.questionNumber,
           content: step.text,
           questionKind: 'follow_up',
-          focus: step.question.focus,
-          provider: step.answer.provider,
+          focus: question.focus,
+          provider: answer.provider,
+          difficulty: question.difficulty,
+          competency: question.competency,
+          keyPoints: missed.length > 0 ? missed : question.keyPoints,
         });
+      }
     }
   }
 

@@ -5,6 +5,7 @@
  */
 import { MAIN_QUESTION_COUNT } from '../ai/types.js';
 import type { SessionStatus } from '../db/schema.js';
+import type { Level } from '../intelligence/types.js';
 import type { MessageRow } from '../repositories/messages-repository.js';
 
 export type InterviewPhase =
@@ -54,15 +55,40 @@ export function deriveInterviewState(status: SessionStatus, messages: readonly M
 
   const { question, answer } = last;
   if (!answer.evaluation) return { ...base, phase: 'preparing', nextStep: { type: 'evaluate', answer, question } };
-  if (question.kind === 'question' && answer.evaluation.followUp) {
-    return {
-      ...base,
-      phase: 'preparing',
-      nextStep: { type: 'ask_follow_up', answer, question, text: answer.evaluation.followUp },
-    };
-  }
+  const followUp = followUpOf(question, answer);
+  if (followUp) return { ...base, phase: 'preparing', nextStep: { type: 'ask_follow_up', answer, question, text: followUp } };
   if (question.questionNumber < MAIN_QUESTION_COUNT) {
     return { ...base, phase: 'preparing', nextStep: { type: 'ask_next', questionNumber: question.questionNumber + 1 } };
   }
   return { ...base, phase: 'ready_to_finish' };
+}
+
+/**
+ * The follow-up an evaluated answer calls for, if any. The adaptive decision stored with the
+ * evaluation says; answers stored before decisions existed fall back to the evaluator's own
+ * follow-up. Only main questions are followed up.
+ */
+function followUpOf(question: MessageRow, answer: MessageRow): string | null {
+  if (question.kind !== 'question') return null;
+  if (answer.decision) return answer.decision.action === 'follow_up' ? (answer.decision.followUp ?? answer.evaluation?.followUp ?? null) : null;
+  return answer.evaluation?.followUp ?? null;
+}
+
+/**
+ * The level the next question is asked at: the latest decision's `nextLevel`, else the level
+ * the latest question was asked at; null when neither is stored (no question yet, or rows
+ * written before levels existed), in which case the interview's starting level applies.
+ */
+export function nextLevelOf(exchanges: readonly Exchange[]): Level | null {
+  for (let i = exchanges.length - 1; i >= 0; i--) {
+    const { question, answer } = exchanges[i]!;
+    if (answer?.decision) return answer.decision.nextLevel;
+    if (question.difficulty) return question.difficulty;
+  }
+  return null;
+}
+
+/** The level shown on the interview page: the waiting question's, else the next question's. */
+export function currentLevelOf(state: Pick<InterviewState, 'current' | 'exchanges'>): Level | null {
+  return state.current?.difficulty ?? nextLevelOf(state.exchanges);
 }

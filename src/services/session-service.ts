@@ -6,6 +6,7 @@ import { INTERVIEW_TYPES, type InterviewType } from '../ai/types.js';
 import type { ExtractedDocument } from '../documents/index.js';
 import { normalizeText } from '../documents/index.js';
 import { Errors } from '../errors.js';
+import { DIFFICULTY_CHOICES, isCompetencyId, type CompetencyId, type DifficultyChoice } from '../intelligence/types.js';
 import type { SessionListItem, SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import type { UsersRepository } from '../repositories/users-repository.js';
 import { requireOwnedSession } from './owned-session.js';
@@ -19,6 +20,29 @@ export interface CreateSessionForm {
   company_name?: string | undefined;
   job_description?: string | undefined;
   interview_type?: string | undefined;
+  /** auto (infer from the CV; the default), junior, mid or senior. */
+  difficulty?: string | undefined;
+  /**
+   * A focused practice interview (the study plan's button): competency ids, as one
+   * comma-separated value or the field repeated.
+   */
+  focus_competencies?: string | string[] | undefined;
+}
+
+/** At most this many competencies in one focused interview (the study plan offers three). */
+export const FOCUS_MAX = 3;
+
+/** The focus field as ids; null when absent, 'invalid' when it names anything unknown. */
+function parseFocus(value: unknown): CompetencyId[] | null | 'invalid' {
+  const parts = (Array.isArray(value) ? value : [value])
+    .filter((v): v is string => typeof v === 'string')
+    .flatMap((v) => v.split(/[\s,]+/))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return null;
+  if (!parts.every(isCompetencyId)) return 'invalid';
+  const unique = [...new Set(parts)];
+  return unique.length > FOCUS_MAX ? 'invalid' : unique;
 }
 
 export interface UploadedFile {
@@ -58,16 +82,30 @@ export function createSessionService({ sessions, users, extractDocument, documen
       const companyName = clean(form.company_name).replace(/\s+/g, ' ');
       const jobDescription = normalizeText(clean(form.job_description)).slice(0, documentMaxChars);
       const type = clean(form.interview_type) || 'mixed';
+      const difficulty = clean(form.difficulty) || 'auto';
+      const focus = parseFocus(form.focus_competencies);
       const fields: Record<string, string> = {};
       if (!jobTitle) fields.job_title = 'Enter the job title you are interviewing for.';
       else if (jobTitle.length > JOB_TITLE_MAX) fields.job_title = `Keep the job title under ${JOB_TITLE_MAX} characters.`;
       if (!companyName) fields.company_name = 'Enter the company name.';
       else if (companyName.length > COMPANY_NAME_MAX) fields.company_name = `Keep the company name under ${COMPANY_NAME_MAX} characters.`;
       if (!(INTERVIEW_TYPES as readonly string[]).includes(type)) fields.interview_type = 'Choose behavioural, technical or mixed.';
+      if (!(DIFFICULTY_CHOICES as readonly string[]).includes(difficulty)) {
+        fields.difficulty = 'Choose a starting difficulty: match my CV, junior, mid or senior.';
+      }
+      if (focus === 'invalid') fields.focus_competencies = `Choose up to ${FOCUS_MAX} competencies to focus on from the study plan.`;
       if (Object.keys(fields).length > 0) throw Errors.invalidForm(fields);
 
       users.ensure(ownerId);
-      return sessions.create({ ownerId, jobTitle, companyName, jobDescription, interviewType: type as InterviewType });
+      return sessions.create({
+        ownerId,
+        jobTitle,
+        companyName,
+        jobDescription,
+        interviewType: type as InterviewType,
+        difficulty: difficulty as DifficultyChoice,
+        focusCompetencies: focus === 'invalid' ? null : focus,
+      });
     },
 
     listRecent(ownerId: string): SessionListItem[] {

@@ -10,12 +10,20 @@ export const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, nam
 /** Creates a session for `visitor`, uploads the CV and job description; returns the id. */
 export async function setUpSession(
   visitor: Visitor,
-  { cv = 'cv-alex-morgan.pdf', job = 'job-backend-engineer.txt', type = 'mixed' } = {},
+  {
+    cv = 'cv-alex-morgan.pdf',
+    job = 'job-backend-engineer.txt',
+    type = 'mixed',
+    difficulty,
+    focus,
+  }: { cv?: string; job?: string; type?: string; difficulty?: string; focus?: string } = {},
 ): Promise<string> {
   const created = await visitor.post('/session/create', {
     job_title: 'Senior Backend Engineer',
     company_name: 'Northwind Health',
     interview_type: type,
+    ...(difficulty ? { difficulty } : {}),
+    ...(focus ? { focus_competencies: focus } : {}),
   });
   expect(created.statusCode).toBe(303);
   const id = sessionIdFrom(created.headers.location as string);

@@ -3,13 +3,17 @@
  * focus and follow a deliberate shape (opener → behavioural/skill/gap probes → motivation →
  * closing). Slots that lack material (a thin CV or job description) fall back to the next
  * best kind of question. The plan is memoised per analysed context.
+ *
+ * Each planned item keeps what it was built from (the behavioural theme, the job line that
+ * motivates it, the skill it probes): bank-questions.ts uses that to pick the question-bank
+ * entry at the level the question is asked at, and to word it for this candidate.
  */
 import type { InterviewType, PlannedQuestion } from '../types.js';
 import { competencyByName, DEFAULT_COMPETENCIES } from './competencies.js';
 import type { ContextAnalysis } from './context-analysis.js';
 import { evidenceRank, type CvLine } from './cv-analysis.js';
 import type { SharedSkill } from './overlap.js';
-import { CREDENTIALS } from './skill-lexicon.js';
+import { CREDENTIALS, type SkillCategory } from './skill-lexicon.js';
 import * as t from './question-templates.js';
 
 type Slot = 'opener' | 'behavioral' | 'skill' | 'gap' | 'technical' | 'motivation' | 'closing';
@@ -34,18 +38,42 @@ const RESERVE_KINDS: Record<InterviewType, PoolKind[]> = {
   behavioral: ['behavioral', 'skill', 'gap'],
 };
 
+/** What a planned question was built from. */
+export interface ItemMeta {
+  /** Behavioural questions: the offline theme (src/ai/offline/competencies.ts), e.g. "conflict resolution". */
+  theme?: string;
+  /** The job-description line that motivates the question, if one was quoted. */
+  evidence?: string | null;
+  /** Skill, gap and technical questions: the skill probed. */
+  skill?: { name: string; category: SkillCategory };
+  /** Behavioural questions: which CV role (index) the example is asked from. */
+  cvRole?: number;
+  /** Skill deep dives: the CV line that shows the skill, and where the candidate did it. */
+  cvLine?: { text: string; company: string };
+}
+
+/** A planned question in its CV-specific wording, and what it was built from. */
+export interface PlanItem {
+  question: PlannedQuestion;
+  meta: ItemMeta;
+}
+
 /** The eight planned questions plus spares. */
 export interface InterviewPlan {
-  questions: PlannedQuestion[];
+  questions: PlanItem[];
   /** Unused candidates, used when a planned question was already asked (e.g. by another provider). */
-  reserve: PlannedQuestion[];
+  reserve: PlanItem[];
 }
 
 /** Generators of candidate questions for each slot kind, each yielding distinct focuses. */
 type PoolKind = Exclude<Slot, 'opener' | 'motivation' | 'closing'>;
 const isPoolKind = (slot: Slot): slot is PoolKind => slot !== 'opener' && slot !== 'motivation' && slot !== 'closing';
 
-type Pools = Record<PoolKind, () => PlannedQuestion | null> & {
+const item = (question: PlannedQuestion, meta: ItemMeta = {}): PlanItem => ({ question, meta });
+const cvLineMeta = (a: ContextAnalysis, line: CvLine) => ({ text: line.text, company: a.cv.roles[line.role]?.company ?? '' });
+const skillMeta = (s: { name: string; category: SkillCategory }) => ({ skill: { name: s.name, category: s.category } });
+
+type Pools = Record<PoolKind, () => PlanItem | null> & {
   unusedAchievement: () => CvLine | undefined;
   /** Job-description lines already quoted, so no line is quoted twice. */
   quotedLines: ReadonlySet<string>;
@@ -56,7 +84,7 @@ function candidatePools(a: ContextAnalysis, seed: number): Pools {
   const usedLines = new Set<CvLine>();
   const usedRoles = new Set<number>();
   const fresh = (focus: string) => !usedFocus.has(focus.toLowerCase());
-  const take = (question: PlannedQuestion) => (usedFocus.add(question.focus.toLowerCase()), question);
+  const take = (question: PlannedQuestion, meta: ItemMeta = {}) => (usedFocus.add(question.focus.toLowerCase()), item(question, meta));
   let n = 0;
   let behavioralCount = 0;
   const quotedLines = new Set<string>();
@@ -87,7 +115,10 @@ function candidatePools(a: ContextAnalysis, seed: number): Pools {
     quotedLines,
     behavioral: () => {
       const c = competencies.find((x) => fresh(x.name));
-      return c ? take(t.behavioralQuestion(a, c.name, evidenceFor(c.name, c.evidence), seed + n++ * 3, behavioralCount++)) : null;
+      if (!c) return null;
+      const evidence = evidenceFor(c.name, c.evidence);
+      const cvRole = behavioralCount++;
+      return take(t.behavioralQuestion(a, c.name, evidence, seed + n++ * 3, cvRole), { theme: c.name, evidence, cvRole });
     },
     skill: () => {
       let best: { s: SharedSkill; line: CvLine; value: number } | null = null;
@@ -98,7 +129,11 @@ function candidatePools(a: ContextAnalysis, seed: number): Pools {
       if (best) {
         usedLines.add(best.line);
         usedRoles.add(best.line.role);
-        return take(t.skillQuestion(a, best.s.job, best.line, seed + n++));
+        return take(t.skillQuestion(a, best.s.job, best.line, seed + n++), {
+          ...skillMeta(best.s.job),
+          evidence: best.s.job.evidence,
+          cvLine: cvLineMeta(a, best.line),
+        });
       }
       const achievement = a.cv.achievements.find((l) => !usedLines.has(l));
       if (!achievement) return null;
@@ -108,8 +143,10 @@ function candidatePools(a: ContextAnalysis, seed: number): Pools {
     },
     gap: () => {
       const gap = [...a.overlap.gaps, ...a.overlap.niceGaps].find((g) => fresh(g.skill.name));
-      if (gap) return take(t.gapQuestion(a, gap, seed + n++));
-      return a.overlap.yearsGap && fresh('years of experience') ? take(t.yearsGapQuestion(a, a.overlap.yearsGap)) : null;
+      if (gap) return take(t.gapQuestion(a, gap, seed + n++), { ...skillMeta(gap.skill), evidence: gap.skill.evidence });
+      return a.overlap.yearsGap && fresh('years of experience')
+        ? take(t.yearsGapQuestion(a, a.overlap.yearsGap), { evidence: a.overlap.yearsGap.evidence })
+        : null;
     },
     technical: () => {
       const usable = a.job.skills.filter((s) => fresh(s.name) && !CREDENTIALS.has(s.name));
@@ -117,26 +154,50 @@ function candidatePools(a: ContextAnalysis, seed: number): Pools {
       if (!skill) return null;
       const ordinal = scenariosPerCategory.get(skill.category) ?? 0;
       scenariosPerCategory.set(skill.category, ordinal + 1);
-      return take(t.technicalQuestion(a, skill, ordinal));
+      return take(t.technicalQuestion(a, skill, ordinal), { ...skillMeta(skill), evidence: skill.evidence });
     },
   };
+}
+
+/** The motivation question, remembering the responsibility line it quotes. */
+function motivationItem(a: ContextAnalysis, v: number, quotedLines: ReadonlySet<string> = new Set()): PlanItem {
+  const duty = t.motivatingDuty(a, quotedLines);
+  return item(t.motivationQuestion(a, v, quotedLines), { evidence: duty?.text ?? null });
+}
+
+/**
+ * A question about one job skill, outside the plan (steering toward a requirement no answer
+ * has covered yet): a gap probe when the CV does not show it, a deep dive into the CV line
+ * that does, else a scenario. Null for credentials and skills the job does not name.
+ */
+export function itemForSkill(a: ContextAnalysis, name: string, v: number): PlanItem | null {
+  if (CREDENTIALS.has(name)) return null;
+  const gap = [...a.overlap.gaps, ...a.overlap.niceGaps].find((g) => g.skill.name === name);
+  if (gap) return item(t.gapQuestion(a, gap, v), { ...skillMeta(gap.skill), evidence: gap.skill.evidence });
+  const skill = a.job.skills.find((s) => s.name === name);
+  if (!skill) return null;
+  const line = a.cv.lines
+    .filter((l) => l.skills.some((m) => m.skill.name === name))
+    .sort((x, y) => evidenceRank(y) - evidenceRank(x))[0];
+  const question = line ? t.skillQuestion(a, skill, line, v) : t.technicalQuestion(a, skill, 0);
+  return item(question, { ...skillMeta(skill), evidence: skill.evidence, ...(line ? { cvLine: cvLineMeta(a, line) } : {}) });
 }
 
 function buildPlan(a: ContextAnalysis, type: InterviewType): InterviewPlan {
   const seed = a.seed;
   const pools = candidatePools(a, seed);
-  const questions = SHAPES[type].map((slot, i): PlannedQuestion => {
-    if (slot === 'opener') return t.openerQuestion(a, seed);
-    if (slot === 'motivation') return t.motivationQuestion(a, seed + i, pools.quotedLines);
-    if (slot === 'closing') return t.closingQuestion(a, seed + i, pools.unusedAchievement());
+  const questions = SHAPES[type].map((slot, i): PlanItem => {
+    if (slot === 'opener') return item(t.openerQuestion(a, seed));
+    if (slot === 'motivation') return motivationItem(a, seed + i, pools.quotedLines);
+    if (slot === 'closing') return item(t.closingQuestion(a, seed + i, pools.unusedAchievement()));
     for (const kind of [slot, ...(FALLBACKS[type][slot] ?? [])]) {
-      const question = isPoolKind(kind) ? pools[kind]() : null;
-      if (question) return question;
+      const planned = isPoolKind(kind) ? pools[kind]() : null;
+      if (planned) return planned;
     }
     // Only reachable when even the default competencies are used up, i.e. never in an 8-question plan.
-    return t.motivationQuestion(a, seed + i + 1);
+    return motivationItem(a, seed + i + 1);
   });
-  const reserve: PlannedQuestion[] = [];
+  const reserve: PlanItem[] = [];
   for (let round = 0; round < 3; round++) {
     for (const kind of RESERVE_KINDS[type]) {
       const question = pools[kind]();

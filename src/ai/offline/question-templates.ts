@@ -103,9 +103,14 @@ export function technicalQuestion(a: ContextAnalysis, skill: JobSkill, ordinal: 
   return q('technical', skill.name, technicalScenario(skill.name, skill.category, a.company, ordinal));
 }
 
+/** The responsibility line a motivation question quotes (the first substantial one not quoted yet). */
+export function motivatingDuty(a: ContextAnalysis, quotedLines: ReadonlySet<string> = new Set()) {
+  return a.job.responsibilities.find((l) => l.text.split(/\s+/).length >= 6 && !quotedLines.has(l.text));
+}
+
 /** Why this company, tied to a line from the job's responsibilities when there is one. */
 export function motivationQuestion(a: ContextAnalysis, v: number, quotedLines: ReadonlySet<string> = new Set()): PlannedQuestion {
-  const duty = a.job.responsibilities.find((l) => l.text.split(/\s+/).length >= 6 && !quotedLines.has(l.text));
+  const duty = motivatingDuty(a, quotedLines);
   const company = a.company || 'this company';
   const generic = `Why ${company}, and why now? What do you know about what ${company} does, and how does ${roleRef(a)} fit where you want your career to go over the next few years?`;
   const text = duty

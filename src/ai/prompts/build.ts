@@ -14,6 +14,8 @@ import {
   type PlanQuestionInput,
   type SummarizeInput,
 } from '../types.js';
+import type { CompetencyId, Level } from '../../intelligence/types.js';
+import { competencyLabel, examplesFor, personalise, type BankEntry, type BankKind } from '../../question-bank/index.js';
 import { neutralise } from './delimit.js';
 import { describeShape, slotFor } from './interview-shape.js';
 import { jobTerms, trimByRelevance, withTerms, type TermWeights } from './relevance.js';
@@ -66,10 +68,51 @@ function previousQuestions(previous: readonly AskedQuestion[]): string {
     .join('\n');
 }
 
+const LEVEL_GUIDANCE: Record<Level, string> = {
+  junior:
+    'the candidate is early in their career. Ask about fundamentals and their own tasks, and accept examples from study, internships or first jobs.',
+  mid: 'the candidate works independently. Ask about their own decisions, the trade-offs they weighed and the results, in real work.',
+  senior:
+    'the candidate is expected to lead. Ask about scope beyond their own work: ambiguity, influencing others, long-term consequences and system-level trade-offs.',
+};
+
+/** How many bank examples a planning prompt shows. */
+export const PLAN_EXAMPLES = 3;
+const NO_REQUIREMENTS = '(none left: every requirement has been demonstrated, or the job description lists none)';
+
+/** Competencies a focused interview steers this slot toward (behavioural and technical slots only). */
+function focusFor(kind: string, focus: readonly CompetencyId[]): CompetencyId | undefined {
+  return kind === 'behavioral' || kind === 'technical' ? focus[0] : undefined;
+}
+
+/** 2–3 bank entries for this job, slot and level, with their key points. */
+export function bankExamples(input: PlanQuestionInput, level: Level, n = PLAN_EXAMPLES): BankEntry[] {
+  const { context } = input;
+  const kind = slotFor(context.interviewType, input.questionNumber).kind as BankKind;
+  const competency = focusFor(kind, input.focusCompetencies ?? []);
+  const query = { jobTitle: context.jobTitle, jobDescription: context.jobDescription, level, ...(competency ? { competency } : {}) };
+  const found = examplesFor({ ...query, kinds: [kind] }, n);
+  return found.length >= 2 ? found : examplesFor(query, n);
+}
+
+function examplesText(entries: readonly BankEntry[], context: InterviewContext): string {
+  if (entries.length === 0) return '(no examples for this slot)';
+  return entries
+    .map((e) => {
+      const text = personalise(e, { company: oneLine(context.companyName), role: oneLine(context.jobTitle) });
+      const head = `[${e.id}] (${competencyLabel(e.competency)}, ${e.kind}, ${e.level}) ${text}`;
+      return neutralise(`${head}\n   Key points: ${e.keyPoints.join('; ')}`);
+    })
+    .join('\n');
+}
+
 function planQuestion(input: PlanQuestionInput, limits: PromptLimits): string {
   const { context, questionNumber, previous } = input;
   const slot = slotFor(context.interviewType, questionNumber);
   const weights = jobTerms(context.jobTitle, context.jobDescription);
+  const level = input.level ?? 'mid';
+  const focus = input.focusCompetencies ?? [];
+  const uncovered = (input.uncoveredRequirements ?? []).map((r) => `- ${neutralise(oneLine(r))}`);
   return renderPrompt('plan-question', {
     ...contextValues(context, limits, weights),
     question_number: questionNumber,
@@ -77,6 +120,14 @@ function planQuestion(input: PlanQuestionInput, limits: PromptLimits): string {
     shape: describeShape(context.interviewType),
     slot_kind: slot.kind,
     slot_guidance: slot.guidance,
+    level,
+    level_guidance: LEVEL_GUIDANCE[level],
+    focus_rule:
+      focus.length > 0
+        ? `This is a focused practice interview on ${focus.map(competencyLabel).join(', ')}: behavioural and technical questions probe these competencies first.`
+        : '',
+    examples: examplesText(bankExamples(input, level), context),
+    uncovered: uncovered.length > 0 ? uncovered.join('\n') : NO_REQUIREMENTS,
     previous: previousQuestions(previous),
   });
 }
@@ -98,6 +149,7 @@ function evaluateAnswer(input: EvaluateAnswerInput, limits: PromptLimits): strin
     question_kind: question.kind,
     question_focus: neutralise(focus.replace(/"/g, "'")),
     question: neutralise(question.text),
+    key_points: input.keyPoints?.length ? input.keyPoints.map((p) => `- ${neutralise(oneLine(p))}`).join('\n') : '(none given)',
     answer: neutralise(input.answer),
     follow_up_rule: input.isFollowUp ? NO_FOLLOW_UP_RULE : FOLLOW_UP_RULE,
   });

@@ -5,7 +5,17 @@
  * it ("</cv>", "< /answer >", "<system>") has its "<" replaced by "‹", so it reads the same to
  * a model but can no longer end the block.
  */
-export const DATA_TAGS = ['cv', 'job_description', 'question', 'answer', 'previous_questions', 'interview'] as const;
+export const DATA_TAGS = [
+  'cv',
+  'job_description',
+  'question',
+  'answer',
+  'previous_questions',
+  'interview',
+  'uncovered_requirements',
+  'bank_examples',
+  'key_points',
+] as const;
 
 /** Tags a model might treat as a role switch even though we never use them. */
 const ROLE_TAGS = ['system', 'assistant', 'user', 'instructions?', 'im_start', 'im_end'];

@@ -23,7 +23,7 @@ describe('toGeminiSchema', () => {
     const gemini = toGeminiSchema(PlannedQuestionSchema);
     expect(gemini.type).toBe(GeminiType.OBJECT);
     expect(gemini.required).toEqual(['text', 'kind', 'focus']);
-    expect(gemini.propertyOrdering).toEqual(['text', 'kind', 'focus']);
+    expect(gemini.propertyOrdering).toEqual(['text', 'kind', 'focus', 'keyPoints', 'bankId']);
     expect(gemini.properties!.kind).toMatchObject({ type: GeminiType.STRING, enum: expect.arrayContaining(['opener', 'closing']) });
     expect(gemini.properties!.text).toMatchObject({ type: GeminiType.STRING, minLength: '10', maxLength: '600' });
     expect(JSON.stringify(gemini)).not.toContain('additionalProperties');
@@ -77,6 +77,19 @@ describe('toOpenAiStrictSchema', () => {
     }
     const question = toOpenAiStrictSchema(PlannedQuestionSchema) as any;
     expect(question.properties.kind).toMatchObject({ type: 'string', enum: expect.arrayContaining(['gap']) });
+  });
+
+  it('keeps the optional keyPoints and bankId answerable with null in both dialects', () => {
+    const strict = toOpenAiStrictSchema(PlannedQuestionSchema) as any;
+    expect(strict.required).toEqual(['text', 'kind', 'focus', 'keyPoints', 'bankId']);
+    expect(strict.properties.bankId.type).toEqual(['string', 'null']);
+    expect(strict.properties.keyPoints.anyOf).toEqual([
+      { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 5 },
+      { type: 'null' },
+    ]);
+    const gemini = toGeminiSchema(PlannedQuestionSchema);
+    expect(gemini.properties!.keyPoints).toMatchObject({ type: GeminiType.ARRAY, nullable: true, minItems: '2', maxItems: '5' });
+    expect(gemini.properties!.bankId).toMatchObject({ type: GeminiType.STRING, nullable: true });
   });
 
   it('writes `string | null` as a type array', () => {
