@@ -200,6 +200,24 @@ export const Errors = {
     () => 'There is no feedback yet: finish the interview first.',
   ),
 
+  // --- retrying a question from the feedback page ---------------------------------------
+  retryQuestionNotFound: define(
+    'QUESTION_NOT_FOUND',
+    404,
+    (total: number) => `There is no answered question with that number in this interview. Questions run from 1 to ${total}: pick one on the feedback page.`,
+  ),
+  retryNotAvailable: define(
+    'INTERVIEW_NOT_COMPLETED',
+    409,
+    () => 'You can retry questions once the interview is finished and its feedback is ready. Finish the interview first.',
+  ),
+  /** The AI could not score a retry (unavailable or busy). Unlike an interview answer, a retry is stored only once scored. */
+  retryNotScored: define(
+    'RETRY_NOT_SCORED',
+    503,
+    () => 'Your new answer could not be scored just now, so it was not saved yet. It is still in the box below: send it again in a moment.',
+  ),
+
   // --- AI ------------------------------------------------------------------------------
   aiUnavailable: define(
     'AI_UNAVAILABLE',

@@ -41,3 +41,42 @@ document.addEventListener('htmx:afterSwap', (event) => {
   const error = swapped.querySelector('#error');
   if (error) error.focus?.();
 });
+
+// "Print or save as PDF" on the feedback page: the button is hidden until this script can
+// handle it (window.print is looked up at click time, so tests can stand in for the dialog).
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target.closest('#print') : null;
+  if (!target) return;
+  event.preventDefault();
+  window.print();
+});
+function revealPrintButton() {
+  const button = document.getElementById('print');
+  if (button) button.hidden = false;
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', revealPrintButton);
+else revealPrintButton();
+
+// Printing shows every answer's detail: open the closed <details> for the print, then close
+// them again so the screen looks as it did.
+let openedForPrint = [];
+window.addEventListener('beforeprint', () => {
+  openedForPrint = [...document.querySelectorAll('details:not([open])')];
+  for (const d of openedForPrint) d.open = true;
+});
+window.addEventListener('afterprint', () => {
+  for (const d of openedForPrint) d.open = false;
+  openedForPrint = [];
+});
+
+// After htmx swaps in a scored retry (or the form with an error), move the focus to what
+// changed so keyboard and screen-reader users hear it.
+document.addEventListener('htmx:afterSwap', (event) => {
+  const swapped = event.detail && event.detail.target;
+  if (!swapped || swapped.id !== 'retry') return;
+  const target = document.getElementById('error') || document.getElementById('retry-change');
+  if (target) {
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  }
+});

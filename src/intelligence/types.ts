@@ -97,4 +97,6 @@ export interface RequirementCoverage {
   questionNumber?: number | undefined;
   /** The CV line that claims it (cv_only, and demonstrated when the CV also has it). */
   cvEvidence?: string | undefined;
+  /** 'nice' for a nice-to-have line (shown as such); absent on maps stored before this field. */
+  importance?: 'required' | 'nice' | undefined;
 }

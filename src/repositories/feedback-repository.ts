@@ -3,12 +3,15 @@ import { nanoid } from 'nanoid';
 import { feedback, interviewSessions } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import type { InterviewSummary } from '../ai/types.js';
+import type { RequirementCoverage } from '../intelligence/types.js';
 
 export interface FeedbackRow {
   sessionId: string;
   overallScore: number;
   summary: InterviewSummary;
   provider: string;
+  /** The job-requirement coverage map; null on feedback written before the map existed. */
+  requirements: RequirementCoverage[] | null;
   createdAt: Date;
 }
 
@@ -24,6 +27,7 @@ export function createFeedbackRepository(db: Db) {
           overallScore: feedback.overallScore,
           summary: feedback.summary,
           provider: feedback.provider,
+          requirements: feedback.requirements,
           createdAt: feedback.createdAt,
         })
         .from(feedback)
@@ -34,9 +38,17 @@ export function createFeedbackRepository(db: Db) {
 
     /**
      * Stores the feedback (replacing any earlier one) and marks the session completed, in
-     * one transaction: a reader sees either the old feedback or the new, never none.
+     * one transaction: a reader sees either the old feedback or the new, never none. The
+     * requirement map is part of the feedback, so regenerating replaces it too.
      */
-    saveAndComplete(sessionId: string, ownerId: string, summary: InterviewSummary, provider: string, at: Date): void {
+    saveAndComplete(
+      sessionId: string,
+      ownerId: string,
+      summary: InterviewSummary,
+      provider: string,
+      at: Date,
+      requirements: RequirementCoverage[] | null = null,
+    ): void {
       db.transaction((tx) => {
         const completed = tx
           .update(interviewSessions)
@@ -44,7 +56,7 @@ export function createFeedbackRepository(db: Db) {
           .where(and(eq(interviewSessions.id, sessionId), eq(interviewSessions.ownerId, ownerId)))
           .run();
         if (completed.changes !== 1) throw new Error('feedback.saveAndComplete: the session does not belong to this owner.');
-        const row = { overallScore: summary.overallScore, summary, provider, createdAt: at };
+        const row = { overallScore: summary.overallScore, summary, provider, requirements, createdAt: at };
         tx.insert(feedback)
           .values({ id: nanoid(), sessionId, ...row })
           .onConflictDoUpdate({ target: feedback.sessionId, set: row })

@@ -1,41 +1,142 @@
-import type { FastifyInstance } from 'fastify';
-import { isAppError } from '../errors.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isAppError, type AppError } from '../errors.js';
 import { deliveryView } from '../speech/delivery.js';
+import { coverageView, LEVEL_LABELS } from '../services/feedback-insights.js';
+import { feedbackMarkdown, markdownFileName } from '../services/feedback-markdown.js';
+import type { RetryView } from '../services/retry-service.js';
 import { visitorId } from './visitor.js';
-import { render } from './render.js';
+import { isHtmx, render, seeOther } from './render.js';
 import { CRITERION_LABELS, formatDate, providerLabel, sessionView } from './view-models.js';
 
 interface IdParams {
   id: string;
 }
 
+interface RetryParams extends IdParams {
+  n: string;
+}
+
+interface RetryBody {
+  answer?: string;
+}
+
 const SCALE_HINT = '1–3: not ready yet · 4–6: some solid points, gaps to close · 7–8: strong · 9–10: exceptional.';
 
+/** "3" → 3; anything else → NaN (the service answers 404 for it). */
+const questionNumber = (raw: string) => (/^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN);
+
 export async function feedbackRoutes(app: FastifyInstance) {
+  /** FEEDBACK_NOT_READY as a page with a way back to the interview; anything else goes to the error handler. */
+  function notReady(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, error: unknown) {
+    if (!isAppError(error) || error.code !== 'FEEDBACK_NOT_READY') throw error;
+    return render(
+      reply,
+      'pages/error',
+      { title: 'No feedback yet', heading: 'No feedback yet', error, backUrl: `/session/${request.params.id}/interview`, backLabel: 'Back to the interview' },
+      error.statusCode,
+    );
+  }
+
   app.get<{ Params: IdParams }>('/session/:id/feedback', async (request, reply) => {
     try {
-      const { session, feedback, answers, spoken } = app.services.feedback.get(request.params.id, visitorId(request));
+      const view = app.services.feedback.get(request.params.id, visitorId(request));
+      const { session, feedback } = view;
       return render(reply, 'pages/feedback', {
         title: `${session.jobTitle} — feedback`,
         session: sessionView(session),
         summary: feedback.summary,
-        answers,
+        answers: view.answers,
+        cvTips: view.cvTips,
+        requirements: view.requirements,
+        insights: view.insights,
+        decisions: view.decisions,
+        // Older interviews have no levels: the adaptive section then says so instead of "nothing changed".
+        adaptiveRecorded: [...view.insights.values()].some((i) => i.level !== null),
+        retries: new Map(view.retries.map((r) => [r.questionNumber, r] as const)),
+        levelLabels: LEVEL_LABELS,
         criterionLabels: CRITERION_LABELS,
         providerLabel: providerLabel(feedback.provider),
         createdAt: feedback.createdAt,
         createdLabel: formatDate(feedback.createdAt),
         scaleHint: SCALE_HINT,
         // Voice answers: the Delivery section (null when no answer was spoken).
-        delivery: deliveryView(spoken),
+        delivery: deliveryView(view.spoken),
       });
     } catch (error) {
-      if (!isAppError(error) || error.code !== 'FEEDBACK_NOT_READY') throw error;
-      return render(
-        reply,
-        'pages/error',
-        { title: 'No feedback yet', heading: 'No feedback yet', error, backUrl: `/session/${request.params.id}/interview`, backLabel: 'Back to the interview' },
-        error.statusCode,
-      );
+      return notReady(request, reply, error);
+    }
+  });
+
+  app.get<{ Params: IdParams }>('/session/:id/feedback.md', async (request, reply) => {
+    try {
+      const view = app.services.feedback.get(request.params.id, visitorId(request));
+      const { session, feedback } = view;
+      const body = feedbackMarkdown({
+        jobTitle: session.jobTitle,
+        companyName: session.companyName,
+        interviewTypeLabel: sessionView(session).interviewTypeLabel,
+        providerLabel: providerLabel(feedback.provider),
+        createdAt: feedback.createdAt,
+        summary: feedback.summary,
+        answers: view.answers,
+        insights: view.insights,
+        requirements: view.requirements,
+        cvTips: view.cvTips,
+        decisions: view.decisions,
+        retries: view.retries,
+        delivery: deliveryView(view.spoken),
+        criterionLabels: CRITERION_LABELS,
+      });
+      return reply
+        .header('Content-Disposition', `attachment; filename="${markdownFileName(session.jobTitle, feedback.createdAt)}"`)
+        .header('Cache-Control', 'no-store')
+        .type('text/markdown; charset=utf-8')
+        .send(body);
+    } catch (error) {
+      return notReady(request, reply, error);
+    }
+  });
+
+  function retryData(view: RetryView, extra: { error?: AppError; answerDraft?: string } = {}) {
+    const { session, original, latest } = view;
+    return {
+      title: `${session.jobTitle} — retry question ${original.questionNumber}`,
+      session: sessionView(session),
+      original,
+      originalCoverage: coverageView(original.coverage),
+      latest,
+      latestCoverage: latest ? coverageView(latest.coverage) : null,
+      attempts: view.attempts,
+      change: view.change,
+      levelLabels: LEVEL_LABELS,
+      criterionLabels: CRITERION_LABELS,
+      answerMaxChars: app.config.answerMaxChars,
+      action: `/session/${session.id}/retry/${original.questionNumber}`,
+      feedbackUrl: `/session/${session.id}/feedback#answer-${original.questionNumber}`,
+      error: extra.error ?? null,
+      answerDraft: extra.answerDraft ?? '',
+    };
+  }
+
+  app.get<{ Params: RetryParams }>('/session/:id/retry/:n', async (request, reply) => {
+    const view = app.services.retry.view(request.params.id, visitorId(request), questionNumber(request.params.n));
+    return render(reply, isHtmx(request) ? 'partials/_retry' : 'pages/retry', retryData(view));
+  });
+
+  app.post<{ Params: RetryParams; Body: RetryBody | undefined }>('/session/:id/retry/:n', async (request, reply) => {
+    const owner = visitorId(request);
+    const n = questionNumber(request.params.n);
+    const answer = typeof request.body?.answer === 'string' ? request.body.answer : '';
+    try {
+      const view = await app.services.retry.submit(request.params.id, owner, n, answer);
+      if (!isHtmx(request)) return seeOther(reply, `/session/${request.params.id}/retry/${n}`);
+      return render(reply, 'partials/_retry', retryData(view));
+    } catch (error) {
+      // Unknown session or question, or a retry before the interview is finished: the error page.
+      if (!isAppError(error) || error.statusCode === 404 || error.code === 'INTERVIEW_NOT_COMPLETED') throw error;
+      // Too short, too long, or not scored: the form again, with the text as it was typed.
+      const view = app.services.retry.view(request.params.id, owner, n);
+      return render(reply, isHtmx(request) ? 'partials/_retry' : 'pages/retry', retryData(view, { error, answerDraft: answer }), error.statusCode);
     }
   });
 }

@@ -3,12 +3,17 @@
  * session) and the session is marked completed in the same transaction.
  */
 import type { AiClient } from '../ai/ai-client.js';
+import type { CvTip } from '../ai/schemas.js';
 import { MAIN_QUESTION_COUNT, type AnsweredQuestion } from '../ai/types.js';
 import { Errors } from '../errors.js';
+import { requirementCoverage, requirementForTip } from '../intelligence/requirements.js';
+import type { RequirementCoverage } from '../intelligence/types.js';
 import type { FeedbackRepository, FeedbackRow } from '../repositories/feedback-repository.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
+import type { RetriesRepository, RetrySummary } from '../repositories/retries-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { isSpeechSummary, type SpeechSummary } from '../speech/types.js';
+import { answerInsights, explainDecisions, type AnswerInsight, type DecisionLine } from './feedback-insights.js';
 import { contextOf } from './interview-context.js';
 import { deriveInterviewState, type Exchange } from './interview-state.js';
 import { requireOwnedSession } from './owned-session.js';
@@ -19,6 +24,13 @@ export interface FeedbackServiceDeps {
   feedback: FeedbackRepository;
   ai: AiClient;
   clock: () => Date;
+  /** Retries made from the feedback page (their latest score is linked per question). */
+  retries?: Pick<RetriesRepository, 'summaries'>;
+}
+
+/** A CV tip with the job requirement it is about, when it is about one (linked on the page). */
+export interface LinkedCvTip extends CvTip {
+  requirement: RequirementCoverage | null;
 }
 
 export interface FeedbackView {
@@ -27,6 +39,14 @@ export interface FeedbackView {
   answers: AnsweredQuestion[];
   /** Answers that were spoken, with their delivery metrics (voice answers). */
   spoken: SpokenAnswer[];
+  /** The job-requirement coverage map (stored with the feedback; computed for older feedback). */
+  requirements: RequirementCoverage[];
+  cvTips: LinkedCvTip[];
+  /** Level and key-point coverage per main question number. */
+  insights: Map<number, AnswerInsight>;
+  /** The adaptive flow in sentences. */
+  decisions: DecisionLine[];
+  retries: RetrySummary[];
 }
 
 export interface SpokenAnswer {
@@ -72,7 +92,19 @@ export function answeredQuestions(exchanges: readonly Exchange[]): AnsweredQuest
   return result;
 }
 
-export function createFeedbackService({ sessions, messages, feedback, ai, clock }: FeedbackServiceDeps) {
+/** Every answer, main and follow-up, with its main question's number. */
+export function answerTexts(exchanges: readonly Exchange[]): { questionNumber: number; text: string; score?: number }[] {
+  return exchanges.flatMap(({ question, answer }) =>
+    answer ? [{ questionNumber: question.questionNumber, text: answer.content, ...(answer.evaluation ? { score: answer.evaluation.score } : {}) }] : [],
+  );
+}
+
+/** The requirement map of a session from its job description, CV and answers. */
+export function requirementsOf(session: SessionRow, exchanges: readonly Exchange[]): RequirementCoverage[] {
+  return requirementCoverage({ jobDescription: session.jobDescription, cvText: session.cvText ?? '', answers: answerTexts(exchanges) });
+}
+
+export function createFeedbackService({ sessions, messages, feedback, ai, clock, retries }: FeedbackServiceDeps) {
   const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
 
   return {
@@ -88,7 +120,7 @@ export function createFeedbackService({ sessions, messages, feedback, ai, clock 
       }
       const answers = answeredQuestions(state.exchanges);
       const { value, provider } = await ai.summarizeInterview({ context: contextOf(session), answers });
-      feedback.saveAndComplete(session.id, session.ownerId, value, provider, clock());
+      feedback.saveAndComplete(session.id, session.ownerId, value, provider, clock(), requirementsOf(session, state.exchanges));
     },
 
     get(sessionId: string, ownerId: string): FeedbackView {
@@ -96,7 +128,20 @@ export function createFeedbackService({ sessions, messages, feedback, ai, clock 
       const row = feedback.findBySession(session.id, session.ownerId);
       if (!row) throw Errors.feedbackNotReady();
       const state = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
-      return { session, feedback: row, answers: answeredQuestions(state.exchanges), spoken: spokenAnswers(state.exchanges) };
+      // Feedback written before the map existed gets it computed on read (not stored: reading changes nothing).
+      const requirements = Array.isArray(row.requirements) ? row.requirements : requirementsOf(session, state.exchanges);
+      const summaryTips = Array.isArray(row.summary.cvTips) ? row.summary.cvTips : [];
+      return {
+        session,
+        feedback: row,
+        answers: answeredQuestions(state.exchanges),
+        spoken: spokenAnswers(state.exchanges),
+        requirements,
+        cvTips: summaryTips.map((tip) => ({ ...tip, requirement: requirementForTip(tip, requirements) ?? null })),
+        insights: answerInsights(state.exchanges),
+        decisions: explainDecisions(state.exchanges, session.difficulty ?? null),
+        retries: retries?.summaries(session.id, session.ownerId) ?? [],
+      };
     },
   };
 }

@@ -1,0 +1,128 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { nanoid } from 'nanoid';
+import { interviewSessions, questionRetries } from '../db/schema.js';
+import type { Db } from '../db/client.js';
+import type { AnswerEvaluation } from '../ai/types.js';
+import type { AnswerCoverage } from '../intelligence/types.js';
+
+export interface RetryRow {
+  id: string;
+  sessionId: string;
+  questionNumber: number;
+  answer: string;
+  evaluation: AnswerEvaluation;
+  coverage: AnswerCoverage | null;
+  provider: string;
+  createdAt: Date;
+}
+
+export interface NewRetry {
+  sessionId: string;
+  /** The session's owner: the write happens only if the session really is theirs. */
+  ownerId: string;
+  questionNumber: number;
+  answer: string;
+  evaluation: AnswerEvaluation;
+  coverage: AnswerCoverage | null;
+  provider: string;
+  at: Date;
+}
+
+/** Per question: how many retries and the latest one's score (feedback page links). */
+export interface RetrySummary {
+  questionNumber: number;
+  attempts: number;
+  latestScore: number;
+}
+
+export type RetriesRepository = ReturnType<typeof createRetriesRepository>;
+
+const COLUMNS = {
+  id: questionRetries.id,
+  sessionId: questionRetries.sessionId,
+  questionNumber: questionRetries.questionNumber,
+  answer: questionRetries.answer,
+  evaluation: questionRetries.evaluation,
+  coverage: questionRetries.coverage,
+  provider: questionRetries.provider,
+  createdAt: questionRetries.createdAt,
+};
+
+/**
+ * Retries of a question, made from the feedback page. Like messages and feedback, they are
+ * reached only through their session's owner: every query joins interview_sessions on owner_id.
+ */
+export function createRetriesRepository(db: Db) {
+  const ownedBy = (sessionId: string, ownerId: string) =>
+    and(eq(questionRetries.sessionId, sessionId), eq(interviewSessions.ownerId, ownerId));
+  // Same-millisecond retries (a double submit) still come back in insertion order.
+  const newestFirst = [desc(questionRetries.createdAt), desc(sql`${questionRetries}.rowid`)] as const;
+
+  return {
+    create(input: NewRetry): RetryRow {
+      return db.transaction((tx) => {
+        const owned = tx
+          .select({ id: interviewSessions.id })
+          .from(interviewSessions)
+          .where(and(eq(interviewSessions.id, input.sessionId), eq(interviewSessions.ownerId, input.ownerId)))
+          .get();
+        if (!owned) throw new Error('retries.create: the session does not belong to this owner.');
+        return tx
+          .insert(questionRetries)
+          .values({
+            id: nanoid(),
+            sessionId: input.sessionId,
+            questionNumber: input.questionNumber,
+            answer: input.answer,
+            evaluation: input.evaluation,
+            coverage: input.coverage,
+            provider: input.provider,
+            createdAt: input.at,
+          })
+          .returning(COLUMNS)
+          .get() as RetryRow;
+      });
+    },
+
+    /** The most recent retry of one question, if any. */
+    latest(sessionId: string, ownerId: string, questionNumber: number): RetryRow | undefined {
+      return db
+        .select(COLUMNS)
+        .from(questionRetries)
+        .innerJoin(interviewSessions, eq(interviewSessions.id, questionRetries.sessionId))
+        .where(and(ownedBy(sessionId, ownerId), eq(questionRetries.questionNumber, questionNumber)))
+        .orderBy(...newestFirst)
+        .limit(1)
+        .get() as RetryRow | undefined;
+    },
+
+    /** How many times one question was retried. */
+    count(sessionId: string, ownerId: string, questionNumber: number): number {
+      const row = db
+        .select({ n: sql<number>`count(*)` })
+        .from(questionRetries)
+        .innerJoin(interviewSessions, eq(interviewSessions.id, questionRetries.sessionId))
+        .where(and(ownedBy(sessionId, ownerId), eq(questionRetries.questionNumber, questionNumber)))
+        .get();
+      return row?.n ?? 0;
+    },
+
+    /** Attempts and latest score per retried question of a session. */
+    summaries(sessionId: string, ownerId: string): RetrySummary[] {
+      const rows = db
+        .select({ questionNumber: questionRetries.questionNumber, evaluation: questionRetries.evaluation })
+        .from(questionRetries)
+        .innerJoin(interviewSessions, eq(interviewSessions.id, questionRetries.sessionId))
+        .where(ownedBy(sessionId, ownerId))
+        .orderBy(...newestFirst)
+        .all() as { questionNumber: number; evaluation: AnswerEvaluation }[];
+      const byQuestion = new Map<number, RetrySummary>();
+      for (const r of rows) {
+        const known = byQuestion.get(r.questionNumber);
+        if (known) known.attempts++;
+        else byQuestion.set(r.questionNumber, { questionNumber: r.questionNumber, attempts: 1, latestScore: r.evaluation.score });
+      }
+      return [...byQuestion.values()].sort((a, b) => a.questionNumber - b.questionNumber);
+    },
+  };
+}

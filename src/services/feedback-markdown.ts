@@ -1,0 +1,210 @@
+/**
+ * The feedback as a Markdown document (the "Download as Markdown" export): score and headline,
+ * strengths and weaknesses with their quotes, the job-requirement map, how the interview
+ * adapted, every question with its score, rubric and key points, CV tips, and delivery figures
+ * for spoken answers. Pure: the same feedback always gives the same bytes.
+ *
+ * Everything the candidate, the CV, the job description or a model wrote is escaped, so an
+ * answer containing "# Title", "*", "[link](…)", "<script>" or a line starting "1." reads in
+ * the document exactly as it was typed and never becomes markup.
+ */
+import type { AnswerEvaluation, AnsweredQuestion, InterviewSummary } from '../ai/types.js';
+import type { RequirementCoverage } from '../intelligence/types.js';
+import type { RetrySummary } from '../repositories/retries-repository.js';
+import type { Figure } from '../speech/delivery.js';
+import { LEVEL_LABELS, type AnswerInsight, type CoverageView, type DecisionLine } from './feedback-insights.js';
+import type { LinkedCvTip } from './feedback-service.js';
+
+export interface MarkdownInput {
+  jobTitle: string;
+  companyName: string;
+  interviewTypeLabel: string;
+  providerLabel: string;
+  createdAt: Date;
+  summary: InterviewSummary;
+  answers: AnsweredQuestion[];
+  insights: ReadonlyMap<number, AnswerInsight>;
+  requirements: RequirementCoverage[];
+  cvTips: LinkedCvTip[];
+  decisions: DecisionLine[];
+  retries: RetrySummary[];
+  /** Delivery of spoken answers, when any answer was spoken. */
+  delivery: { overall: { figures: Figure[]; advice: string[] }; answers: { title: string; figures: Figure[]; advice: string[] }[] } | null;
+  criterionLabels: Readonly<Record<string, string>>;
+}
+
+/** Characters that are markup anywhere in a line (CommonMark + GFM tables and strikethrough). */
+const INLINE = /[\\`*_[\]<>&|~]/g;
+
+/**
+ * Escapes one line of text for Markdown: inline markup anywhere, and block markup (headings,
+ * list markers, quotes, rules, setext underlines, numbered lists) at its start.
+ */
+export function escapeMarkdownLine(text: string): string {
+  const escaped = text.replace(INLINE, (c) => `\\${c}`);
+  return escaped
+    .replace(/^(\s*)([#>+=-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/** Escapes text as one line (newlines become spaces): for list items, headings and table-free prose. */
+export function escapeMarkdown(text: string): string {
+  return escapeMarkdownLine(text.replace(/\s*\r?\n\s*/g, ' ').trim());
+}
+
+/** A multi-line text (an answer) as a Markdown block quote, line breaks kept. */
+export function quoteBlock(text: string, indent = ''): string {
+  const lines = text.replace(/\r\n?/g, '\n').trim().split('\n');
+  return lines.map((l) => (l.trim() ? `${indent}> ${escapeMarkdownLine(l.trim())}` : `${indent}>`)).join('\n');
+}
+
+const STATUS_LABELS: Record<RequirementCoverage['status'], string> = {
+  demonstrated: 'Demonstrated in an answer',
+  cv_only: 'Claimed in your CV only',
+  missing: 'Missing',
+};
+
+/** "rehearse-senior-backend-engineer-2025-03-01.md": ASCII only, safe in a Content-Disposition header. */
+export function markdownFileName(jobTitle: string, createdAt: Date): string {
+  const slug =
+    jobTitle
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'interview';
+  return `rehearse-${slug}-${createdAt.toISOString().slice(0, 10)}.md`;
+}
+
+function quotedPoints(points: readonly { point: string; quote: string; questionNumber?: number }[], empty: string): string[] {
+  if (points.length === 0) return [`_${escapeMarkdown(empty)}_`];
+  return points.flatMap((p) => [
+    `- ${escapeMarkdown(p.point)}`,
+    ...(p.quote ? [`  > “${escapeMarkdown(p.quote)}”${p.questionNumber ? ` — your answer to question ${p.questionNumber}` : ''}`] : []),
+  ]);
+}
+
+function coverageLines(coverage: CoverageView | null, title: string): string[] {
+  if (!coverage) return [];
+  const total = coverage.covered.length + coverage.missed.length;
+  return [
+    `**${title}: ${coverage.covered.length} of ${total} key points covered** (${escapeMarkdown(coverage.methodLabel)})`,
+    '',
+    ...coverage.covered.map((p) => `- Covered: ${escapeMarkdown(p.point)}${p.evidence ? ` — “${escapeMarkdown(p.evidence)}”` : ''}`),
+    ...coverage.missed.map((p) => `- Missed: ${escapeMarkdown(p.point)}`),
+    '',
+  ];
+}
+
+function evaluationLines(ev: AnswerEvaluation, labels: Readonly<Record<string, string>>): string[] {
+  return [
+    `**Score: ${ev.score}/10.** ${escapeMarkdown(ev.summary)}`,
+    '',
+    ...ev.criteria.map((c) => `- ${escapeMarkdown(labels[c.criterion] ?? c.criterion)}: ${c.score}/5 — ${escapeMarkdown(c.note)}`),
+    '',
+    '**What worked**',
+    '',
+    ...quotedPoints(ev.strengths, 'Nothing stood out in this answer yet.'),
+    '',
+    '**What to improve**',
+    '',
+    ...quotedPoints(ev.weaknesses, 'No specific weaknesses noted.'),
+    '',
+  ];
+}
+
+function requirementLines(requirements: readonly RequirementCoverage[]): string[] {
+  if (requirements.length === 0) return ['_No requirements could be read from the job description._', ''];
+  return requirements.flatMap((r) => [
+    `- **${STATUS_LABELS[r.status]}:** ${escapeMarkdown(r.requirement)}${r.importance === 'nice' ? ' (nice to have)' : ''}`,
+    ...(r.status === 'demonstrated' && r.quote ? [`  > “${escapeMarkdown(r.quote)}” — your answer to question ${r.questionNumber ?? '?'}`] : []),
+    ...(r.cvEvidence ? [`  - Your CV: “${escapeMarkdown(r.cvEvidence)}”`] : []),
+  ]);
+}
+
+function deliveryLines(delivery: NonNullable<MarkdownInput['delivery']>): string[] {
+  const figures = (fs: readonly Figure[]) => fs.map((f) => `- ${escapeMarkdown(f.label)}: ${escapeMarkdown(f.value)}`);
+  const advice = (as: readonly string[]) => as.map((a) => `- ${escapeMarkdown(a)}`);
+  return [
+    '## Delivery',
+    '',
+    ...figures(delivery.overall.figures),
+    ...(delivery.overall.advice.length ? ['', ...advice(delivery.overall.advice)] : []),
+    '',
+    ...delivery.answers.flatMap((a) => [`### ${escapeMarkdown(a.title)}`, '', ...figures(a.figures), ...advice(a.advice), '']),
+  ];
+}
+
+/** The whole feedback as Markdown. */
+export function feedbackMarkdown(input: MarkdownInput): string {
+  const s = input.summary;
+  const date = input.createdAt.toISOString().slice(0, 10);
+  const retries = new Map(input.retries.map((r) => [r.questionNumber, r] as const));
+  const out: string[] = [
+    `# Interview feedback: ${escapeMarkdown(input.jobTitle)} at ${escapeMarkdown(input.companyName)}`,
+    '',
+    `${escapeMarkdown(input.interviewTypeLabel)} interview · feedback written by ${escapeMarkdown(input.providerLabel)} on ${date}`,
+    '',
+    `## Overall score: ${s.overallScore}/10`,
+    '',
+    escapeMarkdown(s.headline),
+    '',
+    '## Strengths',
+    '',
+    ...quotedPoints(s.strengths, 'No clear strengths came through yet.'),
+    '',
+    '## Weaknesses',
+    '',
+    ...quotedPoints(s.weaknesses, 'No major weaknesses stood out.'),
+    '',
+    '## Job requirements',
+    '',
+    ...requirementLines(input.requirements),
+    '',
+  ];
+  if (input.decisions.length > 0) {
+    out.push('## How the interview adapted', '', ...input.decisions.map((d) => `- ${escapeMarkdown(d.text)}`), '');
+  }
+  out.push('## Question by question', '');
+  for (const a of input.answers) {
+    const insight = input.insights.get(a.questionNumber);
+    const level = insight?.level ? ` (${LEVEL_LABELS[insight.level]} level)` : '';
+    out.push(
+      `### Question ${a.questionNumber}${level}: ${a.evaluation.score}/10`,
+      '',
+      `**Question:** ${escapeMarkdown(a.question)}`,
+      '',
+      '**Your answer:**',
+      '',
+      quoteBlock(a.answer),
+      '',
+      ...evaluationLines(a.evaluation, input.criterionLabels),
+      ...coverageLines(insight?.coverage ?? null, 'Key points'),
+    );
+    if (a.followUp) {
+      out.push(
+        `#### Follow-up: ${escapeMarkdown(a.followUp.question)}`,
+        '',
+        quoteBlock(a.followUp.answer),
+        '',
+        ...evaluationLines(a.followUp.evaluation, input.criterionLabels),
+        ...coverageLines(insight?.followUpCoverage ?? null, 'Follow-up key points'),
+      );
+    }
+    const retry = retries.get(a.questionNumber);
+    if (retry) out.push(`_Retried ${retry.attempts} time${retry.attempts === 1 ? '' : 's'}; latest retry scored ${retry.latestScore}/10 (practice only: the score above is unchanged)._`, '');
+  }
+  out.push('## Improve your CV for this job', '');
+  if (input.cvTips.length === 0) out.push('_Your CV already covers what this job asks for._', '');
+  input.cvTips.forEach((t, i) => {
+    out.push(`${i + 1}. ${escapeMarkdown(t.tip)}`);
+    if (t.evidence) out.push(`   - ${escapeMarkdown(t.evidence)}`);
+    if (t.requirement) out.push(`   - Requirement (${STATUS_LABELS[t.requirement.status].toLowerCase()}): ${escapeMarkdown(t.requirement.requirement)}`);
+  });
+  out.push('');
+  if (input.delivery) out.push(...deliveryLines(input.delivery));
+  out.push('---', '', `_Exported from Rehearse. Scores: 1–3 not ready yet · 4–6 some solid points, gaps to close · 7–8 strong · 9–10 exceptional._`, '');
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}
