@@ -1,0 +1,137 @@
+/**
+ * Progress across interviews: competency mastery, charts, a study plan, and the focused
+ * practice interview the study plan offers. Everything is read by owner id, so guests and
+ * signed-in users each see only their own interviews.
+ */
+import type { ProgressRepository, ScoredQuestionRow } from '../repositories/progress-repository.js';
+import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
+import type { CompetencyId } from '../intelligence/types.js';
+import {
+  computeMastery,
+  studyPlan,
+  type CompetencyMastery,
+  type InterviewResult,
+  type ScoredAnswer,
+  type StudyPlanItem,
+} from '../intelligence/mastery.js';
+import { competencyChart, overallScoreChart } from '../intelligence/charts.js';
+import { classifyCompetency, competencyGuide, competencyLabel } from '../question-bank/index.js';
+
+export interface ProgressServiceDeps {
+  progress: ProgressRepository;
+  sessions: Pick<SessionsRepository, 'create' | 'updateCv' | 'updateJobDescription'>;
+}
+
+export interface MasteryRow extends CompetencyMastery {
+  label: string;
+  /** The competency's score in the latest interview that asked about it. */
+  lastScore: number;
+}
+
+export interface CompetencySeries {
+  competency: CompetencyId;
+  label: string;
+  /** SVG markup, escaped by the chart builder. */
+  svg: string;
+  steps: CompetencyMastery['history'];
+}
+
+export interface ProgressOverview {
+  interviews: (InterviewResult & { index: number; href: string })[];
+  mastery: MasteryRow[];
+  plan: StudyPlanItem[];
+  overallChart: string | null;
+  competencyCharts: CompetencySeries[];
+}
+
+export type FocusedInterviewResult =
+  | { kind: 'created'; session: SessionRow }
+  /** Nothing to copy the job and CV from. */
+  | { kind: 'no-interview' }
+  /** No completed interview has scored answers yet, so there is nothing to focus on. */
+  | { kind: 'no-plan' };
+
+export type ProgressService = ReturnType<typeof createProgressService>;
+
+/**
+ * The score an answered main question counts for. When the interviewer asked a follow-up, the
+ * better of the two answers counts: the follow-up is aimed at exactly what the first answer
+ * missed, so the pair shows what the candidate can do in the competency, and being asked a
+ * follow-up should not by itself pull a score down.
+ */
+export function questionScore(row: Pick<ScoredQuestionRow, 'mainScore' | 'followUpScore'>): number | null {
+  const scores = [row.mainScore, row.followUpScore].filter((s): s is number => typeof s === 'number' && Number.isFinite(s));
+  return scores.length === 0 ? null : Math.max(...scores);
+}
+
+/** Questions stored before competencies existed (or written by a remote model without one) are classified by text. */
+export function competencyOf(row: Pick<ScoredQuestionRow, 'competency' | 'question' | 'focus'>): CompetencyId {
+  return row.competency ?? classifyCompetency(row.question, row.focus ?? undefined);
+}
+
+export function createProgressService({ progress, sessions }: ProgressServiceDeps) {
+  function results(ownerId: string): InterviewResult[] {
+    const answers = new Map<string, ScoredAnswer[]>();
+    for (const row of progress.scoredQuestions(ownerId)) {
+      const score = questionScore(row);
+      if (score === null) continue;
+      const list = answers.get(row.sessionId) ?? [];
+      list.push({ competency: competencyOf(row), score, questionNumber: row.questionNumber, question: row.question });
+      answers.set(row.sessionId, list);
+    }
+    return progress.completedInterviews(ownerId).map((i) => ({ ...i, answers: answers.get(i.sessionId) ?? [] }));
+  }
+
+  return {
+    overview(ownerId: string): ProgressOverview {
+      const interviews = results(ownerId);
+      const mastery = computeMastery(interviews, competencyLabel);
+      const plan = studyPlan(interviews, mastery, competencyGuide);
+      return {
+        interviews: interviews.map((i, index) => ({
+          ...i,
+          index,
+          href: `/session/${i.sessionId}/feedback`,
+        })),
+        mastery: mastery.map((m) => ({ ...m, label: competencyLabel(m.competency), lastScore: m.history[m.history.length - 1]!.score })),
+        plan,
+        overallChart: overallScoreChart(interviews),
+        // Charts in a stable order people can scan: alphabetical by label.
+        competencyCharts: [...mastery]
+          .sort((a, b) => competencyLabel(a.competency).localeCompare(competencyLabel(b.competency), 'en'))
+          .flatMap((m) => {
+            const label = competencyLabel(m.competency);
+            const svg = competencyChart({ id: `competency-chart-${m.competency}`, label, interviews, steps: m.history });
+            return svg ? [{ competency: m.competency, label, svg, steps: m.history }] : [];
+          }),
+      };
+    },
+
+    /**
+     * A new draft interview focused on the study plan's competencies, with the job, type,
+     * difficulty, job description and CV of the owner's most recent interview that has them.
+     * The focus is recomputed here rather than taken from the form, so it is always the plan
+     * the page showed (and cannot be anything else).
+     */
+    startFocused(ownerId: string): FocusedInterviewResult {
+      const template = progress.latestTemplate(ownerId);
+      if (!template) return { kind: 'no-interview' };
+      const interviews = results(ownerId);
+      const focus = studyPlan(interviews, computeMastery(interviews, competencyLabel), competencyGuide).map((p) => p.competency);
+      if (focus.length === 0) return { kind: 'no-plan' };
+      const session = sessions.create({
+        ownerId,
+        jobTitle: template.jobTitle,
+        companyName: template.companyName,
+        jobDescription: '',
+        interviewType: template.interviewType,
+        difficulty: template.difficulty,
+        focusCompetencies: focus,
+      });
+      // The same writes an upload makes, so the new draft looks exactly like one set up by hand.
+      if (template.jobDescription) sessions.updateJobDescription(session.id, ownerId, template.jobDescription, template.jobFileName);
+      if (template.cv) sessions.updateCv(session.id, ownerId, template.cv);
+      return { kind: 'created', session };
+    },
+  };
+}
