@@ -23,9 +23,13 @@ import { createUsersRepository } from './repositories/users-repository.js';
 import { createSessionsRepository } from './repositories/sessions-repository.js';
 import { createMessagesRepository } from './repositories/messages-repository.js';
 import { createFeedbackRepository } from './repositories/feedback-repository.js';
+import { createRetriesRepository } from './repositories/retries-repository.js';
 import { createSessionService, type SessionService } from './services/session-service.js';
 import { createInterviewService, type InterviewService } from './services/interview-service.js';
 import { createFeedbackService, type FeedbackService } from './services/feedback-service.js';
+import { createRetryService, type RetryService } from './services/retry-service.js';
+import { createProgressRepository } from './repositories/progress-repository.js';
+import { createProgressService, type ProgressService } from './services/progress-service.js';
 import { sessionKey } from './session-secret.js';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths.js';
 import { registerErrorHandlers } from './routes/error-handlers.js';
@@ -33,6 +37,7 @@ import { pageRoutes } from './routes/pages.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
 import { feedbackRoutes } from './routes/feedback-routes.js';
+import { progressRoutes } from './routes/progress-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { dataRoutes } from './routes/data-routes.js';
@@ -44,6 +49,7 @@ import { registerRateLimits } from './security/rate-limits.js';
 import { applyRoutePolicies } from './security/policy.js';
 import { audioRoutes } from './routes/audio-routes.js';
 import { createRecordingStore, createTranscriber, type RecordingStore, type Transcriber } from './speech/index.js';
+import { createCoverageScorer, type CoverageScorer } from './coverage/index.js';
 import { loggerOptions } from './logging.js';
 import { registerOperations } from './operations.js';
 import { currentSessionId, requestScopedLogger } from './request-context.js';
@@ -60,6 +66,8 @@ export interface AppDeps {
   logStream?: { write(line: string): void };
   /** Replaces the configured transcriber (tests use a fake). */
   transcriber?: Transcriber;
+  /** Replaces the configured answer-coverage scorer (tests use one with a fake embedder). */
+  coverage?: CoverageScorer;
 }
 
 export interface Services {
@@ -70,6 +78,10 @@ export interface Services {
   deletion: DataDeletionService;
   interview: InterviewService;
   feedback: FeedbackService;
+  /** Retrying a question from the feedback page (practice: never changes the interview). */
+  retry: RetryService;
+  /** Mastery, charts and the study plan across an owner's interviews (progress page). */
+  progress: ProgressService;
   aiProviders: readonly string[];
   /** Each AI provider with its model and circuit state, for /health. */
   aiStatus: () => ProviderStatus[];
@@ -77,6 +89,8 @@ export interface Services {
   transcriber: Transcriber;
   /** Live and recently finished voice recordings, in memory. */
   recordings: RecordingStore;
+  /** Answer coverage against key points (embeddings or lexical: see its status). */
+  coverage: CoverageScorer;
 }
 
 declare module 'fastify' {
@@ -161,6 +175,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     sessions: createSessionsRepository(database.db),
     messages: createMessagesRepository(database.db),
     feedback: createFeedbackRepository(database.db),
+    retries: createRetriesRepository(database.db),
   };
   const clock = deps.clock ?? (() => new Date());
   const documentLimiter = createParseLimiter({
@@ -187,6 +202,17 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     recordings.close();
     await transcriber.close();
   });
+  // Cheap to build: the embedding model only loads on the first answer scored.
+  const coverage =
+    deps.coverage ??
+    createCoverageScorer({
+      method: config.coverage.method,
+      modelId: config.coverage.embeddingsModel,
+      modelDir: config.coverage.embeddingsModelDir,
+      timeoutMs: config.coverage.timeoutMs,
+      onFallback: (reason) => app.log.warn({ reason }, 'answer coverage fell back to the lexical method'),
+    });
+  app.addHook('onClose', async () => coverage.close());
   const deletion = createDataDeletionService({ sessions: repositories.sessions, users: repositories.users, dataDir: config.dataDir, log: app.log });
   app.decorate('config', config);
   app.decorate('database', database);
@@ -200,12 +226,15 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       clock,
     }),
     deletion,
-    interview: createInterviewService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, recordings }),
+    interview: createInterviewService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, recordings, coverage }),
     feedback: createFeedbackService({ ...repositories, ai, clock }),
+    retry: createRetryService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, coverage }),
+    progress: createProgressService({ progress: createProgressRepository(database.db), sessions: repositories.sessions }),
     aiProviders: ai.providerNames,
     aiStatus: () => ai.providerStatus(),
     transcriber,
     recordings,
+    coverage,
   });
 
   // --- routes ---------------------------------------------------------------------------
@@ -214,6 +243,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   await app.register(sessionRoutes);
   await app.register(interviewRoutes);
   await app.register(feedbackRoutes);
+  await app.register(progressRoutes);
   await app.register(accountRoutes);
   await app.register(adminRoutes);
   await app.register(dataRoutes);

@@ -10,6 +10,8 @@ const NOTICES: Record<string, string> = {
   'session-deleted': 'The interview and everything in it is deleted.',
   'account-deleted': 'Your data is deleted: every interview, answer, CV and piece of feedback.',
   'user-deleted': 'The user and all their data are deleted.',
+  'focus-no-interview': 'A focused practice interview copies the job and CV of an earlier interview. Set up your first interview here.',
+  'focus-no-plan': 'Finish an interview first: the study plan and focused practice come from your scored answers.',
 };
 
 /** True when htmx made the request: such requests get a fragment instead of a whole page. */

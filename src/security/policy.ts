@@ -31,11 +31,14 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /account/delete': { limit: 'accountChange', bodyLimit: SMALL_FORM },
   'POST /admin/users/:id/delete': { bodyLimit: SMALL_FORM },
   'POST /session/:id/delete': { bodyLimit: SMALL_FORM },
+  'POST /progress/focused-interview': { bodyLimit: SMALL_FORM },
   'POST /session/:id/upload-cv': { limit: 'uploads', csrfInMultipartField: true },
   'POST /session/:id/upload-job': { limit: 'uploads', csrfInMultipartField: true },
   'POST /session/:id/start': { limit: 'interview' },
   'POST /session/:id/message': { limit: 'interview' },
   'POST /session/:id/complete': { limit: 'interview' },
+  // Retrying a question from the feedback page calls the AI like an answer does.
+  'POST /session/:id/retry/:n': { limit: 'interview' },
   // Voice answers: the audio WebSocket. No CSRF token is possible on a handshake; its route
   // checks the Origin (same host) and ownership in preValidation (routes/audio-routes.ts).
   'GET /session/:id/audio': { limit: 'interview', optional: true },
