@@ -183,9 +183,11 @@ export function lineChart(input: LineChartInput): string | null {
   );
   for (const i of labelledPositions(count, size.maxXLabels)) {
     const x = xFor(i, count, size);
+    // The end labels sit at the plot's edges: anchor them inwards so they are never clipped.
+    const anchor = count > 1 && i === 0 ? 'start' : count > 1 && i === count - 1 ? 'end' : 'middle';
     parts.push(
       `<line x1="${x}" x2="${x}" y1="${bottom}" y2="${bottom + 4}" stroke="#5b6675" stroke-width="1"/>`,
-      `<text class="chart-tick" x="${x}" y="${bottom + 18}" text-anchor="middle" fill="#5b6675">${escapeXml(input.xLabels[i] ?? '')}</text>`,
+      `<text class="chart-tick" x="${x}" y="${bottom + 18}" text-anchor="${anchor}" fill="#5b6675">${escapeXml(input.xLabels[i] ?? '')}</text>`,
     );
   }
   parts.push('</g>');

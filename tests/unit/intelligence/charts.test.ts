@@ -85,6 +85,12 @@ describe('overall score chart', () => {
     expect(svg.querySelectorAll('.chart-axis text').map((t) => t.textContent)).toEqual(['1 Mar', '8 Mar']);
   });
 
+  it('anchors the first and last date labels inwards so the plot edges never clip them', () => {
+    const svg = svgOf(overallScoreChart([interview(1, 3), interview(8, 7), interview(15, 9)]));
+    expect(svg.querySelectorAll('.chart-axis text').map((t) => t.getAttribute('text-anchor'))).toEqual(['start', 'middle', 'end']);
+    expect(svgOf(overallScoreChart([interview(1, 3)])).querySelector('.chart-axis text')!.getAttribute('text-anchor')).toBe('middle');
+  });
+
   it('is accessible: role img, title and desc referenced by aria-labelledby', () => {
     const svg = svgOf(overallScoreChart([interview(1, 4), interview(2, 6)]));
     expect(svg.getAttribute('id')).toBe('overall-chart');
