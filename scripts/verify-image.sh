@@ -105,7 +105,7 @@ podman rm "$cid" >/dev/null
 for dev in typescript vitest drizzle-kit autocannon pino-pretty playwright-core; do
   [ ! -e "$ROOTFS/app/node_modules/$dev" ] || fail "development dependency $dev is in the image"
 done
-for f in dist/src/server.js dist/src/documents/extract-worker.mjs dist/src/speech/whisper-worker.mjs dist/src/coverage/embeddings-worker.mjs dist/src/ai/prompts/system.md migrations/meta/_journal.json views/layout.eta; do
+for f in dist/src/server.js dist/src/documents/extract-worker.mjs dist/src/speech/whisper-worker.mjs dist/src/coverage/embeddings-worker.mjs dist/src/models/model-worker-runtime.mjs dist/src/ai/prompts/system.md migrations/meta/_journal.json views/layout.eta; do
   [ -e "$ROOTFS/app/$f" ] || fail "$f is missing from the image"
 done
 echo "no development dependencies; compiled app, workers, prompts, migrations and views present"

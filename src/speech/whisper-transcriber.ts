@@ -1,5 +1,6 @@
 /**
- * Local Whisper through @huggingface/transformers, in one long-lived worker thread.
+ * Local Whisper through @huggingface/transformers, in one long-lived worker thread
+ * (whisper-worker.mjs, driven by ../models/model-worker-client.ts).
  *
  * The model is loaded lazily, on the first segment to transcribe, from
  * `<modelDir>/<modelId>/` (e.g. data/models/Xenova/whisper-tiny.en/{config.json, onnx/…}).
@@ -13,7 +14,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { createModelWorkerClient } from '../models/model-worker-client.js';
 import { TranscriberError, type Transcriber, type TranscriberStatus } from './transcriber.js';
 
 const WORKER_URL = new URL('./whisper-worker.mjs', import.meta.url);
@@ -30,18 +31,6 @@ export interface WhisperOptions {
   jobTimeoutMs?: number;
   /** Longest loading may take (a download on a slow link included). */
   loadTimeoutMs?: number;
-}
-
-type Reply =
-  | { type: 'loaded' }
-  | { type: 'load-failed'; notFound: boolean; message: string }
-  | { type: 'result'; id: number; text: string }
-  | { type: 'error'; id: number; message: string };
-
-interface Job {
-  resolve: (text: string) => void;
-  reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
 }
 
 /** Where the model's config must be for a local load. */
@@ -66,145 +55,49 @@ export function createWhisperTranscriber(options: WhisperOptions): Transcriber &
   const loadTimeoutMs = options.loadTimeoutMs ?? 10 * 60_000;
   const name = `whisper:${modelId}`;
 
-  let worker: Worker | null = null;
-  let loading: Promise<void> | null = null;
-  let failure: string | null = null;
-  let loaded = false;
-  /** True from starting the worker until its load reply (keeps the process alive meanwhile). */
-  let loadPending = false;
-  let nextId = 1;
-  const jobs = new Map<number, Job>();
+  const worker = createModelWorkerClient({
+    workerUrl: WORKER_URL,
+    loadMessage: { modelId, modelDir, allowDownload, dtype },
+    loadTimeoutMs,
+    jobTimeoutMs,
+    unavailable: (message) => new TranscriberError('unavailable', message),
+    loadTimedOutMessage: `Loading the Whisper model took longer than ${Math.round(loadTimeoutMs / 1000)} s.`,
+    notFoundMessage: (missing) => notFoundMessage(modelId, modelDir, missing),
+    couldNotLoadMessage: (detail) => `The Whisper model could not be loaded: ${detail}`,
+    workerStopped: (detail) => new TranscriberError('failed', `The transcription worker stopped: ${detail}`),
+    notRunningMessage: 'The transcription worker is not running.',
+    jobFailed: (message) => new TranscriberError('failed', `Transcription failed: ${message}`),
+    jobTimedOut: () => new TranscriberError('timeout', `Transcribing one segment took longer than ${Math.round(jobTimeoutMs / 1000)} s.`),
+    sendFailed: (error) => new TranscriberError('failed', `Could not send audio to the transcription worker: ${error.message}`),
+    result: (reply: { text: string }) => reply.text,
+  });
 
   const modelPresent = () => fs.existsSync(modelConfigPath(modelDir, modelId));
 
   function status(): TranscriberStatus {
+    const failure = worker.failure();
     if (failure) return { name, available: false, reason: failure };
-    if (loaded) return { name, available: true };
+    if (worker.loaded()) return { name, available: true };
     if (modelPresent()) return { name, available: true, reason: 'The model loads on first use.' };
     if (allowDownload) return { name, available: true, reason: `The model is downloaded into ${modelDir} on first use.` };
     return { name, available: false, reason: notFoundMessage(modelId, modelDir) };
   }
 
-  function failAll(error: Error) {
-    for (const [id, job] of jobs) {
-      clearTimeout(job.timer);
-      job.reject(error);
-      jobs.delete(id);
-    }
-  }
-
-  function stopWorker() {
-    const w = worker;
-    worker = null;
-    loaded = false;
-    loading = null;
-    loadPending = false;
-    w?.removeAllListeners();
-    w?.on('error', () => undefined);
-    void w?.terminate().catch(() => undefined);
-  }
-
-  /** Keeps the process alive only while the worker has something to do. */
-  function refreshRef() {
-    if (!worker) return;
-    if (jobs.size > 0 || loadPending) worker.ref();
-    else worker.unref();
-  }
-
-  /** Starts the worker and loads the model (once); rejects with a clear message if it can't. */
-  function load(): Promise<void> {
-    if (loading) return loading;
-    loading = new Promise<void>((resolve, reject) => {
-      const w = new Worker(WORKER_URL);
-      worker = w;
-      loadPending = true;
-      const timer = setTimeout(() => {
-        failure = `Loading the Whisper model took longer than ${Math.round(loadTimeoutMs / 1000)} s.`;
-        reject(new TranscriberError('unavailable', failure));
-        stopWorker();
-      }, loadTimeoutMs);
-      timer.unref();
-      w.on('message', (reply: Reply) => {
-        if (reply.type === 'loaded') {
-          clearTimeout(timer);
-          loaded = true;
-          loadPending = false;
-          resolve();
-        } else if (reply.type === 'load-failed') {
-          clearTimeout(timer);
-          const missing = /not found locally at "([^"]+)"/.exec(reply.message)?.[1];
-          failure = reply.notFound ? notFoundMessage(modelId, modelDir, missing) : `The Whisper model could not be loaded: ${reply.message}`;
-          reject(new TranscriberError('unavailable', failure));
-          stopWorker();
-        } else {
-          const job = jobs.get(reply.id);
-          if (!job) return;
-          jobs.delete(reply.id);
-          clearTimeout(job.timer);
-          if (reply.type === 'result') job.resolve(reply.text);
-          else job.reject(new TranscriberError('failed', `Transcription failed: ${reply.message}`));
-        }
-        refreshRef();
-      });
-      const crashed = (error: Error) => {
-        clearTimeout(timer);
-        const wasLoaded = loaded;
-        stopWorker();
-        const err = new TranscriberError('failed', `The transcription worker stopped: ${error.message}`);
-        failAll(err);
-        // Before loading finished this is a load failure; after, the next segment restarts it.
-        if (!wasLoaded) {
-          failure = `The Whisper model could not be loaded: ${error.message}`;
-          reject(new TranscriberError('unavailable', failure));
-        }
-      };
-      w.on('error', crashed);
-      w.on('exit', (code) => {
-        if (worker === w) crashed(new Error(`exit code ${code}`));
-      });
-      w.postMessage({ type: 'load', modelId, modelDir, allowDownload, dtype });
-      refreshRef();
-    });
-    // Callers that only wanted to start loading must not see an unhandled rejection.
-    loading.catch(() => undefined);
-    return loading;
-  }
-
   return {
     name,
     status,
-    load,
+    /** Starts the worker and loads the model (once); rejects with a clear message if it can't. */
+    load: worker.load,
 
     async transcribe(audio: Float32Array): Promise<string> {
       const now = status();
       if (!now.available) throw new TranscriberError('unavailable', now.reason ?? 'Transcription is unavailable.');
-      if (jobs.size >= maxQueue) throw new TranscriberError('busy', 'Too many segments are waiting to be transcribed.');
-      await load();
-      const w = worker;
-      if (!w) throw new TranscriberError('unavailable', failure ?? 'The transcription worker is not running.');
-      const id = nextId++;
-      return new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          jobs.delete(id);
-          refreshRef();
-          reject(new TranscriberError('timeout', `Transcribing one segment took longer than ${Math.round(jobTimeoutMs / 1000)} s.`));
-        }, jobTimeoutMs);
-        timer.unref();
-        jobs.set(id, { resolve, reject, timer });
-        try {
-          w.postMessage({ type: 'transcribe', id, audio }, [audio.buffer as ArrayBuffer]);
-        } catch (error) {
-          clearTimeout(timer);
-          jobs.delete(id);
-          reject(new TranscriberError('failed', `Could not send audio to the transcription worker: ${(error as Error).message}`));
-        }
-        refreshRef();
-      });
+      if (worker.pending() >= maxQueue) throw new TranscriberError('busy', 'Too many segments are waiting to be transcribed.');
+      return worker.run({ type: 'transcribe', audio }, [audio.buffer as ArrayBuffer]);
     },
 
     async close(): Promise<void> {
-      failAll(new TranscriberError('unavailable', 'The server is shutting down.'));
-      stopWorker();
+      worker.close();
     },
   };
 }
