@@ -7,73 +7,27 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { buildApp } from '../../src/app.js';
-import { testConfig } from '../../src/config.js';
-import { launchChromium, listenLocally, screenshot, SCREENSHOTS } from '../support/browser.js';
-import { answerAll, setUpSession } from '../support/interview-driver.js';
+import { describe, expect, it } from 'vitest';
+import { answeredInterview, contextAs, screenshot, SCREENSHOTS, useBrowserApp, watch } from '../support/browser.js';
 import { strongAnswer } from '../support/answers.js';
 import { Visitor } from '../support/test-app.js';
-
-interface Seen {
-  violations: string[];
-  errors: string[];
-}
-
-/** Records CSP violations (DOM event and console line) and any other console or page error. */
-async function watch(context: BrowserContext): Promise<Seen> {
-  const seen: Seen = { violations: [], errors: [] };
-  await context.exposeBinding('__cspViolation', (_source, text: string) => seen.violations.push(text));
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __cspViolation(t: string): void }).__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
-    });
-  });
-  context.on('page', (page) => {
-    page.on('console', (msg) => {
-      if (/Content Security Policy|Refused to/.test(msg.text())) seen.violations.push(msg.text());
-      else if (msg.type() === 'error') seen.errors.push(msg.text());
-    });
-    page.on('pageerror', (err) => seen.errors.push(err.message));
-  });
-  return seen;
-}
 
 const RETRY_ANSWER =
   'At Brightline I owned the payment-authorisation service when p99 latency reached 480 ms and two merchants complained. My task was to get it under 200 ms in one quarter. I profiled the TypeScript services, removed N+1 PostgreSQL queries, added a Redis cache and moved slow work to a Kafka consumer. As a result p99 fell to 120 ms, cost dropped 18%, and both merchants renewed.';
 
 describe('feedback insights in the browser', () => {
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    app = await buildApp(testConfig());
-    base = await listenLocally(app);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const web = useBrowserApp();
 
   it('finishes, retries a question side by side, downloads Markdown and prints', { timeout: 120_000 }, async () => {
     // The questions are answered over HTTP (interview.e2e covers that in the browser); the
     // browser takes over the visitor's cookie and finishes the interview itself.
-    const visitor = new Visitor(app);
-    const id = await setUpSession(visitor);
-    await visitor.post(`/session/${id}/start`);
-    await answerAll(visitor, id, strongAnswer);
-    const [name, ...value] = visitor.cookieHeader!.split('=');
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
-    await context.addCookies([{ name: name!, value: value.join('='), url: base }]);
+    const visitor = new Visitor(web.app);
+    const id = await answeredInterview(visitor, strongAnswer);
+    const context = await contextAs(web.browser, web.base, visitor, { viewport: { width: 1100, height: 900 }, acceptDownloads: true });
     const seen = await watch(context);
     const page = await context.newPage();
 
-    await page.goto(`${base}/session/${id}/interview`);
+    await page.goto(`${web.base}/session/${id}/interview`);
     await page.click('#finish-button');
     await page.waitForURL(/\/feedback$/);
 
@@ -167,16 +121,11 @@ describe('feedback insights in the browser', () => {
   });
 
   it('retries a question with JavaScript off (plain form, Post/Redirect/Get)', { timeout: 60_000 }, async () => {
-    const visitor = new Visitor(app);
-    const id = await setUpSession(visitor);
-    await visitor.post(`/session/${id}/start`);
-    await answerAll(visitor, id, strongAnswer);
-    expect((await visitor.post(`/session/${id}/complete`)).statusCode).toBe(303);
-    const [name, ...value] = visitor.cookieHeader!.split('=');
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    await context.addCookies([{ name: name!, value: value.join('='), url: base }]);
+    const visitor = new Visitor(web.app);
+    const id = await answeredInterview(visitor, strongAnswer, { complete: true });
+    const context = await contextAs(web.browser, web.base, visitor, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${base}/session/${id}/feedback`);
+    await page.goto(`${web.base}/session/${id}/feedback`);
     // Without the script there is no print button to press; the download link still works.
     expect(await page.locator('#print').isVisible()).toBe(false);
     expect(await page.locator('#export-markdown').isVisible()).toBe(true);

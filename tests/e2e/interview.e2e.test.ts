@@ -4,42 +4,19 @@
  * Screenshots of each step land in tests/e2e/screenshots/ for a human to look at.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
-import { buildApp } from '../../src/app.js';
-import { testConfig } from '../../src/config.js';
-import { launchChromium, listenLocally, screenshot } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { collectConsoleErrors, screenshot, useBrowserApp } from '../support/browser.js';
 import { FIXTURES, fixture } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 
-
 describe('a candidate in the browser', () => {
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    app = await buildApp(testConfig());
-    base = await listenLocally(app);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
+  const web = useBrowserApp();
 
   it('does a whole interview with a PDF CV and gets feedback', { timeout: 120_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => consoleErrors.push(err.message));
+    const page = await web.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const consoleErrors = collectConsoleErrors(page);
 
-    await page.goto(`${base}/`);
+    await page.goto(`${web.base}/`);
     await screenshot(page, '01-landing');
     await page.fill('#job_title', 'Senior Backend Engineer');
     await page.fill('#company_name', 'Northwind Health');
@@ -92,15 +69,15 @@ describe('a candidate in the browser', () => {
     await screenshot(page, '06-feedback');
     await screenshot(page, '07-feedback-top', false);
 
-    await page.goto(`${base}/dashboard`);
+    await page.goto(`${web.base}/dashboard`);
     expect(await page.locator('#sessions').textContent()).toContain('Northwind Health');
     expect(consoleErrors).toEqual([]);
   });
 
   it('works with JavaScript off (plain forms, Post/Redirect/Get)', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await web.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${web.base}/`);
     await page.fill('#job_title', 'Nurse');
     await page.fill('#company_name', 'St Mary');
     await page.click('button[type=submit]');
