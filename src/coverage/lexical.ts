@@ -23,6 +23,7 @@
  *
  * Pure and synchronous; about 0.1 ms (median) for a typical answer (bench/coverage.bench.ts).
  */
+import { TextCache } from '../ai/offline/text.js';
 import type { AnswerCoverage, KeyPointCoverage } from '../intelligence/types.js';
 import { answerDocuments, type AnswerDocument } from './documents.js';
 import { GENERIC, synonymsOf } from './synonyms.js';
@@ -146,6 +147,14 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Compares an answer with the key points of its question by words. Pure and synchronous. */
 export function lexicalCoverage(answer: string, keyPoints: readonly string[]): AnswerCoverage {
+  // The offline evaluator and the coverage scorer both compare the same answer with the same
+  // key points: the second call is a cache hit. Callers get their own copy to keep.
+  const cached = results.get(`${keyPoints.join('\u0001')}\u0000${answer}`, () => computeCoverage(answer, keyPoints));
+  return { ...cached, points: cached.points.map((p) => ({ ...p })) };
+}
+const results = new TextCache<AnswerCoverage>(256);
+
+function computeCoverage(answer: string, keyPoints: readonly string[]): AnswerCoverage {
   const docs = keyPoints.length > 0 && answer.trim() ? answerDocuments(answer) : [];
   const stats = docs.map(docStats);
   const points = keyPoints.map((point): KeyPointCoverage => {

@@ -182,24 +182,53 @@ function strongest(sentences: readonly string[], score: (sentence: string) => nu
   return best;
 }
 
+/** An answer's first-hand sentences and their joined text, memoised: every requirement reads every answer. */
+interface AnswerView {
+  sentences: string[];
+  joined: string;
+}
+const answerViews = new TextCache<AnswerView>(512);
+function answerView(answer: string): AnswerView {
+  return answerViews.get(answer, () => {
+    const sentences = splitSentences(answer)
+      .map((s) => s.text)
+      .filter(firstHand);
+    return { sentences, joined: sentences.join(' ') };
+  });
+}
+
 /** The best sentence of an answer showing `req`, with its strength. */
 function bestSentenceIn(req: ParsedRequirement, answer: string): { text: string; score: number } | null {
-  const sentences = splitSentences(answer)
-    .map((s) => s.text)
-    .filter(firstHand);
+  const { sentences, joined } = answerView(answer);
   if (req.skills.length > 0) return strongest(sentences, (s) => skillStrength(req, s));
   // A skill-free requirement may be shown across a whole answer ("I was on call…" then "I declared an incident…");
   // the quote is the sentence that carries most of it.
-  const whole = wordStrength(req, sentences.join(' '));
+  const whole = wordStrength(req, joined);
   if (whole === 0) return null;
   const quote = strongest(sentences, (s) => overlapOf(req, pieceOf(s).stems) * 2 + (showsCompetency(req, s) ? 1 : 0));
   return quote ? { text: quote.text, score: whole } : null;
 }
 
+/**
+ * bestSentenceIn, memoised per parsed requirement and answer text: during an interview the
+ * map is rebuilt before every question from the same earlier answers plus one new one.
+ */
+const sentenceResults = new WeakMap<ParsedRequirement, Map<string, { text: string; score: number } | null>>();
+const SENTENCE_RESULTS_MAX = 256;
+function bestSentenceInCached(req: ParsedRequirement, answer: string): { text: string; score: number } | null {
+  let perAnswer = sentenceResults.get(req);
+  if (!perAnswer) sentenceResults.set(req, (perAnswer = new Map()));
+  if (perAnswer.has(answer)) return perAnswer.get(answer)!;
+  if (perAnswer.size >= SENTENCE_RESULTS_MAX) perAnswer.clear();
+  const found = bestSentenceIn(req, answer);
+  perAnswer.set(answer, found);
+  return found;
+}
+
 function bestAnswerSentence(req: ParsedRequirement, answers: RequirementInput['answers']): Best | null {
   let best: Best | null = null;
   for (const a of answers) {
-    const found = bestSentenceIn(req, a.text);
+    const found = bestSentenceInCached(req, a.text);
     // Strictly better only: ties keep the earlier question.
     if (found && (!best || found.score > best.score)) best = { ...found, questionNumber: a.questionNumber };
   }
@@ -216,12 +245,24 @@ function bestCvLine(req: ParsedRequirement, cvText: string): Best | null {
   return strongest(lines, (l) => (req.skills.length > 0 ? skillStrength(req, l) : wordStrength(req, l)));
 }
 
+/**
+ * The CV's best line for each requirement. The CV and the job description stay the same for a
+ * whole interview while answers come in, so this is memoised per parsed job description and CV.
+ */
+const cvEvidenceCache = new WeakMap<readonly ParsedRequirement[], TextCache<(Best | null)[]>>();
+function cvEvidence(requirements: readonly ParsedRequirement[], cvText: string): (Best | null)[] {
+  let perCv = cvEvidenceCache.get(requirements);
+  if (!perCv) cvEvidenceCache.set(requirements, (perCv = new TextCache<(Best | null)[]>(16)));
+  return perCv.get(cvText, () => requirements.map((req) => bestCvLine(req, cvText)));
+}
+
 /** Matches each requirement against the answers and the CV. */
 export function coverageOf(requirements: readonly ParsedRequirement[], input: RequirementInput): RequirementCoverage[] {
   const answers = input.answers.filter((a) => a.text.trim() && (a.score === undefined || a.score >= MIN_SCORE));
-  return requirements.map((req) => {
+  const cvLines = cvEvidence(requirements, input.cvText);
+  return requirements.map((req, i) => {
     const shown = bestAnswerSentence(req, answers);
-    const cv = bestCvLine(req, input.cvText);
+    const cv = cvLines[i] ?? null;
     const base = { id: req.id, requirement: req.requirement, importance: req.importance };
     const cvEvidence = cv ? shorten(cv.text, MAX_QUOTE) : undefined;
     if (shown) return { ...base, status: 'demonstrated' as const, quote: clipQuote(shown.text, MAX_QUOTE), questionNumber: shown.questionNumber, cvEvidence };

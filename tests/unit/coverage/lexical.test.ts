@@ -160,4 +160,16 @@ describe('lexicalCoverage', () => {
     expect(answer).toContain(p.evidence);
     expect(p.evidence.length).toBeLessThan(answer.length / 2);
   });
+
+  it('gives every caller its own copy of a remembered result', () => {
+    const answer = 'I set up Prometheus alerts on p99 latency and we measured a 30% drop in errors.';
+    const points = ['names the metric used to measure success'];
+    const first = lexicalCoverage(answer, points);
+    first.points[0]!.covered = !first.points[0]!.covered;
+    first.points.push({ point: 'added by a caller', covered: true, similarity: 1, evidence: '' });
+    const second = lexicalCoverage(answer, points);
+    expect(second.points).toHaveLength(1);
+    expect(second.points[0]!.covered).toBe(second.coveredCount === 1);
+    expect(second).toEqual(lexicalCoverage(`${answer} `.trimEnd(), [...points]));
+  });
 });
