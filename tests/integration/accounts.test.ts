@@ -249,6 +249,10 @@ describe('accounts', () => {
     it('deletes one interview after a confirmation step: rows in every table and its recordings', async () => {
       const visitor = new Visitor(app);
       const id = await completedSession(visitor);
+      // A retried question is part of the interview too (question_retries).
+      const retry = await visitor.post(`/session/${id}/retry/1`, { answer: 'I led the migration myself, planned it in three stages, and cut errors by 40% in a month.' });
+      expect(retry.statusCode).toBe(303);
+      expect(rowCount(app, 'question_retries')).toBe(1);
       const keep = await createSession(visitor, 'Keep me');
       const file = recording(id);
       const kept = recording(keep);
