@@ -21,6 +21,9 @@ export { createWorkerEmbedder, embeddingsNotFoundMessage, embeddingsModelConfigP
 
 export const DEFAULT_EMBEDDINGS_MODEL = 'Xenova/all-MiniLM-L6-v2';
 
+/** Scores by words alone: what services use when no scorer is given (tests, scripts). */
+export const LEXICAL_SCORER: Pick<CoverageScorer, 'score'> = { score: async (answer, keyPoints) => lexicalCoverage(answer, keyPoints) };
+
 export interface CoverageStatus {
   /** The method answers are scored with now. */
   method: 'embeddings' | 'lexical';

@@ -7,7 +7,7 @@
  * makes it resumable: whoever loads the interview next finishes a step that was cut short.
  */
 import type { AiClient } from '../ai/ai-client.js';
-import { lexicalCoverage, type CoverageScorer } from '../coverage/index.js';
+import { LEXICAL_SCORER, type CoverageScorer } from '../coverage/index.js';
 import { Errors } from '../errors.js';
 import { decideAfterAnswer } from '../intelligence/adaptive.js';
 import { startingLevel } from '../intelligence/difficulty.js';
@@ -33,8 +33,6 @@ export interface InterviewServiceDeps {
   coverage?: Pick<CoverageScorer, 'score'>;
 }
 
-const lexicalScorer: Pick<CoverageScorer, 'score'> = { score: async (answer, keyPoints) => lexicalCoverage(answer, keyPoints) };
-
 /** The level the next question is asked at: where the adaptive decisions left it, else where the interview starts. */
 export function levelForNext(session: SessionRow, exchanges: readonly Exchange[]): Level {
   return nextLevelOf(exchanges) ?? startingLevel(session.difficulty, session.cvText).level;
@@ -56,7 +54,7 @@ export interface AnswerInput {
 
 export type InterviewService = ReturnType<typeof createInterviewService>;
 
-export function createInterviewService({ sessions, messages, ai, clock, answerMaxChars, recordings, coverage = lexicalScorer }: InterviewServiceDeps) {
+export function createInterviewService({ sessions, messages, ai, clock, answerMaxChars, recordings, coverage = LEXICAL_SCORER }: InterviewServiceDeps) {
   /** One advance per session at a time in this process; the database's unique rules cover the rest. */
   const advancing = new Map<string, Promise<InterviewState>>();
 

@@ -10,7 +10,7 @@
  */
 import type { AiClient } from '../ai/ai-client.js';
 import { MAIN_QUESTION_COUNT, type AnswerEvaluation, type EvaluateAnswerInput } from '../ai/types.js';
-import { lexicalCoverage, type CoverageScorer } from '../coverage/index.js';
+import { LEXICAL_SCORER, type CoverageScorer } from '../coverage/index.js';
 import { Errors, isAppError } from '../errors.js';
 import type { AnswerCoverage, Level } from '../intelligence/types.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
@@ -63,8 +63,6 @@ export interface RetryView {
   change: RetryChange | null;
 }
 
-const lexicalScorer: Pick<CoverageScorer, 'score'> = { score: async (answer, keyPoints) => lexicalCoverage(answer, keyPoints) };
-
 /** Compares two attempts at the same question. Pure. */
 export function compareAttempts(
   before: { evaluation: AnswerEvaluation; coverage: AnswerCoverage | null },
@@ -92,7 +90,7 @@ export function compareAttempts(
 
 export type RetryService = ReturnType<typeof createRetryService>;
 
-export function createRetryService({ sessions, messages, retries, ai, clock, answerMaxChars, coverage = lexicalScorer }: RetryServiceDeps) {
+export function createRetryService({ sessions, messages, retries, ai, clock, answerMaxChars, coverage = LEXICAL_SCORER }: RetryServiceDeps) {
   /** The session and the original attempt at question `n`, or the error the page shows. */
   function load(sessionId: string, ownerId: string, n: number): { session: SessionRow; original: OriginalAttempt; question: Parameters<typeof questionOf>[0] } {
     const session = requireOwnedSession(sessions, sessionId, ownerId);
