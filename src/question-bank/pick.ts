@@ -66,8 +66,17 @@ function nearestMatching(level: Level, q: Omit<PickQuery, 'level'>): BankEntry[]
  */
 function tagScore(entry: BankEntry, queryStems: readonly string[]): number {
   if (!entry.tags || entry.tags.length === 0) return 0;
-  const hits = entry.tags.filter((t) => queryStems.some((q) => phraseIn(t, ` ${q} `) || phraseIn(q, ` ${stems(t).join(' ')} `))).length;
+  // phraseIn both ways, with the tag's side stemmed once per entry.
+  const hits = tagStemsOf(entry).filter((padded) => padded.trim() !== '' && queryStems.some((q) => ` ${q} `.includes(padded) || phraseIn(q, padded))).length;
   return hits > 0 ? hits : -1;
+}
+
+/** Each tag's stems, padded for phraseIn; the bank never changes, so stemmed once per entry. */
+const tagStems = new Map<string, string[]>();
+function tagStemsOf(entry: BankEntry): string[] {
+  let found = tagStems.get(entry.id);
+  if (!found) tagStems.set(entry.id, (found = (entry.tags ?? []).map((tag) => ` ${stems(tag).join(' ')} `)));
+  return found;
 }
 
 /**
@@ -75,7 +84,21 @@ function tagScore(entry: BankEntry, queryStems: readonly string[]): number {
  * nearest level that has matches), competency, kinds and exclusions; ranked by tag match,
  * then by a seeded tie-break. Same query, same order.
  */
-export function pickEntries(q: PickQuery): BankEntry[] {
+export function pickEntries(q: PickQuery): readonly BankEntry[] {
+  // The bank never changes, so a query always has the same answer; the offline planner asks
+  // the same few queries for every question of an interview. Bounded: cleared when full.
+  const key = JSON.stringify([q.level, q.competency, q.kinds, q.tags, q.seed, [...(q.exclude ?? [])].sort()]);
+  let found = picks.get(key);
+  if (!found) {
+    if (picks.size >= PICKS_MAX) picks.clear();
+    picks.set(key, (found = rank(q)));
+  }
+  return found;
+}
+const PICKS_MAX = 2_000;
+const picks = new Map<string, readonly BankEntry[]>();
+
+function rank(q: PickQuery): BankEntry[] {
   const queryStems = (q.tags ?? []).map((t) => stems(t).join(' ')).filter(Boolean);
   const seed = q.seed ?? 0;
   return nearestMatching(q.level, q)

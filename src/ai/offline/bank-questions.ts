@@ -24,7 +24,6 @@ import {
   pickEntries,
   type BankEntry,
   type BankKind,
-  type PickQuery,
 } from '../../question-bank/index.js';
 import type { PlannedQuestion } from '../schemas.js';
 import type { ContextAnalysis } from './context-analysis.js';
@@ -93,22 +92,6 @@ function engineeringJob(a: ContextAnalysis): boolean {
 const jobTags = (a: ContextAnalysis) => [a.role, ...a.job.skills.slice(0, 12).map((s) => s.name)];
 
 /**
- * pickEntries, memoised: ranking by tags stems every entry, and one interview asks the same
- * queries for every question (bounded: cleared when it grows past PICK_CACHE_MAX).
- */
-const PICK_CACHE_MAX = 2_000;
-const pickCache = new Map<string, BankEntry[]>();
-function picked(query: PickQuery): BankEntry[] {
-  const key = JSON.stringify({ ...query, exclude: [...(query.exclude ?? [])].sort() });
-  let found = pickCache.get(key);
-  if (!found) {
-    if (pickCache.size >= PICK_CACHE_MAX) pickCache.clear();
-    pickCache.set(key, (found = pickEntries(query)));
-  }
-  return found;
-}
-
-/**
  * The bank entry for a slot: the competency and kind asked for at the level (nearest level if
  * none), then looser matches. `strict` is true when the competency matched.
  */
@@ -125,7 +108,7 @@ export function entryFor(
   const { prefer } = query;
   for (const { strict, ...filter } of tries) {
     const at = (level: Level) =>
-      picked({ level, ...filter, tags: query.tags, exclude: options.exclude, seed: options.seed }).filter(
+      pickEntries({ level, ...filter, tags: query.tags, exclude: options.exclude, seed: options.seed }).filter(
         (e) => within(options.level)(e) && suits(e, query.tags) && (query.engineering || !isEngineeringEntry(e)),
       );
     const found = at(options.level);
