@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectConsoleErrors, screenshot, useBrowserApp } from '../support/browser.js';
+import { collectConsoleErrors, screenshot, shownQuestion, useBrowserApp } from '../support/browser.js';
 import { FIXTURES, fixture } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 
@@ -46,13 +46,11 @@ describe('a candidate in the browser', () => {
 
     let answered = 0;
     for (let guard = 0; guard < 20; guard++) {
-      const question = page.locator('#question');
-      if ((await question.count()) === 0) break;
-      const number = Number(await question.getAttribute('data-question-number'));
-      const kind = (await question.getAttribute('data-kind')) ?? 'question';
-      const id = await page.locator('input[name=question_id]').getAttribute('value');
+      const question = await shownQuestion(page);
+      if (!question) break;
+      const { id } = question;
       if (answered === 0) await screenshot(page, '04-first-question');
-      await page.fill('#answer', strongAnswer({ id: id!, number, kind, text: '' }));
+      await page.fill('#answer', strongAnswer(question));
       await page.click('#answer-form button[type=submit]');
       // htmx swaps the next question in without a page load.
       await page.waitForFunction((prev) => document.querySelector('input[name=question_id]')?.getAttribute('value') !== prev, id);

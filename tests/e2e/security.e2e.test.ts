@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
-import { launchChromium, listenLocally } from '../support/browser.js';
+import { launchChromium, listenLocally, shownQuestion } from '../support/browser.js';
 import { fixture } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { XSS, XSS_ALL } from '../support/hostile.js';
@@ -105,12 +105,10 @@ describe('web defences in the browser', () => {
 
     // Every answer carries the payloads too (htmx swaps each next question in).
     for (let guard = 0; guard < 20; guard++) {
-      const question = page.locator('#question');
-      if ((await question.count()) === 0) break;
-      const number = Number(await question.getAttribute('data-question-number'));
-      const kind = (await question.getAttribute('data-kind')) ?? 'question';
-      const id = await page.locator('input[name=question_id]').getAttribute('value');
-      await page.fill('#answer', `${strongAnswer({ id: id!, number, kind, text: '' })} ${XSS_ALL}`);
+      const question = await shownQuestion(page);
+      if (!question) break;
+      const { id } = question;
+      await page.fill('#answer', `${strongAnswer(question)} ${XSS_ALL}`);
       // Extensions (password managers, screenshot tools) set styles through the CSSOM, which CSP
       // allows, and leave a style attribute behind; htmx must not copy it on swap (that is blocked).
       await page.evaluate(() => {

@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
-import { launchChromium, listenLocally, screenshot, SCREENSHOTS } from '../support/browser.js';
+import { launchChromium, listenLocally, screenshot, SCREENSHOTS, shownQuestion } from '../support/browser.js';
 import { FIXTURES, fixture } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { AUDIO_FIXTURES } from '../support/audio.js';
@@ -114,12 +114,10 @@ describe('a candidate answering by voice', () => {
 
     // Type the other answers, finish, and look at the Delivery section.
     for (let guard = 0; guard < 20; guard++) {
-      const question = page.locator('#question');
-      if ((await question.count()) === 0) break;
-      const number = Number(await question.getAttribute('data-question-number'));
-      const kind = (await question.getAttribute('data-kind')) ?? 'question';
-      const id = await page.locator('input[name=question_id]').getAttribute('value');
-      await page.fill('#answer', strongAnswer({ id: id!, number, kind, text: '' }));
+      const question = await shownQuestion(page);
+      if (!question) break;
+      const { id } = question;
+      await page.fill('#answer', strongAnswer(question));
       await page.click('#answer-form button[type=submit]');
       await page.waitForFunction((prev) => document.querySelector('input[name=question_id]')?.getAttribute('value') !== prev, id);
     }

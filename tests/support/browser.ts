@@ -136,6 +136,18 @@ export async function answeredInterview(
   return id;
 }
 
+/** The question the page is showing (as the interview driver reads it over HTTP), or null when none is waiting. */
+export async function shownQuestion(page: Page): Promise<CurrentQuestion | null> {
+  const question = page.locator('#question');
+  if ((await question.count()) === 0) return null;
+  return {
+    id: (await page.locator('input[name=question_id]').getAttribute('value')) ?? '',
+    number: Number(await question.getAttribute('data-question-number')),
+    kind: (await question.getAttribute('data-kind')) ?? 'question',
+    text: '',
+  };
+}
+
 /** A new browser context that carries `visitor`'s cookie, so the browser takes over its interviews. */
 export async function contextAs(browser: Browser, base: string, visitor: Visitor, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const [name, ...value] = visitor.cookieHeader!.split('=');
