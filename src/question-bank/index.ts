@@ -2,7 +2,7 @@
  * The curated question bank (issue 4): entries with key points, the lookups the interviewer
  * and prompts use, competency classification and the practice guides of the study plan.
  */
-export type { BankEntry, BankKind, CompetencyGuide } from './types.js';
+export { BANK_KINDS, type BankEntry, type BankKind, type CompetencyGuide } from './types.js';
 export { QUESTION_BANK, bankEntry } from './bank.js';
 export { pickEntries, examplesFor, isEngineeringEntry, isEngineeringJob, type PickQuery, type ExamplesQuery } from './pick.js';
 export { personalise, placeholdersIn, PLACEHOLDERS, type PlaceholderValues } from './personalise.js';

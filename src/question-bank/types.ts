@@ -3,10 +3,13 @@
  * The offline interviewer picks and personalises entries; remote models are shown a few
  * relevant ones as examples; key points drive answer coverage.
  */
+import { QUESTION_KINDS } from '../ai/schemas.js';
 import type { CompetencyId, Level } from '../intelligence/types.js';
 
-/** The planner kinds a bank entry can stand in for (see QUESTION_KINDS in src/ai/schemas.ts). */
-export type BankKind = 'opener' | 'behavioral' | 'skill' | 'gap' | 'technical' | 'motivation' | 'closing';
+/** The planner kinds (QUESTION_KINDS in src/ai/schemas.ts) a bank entry can stand in for. */
+export type BankKind = Exclude<(typeof QUESTION_KINDS)[number], 'follow_up'>;
+/** Every kind but follow-ups, which the interviewer writes from the answer, never from the bank. */
+export const BANK_KINDS: readonly BankKind[] = QUESTION_KINDS.filter((k): k is BankKind => k !== 'follow_up');
 
 export interface BankEntry {
   /** Stable id, e.g. "conflict-mid-03"; stored on messages. */

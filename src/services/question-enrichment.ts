@@ -10,7 +10,7 @@
  */
 import type { PlannedQuestion } from '../ai/types.js';
 import type { CompetencyId, Level } from '../intelligence/types.js';
-import { bankEntry, classifyCompetency, pickEntries, type BankEntry, type BankKind } from '../question-bank/index.js';
+import { BANK_KINDS, bankEntry, classifyCompetency, pickEntries, type BankEntry, type BankKind } from '../question-bank/index.js';
 
 export interface QuestionDetails {
   difficulty: Level;
@@ -20,14 +20,12 @@ export interface QuestionDetails {
   keyPoints: string[];
 }
 
-const BANK_KINDS: readonly string[] = ['opener', 'behavioral', 'skill', 'gap', 'technical', 'motivation', 'closing'];
-
 const usable = (points: readonly string[] | null | undefined): string[] =>
   (points ?? []).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0).slice(0, 5);
 
 /** The closest bank entry to a question no entry was cited for. */
 export function closestEntry(question: Pick<PlannedQuestion, 'text' | 'kind' | 'focus'>, level: Level, competency: CompetencyId): BankEntry | undefined {
-  const kinds = BANK_KINDS.includes(question.kind) ? [question.kind as BankKind] : undefined;
+  const kinds = (BANK_KINDS as readonly string[]).includes(question.kind) ? [question.kind as BankKind] : undefined;
   return pickEntries({ level, competency, kinds })[0] ?? pickEntries({ level, competency })[0];
 }
 
