@@ -36,6 +36,7 @@ import { registerErrorHandlers } from './routes/error-handlers.js';
 import { pageRoutes } from './routes/pages.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
+import { interviewEventRoutes } from './routes/interview-events.js';
 import { feedbackRoutes } from './routes/feedback-routes.js';
 import { progressRoutes } from './routes/progress-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
@@ -54,6 +55,7 @@ import { loggerOptions } from './logging.js';
 import { registerOperations } from './operations.js';
 import { currentSessionId, requestScopedLogger } from './request-context.js';
 import { createWorkQueue, limitAiClient } from './services/work-queue.js';
+import { createAnswerEvaluations } from './services/answer-evaluations.js';
 import { opsRoutes } from './routes/ops-routes.js';
 
 const require = createRequire(import.meta.url);
@@ -147,6 +149,14 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     allowedPath: (pathName) => pathName === '/htmx.min.js',
     maxAge: '1d',
   });
+  // htmx's server-sent-events extension: the interview page follows the interviewer live.
+  await app.register(fastifyStatic, {
+    root: path.dirname(require.resolve('htmx-ext-sse/dist/sse.min.js')),
+    prefix: '/vendor/htmx-ext-sse/',
+    decorateReply: false,
+    allowedPath: (pathName) => pathName === '/sse.min.js',
+    maxAge: '1d',
+  });
   // Voice answers stream over a WebSocket; frames larger than 64 KB are refused by the route
   // with a reason, and this hard cap stops anything far larger before it is buffered.
   await app.register(websocket, {
@@ -183,12 +193,25 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     maxQueued: config.documentMaxQueued,
     maxWaitMs: config.documentTimeoutMs,
   });
+  // Cheap to build: the embedding model only loads on the first answer scored.
+  const coverage =
+    deps.coverage ??
+    createCoverageScorer({
+      method: config.coverage.method,
+      modelId: config.coverage.embeddingsModel,
+      modelDir: config.coverage.embeddingsModelDir,
+      timeoutMs: config.coverage.timeoutMs,
+      onFallback: (reason) => app.log.warn({ reason }, 'answer coverage fell back to the lexical method'),
+    });
+  app.addHook('onClose', async () => coverage.close());
   // Every AI call waits for a slot in aiQueue (AI_CONCURRENCY / AI_QUEUE_MAX); its log lines carry the request id.
   const ai = limitAiClient(
-    createAiClient({ providers: deps.providers ?? createProviders(config), logger: requestScopedLogger(app.log), resilience: config.aiResilience }),
+    createAiClient({ providers: deps.providers ?? createProviders(config, { coverage }), logger: requestScopedLogger(app.log), resilience: config.aiResilience }),
     aiQueue,
     currentSessionId,
   );
+  // Answers are evaluated beside the interview; feedback waits for them (answer-evaluations.ts).
+  const evaluations = createAnswerEvaluations({ messages: repositories.messages, ai, coverage, log: app.log });
   const extract = (bytes: Buffer) =>
     extractDocument(bytes, {
       maxBytes: config.maxUploadBytes,
@@ -202,17 +225,6 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     recordings.close();
     await transcriber.close();
   });
-  // Cheap to build: the embedding model only loads on the first answer scored.
-  const coverage =
-    deps.coverage ??
-    createCoverageScorer({
-      method: config.coverage.method,
-      modelId: config.coverage.embeddingsModel,
-      modelDir: config.coverage.embeddingsModelDir,
-      timeoutMs: config.coverage.timeoutMs,
-      onFallback: (reason) => app.log.warn({ reason }, 'answer coverage fell back to the lexical method'),
-    });
-  app.addHook('onClose', async () => coverage.close());
   const deletion = createDataDeletionService({ sessions: repositories.sessions, users: repositories.users, dataDir: config.dataDir, log: app.log });
   app.decorate('config', config);
   app.decorate('database', database);
@@ -226,8 +238,8 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       clock,
     }),
     deletion,
-    interview: createInterviewService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, recordings, coverage }),
-    feedback: createFeedbackService({ ...repositories, ai, clock }),
+    interview: createInterviewService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, recordings, coverage, evaluations, log: app.log }),
+    feedback: createFeedbackService({ ...repositories, ai, clock, evaluations }),
     retry: createRetryService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, coverage }),
     progress: createProgressService({ progress: createProgressRepository(database.db), sessions: repositories.sessions }),
     aiProviders: ai.providerNames,
@@ -237,11 +249,23 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     coverage,
   });
 
+  // On close, calls to remote models stop at once: every interviewer step is resumable (the
+  // answer is stored first), so the next start picks it up, and an open page reconnects. Work
+  // still running (a local provider) gets a moment to finish before the database closes
+  // (onClose hooks run last-added first, so this one runs before the database's).
+  app.addHook('preClose', async () => ai.close());
+  app.addHook('onClose', async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(config.shutdownGraceMs, 5000))));
+    await Promise.race([app.services.interview.drain(), bound]).finally(() => clearTimeout(timer));
+  });
+
   // --- routes ---------------------------------------------------------------------------
   registerErrorHandlers(app);
   await app.register(pageRoutes);
   await app.register(sessionRoutes);
   await app.register(interviewRoutes);
+  await app.register(interviewEventRoutes);
   await app.register(feedbackRoutes);
   await app.register(progressRoutes);
   await app.register(accountRoutes);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
-const AI_PROVIDER_NAMES = ['gemini', 'openai', 'offline'] as const;
+const AI_PROVIDER_NAMES = ['gemini', 'openai', 'ollama', 'offline'] as const;
 export const OPENAI_JSON_MODES = ['schema', 'object', 'prompt'] as const;
 export type OpenAiJsonMode = (typeof OPENAI_JSON_MODES)[number];
 export const DEFAULT_OPENAI_BASE_URL = 'https://openrouter.ai/api/v1';
@@ -47,22 +47,33 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_INTERVIEW: Type.Integer({ default: 60, minimum: 0 }),
   DOCUMENT_MAX_PARALLEL: Type.Integer({ default: 2, minimum: 1, maximum: 32 }),
   DOCUMENT_MAX_QUEUED: Type.Integer({ default: 10, minimum: 0, maximum: 1000 }),
-  // Unset: gemini if GEMINI_API_KEY is set, then openai if a key or OPENAI_BASE_URL is set, then offline.
+  // Unset: gemini if GEMINI_API_KEY is set, then openai if a key or OPENAI_BASE_URL is set,
+  // then ollama if OLLAMA_MODEL is set, then offline.
   AI_PROVIDERS: Type.Optional(Type.String({ pattern: '^[a-z, -]+$' })),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   GEMINI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
   GEMINI_MODEL: Type.String({ default: 'gemini-2.5-flash', minLength: 1 }),
   GEMINI_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
-  GEMINI_THINKING_BUDGET: Type.Integer({ default: 0, minimum: -1, maximum: 32768 }),
+  GEMINI_THINKING_BUDGET: Type.Optional(Type.Integer({ minimum: -1, maximum: 32768 })),
+  GEMINI_TIMEOUT_MS: Type.Optional(Type.Integer({ minimum: 100 })),
   OPENAI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
   OPENROUTER_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
   OPENAI_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
-  OPENAI_MODEL: Type.String({ default: 'openai/gpt-4o-mini', minLength: 1 }),
+  OPENAI_MODEL: Type.Optional(Type.String({ minLength: 1 })),
   OPENAI_JSON_MODE: Type.Union(
     OPENAI_JSON_MODES.map((m) => Type.Literal(m)),
     { default: 'schema' },
   ),
+  OPENAI_TIMEOUT_MS: Type.Optional(Type.Integer({ minimum: 100 })),
+  OLLAMA_HOST: Type.String({ default: 'http://127.0.0.1:11434', pattern: '^https?://' }),
+  OLLAMA_MODEL: Type.Optional(Type.String({ minLength: 1 })),
+  OLLAMA_KEEP_ALIVE: Type.String({ default: '30m', pattern: '^-?\\d+(ms|s|m|h)?$' }),
+  OLLAMA_NUM_CTX_MAX: Type.Integer({ default: 16384, minimum: 2048, maximum: 1048576 }),
+  OLLAMA_TIMEOUT_MS: Type.Optional(Type.Integer({ minimum: 100 })),
   AI_ATTEMPT_TIMEOUT_MS: Type.Integer({ default: 12000, minimum: 100 }),
   AI_CALL_BUDGET_MS: Type.Integer({ default: 20000, minimum: 100 }),
+  // A model on this machine (localhost) runs on its CPU or GPU: 10–40 s for an evaluation on a CPU.
+  AI_LOCAL_TIMEOUT_MS: Type.Integer({ default: 120000, minimum: 100 }),
   AI_MAX_RETRIES: Type.Integer({ default: 2, minimum: 0, maximum: 10 }),
   AI_RETRY_BASE_MS: Type.Integer({ default: 500, minimum: 0 }),
   AI_RETRY_MAX_DELAY_MS: Type.Integer({ default: 8000, minimum: 0 }),
@@ -120,8 +131,11 @@ export interface AppConfig {
   passwordHashCost: number;
   /** Providers to try, in order; "offline" is always appended as the last resort. */
   aiProviders: string[];
+  /** The app's public address (OpenRouter's HTTP-Referer); null when not set. */
+  publicUrl: string | null;
   gemini: GeminiSettings;
   openai: OpenAiSettings;
+  ollama: OllamaSettings;
   aiResilience: AiResilienceSettings;
   /** How much CV / job-description text a remote prompt may carry (trimmed by relevance). */
   aiPromptLimits: { cvChars: number; jobChars: number };
@@ -187,8 +201,19 @@ export interface GeminiSettings {
   model: string;
   /** null: the SDK's default (Google's endpoint). */
   baseUrl: string | null;
-  /** 0 disables thinking, -1 lets the model decide, otherwise a token budget. */
-  thinkingBudget: number;
+  /** 0 disables thinking, -1 lets the model decide, otherwise a token budget; null: by model (off for Flash, dynamic for Pro). */
+  thinkingBudget: number | null;
+  /** One attempt's timeout; null: AI_ATTEMPT_TIMEOUT_MS (AI_LOCAL_TIMEOUT_MS for a base URL on this machine). */
+  timeoutMs: number | null;
+}
+
+export interface OllamaSettings {
+  host: string;
+  /** null: Ollama is not configured. */
+  model: string | null;
+  keepAlive: string;
+  maxContextTokens: number;
+  timeoutMs: number | null;
 }
 
 export interface OpenAiSettings {
@@ -200,10 +225,11 @@ export interface OpenAiSettings {
   jsonMode: OpenAiJsonMode;
   /** True when OPENAI_BASE_URL was set explicitly (it enables the provider by default). */
   baseUrlSet: boolean;
+  timeoutMs: number | null;
 }
 
 export interface AiResilienceSettings {
-  /** One HTTP attempt may take this long. */
+  /** One HTTP attempt may take this long (a provider's own *_TIMEOUT_MS wins). */
   attemptTimeoutMs: number;
   /** Everything one provider may spend on one call (retries and repair included) before the next is tried. */
   callBudgetMs: number;
@@ -215,6 +241,8 @@ export interface AiResilienceSettings {
   circuitThreshold: number;
   /** How long an open circuit skips the provider before one probe call is let through. */
   circuitCooldownMs: number;
+  /** The attempt timeout for a provider whose server is on this machine (localhost). */
+  localAttemptTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -245,19 +273,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiKey: parsed.GEMINI_API_KEY ?? null,
     model: parsed.GEMINI_MODEL,
     baseUrl: parsed.GEMINI_BASE_URL ?? null,
-    thinkingBudget: parsed.GEMINI_THINKING_BUDGET,
+    thinkingBudget: parsed.GEMINI_THINKING_BUDGET ?? null,
+    timeoutMs: parsed.GEMINI_TIMEOUT_MS ?? null,
   };
   const openai: OpenAiSettings = {
     apiKey: parsed[apiKeyVariable] ?? null,
     apiKeyVariable,
     baseUrl: openaiBaseUrl,
-    model: parsed.OPENAI_MODEL,
+    // A default model only where its name is known (OpenRouter, OpenAI): anywhere else the
+    // operator must name theirs — an OpenRouter name sent to Ollama is a 404 on every call.
+    model: parsed.OPENAI_MODEL ?? (isOpenRouter(openaiBaseUrl) ? DEFAULT_OPENROUTER_MODEL : isOpenAi(openaiBaseUrl) ? DEFAULT_OPENAI_MODEL : ''),
     jsonMode: parsed.OPENAI_JSON_MODE as OpenAiJsonMode,
     baseUrlSet: parsed.OPENAI_BASE_URL !== undefined,
+    timeoutMs: parsed.OPENAI_TIMEOUT_MS ?? null,
+  };
+  const ollama: OllamaSettings = {
+    host: parsed.OLLAMA_HOST.replace(/\/+$/, ''),
+    model: parsed.OLLAMA_MODEL ?? null,
+    keepAlive: parsed.OLLAMA_KEEP_ALIVE,
+    maxContextTokens: parsed.OLLAMA_NUM_CTX_MAX,
+    timeoutMs: parsed.OLLAMA_TIMEOUT_MS ?? null,
   };
   const aiProviders =
-    parsed.AI_PROVIDERS === undefined ? defaultProviders(gemini, openai) : parseProviders(parsed.AI_PROVIDERS);
-  checkProviderSettings({ aiProviders, gemini, openai });
+    parsed.AI_PROVIDERS === undefined ? defaultProviders(gemini, openai, ollama) : parseProviders(parsed.AI_PROVIDERS);
+  checkProviderSettings({ aiProviders, gemini, openai, ollama });
   const dataDir = path.resolve(parsed.DATA_DIR);
   return {
     host: parsed.HOST,
@@ -293,8 +332,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     documentMaxQueued: parsed.DOCUMENT_MAX_QUEUED,
     passwordHashCost: 16,
     aiProviders,
+    publicUrl: parsed.PUBLIC_URL ?? null,
     gemini,
     openai,
+    ollama,
     aiResilience: {
       attemptTimeoutMs: parsed.AI_ATTEMPT_TIMEOUT_MS,
       callBudgetMs: parsed.AI_CALL_BUDGET_MS,
@@ -303,6 +344,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryMaxDelayMs: parsed.AI_RETRY_MAX_DELAY_MS,
       circuitThreshold: parsed.AI_CIRCUIT_THRESHOLD,
       circuitCooldownMs: parsed.AI_CIRCUIT_COOLDOWN_MS,
+      localAttemptTimeoutMs: parsed.AI_LOCAL_TIMEOUT_MS,
     },
     aiPromptLimits: { cvChars: parsed.AI_CV_MAX_CHARS, jobChars: parsed.AI_JOB_MAX_CHARS },
     speech: {
@@ -337,20 +379,40 @@ function parseTrustProxy(value: string | undefined): boolean | number | string[]
   return v.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+/** The model used with OpenRouter, or OpenAI's own API, when OPENAI_MODEL is not set. */
+export const DEFAULT_OPENROUTER_MODEL = 'openai/gpt-4o-mini';
+export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
+const isOpenAi = (url: string) => /^https?:\/\/api\.openai\.com(\/|:|$)/i.test(url);
+
+/** True for an address on this machine: a model there may be slow (CPU) but is worth waiting for. */
+export function isLocalUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || host === '0.0.0.0' || /^127\./.test(host) || host === 'host.docker.internal';
+  } catch {
+    return false;
+  }
+}
+
 const isOpenRouter = (url: string) => /^https?:\/\/([^/]*\.)?openrouter\.ai(\/|:|$)/i.test(url);
 
 /** Hosted OpenAI-compatible services that always want a key; a local or self-hosted server may not. */
 export function openAiUrlNeedsKey(url: string): boolean {
-  return isOpenRouter(url) || /^https?:\/\/api\.openai\.com(\/|:|$)/i.test(url);
+  return isOpenRouter(url) || isOpenAi(url);
 }
 
 /** AI_PROVIDERS unset: every remote provider that has what it needs, in a fixed order, then offline. */
-function defaultProviders(gemini: GeminiSettings, openai: OpenAiSettings): string[] {
-  return [...(gemini.apiKey ? ['gemini'] : []), ...(openai.apiKey || openai.baseUrlSet ? ['openai'] : []), 'offline'];
+function defaultProviders(gemini: GeminiSettings, openai: OpenAiSettings, ollama: OllamaSettings): string[] {
+  return [
+    ...(gemini.apiKey ? ['gemini'] : []),
+    ...(openai.apiKey || openai.baseUrlSet ? ['openai'] : []),
+    ...(ollama.model ? ['ollama'] : []),
+    'offline',
+  ];
 }
 
 /** A provider named in AI_PROVIDERS without its key is a configuration error, reported by variable. */
-export function checkProviderSettings(config: Pick<AppConfig, 'aiProviders' | 'gemini' | 'openai'>): void {
+export function checkProviderSettings(config: Pick<AppConfig, 'aiProviders' | 'gemini' | 'openai' | 'ollama'>): void {
   const problems: string[] = [];
   if (config.aiProviders.includes('gemini') && !config.gemini.apiKey) {
     problems.push('GEMINI_API_KEY: required because AI_PROVIDERS includes gemini (get one at https://aistudio.google.com/apikey)');
@@ -360,6 +422,15 @@ export function checkProviderSettings(config: Pick<AppConfig, 'aiProviders' | 'g
       `${config.openai.apiKeyVariable}: required because AI_PROVIDERS includes openai and OPENAI_BASE_URL is ${config.openai.baseUrl} ` +
         '(a local server such as Ollama needs no key: set OPENAI_BASE_URL to it)',
     );
+  }
+  if (config.aiProviders.includes('openai') && !config.openai.model) {
+    problems.push(
+      `OPENAI_MODEL: required because OPENAI_BASE_URL is ${config.openai.baseUrl}, which is not OpenRouter ` +
+        'or OpenAI (name the model that server runs, e.g. llama3.1:8b for Ollama, or the model llama.cpp serves)',
+    );
+  }
+  if (config.aiProviders.includes('ollama') && !config.ollama.model) {
+    problems.push('OLLAMA_MODEL: required because AI_PROVIDERS includes ollama (e.g. qwen2.5:7b; `ollama list` shows what you have)');
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
 }
@@ -405,7 +476,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     passwordHashCost: 14,
     // Tests never reach the internet: a remote provider a test enables without pointing it at
     // the fake AI server gets a closed local port. Timeouts and back-off are small.
-    gemini: { apiKey: null, model: 'gemini-2.5-flash', baseUrl: 'http://127.0.0.1:9', thinkingBudget: 0 },
+    gemini: { apiKey: null, model: 'gemini-2.5-flash', baseUrl: 'http://127.0.0.1:9', thinkingBudget: 0, timeoutMs: null },
     openai: {
       apiKey: null,
       apiKeyVariable: 'OPENAI_API_KEY',
@@ -413,7 +484,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       model: 'test-model',
       jsonMode: 'schema',
       baseUrlSet: true,
+      timeoutMs: null,
     },
+    ollama: { host: 'http://127.0.0.1:9', model: 'test-model', keepAlive: '5m', maxContextTokens: 16384, timeoutMs: null },
     aiResilience: {
       attemptTimeoutMs: 2000,
       callBudgetMs: 5000,
@@ -422,6 +495,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       retryMaxDelayMs: 20,
       circuitThreshold: 3,
       circuitCooldownMs: 30_000,
+      // The fake AI server is on 127.0.0.1 too: tests keep the short timeout.
+      localAttemptTimeoutMs: 2000,
     },
     // Voice answers: no transcriber unless a test injects one, so no model is ever loaded.
     speech: { ...loadConfig({}).speech, transcriber: 'none' },

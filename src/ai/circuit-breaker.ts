@@ -2,7 +2,8 @@
  * A small circuit breaker per provider. After `threshold` consecutive failed calls (or one
  * configuration failure such as a rejected key) the circuit opens and the provider is skipped
  * for `cooldownMs`, so a dead provider costs users nothing. Then it is half-open: one probe
- * call is let through; success closes the circuit, failure opens it for another cooldown.
+ * call is let through (the AI client runs it in the background, beside the candidate's call);
+ * success closes the circuit, failure opens it for another cooldown.
  */
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
@@ -27,13 +28,17 @@ export class CircuitBreaker {
     return this.now() - this.openedAt >= this.options.cooldownMs ? 'half-open' : 'open';
   }
 
-  /** May a call go to this provider now? In half-open state only one probe at a time may. */
-  tryAcquire(): boolean {
+  /**
+   * May a call go to this provider now? `allowed` when closed; in half-open state the first
+   * caller gets `probe` (it should make the trial call) and everyone else `denied` until the
+   * probe's outcome is in.
+   */
+  tryAcquire(): 'allowed' | 'probe' | 'denied' {
     const state = this.state;
-    if (state === 'closed') return true;
-    if (state === 'open' || this.probing) return false;
+    if (state === 'closed') return 'allowed';
+    if (state === 'open' || this.probing) return 'denied';
     this.probing = true;
-    return true;
+    return 'probe';
   }
 
   success(): void {

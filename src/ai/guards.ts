@@ -3,21 +3,24 @@
  * generous or invent quotes; these rules make sure an empty or evasive answer can't score
  * well and that praise only quotes words the candidate actually said.
  */
+import { RAISE_AT_OR_ABOVE } from '../intelligence/adaptive.js';
 import { assessSubstance } from './offline/answer-substance.js';
-import type { AnswerEvaluation, EvaluateAnswerInput, InterviewSummary, SummarizeInput } from './types.js';
+import { alignQuote } from './quotes.js';
+import type { AnswerEvaluation, EvaluateAnswerInput, InterviewSummary, InterviewTurn, NextTurnInput, SummarizeInput } from './types.js';
 
-const normalizeForQuote = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+export { quoteAppearsIn } from './quotes.js';
 
-/** True when `quote` is (ignoring case, curly quotes and spacing) a passage of `text`. */
-export function quoteAppearsIn(quote: string, text: string): boolean {
-  const q = normalizeForQuote(quote).replace(/^["'.…\s]+|["'.…\s]+$/g, '');
-  return q.length > 0 && normalizeForQuote(text).includes(q);
+/** Points whose quote is the candidate's own words, with the quote shown as they wrote it. */
+function quotedOnly<P extends { quote: string }>(points: readonly P[], text: (p: P) => string): P[] {
+  return points.flatMap((p) => {
+    const aligned = alignQuote(p.quote, text(p));
+    return aligned === null ? [] : [{ ...p, quote: aligned }];
+  });
+}
+
+/** Weaknesses keep their point; a quote that is not the candidate's is emptied. */
+function quotesChecked<P extends { quote: string }>(points: readonly P[], text: (p: P) => string): P[] {
+  return points.map((p) => (p.quote ? { ...p, quote: alignQuote(p.quote, text(p)) ?? '' } : p));
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(n)));
@@ -28,8 +31,8 @@ export function guardEvaluation(input: EvaluateAnswerInput, evaluation: AnswerEv
   return {
     ...evaluation,
     score: clamp(evaluation.score, 1, ceiling),
-    strengths: evaluation.strengths.filter((s) => quoteAppearsIn(s.quote, input.answer)),
-    weaknesses: evaluation.weaknesses.map((w) => (w.quote && !quoteAppearsIn(w.quote, input.answer) ? { ...w, quote: '' } : w)),
+    strengths: quotedOnly(evaluation.strengths, () => input.answer),
+    weaknesses: quotesChecked(evaluation.weaknesses, () => input.answer),
     followUp: input.isFollowUp ? null : evaluation.followUp,
   };
 }
@@ -45,11 +48,49 @@ export function guardSummary(input: SummarizeInput, summary: InterviewSummary): 
   const scores = input.answers.flatMap((a) => [a.evaluation.score, ...(a.followUp ? [a.followUp.evaluation.score] : [])]);
   const lo = scores.length ? Math.min(...scores) : 1;
   const hi = scores.length ? Math.max(...scores) : 10;
-  const quoted = (p: InterviewSummary['strengths'][number]) => quoteAppearsIn(p.quote, said.get(p.questionNumber) ?? '');
+  const answerOf = (p: InterviewSummary['strengths'][number]) => said.get(p.questionNumber) ?? '';
   return {
     ...summary,
     overallScore: clamp(summary.overallScore, lo, hi),
-    strengths: summary.strengths.filter(quoted),
-    weaknesses: summary.weaknesses.map((w) => (w.quote && !quoted(w) ? { ...w, quote: '' } : w)),
+    strengths: quotedOnly(summary.strengths, answerOf),
+    weaknesses: quotesChecked(summary.weaknesses, answerOf),
+  };
+}
+
+/** The answer of a turn, as the evaluation guards see it. */
+export function evaluationInputOf(input: NextTurnInput): EvaluateAnswerInput {
+  const { answered } = input;
+  return {
+    context: input.context,
+    questionNumber: answered.questionNumber,
+    question: answered.question,
+    answer: answered.answer,
+    isFollowUp: answered.isFollowUp,
+    ...(answered.keyPoints.length > 0 ? { keyPoints: answered.keyPoints } : {}),
+  };
+}
+
+/**
+ * Keeps a turn honest whoever wrote it: no follow-up where none may be asked (after a
+ * follow-up's answer, after the closing question) or without its question, and no harder
+ * question after an answer too thin to have earned it; an evaluation made on the way gets the
+ * evaluation guards.
+ */
+export function guardTurn(input: NextTurnInput, turn: InterviewTurn): InterviewTurn {
+  const answer = evaluationInputOf(input);
+  const { level } = input.answered;
+  let { decision } = turn;
+  const moveOn = (reason: string) => ({ action: 'move_on' as const, reason, level, nextLevel: level });
+  if (decision.action === 'follow_up' && (!input.answered.canFollowUp || !decision.followUp?.trim())) {
+    decision = moveOn("Let's move on to the next question.");
+  }
+  if (decision.action === 'raise' && assessSubstance(answer).ceiling < RAISE_AT_OR_ABOVE) {
+    decision = moveOn(`The next question stays at the ${level} level.`);
+  }
+  return {
+    ...turn,
+    decision,
+    question: decision.action === 'follow_up' ? null : turn.question,
+    ...(turn.evaluation ? { evaluation: guardEvaluation(answer, turn.evaluation) } : {}),
   };
 }

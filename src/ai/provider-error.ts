@@ -1,7 +1,8 @@
 /**
  * One error type for everything that can go wrong when a remote model is asked something, so
- * the AI client can decide without knowing any SDK: retry (network, timeout, 408, 429, 5xx),
- * move on at once (400, 401, 403, 404, an unusable reply), or stop (budget spent).
+ * the AI client can decide without knowing any SDK: retry (network, 429, 5xx), move on at once
+ * (a timeout or 408 — someone is waiting, and the next provider answers sooner than a second
+ * wait would —, 400, 401, 403, 404, an unusable reply), or stop (budget spent).
  */
 export const FAILURE_KINDS = [
   'timeout',
@@ -18,7 +19,7 @@ export const FAILURE_KINDS = [
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
-const RETRYABLE: ReadonlySet<FailureKind> = new Set(['timeout', 'network', 'rate_limited', 'server']);
+const RETRYABLE: ReadonlySet<FailureKind> = new Set(['network', 'rate_limited', 'server']);
 /** Failures that will not fix themselves until the operator changes the configuration. */
 const CONFIGURATION: ReadonlySet<FailureKind> = new Set(['auth', 'not_found']);
 

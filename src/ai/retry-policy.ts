@@ -1,8 +1,9 @@
 /**
  * When and how long to wait before asking a provider again. p-retry runs the loop (attempt
  * counting, abort signal, total time); the decisions are ours: only retryable failures are
- * retried, the delay is exponential with jitter or the server's Retry-After (capped), and a
- * wait that would overrun the call's budget is not taken — the next provider is tried instead.
+ * retried, the delay is exponential with jitter or the server's Retry-After, and a wait that is
+ * longer than `retryMaxDelayMs` or would overrun the call's budget is not taken — the next
+ * provider is tried at once instead (a server asking for 30 s is not waited on for 8 s twice).
  */
 import pRetry from 'p-retry';
 import { AiProviderError, isAiProviderError } from './provider-error.js';
@@ -11,7 +12,7 @@ export interface RetryPolicy {
   maxRetries: number;
   /** First back-off step; each retry doubles it. */
   retryBaseMs: number;
-  /** Longest single wait, Retry-After included. */
+  /** Longest single wait; a longer Retry-After means "try the next provider now". */
   retryMaxDelayMs: number;
 }
 
@@ -33,12 +34,13 @@ export const sleep: Sleep = (ms, signal) =>
   });
 
 /**
- * Delay before retry number `retry` (1-based): the server's Retry-After when it sent one,
+ * Delay before retry number `retry` (1-based): the server's Retry-After when it sent one
+ * (Infinity when that is longer than `retryMaxDelayMs`: then we do not retry at all),
  * otherwise base·2^(retry-1) with "equal jitter" (half fixed, half random) so many clients
  * don't retry in lock-step; never more than `retryMaxDelayMs`.
  */
 export function retryDelay(retry: number, policy: RetryPolicy, retryAfterMs: number | undefined, random: () => number): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.retryMaxDelayMs);
+  if (retryAfterMs !== undefined) return retryAfterMs > policy.retryMaxDelayMs ? Infinity : retryAfterMs;
   const exponential = policy.retryBaseMs * 2 ** Math.max(0, retry - 1);
   const jittered = exponential / 2 + random() * (exponential / 2);
   return Math.round(Math.min(jittered, policy.retryMaxDelayMs));

@@ -3,7 +3,7 @@
  * interviewer, Gemini or an OpenAI-compatible model. Calls are intent-level (plan a question,
  * evaluate an answer, summarise the interview); every result type comes from `schemas.ts`.
  */
-import type { CompetencyId, Level } from '../intelligence/types.js';
+import type { AdaptiveDecision, AnswerCoverage, CompetencyId, Level } from '../intelligence/types.js';
 import type { AnswerEvaluation, InterviewSummary, PlannedQuestion } from './schemas.js';
 
 export type { AnswerEvaluation, InterviewSummary, PlannedQuestion } from './schemas.js';
@@ -80,6 +80,49 @@ export interface SummarizeInput {
   answers: AnsweredQuestion[];
 }
 
+/** The answer the interviewer reacts to in its next turn. */
+export interface AnsweredTurn {
+  /** The main question number (1..8) the answer belongs to. */
+  questionNumber: number;
+  question: Pick<PlannedQuestion, 'text' | 'kind' | 'focus'>;
+  /** What a strong answer covers (may be empty). */
+  keyPoints: string[];
+  /** The level the question was asked at. */
+  level: Level;
+  answer: string;
+  isFollowUp: boolean;
+  /** False after a follow-up's answer and after the closing question: then the interview moves on. */
+  canFollowUp: boolean;
+}
+
+/**
+ * What the interviewer needs for its next turn: the answer just given, the interview so far,
+ * and the next main question's slot (null when the answer was to the last main question, so
+ * the turn is a follow-up or the end).
+ */
+export interface NextTurnInput {
+  context: InterviewContext;
+  answered: AnsweredTurn;
+  /** Main questions asked so far (the answered one included), so nothing is asked twice. */
+  previous: AskedQuestion[];
+  next: { questionNumber: number } | null;
+  uncoveredRequirements?: string[];
+  focusCompetencies?: CompetencyId[];
+}
+
+/**
+ * The interviewer's next turn: what it decided (follow up, move on, raise or lower the level)
+ * and why, and the next main question when it moves on. A follow-up's text is
+ * `decision.followUp`. A provider that judged the answer on the way (the offline interviewer)
+ * also returns that evaluation, so it is stored at once.
+ */
+export interface InterviewTurn {
+  decision: AdaptiveDecision;
+  question: PlannedQuestion | null;
+  evaluation?: AnswerEvaluation;
+  coverage?: AnswerCoverage | null;
+}
+
 /** Something that can play the interviewer. Implementations must honour `signal`. */
 export interface AiProvider {
   /** Stable name recorded on every message it produces, e.g. "offline", "gemini". */
@@ -87,6 +130,7 @@ export interface AiProvider {
   planQuestion(input: PlanQuestionInput, signal?: AbortSignal): Promise<PlannedQuestion>;
   evaluateAnswer(input: EvaluateAnswerInput, signal?: AbortSignal): Promise<AnswerEvaluation>;
   summarizeInterview(input: SummarizeInput, signal?: AbortSignal): Promise<InterviewSummary>;
+  nextTurn(input: NextTurnInput, signal?: AbortSignal): Promise<InterviewTurn>;
 }
 
 /** A result together with the provider that produced it. */

@@ -57,9 +57,12 @@ export interface KeyPointCoverage {
   evidence: string;
 }
 
-/** An answer compared with the key points of its question. */
+/**
+ * An answer compared with the key points of its question: by the remote model that evaluated it
+ * (its own judgement), or by src/coverage (sentence embeddings, or lexical matching).
+ */
 export interface AnswerCoverage {
-  method: 'embeddings' | 'lexical';
+  method: 'model' | 'embeddings' | 'lexical';
   points: KeyPointCoverage[];
   coveredCount: number;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { interviewSessions, messages, type MessageKind } from '../db/schema.js';
 import type { Db } from '../db/client.js';
@@ -28,10 +28,20 @@ export interface NewMessage {
   keyPoints?: string[] | null;
 }
 
-/** Stored with an answer's evaluation, in the same write. */
-export interface EvaluationExtras {
-  coverage?: AnswerCoverage | null;
-  decision?: AdaptiveDecision | null;
+/** An answer's evaluation, as the interviewer's turn may bring it along. */
+export interface StoredEvaluation {
+  evaluation: AnswerEvaluation;
+  provider: string;
+  coverage: AnswerCoverage | null;
+}
+
+/** One interviewer turn after an answer: its decision, the evaluation made on the way, the next question. */
+export interface TurnRecord {
+  answerId: string;
+  ownerId: string;
+  decision: AdaptiveDecision;
+  evaluation?: StoredEvaluation | null;
+  next?: NewMessage | null;
 }
 
 export type MessagesRepository = ReturnType<typeof createMessagesRepository>;
@@ -93,16 +103,49 @@ export function createMessagesRepository(db: Db) {
     })
     .returning()
     .prepare();
-  const setEvaluationQuery = db
+  const setFirstEvaluationQuery = db
     .update(messages)
     .set({
       evaluation: p('evaluation'),
       provider: p('provider') as unknown as string,
       coverage: p('coverage') as unknown as AnswerCoverage,
-      decision: p('decision') as unknown as AdaptiveDecision,
     })
-    .where(and(eq(messages.id, p('messageId')), inArray(messages.sessionId, sessionsOf(p('ownerId') as unknown as string))))
+    .where(
+      and(eq(messages.id, p('messageId')), isNull(messages.evaluation), inArray(messages.sessionId, sessionsOf(p('ownerId') as unknown as string))),
+    )
     .prepare();
+  const setDecisionQuery = db
+    .update(messages)
+    .set({ decision: p('decision') as unknown as AdaptiveDecision })
+    .where(and(eq(messages.id, p('messageId')), isNull(messages.decision), inArray(messages.sessionId, sessionsOf(p('ownerId') as unknown as string))))
+    .prepare();
+
+  /** Thrown inside a transaction to roll it back without an error reaching the caller. */
+  class AlreadyTaken extends Error {}
+
+  function insert(input: NewMessage): MessageRow {
+    // Same connection, so the prepared queries run inside the caller's transaction.
+    const owned = ownedSessionQuery.get({ sessionId: input.sessionId, ownerId: input.ownerId });
+    if (!owned) throw new Error('messages.append: the session does not belong to this owner.');
+    return insertQuery.get({
+      id: nanoid(),
+      sessionId: input.sessionId,
+      seq: nextSeq(input.sessionId),
+      role: input.kind === 'answer' ? 'candidate' : 'interviewer',
+      kind: input.kind,
+      questionNumber: input.questionNumber,
+      replyTo: input.replyTo ?? null,
+      content: input.content,
+      questionKind: input.questionKind ?? null,
+      focus: input.focus ?? null,
+      provider: input.provider ?? null,
+      speechMetrics: input.speechMetrics ?? null,
+      difficulty: input.difficulty ?? null,
+      competency: input.competency ?? null,
+      bankId: input.bankId ?? null,
+      keyPoints: input.keyPoints ?? null,
+    }) as MessageRow;
+  }
 
   return {
     /** The whole conversation of a session, in order. */
@@ -117,38 +160,44 @@ export function createMessagesRepository(db: Db) {
      */
     append(input: NewMessage): MessageRow | null {
       try {
-        return db.transaction(() => {
-          // Same connection, so the prepared queries run inside this transaction.
-          const owned = ownedSessionQuery.get({ sessionId: input.sessionId, ownerId: input.ownerId });
-          if (!owned) throw new Error('messages.append: the session does not belong to this owner.');
-          return insertQuery.get({
-            id: nanoid(),
-            sessionId: input.sessionId,
-            seq: nextSeq(input.sessionId),
-            role: input.kind === 'answer' ? 'candidate' : 'interviewer',
-            kind: input.kind,
-            questionNumber: input.questionNumber,
-            replyTo: input.replyTo ?? null,
-            content: input.content,
-            questionKind: input.questionKind ?? null,
-            focus: input.focus ?? null,
-            provider: input.provider ?? null,
-            speechMetrics: input.speechMetrics ?? null,
-            difficulty: input.difficulty ?? null,
-            competency: input.competency ?? null,
-            bankId: input.bankId ?? null,
-            keyPoints: input.keyPoints ?? null,
-          }) as MessageRow;
-        });
+        return db.transaction(() => insert(input));
       } catch (error) {
         if (isUniqueViolation(error)) return null;
         throw error;
       }
     },
 
-    /** The evaluation, its key-point coverage and the adaptive decision: one UPDATE, so none exists without the others. */
-    setEvaluation(messageId: string, ownerId: string, evaluation: AnswerEvaluation, provider: string, extras: EvaluationExtras = {}): void {
-      setEvaluationQuery.run({ messageId, ownerId, evaluation, provider, coverage: extras.coverage ?? null, decision: extras.decision ?? null });
+    /**
+     * Stores an answer's evaluation (with its provider and key-point coverage) unless it has one
+     * already: the first evaluation written wins, so a background evaluation and one made by the
+     * interviewer's turn never overwrite each other. Returns false when one was there.
+     */
+    setFirstEvaluation(messageId: string, ownerId: string, stored: StoredEvaluation): boolean {
+      const result = setFirstEvaluationQuery.run({ messageId, ownerId, evaluation: stored.evaluation, provider: stored.provider, coverage: stored.coverage });
+      return result.changes > 0;
+    },
+
+    /**
+     * Records the interviewer's turn after an answer in one transaction: the decision, the
+     * evaluation if the turn made one (unless the answer has one already), and the next question
+     * or follow-up. Returns false, writing nothing, when the answer already has its decision
+     * (another tab or request took the turn first).
+     */
+    recordTurn(turn: TurnRecord): boolean {
+      try {
+        db.transaction(() => {
+          if (setDecisionQuery.run({ messageId: turn.answerId, ownerId: turn.ownerId, decision: turn.decision }).changes === 0) throw new AlreadyTaken();
+          if (turn.evaluation) {
+            const e = turn.evaluation;
+            setFirstEvaluationQuery.run({ messageId: turn.answerId, ownerId: turn.ownerId, evaluation: e.evaluation, provider: e.provider, coverage: e.coverage });
+          }
+          if (turn.next) insert(turn.next);
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof AlreadyTaken || isUniqueViolation(error)) return false;
+        throw error;
+      }
     },
   };
 }

@@ -50,6 +50,11 @@ export function createSessionsRepository(db: Db) {
     .from(interviewSessions)
     .where(and(eq(interviewSessions.id, sql.placeholder('id')), eq(interviewSessions.ownerId, sql.placeholder('ownerId'))))
     .prepare();
+  const ownerOfQuery = db
+    .select({ ownerId: interviewSessions.ownerId })
+    .from(interviewSessions)
+    .where(eq(interviewSessions.id, sql.placeholder('id')))
+    .prepare();
 
   return {
     create(input: NewSession): SessionRow {
@@ -62,6 +67,15 @@ export function createSessionsRepository(db: Db) {
 
     findOwned(id: string, ownerId: string): SessionRow | undefined {
       return findOwnedQuery.get({ id, ownerId });
+    },
+
+    /**
+     * Who owns a session now, or undefined once it is deleted. Only for work a request already
+     * authorised that outlives it: the interviewer's turn follows its interview when a guest
+     * signs in (their interviews move into the account) and stops when it is deleted.
+     */
+    ownerOf(id: string): string | undefined {
+      return ownerOfQuery.get({ id })?.ownerId;
     },
 
     listByOwner(ownerId: string, limit: number): SessionListItem[] {

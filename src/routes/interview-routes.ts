@@ -1,20 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppError } from '../errors.js';
-import type { SessionRow } from '../repositories/sessions-repository.js';
-import type { InterviewState } from '../services/interview-state.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, render, seeOther } from './render.js';
-import { countWords, sessionView, TOTAL_QUESTIONS } from './view-models.js';
+import { countWords, sessionView } from './view-models.js';
 import { startingLevel } from '../intelligence/difficulty.js';
-import { currentLevelOf } from '../services/interview-state.js';
+import { interviewData, STEP_GRACE_MS } from './interview-view.js';
 
 interface IdParams {
   id: string;
-}
-
-/** The decision taken after the latest answer, shown above the question it led to. */
-function latestDecision(state: InterviewState) {
-  return state.exchanges.filter((e) => e.answer).at(-1)?.answer?.decision ?? null;
 }
 
 interface AnswerBody {
@@ -25,39 +18,40 @@ interface AnswerBody {
 
 export async function interviewRoutes(app: FastifyInstance) {
   const { interview, feedback, sessions } = app.services;
-
-  function interviewData(session: SessionRow, state: InterviewState, extra: Record<string, unknown> = {}) {
-    return {
-      title: `${session.jobTitle} — interview`,
-      session: sessionView(session),
-      state,
-      // The level the waiting (or next) question is asked at, and the decision that set it.
-      level: currentLevelOf(state) ?? startingLevel(session.difficulty, session.cvText).level,
-      decision: latestDecision(state),
-      total: TOTAL_QUESTIONS,
-      answerMaxChars: app.config.answerMaxChars,
-      // The recorder says once when captions are off (views/partials/_recorder.eta).
-      transcriber: app.services.transcriber.status(),
-      ...extra,
-    };
-  }
+  const grace = { waitMs: STEP_GRACE_MS };
 
   /** Shows the interview where it stands, with the error and the user's unsent answer. */
   function renderInterviewError(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, error: AppError, answerDraft?: string) {
     const { session, state } = interview.peek(request.params.id, visitorId(request));
-    const data = interviewData(session, state, { error, answerDraft });
+    const data = interviewData(app, session, state, { error, ...(answerDraft !== undefined ? { answerDraft } : {}) });
     return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', data, error.statusCode);
   }
 
+  /**
+   * The interview while the AI queue is full: not an error for the candidate (their answer is
+   * stored) but a wait, which the page follows and retries by itself (interview-events.ts).
+   */
+  function renderBusy(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
+    const { session, state } = interview.peek(request.params.id, visitorId(request));
+    return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', interviewData(app, session, state, { busy: true }));
+  }
+
   app.get<{ Params: IdParams }>('/session/:id/interview', async (request, reply) => {
-    const { session, state } = await interview.resume(request.params.id, visitorId(request));
-    return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', interviewData(session, state));
+    try {
+      const { session, state } = await interview.resume(request.params.id, visitorId(request), grace);
+      return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', interviewData(app, session, state));
+    } catch (error) {
+      // The interviewer failed right away (every provider down): the page says so.
+      if (!isAppError(error) || error.statusCode === 404) throw error;
+      if (error.code === 'AI_BUSY') return renderBusy(request, reply);
+      return renderInterviewError(request, reply, error);
+    }
   });
 
   app.post<{ Params: IdParams }>('/session/:id/start', async (request, reply) => {
     const owner = visitorId(request);
     try {
-      const { session } = await interview.start(request.params.id, owner);
+      const { session } = await interview.start(request.params.id, owner, grace);
       return seeOther(reply, `/session/${session.id}/interview`);
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
@@ -77,15 +71,20 @@ export async function interviewRoutes(app: FastifyInstance) {
     const answer = typeof body.answer === 'string' ? body.answer : '';
     const recordingId = typeof body.recording_id === 'string' && /^[\w-]{1,64}$/.test(body.recording_id) ? body.recording_id : null;
     try {
-      const { session, state } = await interview.answer(request.params.id, visitorId(request), {
-        answer,
-        questionId: typeof body.question_id === 'string' && body.question_id ? body.question_id : undefined,
-        recordingId,
-      });
+      // The answer is stored first; the interviewer's turn then has a moment to finish (the
+      // offline interviewer always does), after which the page follows it live.
+      const { session, state } = await interview.answer(
+        request.params.id,
+        visitorId(request),
+        { answer, questionId: typeof body.question_id === 'string' && body.question_id ? body.question_id : undefined, recordingId },
+        grace,
+      );
       if (!isHtmx(request)) return seeOther(reply, `/session/${session.id}/interview`);
-      return render(reply, 'partials/_interview', interviewData(session, state));
+      return render(reply, 'partials/_interview', interviewData(app, session, state));
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
+      // Stored, and waiting for room in the AI queue: the page waits with it.
+      if (error.code === 'AI_BUSY') return isHtmx(request) ? renderBusy(request, reply) : seeOther(reply, `/session/${request.params.id}/interview`);
       // Keep the text unless it was stored: a refused double submit must not refill the box.
       const keep = !['ALREADY_ANSWERED', 'AI_UNAVAILABLE', 'AI_BUSY'].includes(error.code);
       return renderInterviewError(request, reply, error, keep ? answer : undefined);

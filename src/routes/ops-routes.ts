@@ -32,7 +32,7 @@ export async function opsRoutes(app: FastifyInstance) {
     const busy = position !== null || state.phase === 'preparing';
     const text = position !== null && position > 0 ? `You are number ${position} in the queue.` : '';
     const id = escapeAttr(session.id);
-    const poll = busy ? ` hx-get="/session/${id}/queue" hx-trigger="load delay:1s" hx-swap="outerHTML"` : '';
+    const poll = busy ? ` hx-get="/session/${id}/queue" hx-trigger="load delay:1s" hx-target="this" hx-swap="outerHTML"` : '';
     reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
     return `<span id="queue-position" class="queue-position" data-position="${position ?? ''}"${poll}>${text}</span>`;
   });

@@ -17,6 +17,7 @@ const PROVIDER_LABELS: Record<string, string> = {
   offline: 'the offline interviewer',
   gemini: 'Gemini',
   openai: 'an OpenAI-compatible model',
+  ollama: 'Ollama',
 };
 
 export const providerLabel = (name: string) => PROVIDER_LABELS[name] ?? name;

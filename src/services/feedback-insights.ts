@@ -13,12 +13,13 @@ import type { Exchange } from './interview-state.js';
 export const LEVEL_LABELS: Record<Level, string> = { junior: 'junior', mid: 'mid', senior: 'senior' };
 
 export const COVERAGE_METHOD_LABELS = {
+  model: 'judged by the AI model that evaluated the answer',
   embeddings: 'semantic match (sentence embeddings: compared by meaning)',
   lexical: 'lexical match (compared by wording, with stemming and skill aliases)',
 } as const;
 
 export interface CoverageView {
-  method: 'embeddings' | 'lexical';
+  method: AnswerCoverage['method'];
   methodLabel: string;
   covered: KeyPointCoverage[];
   missed: KeyPointCoverage[];
@@ -42,7 +43,7 @@ export interface DecisionLine {
 /** Covered and missed key points of a stored coverage (null when there is none to show). */
 export function coverageView(coverage: AnswerCoverage | null | undefined): CoverageView | null {
   if (!coverage || !Array.isArray(coverage.points) || coverage.points.length === 0) return null;
-  const method = coverage.method === 'embeddings' ? 'embeddings' : 'lexical';
+  const method = coverage.method === 'embeddings' || coverage.method === 'model' ? coverage.method : 'lexical';
   return {
     method,
     methodLabel: COVERAGE_METHOD_LABELS[method],

@@ -13,6 +13,7 @@ import type { MessagesRepository } from '../repositories/messages-repository.js'
 import type { RetriesRepository, RetrySummary } from '../repositories/retries-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { isSpeechSummary, type SpeechSummary } from '../speech/types.js';
+import type { AnswerEvaluations } from './answer-evaluations.js';
 import { answerInsights, explainDecisions, type AnswerInsight, type DecisionLine } from './feedback-insights.js';
 import { contextOf } from './interview-context.js';
 import { deriveInterviewState, type Exchange } from './interview-state.js';
@@ -26,6 +27,8 @@ export interface FeedbackServiceDeps {
   clock: () => Date;
   /** Retries made from the feedback page (their latest score is linked per question). */
   retries?: Pick<RetriesRepository, 'summaries'>;
+  /** Answers are evaluated in the background; feedback waits for every one (answer-evaluations.ts). */
+  evaluations: Pick<AnswerEvaluations, 'settle'>;
 }
 
 /** A CV tip with the job requirement it is about, when it is about one (linked on the page). */
@@ -104,8 +107,20 @@ export function requirementsOf(session: SessionRow, exchanges: readonly Exchange
   return requirementCoverage({ jobDescription: session.jobDescription, cvText: session.cvText ?? '', answers: answerTexts(exchanges) });
 }
 
-export function createFeedbackService({ sessions, messages, feedback, ai, clock, retries }: FeedbackServiceDeps) {
+export function createFeedbackService({ sessions, messages, feedback, ai, clock, retries, evaluations }: FeedbackServiceDeps) {
   const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
+  /** Feedback being written, per interview: a second "Finish" (another tab, a double click) waits for the first. */
+  const completing = new Map<string, Promise<void>>();
+
+  async function writeFeedback(session: SessionRow): Promise<void> {
+    const before = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
+    // Every answer's evaluation first: most ran while the interview went on.
+    await evaluations.settle(session, before.unevaluated);
+    const state = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
+    const answers = answeredQuestions(state.exchanges);
+    const { value, provider } = await ai.summarizeInterview({ context: contextOf(session), answers });
+    feedback.saveAndComplete(session.id, session.ownerId, value, provider, clock(), requirementsOf(session, state.exchanges));
+  }
 
   return {
     /** Produces (or regenerates) the feedback once every main question is answered. */
@@ -118,9 +133,11 @@ export function createFeedbackService({ sessions, messages, feedback, ai, clock,
         if (state.current?.kind === 'follow_up') throw Errors.followUpPending();
         throw Errors.notAllAnswered(state.answeredCount, MAIN_QUESTION_COUNT);
       }
-      const answers = answeredQuestions(state.exchanges);
-      const { value, provider } = await ai.summarizeInterview({ context: contextOf(session), answers });
-      feedback.saveAndComplete(session.id, session.ownerId, value, provider, clock(), requirementsOf(session, state.exchanges));
+      const inFlight = completing.get(session.id);
+      if (inFlight) return inFlight;
+      const run = writeFeedback(session).finally(() => completing.delete(session.id));
+      completing.set(session.id, run);
+      return run;
     },
 
     get(sessionId: string, ownerId: string): FeedbackView {

@@ -5,17 +5,26 @@
  * a slow or failing provider (or a crash) never loses what the candidate wrote. The
  * interviewer's next step is then derived from the stored messages (see interview-state), which
  * makes it resumable: whoever loads the interview next finishes a step that was cut short.
+ *
+ * Rule two: the candidate waits for at most one model call per answer. After an answer the
+ * interviewer takes one turn — it decides and asks its follow-up or the next question in a
+ * single call, streamed — while the answer's full evaluation runs beside it
+ * (answer-evaluations.ts). Steps run in the background of the request that started them: the
+ * request waits a moment (`waitMs`) and then answers with whatever state there is, and the page
+ * follows the rest (`follow`, streamed to the browser by routes/interview-events.ts).
  */
+import type { CallOptions, CallProgress } from '../ai/ai-client.js';
 import type { AiClient } from '../ai/ai-client.js';
+import { MAIN_QUESTION_COUNT } from '../ai/types.js';
 import { LEXICAL_SCORER, type CoverageScorer } from '../coverage/index.js';
-import { Errors } from '../errors.js';
-import { decideAfterAnswer } from '../intelligence/adaptive.js';
+import { Errors, isAppError, type AppError } from '../errors.js';
 import { startingLevel } from '../intelligence/difficulty.js';
 import { requirementCoverage, uncoveredRequirements } from '../intelligence/requirements.js';
-import type { Level } from '../intelligence/types.js';
+import type { AdaptiveDecision, Level } from '../intelligence/types.js';
 import type { RecordingStore } from '../speech/index.js';
-import type { MessagesRepository } from '../repositories/messages-repository.js';
+import type { MessagesRepository, NewMessage } from '../repositories/messages-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
+import { createAnswerEvaluations, type AnswerEvaluations } from './answer-evaluations.js';
 import { askedQuestions, contextOf, questionOf } from './interview-context.js';
 import { deriveInterviewState, nextLevelOf, type Exchange, type InterviewState } from './interview-state.js';
 import { questionDetails } from './question-enrichment.js';
@@ -31,6 +40,9 @@ export interface InterviewServiceDeps {
   recordings?: Pick<RecordingStore, 'summaryFor' | 'delete'>;
   /** Compares answers with their question's key points (default: the lexical method alone). */
   coverage?: Pick<CoverageScorer, 'score'>;
+  /** Background evaluations (shared with the feedback service); built here when not given. */
+  evaluations?: AnswerEvaluations;
+  log?: { warn(obj: object, msg: string): void };
 }
 
 /** The level the next question is asked at: where the adaptive decisions left it, else where the interview starts. */
@@ -52,111 +64,223 @@ export interface AnswerInput {
   recordingId?: string | null | undefined;
 }
 
+/** How long a request waits for the interviewer before answering with the state as it is. */
+export interface WaitOptions {
+  /** Default: until the step is done. */
+  waitMs?: number;
+}
+
+/** What someone following a step in progress hears. */
+export type StepEvent = CallProgress | { type: 'done'; state: InterviewState } | { type: 'failed'; error: AppError };
+
+interface RunningStep {
+  /** Settles with the state once the interviewer waits for the candidate again. */
+  done: Promise<InterviewState>;
+  listeners: Set<(event: StepEvent) => void>;
+  /** The latest events, replayed to someone who starts following late. */
+  latestProvider: CallProgress | null;
+  latestText: string;
+}
+
+const toAppError = (error: unknown): AppError => (isAppError(error) ? error : Errors.aiUnavailable());
+
 export type InterviewService = ReturnType<typeof createInterviewService>;
 
-export function createInterviewService({ sessions, messages, ai, clock, answerMaxChars, recordings, coverage = LEXICAL_SCORER }: InterviewServiceDeps) {
-  /** One advance per session at a time in this process; the database's unique rules cover the rest. */
-  const advancing = new Map<string, Promise<InterviewState>>();
+export function createInterviewService(deps: InterviewServiceDeps) {
+  const { sessions, messages, ai, clock, answerMaxChars, recordings, log } = deps;
+  const coverage = deps.coverage ?? LEXICAL_SCORER;
+  const evaluations = deps.evaluations ?? createAnswerEvaluations({ messages, ai, coverage, ...(log ? { log } : {}) });
+  /** One running step per interview in this process; the database's unique rules cover the rest. */
+  const running = new Map<string, RunningStep>();
 
   const stateOf = (session: SessionRow) => deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
 
   const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
 
-  /** Performs one pending step of the interviewer (plan, evaluate, follow up). */
-  async function takeStep(session: SessionRow, state: InterviewState): Promise<void> {
+  /**
+   * The session as it is now, for work that outlives the request that authorised it: a guest
+   * who signs in meanwhile takes the interview into their account (the work follows it); a
+   * deleted interview ends the work with 404.
+   */
+  function current(session: SessionRow): SessionRow {
+    const ownerId = sessions.ownerOf(session.id);
+    const now = ownerId ? sessions.findOwned(session.id, ownerId) : undefined;
+    if (!now) throw Errors.sessionNotFound();
+    return now;
+  }
+
+  function questionMessage(session: SessionRow, questionNumber: number, question: { text: string; kind: string; focus: string }, provider: string, details: ReturnType<typeof questionDetails>): NewMessage {
+    return {
+      sessionId: session.id,
+      ownerId: session.ownerId,
+      kind: 'question',
+      questionNumber,
+      content: question.text,
+      questionKind: question.kind,
+      focus: question.focus,
+      provider,
+      ...details,
+    };
+  }
+
+  /** A follow-up to `question`; it is judged on the key points the first answer missed. */
+  function followUpMessage(session: SessionRow, question: Exchange['question'], text: string, missed: readonly string[], provider: string): NewMessage {
+    return {
+      sessionId: session.id,
+      ownerId: session.ownerId,
+      kind: 'follow_up',
+      questionNumber: question.questionNumber,
+      content: text,
+      questionKind: 'follow_up',
+      focus: question.focus,
+      provider,
+      difficulty: question.difficulty,
+      competency: question.competency,
+      keyPoints: missed.length > 0 ? [...missed] : question.keyPoints,
+    };
+  }
+
+  /** Performs one pending step of the interviewer. */
+  async function takeStep(session: SessionRow, state: InterviewState, options: CallOptions): Promise<void> {
     const step = state.nextStep!;
     const context = contextOf(session);
     switch (step.type) {
       case 'ask_first':
       case 'ask_next': {
+        // The first question, or one whose turn stored a decision without it (older rows).
         const questionNumber = step.type === 'ask_first' ? 1 : step.questionNumber;
         const level = levelForNext(session, state.exchanges);
-        const { value, provider } = await ai.planQuestion({
-          context,
-          questionNumber,
-          previous: askedQuestions(state.exchanges),
-          level,
-          uncoveredRequirements: uncoveredSoFar(session, state.exchanges),
-          focusCompetencies: session.focusCompetencies ?? [],
-        });
-        messages.append({
-          sessionId: session.id,
-          ownerId: session.ownerId,
-          kind: 'question',
-          questionNumber,
-          content: value.text,
-          questionKind: value.kind,
-          focus: value.focus,
-          provider,
-          ...questionDetails(value, level),
-        });
+        const { value, provider } = await ai.planQuestion(
+          {
+            context,
+            questionNumber,
+            previous: askedQuestions(state.exchanges),
+            level,
+            uncoveredRequirements: uncoveredSoFar(session, state.exchanges),
+            focusCompetencies: session.focusCompetencies ?? [],
+          },
+          options,
+        );
+        messages.append(questionMessage(current(session), questionNumber, value, provider, questionDetails(value, level)));
         return;
       }
-      case 'evaluate': {
+      case 'turn': {
         const { question, answer } = step;
-        const keyPoints = question.keyPoints ?? [];
         const isFollowUp = question.kind === 'follow_up';
-        const [{ value, provider }, covered] = await Promise.all([
-          ai.evaluateAnswer({
-            context,
-            questionNumber: question.questionNumber,
-            question: questionOf(question),
-            answer: answer.content,
-            isFollowUp,
-            ...(keyPoints.length > 0 ? { keyPoints } : {}),
-          }),
-          keyPoints.length > 0 ? coverage.score(answer.content, keyPoints) : Promise.resolve(null),
-        ]);
         const earlier = state.exchanges.filter((e) => e.question.id !== question.id);
-        const decision = decideAfterAnswer({
-          score: value.score,
-          coverage: covered,
-          level: question.difficulty ?? levelForNext(session, earlier),
-          isFollowUp,
-          questionKind: question.questionKind,
-          providerFollowUp: value.followUp,
+        const level = question.difficulty ?? levelForNext(session, earlier);
+        const canFollowUp = !isFollowUp && question.questionKind !== 'closing';
+        const next = question.questionNumber < MAIN_QUESTION_COUNT ? { questionNumber: question.questionNumber + 1 } : null;
+        if (!canFollowUp && !next) {
+          // The answer to the last question: nothing to decide, no one to wait for.
+          const decision: AdaptiveDecision = { action: 'move_on', reason: 'That was the last question.', level, nextLevel: level };
+          messages.recordTurn({ answerId: answer.id, ownerId: current(session).ownerId, decision });
+          return;
+        }
+        const { value: turn, provider } = await ai.nextTurn(
+          {
+            context,
+            answered: {
+              questionNumber: question.questionNumber,
+              question: questionOf(question),
+              keyPoints: question.keyPoints ?? [],
+              level,
+              answer: answer.content,
+              isFollowUp,
+              canFollowUp,
+            },
+            previous: askedQuestions(state.exchanges),
+            next,
+            uncoveredRequirements: uncoveredSoFar(session, state.exchanges),
+            focusCompetencies: session.focusCompetencies ?? [],
+          },
+          options,
+        );
+        const now = current(session);
+        const { decision } = turn;
+        const nextMessage =
+          decision.action === 'follow_up' && decision.followUp
+            ? followUpMessage(now, question, decision.followUp, decision.missedPoints ?? [], provider)
+            : turn.question && next
+              ? questionMessage(now, next.questionNumber, turn.question, provider, questionDetails(turn.question, decision.nextLevel))
+              : null;
+        messages.recordTurn({
+          answerId: answer.id,
+          ownerId: now.ownerId,
+          decision,
+          evaluation: turn.evaluation ? { evaluation: turn.evaluation, provider, coverage: turn.coverage ?? null } : null,
+          next: nextMessage,
         });
-        // One write: the evaluation never exists without its coverage and decision.
-        messages.setEvaluation(answer.id, session.ownerId, value, provider, { coverage: covered, decision });
         return;
       }
       case 'ask_follow_up': {
         const { question, answer } = step;
-        // The follow-up is judged on what the first answer missed.
-        const missed = answer.decision?.missedPoints ?? [];
-        messages.append({
-          sessionId: session.id,
-          ownerId: session.ownerId,
-          kind: 'follow_up',
-          questionNumber: question.questionNumber,
-          content: step.text,
-          questionKind: 'follow_up',
-          focus: question.focus,
-          provider: answer.provider,
-          difficulty: question.difficulty,
-          competency: question.competency,
-          keyPoints: missed.length > 0 ? missed : question.keyPoints,
-        });
+        messages.append(followUpMessage(current(session), question, step.text, answer.decision?.missedPoints ?? [], answer.provider ?? 'offline'));
       }
     }
   }
 
   /** Runs pending steps until the interview waits for the candidate (or is ready to finish). */
-  function advance(session: SessionRow): Promise<InterviewState> {
-    const running = advancing.get(session.id);
-    if (running) return running;
-    const run = (async () => {
-      let state = stateOf(session);
-      // Each step moves the conversation forward by one message or one evaluation, so the
-      // loop ends; the bound only guards against a bug turning into a spin.
-      for (let i = 0; state.phase === 'preparing' && i < 4; i++) {
-        await takeStep(session, state);
-        state = stateOf(session);
-      }
-      return state;
-    })().finally(() => advancing.delete(session.id));
-    advancing.set(session.id, run);
-    return run;
+  async function runSteps(session: SessionRow, step: RunningStep): Promise<InterviewState> {
+    const emit = (event: StepEvent) => {
+      if (event.type === 'provider') step.latestProvider = event;
+      if (event.type === 'text') step.latestText = event.text;
+      for (const listener of step.listeners) listener(event);
+    };
+    let live = session;
+    let state = stateOf(live);
+    // Each step moves the conversation forward by one message or one decision, so the loop
+    // ends; the bound only guards against a bug turning into a spin.
+    for (let i = 0; state.phase === 'preparing' && i < 4; i++) {
+      await takeStep(live, state, { onProgress: emit });
+      live = current(live);
+      state = stateOf(live);
+    }
+    evaluations.start(live, state.unevaluated);
+    return state;
+  }
+
+  /** The step running for this interview, or a new one if it is waiting for the interviewer. */
+  function kick(session: SessionRow): RunningStep {
+    const existing = running.get(session.id);
+    if (existing) return existing;
+    const step: RunningStep = { done: Promise.resolve(null as never), listeners: new Set(), latestProvider: null, latestText: '' };
+    step.done = runSteps(session, step);
+    running.set(session.id, step);
+    step.done.then(
+      (state) => {
+        running.delete(session.id);
+        for (const listener of step.listeners) listener({ type: 'done', state });
+      },
+      (error: unknown) => {
+        running.delete(session.id);
+        const appError = toAppError(error);
+        if (!isAppError(error)) log?.warn({ sessionId: session.id, reason: (error as Error)?.message }, 'interviewer step failed');
+        for (const listener of step.listeners) listener({ type: 'failed', error: appError });
+      },
+    );
+    return step;
+  }
+
+  /**
+   * Waits up to `waitMs` for the interviewer, then answers with the state as it is. A failure
+   * within the wait is thrown (the answer that led to it is stored); a later one reaches those
+   * following the step.
+   */
+  async function settle(session: SessionRow, { waitMs = Infinity }: WaitOptions): Promise<{ session: SessionRow; state: InterviewState }> {
+    const state = stateOf(session);
+    if (state.phase !== 'preparing') {
+      evaluations.start(session, state.unevaluated);
+      return { session, state };
+    }
+    const step = kick(session);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = await Promise.race([
+      step.done,
+      ...(Number.isFinite(waitMs) ? [new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)))] : []),
+    ]).finally(() => clearTimeout(timer));
+    if (waited) return { session: current(session), state: waited };
+    return { session, state: stateOf(session) };
   }
 
   return {
@@ -166,26 +290,23 @@ export function createInterviewService({ sessions, messages, ai, clock, answerMa
       return { session, state: stateOf(session) };
     },
 
-    /** Current state; finishes any step left undone (e.g. by a crash) before answering. */
-    async resume(sessionId: string, ownerId: string): Promise<{ session: SessionRow; state: InterviewState }> {
-      const session = owned(sessionId, ownerId);
-      const state = stateOf(session);
-      return { session, state: state.phase === 'preparing' ? await advance(session) : state };
+    /** Current state; finishes any step left undone (e.g. by a crash), waiting up to `waitMs` for it. */
+    resume(sessionId: string, ownerId: string, options: WaitOptions = {}): Promise<{ session: SessionRow; state: InterviewState }> {
+      return settle(owned(sessionId, ownerId), options);
     },
 
     /** Asks the first question. Needs a CV and a job description; refuses a second start. */
-    async start(sessionId: string, ownerId: string): Promise<{ session: SessionRow; state: InterviewState }> {
+    async start(sessionId: string, ownerId: string, options: WaitOptions = {}): Promise<{ session: SessionRow; state: InterviewState }> {
       const session = owned(sessionId, ownerId);
       if (session.status !== 'draft') throw Errors.alreadyStarted();
       const missing = [!session.cvText && 'your CV', !session.jobDescription.trim() && 'the job description'].filter(Boolean);
       if (missing.length > 0) throw Errors.notReadyToStart(missing.join(' and '));
       if (!sessions.markStarted(session.id, ownerId, clock())) throw Errors.alreadyStarted();
-      const started = owned(sessionId, ownerId);
-      return { session: started, state: await advance(started) };
+      return settle(owned(sessionId, ownerId), options);
     },
 
-    /** Stores the answer first, then lets the interviewer evaluate it and take its next step. */
-    async answer(sessionId: string, ownerId: string, input: AnswerInput): Promise<{ session: SessionRow; state: InterviewState }> {
+    /** Stores the answer first, then lets the interviewer take its turn (waiting up to `waitMs`). */
+    async answer(sessionId: string, ownerId: string, input: AnswerInput, options: WaitOptions = {}): Promise<{ session: SessionRow; state: InterviewState }> {
       const session = owned(sessionId, ownerId);
       if (session.status === 'draft') throw Errors.notStarted();
       if (session.status === 'completed') throw Errors.interviewFinished();
@@ -214,7 +335,40 @@ export function createInterviewService({ sessions, messages, ai, clock, answerMa
       if (!stored) throw Errors.alreadyAnswered();
       // Its metrics now live with the answer; forgetting it means it can't be attached twice.
       if (speechMetrics) recordings?.delete(input.recordingId!);
-      return { session, state: await advance(session) };
+      // The turn is asked for first (it takes the first free slot in the AI queue); the
+      // evaluation starts beside it, and the candidate waits for the turn only.
+      const turn = settle(session, options);
+      evaluations.start(session, [{ question: state.current, answer: stored }]);
+      return turn;
+    },
+
+    /**
+     * Follows the interviewer's work on this interview: `listener` hears which provider is
+     * asked, the question as it is written, and finally `done` (the new state) or `failed`.
+     * A step left undone is started. Returns the function that stops following.
+     */
+    follow(sessionId: string, ownerId: string, listener: (event: StepEvent) => void): () => void {
+      const session = owned(sessionId, ownerId);
+      const state = stateOf(session);
+      if (state.phase !== 'preparing') {
+        listener({ type: 'done', state });
+        return () => {};
+      }
+      const step = kick(session);
+      if (step.latestProvider) listener(step.latestProvider);
+      if (step.latestText) listener({ type: 'text', text: step.latestText });
+      step.listeners.add(listener);
+      return () => step.listeners.delete(listener);
+    },
+
+    /** Evaluates every answer still without an evaluation and waits for them (feedback needs them all). */
+    settleEvaluations(session: SessionRow): Promise<void> {
+      return evaluations.settle(session, stateOf(session).unevaluated);
+    },
+
+    /** Work still running in the background (shutdown waits for it, within its grace period). */
+    async drain(): Promise<void> {
+      await Promise.allSettled([...[...running.values()].map((s) => s.done), ...evaluations.inFlight()]);
     },
   };
 }

@@ -15,10 +15,15 @@ export type InterviewPhase =
   | 'ready_to_finish' // all main questions (and any follow-up) answered
   | 'completed'; // feedback exists
 
-/** What `preparing` still has to do, in the order the interview service does it. */
+/**
+ * What `preparing` still has to do. After an answer it is one `turn`: the interviewer decides
+ * and asks its follow-up or the next question in one step (one model call). The other two
+ * finish a turn whose decision is stored without its question — rows written before turns
+ * existed, when the decision came with the evaluation.
+ */
 export type NextStep =
   | { type: 'ask_first' }
-  | { type: 'evaluate'; answer: MessageRow; question: MessageRow }
+  | { type: 'turn'; answer: MessageRow; question: MessageRow }
   | { type: 'ask_follow_up'; answer: MessageRow; question: MessageRow; text: string }
   | { type: 'ask_next'; questionNumber: number };
 
@@ -37,6 +42,11 @@ export interface InterviewState {
   answeredCount: number;
   exchanges: Exchange[];
   nextStep: NextStep | null;
+  /**
+   * Answers whose evaluation (score, rubric, quotes) is not stored yet. Evaluations run beside
+   * the interview, not in its way: the candidate never waits for one; feedback waits for all.
+   */
+  unevaluated: Exchange[];
 }
 
 export function deriveInterviewState(status: SessionStatus, messages: readonly MessageRow[]): InterviewState {
@@ -46,7 +56,8 @@ export function deriveInterviewState(status: SessionStatus, messages: readonly M
     .map((question) => ({ question, answer: answers.get(question.id) ?? null }));
   const answeredCount = exchanges.filter((e) => e.question.kind === 'question' && e.answer).length;
   const last = exchanges.at(-1) ?? null;
-  const base = { current: null, questionNumber: last?.question.questionNumber ?? 0, answeredCount, exchanges, nextStep: null };
+  const unevaluated = exchanges.filter((e) => e.answer && !e.answer.evaluation);
+  const base = { current: null, questionNumber: last?.question.questionNumber ?? 0, answeredCount, exchanges, nextStep: null, unevaluated };
 
   if (status === 'draft') return { ...base, phase: 'not_started' };
   if (status === 'completed') return { ...base, phase: 'completed' };
@@ -54,7 +65,9 @@ export function deriveInterviewState(status: SessionStatus, messages: readonly M
   if (!last.answer) return { ...base, phase: 'awaiting_answer', current: last.question };
 
   const { question, answer } = last;
-  if (!answer.evaluation) return { ...base, phase: 'preparing', nextStep: { type: 'evaluate', answer, question } };
+  // The turn is taken once its decision is stored. (An answer evaluated before decisions
+  // existed gets its turn now; its evaluation is kept.)
+  if (!answer.decision) return { ...base, phase: 'preparing', nextStep: { type: 'turn', answer, question } };
   const followUp = followUpOf(question, answer);
   if (followUp) return { ...base, phase: 'preparing', nextStep: { type: 'ask_follow_up', answer, question, text: followUp } };
   if (question.questionNumber < MAIN_QUESTION_COUNT) {
@@ -63,15 +76,10 @@ export function deriveInterviewState(status: SessionStatus, messages: readonly M
   return { ...base, phase: 'ready_to_finish' };
 }
 
-/**
- * The follow-up an evaluated answer calls for, if any. The adaptive decision stored with the
- * evaluation says; answers stored before decisions existed fall back to the evaluator's own
- * follow-up. Only main questions are followed up.
- */
+/** The follow-up the stored decision calls for, if any. Only main questions are followed up. */
 function followUpOf(question: MessageRow, answer: MessageRow): string | null {
-  if (question.kind !== 'question') return null;
-  if (answer.decision) return answer.decision.action === 'follow_up' ? (answer.decision.followUp ?? answer.evaluation?.followUp ?? null) : null;
-  return answer.evaluation?.followUp ?? null;
+  if (question.kind !== 'question' || answer.decision?.action !== 'follow_up') return null;
+  return answer.decision.followUp ?? answer.evaluation?.followUp ?? null;
 }
 
 /**

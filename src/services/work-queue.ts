@@ -6,9 +6,12 @@
  * everyone times out.
  *
  * Tasks may carry a key (the interview's id), so a page can tell its user "you are number 3
- * in the queue" (see `position`).
+ * in the queue" (see `position`). Background tasks (evaluations nobody is waiting for) queue
+ * behind every task someone is waiting for, and never take a waiting place from one: they have
+ * their own bound (BACKGROUND_WAITING_FACTOR × maxWaiting), past which they are refused and
+ * done later (feedback evaluates whatever is missing).
  */
-import type { AiClient } from '../ai/ai-client.js';
+import type { AiClient, CallOptions } from '../ai/ai-client.js';
 import { Errors } from '../errors.js';
 
 export class QueueFullError extends Error {
@@ -25,12 +28,18 @@ export interface WorkQueueStats {
   maxWaiting: number;
 }
 
+export type Priority = 'interactive' | 'background';
+
+/** How many background tasks may wait, per waiting place for interactive ones. */
+export const BACKGROUND_WAITING_FACTOR = 10;
+
 export interface WorkQueue {
   /** Runs `task` when a slot is free; rejects with QueueFullError when too many are waiting. */
-  run<T>(task: () => Promise<T>, key?: string | null): Promise<T>;
+  run<T>(task: () => Promise<T>, key?: string | null, priority?: Priority): Promise<T>;
   /**
-   * Where `key`'s work stands: N ≥ 1 when its first task waits with N - 1 tasks ahead of it,
-   * 0 when it is running (and nothing of it waits), null when it has nothing queued or running.
+   * Where `key`'s work stands: N ≥ 1 when its first interactive task waits with N - 1 tasks
+   * ahead of it, 0 when something of it is running (and no interactive task of it waits), null
+   * when it has nothing running and no interactive task waiting.
    */
   position(key: string): number | null;
   stats(): WorkQueueStats;
@@ -38,6 +47,7 @@ export interface WorkQueue {
 
 interface Waiter {
   key: string | null;
+  priority: Priority;
   start: () => void;
 }
 
@@ -74,25 +84,33 @@ export function createWorkQueue({ concurrency, maxWaiting }: { concurrency: numb
   }
 
   return {
-    run<T>(task: () => Promise<T>, key: string | null = null): Promise<T> {
+    run<T>(task: () => Promise<T>, key: string | null = null, priority: Priority = 'interactive'): Promise<T> {
       if (running < concurrency) {
         begin(key);
         return execute(task, key);
       }
-      if (waiting.length >= maxWaiting) return Promise.reject(new QueueFullError(maxWaiting));
+      const alike = waiting.filter((w) => w.priority === priority).length;
+      const room = priority === 'interactive' ? maxWaiting : maxWaiting * BACKGROUND_WAITING_FACTOR;
+      if (alike >= room) return Promise.reject(new QueueFullError(room));
       return new Promise<T>((resolve, reject) => {
-        waiting.push({
+        const waiter: Waiter = {
           key,
+          priority,
           start: () => {
             begin(key);
             execute(task, key).then(resolve, reject);
           },
-        });
+        };
+        // Someone is waiting for an interactive task: it goes ahead of every background one.
+        const at = priority === 'interactive' ? waiting.findIndex((w) => w.priority === 'background') : -1;
+        if (at >= 0) waiting.splice(at, 0, waiter);
+        else waiting.push(waiter);
       });
     },
 
     position(key: string): number | null {
-      const index = waiting.findIndex((w) => w.key === key);
+      // What someone waits for: background work (an evaluation) does not make anyone wait.
+      const index = waiting.findIndex((w) => w.key === key && w.priority === 'interactive');
       if (index >= 0) return index + 1;
       return runningKeys.has(key) ? 0 : null;
     },
@@ -107,17 +125,18 @@ export function createWorkQueue({ concurrency, maxWaiting }: { concurrency: numb
  * A full queue becomes AI_BUSY (503): the answer that led to the call is already stored.
  */
 export function limitAiClient(ai: AiClient, queue: WorkQueue, keyOf: () => string | null = () => null): AiClient {
-  const limited = <T>(call: () => Promise<T>): Promise<T> =>
-    queue.run(call, keyOf()).catch((error: unknown) => {
+  const limited = <T>(call: () => Promise<T>, options?: CallOptions): Promise<T> =>
+    queue.run(call, keyOf(), options?.priority).catch((error: unknown) => {
       if (error instanceof QueueFullError) throw Errors.aiBusy();
       throw error;
     });
   return {
-    ...ai,
     providerNames: ai.providerNames,
     providerStatus: () => ai.providerStatus(),
-    planQuestion: (input) => limited(() => ai.planQuestion(input)),
-    evaluateAnswer: (input) => limited(() => ai.evaluateAnswer(input)),
-    summarizeInterview: (input) => limited(() => ai.summarizeInterview(input)),
+    planQuestion: (input, options) => limited(() => ai.planQuestion(input, options), options),
+    evaluateAnswer: (input, options) => limited(() => ai.evaluateAnswer(input, options), options),
+    summarizeInterview: (input, options) => limited(() => ai.summarizeInterview(input, options), options),
+    nextTurn: (input, options) => limited(() => ai.nextTurn(input, options), options),
+    close: () => ai.close(),
   };
 }

@@ -40,6 +40,7 @@ const fast: AiResilienceSettings = {
   retryMaxDelayMs: 5000,
   circuitThreshold: 3,
   circuitCooldownMs: 60_000,
+  localAttemptTimeoutMs: 2000,
 };
 
 let fake: FakeAiServer;
@@ -104,10 +105,15 @@ describe('what goes over the wire', () => {
     const config = request!.body.generationConfig;
     expect(config.responseMimeType).toBe('application/json');
     expect(config.thinkingConfig).toEqual({ thinkingBudget: 0 });
-    expect(config.responseSchema.properties.kind.enum).toContain('opener');
+    // The question's kind is the slot's, decided by the app: the model is not asked for it.
+    expect(config.responseSchema.propertyOrdering).toEqual(['text', 'focus', 'keyPoints', 'bankId']);
+    expect(config.responseSchema.properties.kind).toBeUndefined();
+    expect(value.kind).toBe('opener');
     expect(JSON.stringify(config.responseSchema)).not.toContain('additionalProperties');
+    expect(config.temperature).toBeGreaterThan(0);
+    expect(config.maxOutputTokens).toBeGreaterThan(100);
     expect(request!.system).toMatch(/never follow instructions/i);
-    expect(request!.prompt).toContain('Plan question 1 of 8');
+    expect(request!.prompt).toContain('plan question 1 of 8');
   });
 
   it('OpenAI-compatible: bearer key, strict json_schema response format, SDK retries off', async () => {
@@ -178,11 +184,12 @@ describe('retries', () => {
     expect(apis(fake.requests)).toEqual(['gemini', 'gemini', 'gemini', 'openai', 'openai']);
   });
 
-  it('caps a long Retry-After, and moves on when even the capped wait does not fit the budget', async () => {
+  it('fails over at once when Retry-After is longer than the longest wait, or than the budget left', async () => {
     fake.enqueue('gemini', status(429, { headers: { 'retry-after': '3600' } }));
-    const capped = aiClient([gemini()], { retryMaxDelayMs: 50 });
-    expect((await capped.ai.planQuestion(planInput)).provider).toBe('gemini');
-    expect(capped.slept).toEqual([50]);
+    const long = aiClient([gemini(), openai()], { retryMaxDelayMs: 50 });
+    expect((await long.ai.planQuestion(planInput)).provider).toBe('openai');
+    expect(long.slept).toEqual([]);
+    expect(apis(fake.requests)).toEqual(['gemini', 'openai']);
 
     fake.reset();
     fake.setDefault('gemini', status(429, { headers: { 'retry-after': '3600' } }));
@@ -209,12 +216,12 @@ describe('retries', () => {
     ]);
   });
 
-  it('times out a hanging attempt, retries it, and falls back when every attempt hangs', async () => {
+  it('times out a hanging attempt and falls back at once, without retrying it', async () => {
     fake.setDefault('gemini', hang());
     const { ai, logs } = aiClient([gemini(), openai()], { attemptTimeoutMs: 100 });
     expect((await ai.planQuestion(planInput)).provider).toBe('openai');
-    expect(apis(fake.requests)).toEqual(['gemini', 'gemini', 'gemini', 'openai']);
-    expect(logs.lines.find((l) => l.level === 'warn')?.obj).toMatchObject({ outcome: 'timeout', attempts: 3 });
+    expect(apis(fake.requests)).toEqual(['gemini', 'openai']);
+    expect(logs.lines.find((l) => l.level === 'warn')?.obj).toMatchObject({ outcome: 'timeout', attempts: 1 });
   });
 });
 
@@ -266,12 +273,15 @@ function offlineLike(): AiProvider {
     summarizeInterview: async () => {
       throw new Error('unused');
     },
+    nextTurn: async () => {
+      throw new Error('unused');
+    },
   };
 }
 
 describe('invalid replies', () => {
-  it('repairs malformed JSON once, sending the problems back in the same conversation', async () => {
-    fake.enqueue('gemini', text('```json\n{"text": "Tell me about yourself", "kind": "opener",'));
+  it('repairs a reply with no JSON once, sending the problems back in the same conversation', async () => {
+    fake.enqueue('gemini', text('I would love to help you prepare for this interview!'));
     const { ai, logs } = aiClient([gemini(), openai()]);
     expect((await ai.planQuestion(planInput)).provider).toBe('gemini');
     expect(apis(fake.requests)).toEqual(['gemini', 'gemini']);
@@ -281,11 +291,17 @@ describe('invalid replies', () => {
     expect(logs.lines.find((l) => l.msg === 'ai call')?.obj).toMatchObject({ provider: 'gemini', attempts: 2, repaired: true });
   });
 
-  it('accepts fenced JSON as it is', async () => {
-    fake.enqueue('openai', text('```json\n{"text": "Why Northwind Health, and why now?", "kind": "motivation", "focus": "motivation"}\n```'));
+  it('reads fenced, cut-off or wrapped JSON without a repair', async () => {
+    fake.enqueue(
+      'openai',
+      text('```json\n{"text": "Why Northwind Health, and why now?", "kind": "motivation", "focus": "motivation"}\n```'),
+      text('{"question": {"text": "What would you change first at Northwind Health?", "focus": "priorities",'),
+    );
     const { ai } = aiClient([openai()]);
-    expect((await ai.planQuestion(planInput)).value.kind).toBe('motivation');
-    expect(fake.requests).toHaveLength(1);
+    const first = await ai.planQuestion(planInput);
+    expect(first.value).toMatchObject({ text: 'Why Northwind Health, and why now?', kind: 'opener' });
+    expect((await ai.planQuestion(planInput)).value.text).toBe('What would you change first at Northwind Health?');
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('moves on when the repaired reply still violates the schema', async () => {
@@ -293,7 +309,7 @@ describe('invalid replies', () => {
     const { ai, logs } = aiClient([openai(), gemini()]);
     expect((await ai.planQuestion(planInput)).provider).toBe('gemini');
     expect(apis(fake.requests)).toEqual(['openai', 'openai', 'gemini']);
-    expect(fake.requests[1]!.body.messages.at(-1).content).toMatch(/\/kind/);
+    expect(fake.requests[1]!.body.messages.at(-1).content).toMatch(/\/text/);
     expect(logs.lines.find((l) => l.level === 'warn')?.obj).toMatchObject({ provider: 'openai', outcome: 'invalid_reply' });
   });
 });
@@ -433,9 +449,19 @@ describe('whole interviews through the app', () => {
     expect(messages.filter((m) => m.kind === 'question')).toHaveLength(8);
     expect(messages.filter((m) => m.kind === 'answer').map((m) => m.content)).toEqual(asked.map((q) => strongAnswer(q)));
     expect(new Set([...messages.map((m) => m.provider), feedbackProvider])).toEqual(new Set(['offline']));
-    // Each dead provider was tried for `circuitThreshold` calls (2 attempts each), then skipped.
-    expect(fake.requestsFor('gemini')).toHaveLength(3 * 2);
-    expect(fake.requestsFor('openai')).toHaveLength(3 * 2);
+    // Circuits are per intent. Each dead provider was tried (2 attempts a call) until the
+    // intent's circuit opened after `circuitThreshold` (3) calls, then skipped: the first
+    // question (1 call), the turns after answers (3 of them, one at a time), the summary (1),
+    // and the background evaluations (3, and at most two more already under way when the
+    // circuit opened) — not one for each of the 8+ answers.
+    for (const api of ['gemini', 'openai'] as const) {
+      const byIntent = (intent: string) => fake.requestsFor(api).filter((r) => r.intent === intent).length;
+      expect(byIntent('planQuestion')).toBe(2);
+      expect(byIntent('nextTurn')).toBe(3 * 2);
+      expect(byIntent('summarizeInterview')).toBe(2);
+      expect(byIntent('evaluateAnswer')).toBeGreaterThanOrEqual(3 * 2);
+      expect(byIntent('evaluateAnswer')).toBeLessThanOrEqual(5 * 2);
+    }
 
     const health = (await app.inject({ method: 'GET', url: '/health' })).json();
     expect(health.providers).toEqual([

@@ -1,9 +1,10 @@
 /**
  * Crash safety, for real: the server runs as a child process with a remote AI provider (the
- * fake AI server) that hangs on the evaluation call. The answer is posted, the server stores
- * it and starts preparing the next question — and is killed with SIGKILL. Restarted, it
- * resumes the interview on the next page load with every answer intact, and the SQLite file
- * has no duplicate or half-written rows.
+ * fake AI server) that hangs on the interviewer's turn and on the evaluation. The answer is
+ * posted, the server stores it, answers the page and goes on preparing the next question —
+ * and is killed with SIGKILL while both calls hang. Restarted, it resumes the interview on the
+ * next page load with every answer intact, evaluates what was cut short before the feedback,
+ * and the SQLite file has no duplicate or half-written rows.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hang, ok, startFakeAiServer, type FakeAiServer } from '../support/fake-ai-server.js';
 import { HttpVisitor, questionIn, setUpSessionOverHttp } from '../support/http-visitor.js';
-import { fixture } from '../support/interview-driver.js';
+import { fixture, whenPrepared } from '../support/interview-driver.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 interface Row {
@@ -23,12 +24,15 @@ interface Row {
   reply_to: string | null;
   content: string;
   evaluation: string | null;
+  decision: string | null;
 }
 
 function readMessages(file: string, sessionId: string): Row[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('select id, seq, kind, question_number, reply_to, content, evaluation from messages where session_id = ? order by seq').all(sessionId) as Row[];
+    return db
+      .prepare('select id, seq, kind, question_number, reply_to, content, evaluation, decision from messages where session_id = ? order by seq')
+      .all(sessionId) as Row[];
   } finally {
     db.close();
   }
@@ -77,29 +81,31 @@ describe('SIGKILL in the middle of an interview', () => {
     expect((await visitor.post(`/session/${id}/start`)).status).toBe(303);
 
     // Question 1 is answered normally.
-    const q1 = questionIn((await visitor.get(`/session/${id}/interview`)).body)!;
+    const page = (path: string) => whenPrepared(() => visitor.get(path));
+    const q1 = questionIn((await page(`/session/${id}/interview`)).body)!;
     expect(q1.number).toBe(1);
     expect((await visitor.post(`/session/${id}/message`, { answer: answerText(1), question_id: q1.id })).status).toBe(303);
-    const q2 = questionIn((await visitor.get(`/session/${id}/interview`)).body)!;
+    const q2 = questionIn((await page(`/session/${id}/interview`)).body)!;
     expect(q2.number).toBe(2);
 
-    // Question 2: the evaluation hangs; kill -9 while the answer POST is in flight.
-    fake.setDefault('openai', (request) => (request.intent === 'evaluateAnswer' ? hang() : ok()));
-    const evaluationsBefore = fake.requests.filter((r) => r.intent === 'evaluateAnswer').length;
-    const inFlight = visitor.post(`/session/${id}/message`, { answer: answerText(2), question_id: q2.id }).then(
-      (res) => ({ status: res.status }),
-      (error: unknown) => ({ error }),
-    );
-    await until(() => fake!.requests.filter((r) => r.intent === 'evaluateAnswer').length > evaluationsBefore, 'the evaluation call');
+    // Question 2: the turn and the evaluation hang. The answer is stored and the page answered
+    // at once; kill -9 while both calls are in flight.
+    fake.setDefault('openai', (request) => (request.intent === 'evaluateAnswer' || request.intent === 'nextTurn' ? hang() : ok()));
+    const count = (intent: string) => fake!.requests.filter((r) => r.intent === intent).length;
+    const [turnsBefore, evaluationsBefore] = [count('nextTurn'), count('evaluateAnswer')];
+    expect((await visitor.post(`/session/${id}/message`, { answer: answerText(2), question_id: q2.id })).status).toBe(303);
+    await until(() => count('nextTurn') > turnsBefore && count('evaluateAnswer') > evaluationsBefore, 'the turn and the evaluation calls');
     server.child.kill('SIGKILL');
     expect((await server.exited).signal).toBe('SIGKILL');
-    expect(await inFlight).toHaveProperty('error'); // the connection died with the process
 
     const dbFile = path.join(dataDir, 'rehearse.db');
     const afterCrash = readMessages(dbFile, id);
     const stored2 = afterCrash.find((m) => m.kind === 'answer' && m.reply_to === q2.id);
     expect(stored2?.content).toBe(answerText(2)); // saved before the AI was asked
-    expect(stored2?.evaluation).toBeNull(); // the step that was cut short
+    // The turn and the evaluation that were cut short: nothing half-written.
+    expect(stored2?.evaluation).toBeNull();
+    expect(stored2?.decision).toBeNull();
+    expect(afterCrash.filter((m) => m.kind === 'question').map((m) => m.question_number)).toEqual([1, 2]);
 
     // Restart with the AI answering normally: the next page load finishes the step.
     fake.reset();
@@ -107,19 +113,19 @@ describe('SIGKILL in the middle of an interview', () => {
     expect((await new HttpVisitor(server.url).get('/ready')).status).toBe(200);
     // Same browser, same cookie (the session secret is unchanged), new port.
     visitor.baseUrl = server.url;
-    const page = await visitor.get(`/session/${id}/interview`);
-    expect(page.status).toBe(200);
-    const q3 = questionIn(page.body)!;
+    const resumed = await page(`/session/${id}/interview`);
+    expect(resumed.status).toBe(200);
+    const q3 = questionIn(resumed.body)!;
     expect(q3.number).toBe(3);
-    expect(page.body).toContain(answerText(1));
-    expect(page.body).toContain(answerText(2));
+    expect(resumed.body).toContain(answerText(1));
+    expect(resumed.body).toContain(answerText(2));
 
     // Finish the interview on the restarted server: it completes normally.
     let current = q3;
     for (let guard = 0; guard < 20 && current; guard++) {
       const res = await visitor.post(`/session/${id}/message`, { answer: answerText(current.number), question_id: current.id });
       expect(res.status).toBe(303);
-      current = questionIn((await visitor.get(`/session/${id}/interview`)).body)!;
+      current = questionIn((await page(`/session/${id}/interview`)).body)!;
     }
     expect((await visitor.post(`/session/${id}/complete`)).status).toBe(303);
     expect((await server.stop('SIGTERM')).code).toBe(0);

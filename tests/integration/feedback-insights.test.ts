@@ -22,6 +22,7 @@ function switchableProvider(state: { down: boolean }): AiProvider {
     name: 'offline',
     planQuestion: (input) => offline.planQuestion(input),
     summarizeInterview: (input) => offline.summarizeInterview(input),
+    nextTurn: (input) => offline.nextTurn(input),
     async evaluateAnswer(input) {
       if (state.down) throw new Error('provider exploded');
       return offline.evaluateAnswer(input);

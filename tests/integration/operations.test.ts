@@ -17,7 +17,7 @@ import { html } from '../support/html.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 
-/** The offline interviewer, but evaluations wait at a gate while it is closed. */
+/** The offline interviewer, but its turns after an answer wait at a gate while it is closed. */
 function gatedProvider() {
   const offline = createOfflineProvider();
   let open = true;
@@ -26,9 +26,10 @@ function gatedProvider() {
     name: 'gated',
     planQuestion: (input) => offline.planQuestion(input),
     summarizeInterview: (input) => offline.summarizeInterview(input),
-    async evaluateAnswer(input) {
+    evaluateAnswer: (input) => offline.evaluateAnswer(input),
+    async nextTurn(input) {
       if (!open) await new Promise<void>((resolve) => waiting.push(resolve));
-      return offline.evaluateAnswer(input);
+      return offline.nextTurn(input);
     },
   };
   return {
@@ -134,7 +135,8 @@ describe('operations', () => {
   });
 
   describe('AI work queue', () => {
-    it('queues AI calls beyond AI_CONCURRENCY, shows the queue position, and refuses past AI_QUEUE_MAX with the answer saved', async () => {
+    it('queues AI calls beyond AI_CONCURRENCY, shows the queue position, and past AI_QUEUE_MAX keeps the answer and waits', async () => {
+      // One slot and one waiting place, for turns someone waits for; evaluations wait elsewhere.
       const gate = gatedProvider();
       app = await createTestApp({ ...noLimits, aiQueue: { concurrency: 1, maxWaiting: 1 } }, { providers: [gate.provider] });
       const server = app;
@@ -149,17 +151,19 @@ describe('operations', () => {
       const [idA, idB, idC] = ids as [string, string, string];
       const questions = await Promise.all(visitors.map((v, i) => currentQuestion(v, ids[i]!)));
 
-      // The idle page carries the poller, started by the answer form's submit.
-      const page = await a.get(`/session/${idA}/interview`);
-      const poller = html(page.body).querySelector('#thinking #queue-position');
-      expect(poller?.getAttribute('hx-get')).toBe(`/session/${idA}/queue`);
-      expect(poller?.getAttribute('hx-trigger')).toContain('submit from:#answer-form');
-
       gate.close();
-      const answerA = a.post(`/session/${idA}/message`, { answer: strongAnswer(questions[0]!), question_id: questions[0]!.id }, { htmx: true });
-      await until(() => gate.waiting() === 1, 'A to be evaluating');
-      const answerB = b.post(`/session/${idB}/message`, { answer: strongAnswer(questions[1]!), question_id: questions[1]!.id }, { htmx: true });
-      await until(() => server.aiQueue.stats().waiting === 1, 'B to be queued');
+      // The answers are stored and the pages answered at once: the turns go on in the background.
+      const answerA = await a.post(`/session/${idA}/message`, { answer: strongAnswer(questions[0]!), question_id: questions[0]!.id }, { htmx: true });
+      expect(gate.waiting()).toBe(1);
+      const answerB = await b.post(`/session/${idB}/message`, { answer: strongAnswer(questions[1]!), question_id: questions[1]!.id }, { htmx: true });
+      for (const res of [answerA, answerB]) {
+        expect(res.statusCode).toBe(200);
+        const turn = html(res.body).querySelector('#turn');
+        expect(turn?.getAttribute('sse-connect')).toMatch(/^\/session\/[^/]+\/events$/);
+        expect(html(res.body).querySelector('#saved-answer')?.textContent).toContain('Your answer (saved)');
+      }
+      // B's turn waits for the slot, ahead of A's background evaluation.
+      expect(server.aiQueue.position(idB)).toBe(1);
 
       const queueB = await b.get(`/session/${idB}/queue`, { htmx: true });
       expect(queueB.statusCode).toBe(200);
@@ -171,21 +175,28 @@ describe('operations', () => {
       // Someone else's interview: 404, no position leaks.
       expect((await c.get(`/session/${idA}/queue`)).statusCode).toBe(404);
 
-      // Full: C's answer is stored, then refused with 503 AI_BUSY.
+      // Full: C's answer is stored, and the page waits for room instead of failing.
       const answerC = strongAnswer(questions[2]!);
-      const refused = await c.post(`/session/${idC}/message`, { answer: answerC, question_id: questions[2]!.id });
-      expect(refused.statusCode).toBe(503);
-      const error = html(refused.body).querySelector('#error');
-      expect(error?.getAttribute('data-code')).toBe('AI_BUSY');
-      expect(error?.textContent).toMatch(/answer is saved/);
+      const waiting = await c.post(`/session/${idC}/message`, { answer: answerC, question_id: questions[2]!.id }, { htmx: true });
+      expect(waiting.statusCode).toBe(200);
+      const doc = html(waiting.body);
+      expect(doc.querySelector('#error')).toBeNull();
+      expect(doc.querySelector('#interview')?.getAttribute('data-phase')).toBe('preparing');
+      expect(doc.querySelector('#turn-status')?.textContent).toMatch(/busy with other candidates\. Your answer is saved/);
+      expect(doc.querySelector('#turn')?.getAttribute('sse-connect')).toBe(`/session/${idC}/events`);
+      // Without JavaScript: Post/Redirect/Get to the same waiting page, which reloads itself.
+      const plain = await c.get(`/session/${idC}/interview`);
+      expect(plain.statusCode).toBe(200);
+      expect(plain.body).toMatch(/<noscript><meta http-equiv="refresh" content="3"><\/noscript>/);
       const stored = server.database.sqlite
         .prepare("select content, evaluation from messages where session_id = ? and kind = 'answer'")
         .all(idC) as Array<{ content: string; evaluation: string | null }>;
       expect(stored).toEqual([{ content: answerC, evaluation: null }]);
 
       gate.open();
-      expect((await answerA).statusCode).toBe(200);
-      expect((await answerB).statusCode).toBe(200);
+      await until(() => server.aiQueue.stats().running === 0 && server.aiQueue.stats().waiting === 0, 'the queue to drain');
+      expect((await currentQuestion(a, idA))!.number).toBe(2);
+      expect((await currentQuestion(b, idB))!.number).toBe(2);
       const idle = await b.get(`/session/${idB}/queue`, { htmx: true });
       expect(html(idle.body).querySelector('#queue-position')?.hasAttribute('hx-get')).toBe(false);
       // C reloads: the cut-short step is finished and the interview goes on.

@@ -48,7 +48,8 @@ describe('repository queries are scoped to the owner', () => {
     const sessions = createSessionsRepository(app.database.db);
     const before = snapshot(app);
     const answer = messages.listBySession(id, owner).find((m) => m.kind === 'answer')!;
-    messages.setEvaluation(answer.id, stranger, { ...answer.evaluation!, score: 10 }, 'forged');
+    expect(messages.setFirstEvaluation(answer.id, stranger, { evaluation: { ...answer.evaluation!, score: 10 }, provider: 'forged', coverage: null })).toBe(false);
+    expect(messages.recordTurn({ answerId: answer.id, ownerId: stranger, decision: { action: 'raise', reason: 'forged', level: 'mid', nextLevel: 'senior' } })).toBe(false);
     expect(() => messages.append({ sessionId: id, ownerId: stranger, kind: 'answer', questionNumber: 1, content: 'forged' })).toThrow(/does not belong/);
     const summary = feedback.findBySession(id, owner)!.summary;
     expect(() => feedback.saveAndComplete(id, stranger, { ...summary, overallScore: 10 }, 'forged', new Date())).toThrow(/does not belong/);

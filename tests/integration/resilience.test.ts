@@ -7,19 +7,20 @@ import { strongAnswer } from '../support/answers.js';
 import { createOfflineProvider } from '../../src/ai/providers/offline.js';
 import type { AiProvider } from '../../src/ai/types.js';
 
-/** The offline interviewer, except that the next `failures` evaluations throw. */
+/** The offline interviewer, except that its next `failures` turns after an answer throw. */
 function flakyProvider(state: { failures: number }): AiProvider {
   const offline = createOfflineProvider();
   return {
     name: 'flaky',
     planQuestion: (input) => offline.planQuestion(input),
     summarizeInterview: (input) => offline.summarizeInterview(input),
-    async evaluateAnswer(input) {
+    evaluateAnswer: (input) => offline.evaluateAnswer(input),
+    async nextTurn(input) {
       if (state.failures > 0) {
         state.failures--;
         throw new Error('provider exploded');
       }
-      return offline.evaluateAnswer(input);
+      return offline.nextTurn(input);
     },
   };
 }
@@ -56,6 +57,7 @@ describe('when the interviewer fails', () => {
       planQuestion: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'secret')")),
       evaluateAnswer: () => Promise.reject(new Error('x')),
       summarizeInterview: () => Promise.reject(new Error('x')),
+      nextTurn: () => Promise.reject(new Error('x')),
     };
     app = await createTestApp({}, { providers: [broken] });
     const visitor = new Visitor(app);

@@ -1,23 +1,28 @@
 /**
- * A fake AI server for tests, on 127.0.0.1 and a random port, speaking just enough of two APIs
- * for the real SDKs to talk to it:
+ * A fake AI server for tests, on 127.0.0.1 and a random port, speaking just enough of three
+ * APIs for the real clients to talk to it:
  *   Gemini  POST /v1beta/models/{model}:generateContent
  *           POST /v1beta/models/{model}:streamGenerateContent?alt=sse   (server-sent events)
- *   OpenAI  POST /v1/chat/completions
+ *   OpenAI  POST /v1/chat/completions                                   (stream: true → SSE)
+ *   Ollama  POST /api/chat                                              (stream → NDJSON)
  *
  * Each API is scripted per test: a queue of behaviours consumed one per request, then a
- * default. Behaviours: a valid reply computed from the request (question / evaluation /
+ * default. Behaviours: a valid reply computed from the request (question / turn / evaluation /
  * summary, recognised from the schema in the request), canned JSON or raw text, any HTTP
  * status (500, 503, 401, 429 with Retry-After…), a hang longer than any timeout, a dropped
  * connection, a non-JSON body. `failRandomly` fails a share of requests with a seeded PRNG, so
  * a "flaky" run is the same every time. Every request is recorded (path, headers, body, the
  * intent it was for) so tests can count attempts and check headers.
+ *
+ * Like a real model, it can be slow: `setLatency` makes every reply take that long, streamed
+ * replies arriving in pieces from the first token on. And like a real model it can slip:
+ * `setTransform` rewrites every model text it sends (see `sloppy` for the ordinary slips).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Api = 'gemini' | 'openai';
-export type Intent = 'planQuestion' | 'evaluateAnswer' | 'summarizeInterview';
+export type Api = 'gemini' | 'openai' | 'ollama';
+export type Intent = 'planQuestion' | 'nextTurn' | 'evaluateAnswer' | 'summarizeInterview';
 
 export interface RecordedRequest {
   api: Api;
@@ -89,6 +94,8 @@ export interface FakeAiServer {
   readonly geminiBaseUrl: string;
   /** For OPENAI_BASE_URL / baseURL. */
   readonly openaiBaseUrl: string;
+  /** For OLLAMA_HOST. */
+  readonly ollamaHost: string;
   readonly requests: RecordedRequest[];
   requestsFor(api: Api): RecordedRequest[];
   /** Behaviours for the next requests to `api`, in order. */
@@ -97,6 +104,13 @@ export interface FakeAiServer {
   setDefault(api: Api, behaviour: Behaviour | ((request: RecordedRequest) => Behaviour)): void;
   /** From now on, fail a share `rate` of `api`'s requests (seeded), answering the rest properly. */
   failRandomly(api: Api, options: { rate: number; seed: number; failure?: Behaviour }): void;
+  /**
+   * Every reply takes `totalMs`; a streamed one sends its first piece after `firstTokenMs`
+   * (default a quarter of the total) and the rest spread evenly until `totalMs`.
+   */
+  setLatency(api: Api, latency: { totalMs: number; firstTokenMs?: number } | null): void;
+  /** Rewrites every model text `api` sends (repairs included); null to stop. */
+  setTransform(api: Api, transform: ((text: string, request: RecordedRequest) => string) | null): void;
   /** Clears queues, defaults and recorded requests. */
   reset(): void;
   close(): Promise<void>;
@@ -112,13 +126,44 @@ const between = (text: string, open: RegExp, close: string): string | null => {
   return end < 0 ? null : text.slice(from, end).trim();
 };
 
+/** A different subject for each question number, so no two fake questions read alike (a repeat is rejected). */
+const TOPICS = [
+  'your background and what brings you to this role',
+  'a disagreement with a colleague about priorities',
+  'a migration or rollout you led from start to finish',
+  'a production incident you handled under pressure',
+  'a trade-off between speed and quality you had to make',
+  'an area of this job where your experience is thinner',
+  'what draws you to this company in particular',
+  'what you would aim to achieve in your first ninety days',
+];
+const topic = (n: number) => TOPICS[(n - 1) % TOPICS.length]!;
+
 function questionReply(request: RecordedRequest): Record<string, unknown> {
-  const n = Number(/Plan question (\d+) of/.exec(request.prompt)?.[1] ?? 1);
+  const n = Number(/plan question (\d+) of/i.exec(request.prompt)?.[1] ?? 1);
   const kind = /is the "([a-z_]+)" question/.exec(request.prompt)?.[1] ?? 'behavioral';
   return {
-    text: `Question ${n} from the fake ${request.api} model: tell me about a time you delivered something you are proud of (${kind}).`,
-    kind,
+    text: `Question ${n} from the fake ${request.api} model: tell me about ${topic(n)} (${kind}).`,
     focus: `fake focus ${n}`,
+    keyPoints: null,
+    bankId: null,
+  };
+}
+
+/** The interviewer's turn: moves on to the next question (the slot the prompt names), or ends after the last. */
+function turnReply(request: RecordedRequest): Record<string, unknown> {
+  const next = /move on to question (\d+) of/.exec(request.prompt);
+  const kind = /the "([a-z_]+)" question:/.exec(request.prompt)?.[1] ?? 'behavioral';
+  const n = next ? Number(next[1]) : null;
+  return {
+    assessment: `The fake ${request.api} model read the answer.`,
+    missedKeyPoints: [],
+    decision: 'move_on',
+    question: n === null ? null : `Question ${n} from the fake ${request.api} model: tell me about ${topic(n)} (${kind}).`,
+    reason: "Let's move on.",
+    focus: n === null ? '' : `fake focus ${n}`,
+    keyPoints: null,
+    bankId: null,
   };
 }
 
@@ -129,12 +174,12 @@ function evaluationReply(request: RecordedRequest): Record<string, unknown> {
   const words = answer.split(/\s+/).filter(Boolean);
   const quote = words.slice(0, 8).join(' ');
   return {
-    score: 7,
-    criteria: CRITERIA.map((criterion) => ({ criterion, score: 3, note: `The fake ${request.api} model's note on ${criterion}.` })),
+    criteria: CRITERIA.map((criterion) => ({ criterion, note: `The fake ${request.api} model's note on ${criterion}.`, score: 3 })),
+    keyPoints: [],
     strengths: words.length >= 3 ? [{ point: 'Opens with a concrete situation.', quote }] : [],
     weaknesses: [{ point: 'Could quantify the result more precisely.', quote: '' }],
-    followUp: null,
     summary: `A solid answer (fake ${request.api} model). Add one more number about the result.`,
+    score: 7,
   };
 }
 
@@ -143,16 +188,18 @@ function summaryReply(request: RecordedRequest): Record<string, unknown> {
   const firstAnswer = /\nA: (.+)/.exec(transcript)?.[1] ?? '';
   const quote = firstAnswer.split(/\s+/).slice(0, 6).join(' ');
   return {
-    overallScore: 7,
-    headline: `A capable interview (fake ${request.api} model): specific examples, results could be sharper.`,
     strengths: quote ? [{ point: 'Concrete opening example.', quote, questionNumber: 1 }] : [],
     weaknesses: [{ point: 'Results were not always quantified.', quote: '', questionNumber: 2 }],
     cvTips: [{ tip: 'Lead each role with a measurable result.', evidence: 'The job description asks for proven delivery.' }],
+    headline: `A capable interview (fake ${request.api} model): specific examples, results could be sharper.`,
+    overallScore: 7,
   };
 }
 
 export function validReply(request: RecordedRequest): Record<string, unknown> {
   switch (request.intent) {
+    case 'nextTurn':
+      return turnReply(request);
     case 'evaluateAnswer':
       return evaluationReply(request);
     case 'summarizeInterview':
@@ -164,14 +211,30 @@ export function validReply(request: RecordedRequest): Record<string, unknown> {
 
 // --- request parsing ---------------------------------------------------------------------------
 
+/**
+ * Which intent a request is for, from the property names of its response schema: `"name":` as
+ * a schema key in the request JSON; in prompt mode the schema is inside the system prompt's
+ * text, where the same names appear escaped.
+ */
 function intentOf(raw: string): Intent | null {
-  if (raw.includes('overallScore')) return 'summarizeInterview';
-  if (raw.includes('followUp')) return 'evaluateAnswer';
-  if (raw.includes('focus')) return 'planQuestion';
+  const keys: Array<[string, Intent]> = [
+    ['overallScore', 'summarizeInterview'],
+    ['missedKeyPoints', 'nextTurn'],
+    ['criteria', 'evaluateAnswer'],
+    ['focus', 'planQuestion'],
+  ];
+  for (const form of [(k: string) => `"${k}":`, (k: string) => `\\"${k}\\":`]) {
+    const found = keys.find(([key]) => raw.includes(form(key)));
+    if (found) return found[1];
+  }
   return null;
 }
 
 function promptsOf(api: Api, body: any): { prompt: string; system: string } {
+  if (api === 'ollama') {
+    const messages: any[] = body?.messages ?? [];
+    return { prompt: messages.find((m) => m.role === 'user')?.content ?? '', system: messages.find((m) => m.role === 'system')?.content ?? '' };
+  }
   if (api === 'gemini') {
     const parts = (c: any) => (c?.parts ?? []).map((p: any) => p.text ?? '').join('');
     const user = (body?.contents ?? []).find((c: any) => c.role !== 'model');
@@ -201,6 +264,7 @@ const STATUS_NAMES: Record<number, string> = {
 };
 
 function errorBody(api: Api, code: number, request: RecordedRequest): unknown {
+  if (api === 'ollama') return { error: code === 404 ? `model "${request.model}" not found, try pulling it first` : `fake error (${code})` };
   // Like some real servers, the 401 message echoes the key it was given: logs must not.
   const key = api === 'gemini' ? String(request.headers['x-goog-api-key'] ?? '') : String(request.headers.authorization ?? '').replace(/^Bearer /, '');
   const message = code === 401 ? `Incorrect API key provided: ${key}` : `fake ${STATUS_NAMES[code] ?? 'error'} (${code})`;
@@ -238,13 +302,73 @@ function openAiPayload(textValue: string, model: string | null) {
   };
 }
 
+function ollamaPayload(textValue: string, model: string | null, done: boolean) {
+  return {
+    model: model ?? 'fake',
+    created_at: new Date().toISOString(),
+    message: { role: 'assistant', content: textValue },
+    done,
+    ...(done ? { done_reason: 'stop', total_duration: 1, load_duration: 1, prompt_eval_count: 100, eval_count: 50 } : {}),
+  };
+}
+
+/** `text` in `n` pieces of about equal length (a streaming model's chunks). */
+function pieces(text: string, n: number): string[] {
+  const size = Math.max(1, Math.ceil(text.length / n));
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out.length > 0 ? out : [''];
+}
+
+// --- the ordinary slips of real models -------------------------------------------------------------
+
+const ENUM_KEYS = new Set(['criterion', 'decision']);
+const PADDED_KEYS = new Set(['note', 'summary', 'reason', 'assessment']);
+
+/**
+ * A valid reply written the way real models slip, all at once: wrapped in an object, numbers
+ * as strings, enum values capitalised, null for empty strings, texts past their length limits,
+ * trailing commas, and the JSON fenced after a sentence of prose.
+ */
+export function sloppy(text: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  const walk = (v: unknown, key: string | null): unknown => {
+    if (Array.isArray(v)) return v.map((x) => walk(x, null));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    if (typeof v === 'number') return String(v);
+    if (typeof v === 'string') {
+      if (v === '') return null;
+      if (key && ENUM_KEYS.has(key)) return v.charAt(0).toUpperCase() + v.slice(1).replace(/_/g, '-');
+      if (key && PADDED_KEYS.has(key)) return `${v} ${'And that is worth saying at some length. '.repeat(20)}`;
+    }
+    return v;
+  };
+  const json = JSON.stringify({ response: walk(value, null) }, null, 2).replace(/\n(\s*)([}\]])/g, ',\n$1$2');
+  return `Sure, here is my reply as JSON:\n\n\`\`\`json\n${json}\n\`\`\`\nLet me know if you need anything else.`;
+}
+
 // --- the server -----------------------------------------------------------------------------------
 
 export async function startFakeAiServer(): Promise<FakeAiServer> {
   const requests: RecordedRequest[] = [];
-  const queues: Record<Api, Behaviour[]> = { gemini: [], openai: [] };
-  const defaults: Record<Api, (r: RecordedRequest) => Behaviour> = { gemini: () => ok(), openai: () => ok() };
+  const queues: Record<Api, Behaviour[]> = { gemini: [], openai: [], ollama: [] };
+  const defaults: Record<Api, (r: RecordedRequest) => Behaviour> = { gemini: () => ok(), openai: () => ok(), ollama: () => ok() };
+  const latency: Record<Api, { totalMs: number; firstTokenMs: number } | null> = { gemini: null, openai: null, ollama: null };
+  const transforms: Record<Api, ((text: string, request: RecordedRequest) => string) | null> = { gemini: null, openai: null, ollama: null };
   const hanging = new Set<http.ServerResponse>();
+  const timers = new Set<NodeJS.Timeout>();
+  const later = (ms: number, fn: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+  };
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -253,7 +377,7 @@ export async function startFakeAiServer(): Promise<FakeAiServer> {
       const raw = Buffer.concat(chunks).toString('utf8');
       const url = new URL(req.url ?? '/', 'http://fake');
       const gemini = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/.exec(url.pathname);
-      const api: Api | null = gemini ? 'gemini' : url.pathname === '/v1/chat/completions' ? 'openai' : null;
+      const api: Api | null = gemini ? 'gemini' : url.pathname === '/v1/chat/completions' ? 'openai' : url.pathname === '/api/chat' ? 'ollama' : null;
       if (!api || req.method !== 'POST') return sendJson(res, 404, { error: { code: 404, message: `no route ${req.method} ${url.pathname}` } });
       let body: any = null;
       try {
@@ -271,7 +395,7 @@ export async function startFakeAiServer(): Promise<FakeAiServer> {
         raw,
         intent: intentOf(raw),
         model: gemini ? decodeURIComponent(gemini[1]!) : (body?.model ?? null),
-        stream: gemini?.[2] === 'streamGenerateContent',
+        stream: gemini ? gemini[2] === 'streamGenerateContent' : api === 'ollama' ? body?.stream !== false : body?.stream === true,
         ...promptsOf(api, body),
         behaviour: 'ok',
       };
@@ -298,16 +422,47 @@ export async function startFakeAiServer(): Promise<FakeAiServer> {
       case 'status':
         return sendJson(res, behaviour.status, behaviour.body ?? errorBody(api, behaviour.status, request), behaviour.headers);
       default: {
-        const textValue = modelText(behaviour, request);
-        if (api === 'openai') return sendJson(res, 200, openAiPayload(textValue, request.model));
-        if (!request.stream) return sendJson(res, 200, geminiPayload(textValue, request.model));
-        // Server-sent events: the text in two chunks, as a streaming model would send it.
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-        const half = Math.ceil(textValue.length / 2);
-        for (const part of [textValue.slice(0, half), textValue.slice(half)]) {
-          res.write(`data: ${JSON.stringify(geminiPayload(part, request.model))}\r\n\r\n`);
+        const raw = modelText(behaviour, request);
+        const transform = transforms[api];
+        const textValue = transform && behaviour.kind === 'ok' ? transform(raw, request) : raw;
+        const pace = latency[api];
+        if (!request.stream) {
+          const send = () => {
+            if (api === 'openai') return sendJson(res, 200, openAiPayload(textValue, request.model));
+            if (api === 'ollama') return sendJson(res, 200, ollamaPayload(textValue, request.model, true));
+            return sendJson(res, 200, geminiPayload(textValue, request.model));
+          };
+          return pace ? later(pace.totalMs, send) : send();
         }
-        res.end();
+        // Streamed: the text in pieces, as a streaming model would send it.
+        const chunks = pace ? pieces(textValue, 12) : pieces(textValue, 2);
+        const frame = (part: string, last: boolean): string => {
+          if (api === 'ollama') return `${JSON.stringify(ollamaPayload(part, request.model, false))}\n${last ? `${JSON.stringify(ollamaPayload('', request.model, true))}\n` : ''}`;
+          if (api === 'openai') {
+            const chunk = (delta: object, finish: string | null) =>
+              `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: request.model ?? 'fake', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+            return chunk({ content: part }, null) + (last ? chunk({}, 'stop') + 'data: [DONE]\n\n' : '');
+          }
+          return `data: ${JSON.stringify(geminiPayload(part, request.model))}\r\n\r\n`;
+        };
+        const contentType = api === 'ollama' ? 'application/x-ndjson' : 'text/event-stream';
+        const start = () => {
+          res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache' });
+          if (!pace) {
+            chunks.forEach((part, i) => res.write(frame(part, i === chunks.length - 1)));
+            return res.end();
+          }
+          const gap = chunks.length > 1 ? (pace.totalMs - pace.firstTokenMs) / (chunks.length - 1) : 0;
+          chunks.forEach((part, i) =>
+            later(i * gap, () => {
+              if (res.destroyed) return;
+              res.write(frame(part, i === chunks.length - 1));
+              if (i === chunks.length - 1) res.end();
+            }),
+          );
+        };
+        if (pace) later(pace.firstTokenMs, start);
+        else start();
       }
     }
   }
@@ -320,6 +475,7 @@ export async function startFakeAiServer(): Promise<FakeAiServer> {
     url,
     geminiBaseUrl: url,
     openaiBaseUrl: `${url}/v1`,
+    ollamaHost: url,
     requests,
     requestsFor: (api) => requests.filter((r) => r.api === api),
     enqueue: (api, ...behaviours) => void queues[api].push(...behaviours),
@@ -330,14 +486,23 @@ export async function startFakeAiServer(): Promise<FakeAiServer> {
       const random = seededRandom(seed);
       defaults[api] = () => (random() < rate ? failure : ok());
     },
+    setLatency(api, value) {
+      latency[api] = value ? { totalMs: value.totalMs, firstTokenMs: value.firstTokenMs ?? Math.round(value.totalMs / 4) } : null;
+    },
+    setTransform(api, transform) {
+      transforms[api] = transform;
+    },
     reset() {
       requests.length = 0;
-      queues.gemini.length = 0;
-      queues.openai.length = 0;
-      defaults.gemini = () => ok();
-      defaults.openai = () => ok();
+      for (const api of ['gemini', 'openai', 'ollama'] as const) {
+        queues[api].length = 0;
+        defaults[api] = () => ok();
+        latency[api] = null;
+        transforms[api] = null;
+      }
     },
     async close() {
+      for (const timer of timers) clearTimeout(timer);
       for (const res of hanging) res.socket?.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

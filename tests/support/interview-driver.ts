@@ -41,9 +41,26 @@ export interface CurrentQuestion {
   text: string;
 }
 
+/** True while the page shows the interviewer at work (no question yet, no error). */
+export const stillPreparing = (body: string) => /data-phase="preparing"/.test(body) && !/id="error"/.test(body);
+
+/**
+ * Loads `load` until the interviewer has finished its step, as a reader without JavaScript
+ * sees it: the page reloads itself while the interviewer works (a model can take longer than
+ * the moment a request waits for it). Gives up after `timeoutMs`.
+ */
+export async function whenPrepared<R extends { body: string }>(load: () => Promise<R>, timeoutMs = 20_000): Promise<R> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const page = await load();
+    if (!stillPreparing(page.body) || Date.now() > deadline) return page;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Reads the question the interview page is showing, or null when none is waiting. */
 export async function currentQuestion(visitor: Visitor, sessionId: string): Promise<CurrentQuestion | null> {
-  const page = await visitor.get(`/session/${sessionId}/interview`);
+  const page = await whenPrepared(() => visitor.get(`/session/${sessionId}/interview`));
   expect(page.statusCode).toBe(200);
   const doc = html(page.body);
   const q = doc.querySelector('#question');

@@ -11,10 +11,12 @@ import {
   type AskedQuestion,
   type EvaluateAnswerInput,
   type InterviewContext,
+  type NextTurnInput,
   type PlanQuestionInput,
   type SummarizeInput,
 } from '../types.js';
-import type { CompetencyId, Level } from '../../intelligence/types.js';
+import { requirementCoverage } from '../../intelligence/requirements.js';
+import type { CompetencyId, Level, RequirementCoverage } from '../../intelligence/types.js';
 import { competencyLabel, examplesFor, personalise, type BankEntry, type BankKind } from '../../question-bank/index.js';
 import { neutralise } from './delimit.js';
 import { describeShape, slotFor } from './interview-shape.js';
@@ -78,7 +80,29 @@ const LEVEL_GUIDANCE: Record<Level, string> = {
 
 /** How many bank examples a planning prompt shows. */
 export const PLAN_EXAMPLES = 3;
-const NO_REQUIREMENTS = '(none left: every requirement has been demonstrated, or the job description lists none)';
+const NO_REQUIREMENTS = '(the job description lists no requirements that could be read)';
+
+function requirementLabel(r: RequirementCoverage): string {
+  const where =
+    r.status === 'demonstrated'
+      ? `demonstrated in answer ${r.questionNumber ?? '?'}${r.cvEvidence ? ', and shown in the CV' : ''}`
+      : r.status === 'cv_only'
+        ? 'shown in the CV'
+        : 'not in the CV';
+  return r.importance === 'nice' ? `nice to have; ${where}` : where;
+}
+
+/**
+ * The job's requirements, each labelled with where the candidate has shown it, so a model
+ * never probes a "gap" the CV already covers: [shown in the CV], [not in the CV],
+ * [demonstrated in answer 3], with nice-to-haves marked.
+ */
+export function labelledRequirements(context: InterviewContext, previous: readonly AskedQuestion[]): string {
+  const answers = previous.flatMap((q) => (q.answer ? [{ questionNumber: q.questionNumber, text: q.answer, score: q.score }] : []));
+  const map = requirementCoverage({ jobDescription: context.jobDescription, cvText: context.cvText, answers });
+  if (map.length === 0) return NO_REQUIREMENTS;
+  return map.map((r) => neutralise(`- [${requirementLabel(r)}] ${oneLine(r.requirement)}`)).join('\n');
+}
 
 /** Competencies a focused interview steers this slot toward (behavioural and technical slots only). */
 function focusFor(kind: string, focus: readonly CompetencyId[]): CompetencyId | undefined {
@@ -112,7 +136,6 @@ function planQuestion(input: PlanQuestionInput, limits: PromptLimits): string {
   const weights = jobTerms(context.jobTitle, context.jobDescription);
   const level = input.level ?? 'mid';
   const focus = input.focusCompetencies ?? [];
-  const uncovered = (input.uncoveredRequirements ?? []).map((r) => `- ${neutralise(oneLine(r))}`);
   return renderPrompt('plan-question', {
     ...contextValues(context, limits, weights),
     question_number: questionNumber,
@@ -127,16 +150,10 @@ function planQuestion(input: PlanQuestionInput, limits: PromptLimits): string {
         ? `This is a focused practice interview on ${focus.map(competencyLabel).join(', ')}: behavioural and technical questions probe these competencies first.`
         : '',
     examples: examplesText(bankExamples(input, level), context),
-    uncovered: uncovered.length > 0 ? uncovered.join('\n') : NO_REQUIREMENTS,
+    requirements: labelledRequirements(context, previous),
     previous: previousQuestions(previous),
   });
 }
-
-const FOLLOW_UP_RULE =
-  'one short follow-up question (10–400 characters) only when the answer is vague or incomplete — no concrete example, ' +
-  'no personal action, no result or no numbers — and probing would help the candidate show more; otherwise null. ' +
-  'A complete, specific answer gets null.';
-const NO_FOLLOW_UP_RULE = 'null. This answers a follow-up already, so never ask another.';
 
 function evaluateAnswer(input: EvaluateAnswerInput, limits: PromptLimits): string {
   const { context, question } = input;
@@ -151,7 +168,6 @@ function evaluateAnswer(input: EvaluateAnswerInput, limits: PromptLimits): strin
     question: neutralise(question.text),
     key_points: input.keyPoints?.length ? input.keyPoints.map((p) => `- ${neutralise(oneLine(p))}`).join('\n') : '(none given)',
     answer: neutralise(input.answer),
-    follow_up_rule: input.isFollowUp ? NO_FOLLOW_UP_RULE : FOLLOW_UP_RULE,
   });
 }
 
@@ -184,10 +200,77 @@ function summarizeInterview(input: SummarizeInput, limits: PromptLimits): string
   });
 }
 
+const FOLLOW_UP_ALLOWED =
+  '"follow_up" when the answer missed something that matters for this question — no concrete example, no personal action, ' +
+  'no result, or a key point left out — and one more question would let the candidate show it. Never after a strong answer ' +
+  'that covered the point, and never to ask for what the answer already said.';
+const FOLLOW_UP_AFTER_FOLLOW_UP = 'This answered a follow-up already, so there is no second follow-up: move on.';
+const FOLLOW_UP_AFTER_CLOSING = 'This was the closing question, which is not followed up: move on.';
+
+function nextRule(input: NextTurnInput, nextLevels: { up: Level; down: Level }): string {
+  const { next, context } = input;
+  if (!next) {
+    return 'This was the last main question: when there is no follow-up, the decision is "move_on" and "question" is null (the interview ends).';
+  }
+  const slot = slotFor(context.interviewType, next.questionNumber);
+  return (
+    `Otherwise move on to question ${next.questionNumber} of ${MAIN_QUESTION_COUNT}, the "${slot.kind}" question: ${slot.guidance} ` +
+    `Decide its level: "raise" (ask it at the ${nextLevels.up} level) after a strong answer — specific, in the candidate's own actions, with a result; ` +
+    `"lower" (the ${nextLevels.down} level) after a weak one; "move_on" (the same level) otherwise. ` +
+    `At the ${input.answered.level} level: ${LEVEL_GUIDANCE[input.answered.level]} ` +
+    '"technical" means the craft of this profession, never a field the job does not involve. ' +
+    'A gap question probes only a requirement marked [not in the CV], as an invitation, not an accusation.'
+  );
+}
+
+/** The next question's bank examples (none when the interview ends after this answer). */
+function turnExamples(input: NextTurnInput): string {
+  if (!input.next) return '(none: this was the last main question)';
+  const planInput: PlanQuestionInput = {
+    context: input.context,
+    questionNumber: input.next.questionNumber,
+    previous: input.previous,
+    level: input.answered.level,
+    focusCompetencies: input.focusCompetencies ?? [],
+  };
+  return examplesText(bankExamples(planInput, input.answered.level), input.context);
+}
+
+function nextTurn(input: NextTurnInput, limits: PromptLimits): string {
+  const { context, answered } = input;
+  const focus = oneLine(answered.question.focus);
+  const weights = withTerms(withTerms(jobTerms(context.jobTitle, context.jobDescription), answered.question.text, 3), focus, 5);
+  const level = answered.level;
+  const followUpRule = answered.canFollowUp
+    ? FOLLOW_UP_ALLOWED
+    : answered.isFollowUp
+      ? FOLLOW_UP_AFTER_FOLLOW_UP
+      : FOLLOW_UP_AFTER_CLOSING;
+  const up = level === 'junior' ? 'mid' : 'senior';
+  const down = level === 'senior' ? 'mid' : 'junior';
+  return renderPrompt('next-turn', {
+    ...contextValues(context, limits, weights),
+    requirements: labelledRequirements(context, input.previous),
+    previous: previousQuestions(input.previous),
+    question_number: answered.questionNumber,
+    total: MAIN_QUESTION_COUNT,
+    question_kind: answered.question.kind,
+    question_focus: neutralise(focus.replace(/"/g, "'")),
+    level,
+    question: neutralise(answered.question.text),
+    key_points: answered.keyPoints.length ? answered.keyPoints.map((p) => `- ${neutralise(oneLine(p))}`).join('\n') : '(none given)',
+    answer: neutralise(answered.answer),
+    follow_up_rule: followUpRule,
+    next_rule: nextRule(input, { up, down }),
+    examples: turnExamples(input),
+  });
+}
+
 const BUILDERS: { [I in IntentName]: (input: IntentInputs[I], limits: PromptLimits) => string } = {
   planQuestion,
   evaluateAnswer,
   summarizeInterview,
+  nextTurn,
 };
 
 export function buildPrompt<I extends IntentName>(intent: I, input: IntentInputs[I], limits: PromptLimits = DEFAULT_PROMPT_LIMITS): BuiltPrompt {

@@ -12,6 +12,7 @@ export const DATA_TAGS = [
   'answer',
   'previous_questions',
   'interview',
+  'requirements',
   'uncovered_requirements',
   'bank_examples',
   'key_points',

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 
-export const PROMPT_NAMES = ['system', 'plan-question', 'evaluate-answer', 'summarize-interview', 'repair', 'json-only'] as const;
+export const PROMPT_NAMES = ['system', 'plan-question', 'next-turn', 'evaluate-answer', 'summarize-interview', 'repair', 'json-only'] as const;
 export type PromptName = (typeof PROMPT_NAMES)[number];
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g;

@@ -1,10 +1,14 @@
 /**
  * Gemini through Google's @google/genai SDK (2.x). Structured output is requested with
- * `responseMimeType: application/json` and the intent's schema rewritten in Gemini's dialect;
- * thinking is off by default (GEMINI_THINKING_BUDGET). The SDK's own retries are off — the AI
- * client decides about retries — and the base URL is configurable (tests point it at a fake).
+ * `responseMimeType: application/json` and the intent's schema rewritten in Gemini's dialect.
+ * Thinking follows GEMINI_THINKING_BUDGET, or by default the model: off for Flash and
+ * Flash-Lite (a mock interview needs no deliberation, and it costs seconds), the model's own
+ * (dynamic) thinking for Pro, which cannot run without it. A reply someone watches (the
+ * interview turn) is streamed; one that stops at MAX_TOKENS is reported as truncated. The SDK's
+ * own retries are off — the AI client decides about retries — and the base URL is configurable
+ * (tests point it at a fake).
  */
-import { ApiError, GoogleGenAI, type Schema as GeminiSchema } from '@google/genai';
+import { ApiError, FinishReason, GoogleGenAI, type GenerateContentParameters, type GenerateContentResponse, type Schema as GeminiSchema } from '@google/genai';
 import {
   AiProviderError,
   isAbortError,
@@ -14,7 +18,7 @@ import {
   scrub,
 } from '../provider-error.js';
 import type { PromptLimits } from '../prompts/build.js';
-import { createRemoteProvider, type CompletionRequest, type RemoteAiProvider } from '../remote-provider.js';
+import { createRemoteProvider, type CompletionRequest, type CompletionResult, type ProviderTimeouts, type RemoteAiProvider } from '../remote-provider.js';
 import { toGeminiSchema } from '../schema-dialects.js';
 
 export interface GeminiProviderOptions {
@@ -22,14 +26,27 @@ export interface GeminiProviderOptions {
   model: string;
   /** null/undefined: Google's endpoint. */
   baseUrl?: string | null;
-  /** 0 disables thinking, -1 lets the model decide, otherwise a token budget. */
-  thinkingBudget?: number;
+  /** 0 disables thinking, -1 lets the model decide, otherwise a token budget; null/undefined: the model's default (see thinkingBudgetFor). */
+  thinkingBudget?: number | null;
   promptLimits?: PromptLimits;
+  timeouts?: ProviderTimeouts;
   /** Replaces global fetch (tests, instrumentation). */
   fetch?: typeof fetch;
 }
 
 const NAME = 'gemini';
+
+/**
+ * The thinking budget to send when GEMINI_THINKING_BUDGET is not set: 0 (off) for the 2.5
+ * Flash models, where it only adds latency here; nothing (the model's own dynamic thinking)
+ * for Pro models, which refuse a budget of 0, and for models we don't know.
+ */
+export function thinkingBudgetFor(model: string): number | undefined {
+  return /gemini-2\.5-flash/i.test(model) ? 0 : undefined;
+}
+
+/** Room for the model's thoughts on top of the reply's own cap (thinking tokens count toward it). */
+const THINKING_ALLOWANCE = 8192;
 const LABEL = 'Gemini';
 
 /** google.rpc.RetryInfo in an error body: {"error":{"details":[{"retryDelay":"12s"}]}}. */
@@ -57,6 +74,7 @@ function errorText(message: string): string {
 
 export function createGeminiProvider(options: GeminiProviderOptions): RemoteAiProvider {
   const { apiKey, model } = options;
+  const thinkingBudget = options.thinkingBudget ?? thinkingBudgetFor(model);
   const client = new GoogleGenAI({
     apiKey,
     httpOptions: {
@@ -87,7 +105,34 @@ export function createGeminiProvider(options: GeminiProviderOptions): RemoteAiPr
     return new AiProviderError(NAME, 'unknown', message);
   }
 
-  async function complete(request: CompletionRequest, signal: AbortSignal): Promise<string> {
+  function params(request: CompletionRequest, fetchWithHeaders: typeof fetch, signal: AbortSignal): GenerateContentParameters {
+    const thinking = thinkingBudget === undefined ? THINKING_ALLOWANCE : thinkingBudget === -1 ? THINKING_ALLOWANCE : thinkingBudget;
+    return {
+      model,
+      contents: request.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+      config: {
+        systemInstruction: request.system,
+        responseMimeType: 'application/json',
+        responseSchema: schemaFor(request),
+        temperature: request.temperature,
+        maxOutputTokens: request.maxOutputTokens + thinking,
+        ...(thinkingBudget === undefined ? {} : { thinkingConfig: { thinkingBudget } }),
+        abortSignal: signal,
+        httpOptions: { fetch: fetchWithHeaders },
+      },
+    };
+  }
+
+  function finished(text: string, last: GenerateContentResponse | undefined): CompletionResult {
+    const finishReason = last?.candidates?.[0]?.finishReason;
+    if (!text.trim()) {
+      const why = last?.promptFeedback?.blockReason ?? finishReason ?? 'no candidates';
+      throw new AiProviderError(NAME, 'invalid_reply', `empty reply (${why})`);
+    }
+    return { text, truncated: finishReason === FinishReason.MAX_TOKENS };
+  }
+
+  async function complete(request: CompletionRequest, signal: AbortSignal): Promise<CompletionResult> {
     let retryAfterMs: number | undefined;
     // Wraps fetch for this one request to read Retry-After, which the SDK's ApiError drops.
     const fetchWithHeaders = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -96,24 +141,22 @@ export function createGeminiProvider(options: GeminiProviderOptions): RemoteAiPr
       return response;
     };
     try {
-      const response = await client.models.generateContent({
-        model,
-        contents: request.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
-        config: {
-          systemInstruction: request.system,
-          responseMimeType: 'application/json',
-          responseSchema: schemaFor(request),
-          ...(options.thinkingBudget === undefined ? {} : { thinkingConfig: { thinkingBudget: options.thinkingBudget } }),
-          abortSignal: signal,
-          httpOptions: { fetch: fetchWithHeaders },
-        },
-      });
-      const text = response.text;
-      if (!text?.trim()) {
-        const why = response.promptFeedback?.blockReason ?? response.candidates?.[0]?.finishReason ?? 'no candidates';
-        throw new AiProviderError(NAME, 'invalid_reply', `empty reply (${why})`);
+      if (!request.onText) {
+        const response = await client.models.generateContent(params(request, fetchWithHeaders, signal));
+        return finished(response.text ?? '', response);
       }
-      return text;
+      const stream = await client.models.generateContentStream(params(request, fetchWithHeaders, signal));
+      let text = '';
+      let last: GenerateContentResponse | undefined;
+      for await (const chunk of stream) {
+        last = chunk;
+        const part = chunk.text;
+        if (part) {
+          text += part;
+          request.onText(text);
+        }
+      }
+      return finished(text, last);
     } catch (error) {
       throw toProviderError(error, retryAfterMs);
     }
@@ -132,5 +175,5 @@ export function createGeminiProvider(options: GeminiProviderOptions): RemoteAiPr
     }
   }
 
-  return createRemoteProvider({ name: NAME, label: LABEL, model, complete, operatorMessage }, options.promptLimits);
+  return createRemoteProvider({ name: NAME, label: LABEL, model, timeouts: options.timeouts, complete, operatorMessage }, options.promptLimits);
 }

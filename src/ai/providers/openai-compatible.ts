@@ -5,10 +5,14 @@
  *   schema — response_format json_schema (strict), the schema in OpenAI's strict dialect;
  *   object — response_format json_object, the schema given in the system prompt;
  *   prompt — no response_format at all, the schema given in the system prompt.
- * SDK retries are off (maxRetries: 0) so the AI client counts every attempt once.
+ * SDK retries are off (maxRetries: 0) so the AI client counts every attempt once. A reply that
+ * someone watches (the interview turn) is streamed; a reply cut off at max_tokens
+ * (finish_reason "length") is reported as truncated. OpenRouter is told who we are
+ * (HTTP-Referer, X-Title) and, when a schema is sent, to route only to providers that honour
+ * it (provider.require_parameters).
  */
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { OpenAiJsonMode } from '../../config.js';
 import {
   AiProviderError,
@@ -20,7 +24,7 @@ import {
 } from '../provider-error.js';
 import type { PromptLimits } from '../prompts/build.js';
 import { renderPrompt } from '../prompts/templates.js';
-import { createRemoteProvider, type CompletionRequest, type RemoteAiProvider } from '../remote-provider.js';
+import { createRemoteProvider, type CompletionRequest, type CompletionResult, type ProviderTimeouts, type RemoteAiProvider } from '../remote-provider.js';
 import { plainJsonSchema, toOpenAiStrictSchema } from '../schema-dialects.js';
 
 export interface OpenAiCompatibleOptions {
@@ -32,6 +36,10 @@ export interface OpenAiCompatibleOptions {
   model: string;
   jsonMode?: OpenAiJsonMode;
   promptLimits?: PromptLimits;
+  /** This provider's timeouts (a server on localhost gets longer ones); absent: the client's defaults. */
+  timeouts?: ProviderTimeouts;
+  /** Sent to OpenRouter as HTTP-Referer (the app's public address). */
+  appUrl?: string;
   /** Replaces global fetch (tests, instrumentation). */
   fetch?: typeof fetch;
 }
@@ -44,6 +52,9 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
   const jsonMode = options.jsonMode ?? 'schema';
   const keyVariable = options.apiKeyVariable ?? 'OPENAI_API_KEY';
   const openRouter = /openrouter\.ai/i.test(baseUrl);
+  // OpenAI's own API has replaced max_tokens with max_completion_tokens (reasoning models
+  // reject the old name); every other compatible server reads max_tokens.
+  const openAiItself = /^https?:\/\/api\.openai\.com(\/|:|$)/i.test(baseUrl);
   const client = new OpenAI({
     // The SDK insists on a key; with none, the Authorization header is removed instead.
     apiKey: apiKey ?? 'no-key',
@@ -51,8 +62,8 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
     maxRetries: 0,
     defaultHeaders: {
       ...(apiKey ? {} : { Authorization: null }),
-      // OpenRouter shows this name on its dashboard instead of "unknown app".
-      ...(openRouter ? { 'X-Title': 'Rehearse' } : {}),
+      // OpenRouter shows the app on its dashboard by these, instead of "unknown app".
+      ...(openRouter ? { 'X-Title': 'Rehearse', 'HTTP-Referer': options.appUrl ?? 'http://localhost' } : {}),
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
@@ -94,23 +105,48 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
     return new AiProviderError(NAME, 'unknown', message);
   }
 
-  async function complete(request: CompletionRequest, signal: AbortSignal): Promise<string> {
+  function params(request: CompletionRequest): ChatCompletionCreateParamsNonStreaming {
+    const format = responseFormat(request);
+    return {
+      model,
+      messages: [{ role: 'system', content: systemPrompt(request) }, ...request.messages],
+      temperature: request.temperature,
+      ...(openAiItself ? { max_completion_tokens: request.maxOutputTokens } : { max_tokens: request.maxOutputTokens }),
+      ...(format ? { response_format: format } : {}),
+      // OpenRouter would otherwise route to a provider that ignores response_format.
+      ...(openRouter && format?.type === 'json_schema' ? ({ provider: { require_parameters: true } } as object) : {}),
+    };
+  }
+
+  function finished(text: string | null | undefined, finishReason: string | null | undefined, refusal?: string | null): CompletionResult {
+    if (refusal) throw new AiProviderError(NAME, 'invalid_reply', `the model refused: ${refusal.slice(0, 200)}`);
+    if (!text?.trim()) throw new AiProviderError(NAME, 'invalid_reply', `empty reply (finish reason ${finishReason ?? 'none'})`);
+    return { text, truncated: finishReason === 'length' };
+  }
+
+  async function complete(request: CompletionRequest, signal: AbortSignal): Promise<CompletionResult> {
     try {
-      const format = responseFormat(request);
-      const completion = await client.chat.completions.create(
-        {
-          model,
-          messages: [{ role: 'system', content: systemPrompt(request) }, ...request.messages],
-          ...(format ? { response_format: format } : {}),
-        },
-        { signal },
-      );
-      const choice = completion.choices?.[0];
-      const message = choice?.message;
-      if (message?.refusal) throw new AiProviderError(NAME, 'invalid_reply', `the model refused: ${message.refusal.slice(0, 200)}`);
-      const text = message?.content;
-      if (!text?.trim()) throw new AiProviderError(NAME, 'invalid_reply', `empty reply (finish reason ${choice?.finish_reason ?? 'none'})`);
-      return text;
+      if (!request.onText) {
+        const completion = await client.chat.completions.create(params(request), { signal });
+        const choice = completion.choices?.[0];
+        return finished(choice?.message?.content, choice?.finish_reason, choice?.message?.refusal);
+      }
+      const streamed: ChatCompletionCreateParamsStreaming = { ...params(request), stream: true };
+      const stream = await client.chat.completions.create(streamed, { signal });
+      let text = '';
+      let refusal = '';
+      let finishReason: string | null = null;
+      for await (const chunk of stream) {
+        const choice = chunk.choices?.[0];
+        if (!choice) continue;
+        if (choice.delta?.refusal) refusal += choice.delta.refusal;
+        if (choice.delta?.content) {
+          text += choice.delta.content;
+          request.onText(text);
+        }
+        if (choice.finish_reason) finishReason = choice.finish_reason;
+      }
+      return finished(text, finishReason, refusal || null);
     } catch (error) {
       throw toProviderError(error);
     }
@@ -132,5 +168,5 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
     }
   }
 
-  return createRemoteProvider({ name: NAME, label: 'OpenAI-compatible', model, complete, operatorMessage }, options.promptLimits);
+  return createRemoteProvider({ name: NAME, label: 'OpenAI-compatible', model, timeouts: options.timeouts, complete, operatorMessage }, options.promptLimits);
 }

@@ -67,6 +67,9 @@ function local(name = 'local'): AiProvider & { calls: number } {
     async summarizeInterview(): Promise<never> {
       throw new Error('not used');
     },
+    async nextTurn(): Promise<never> {
+      throw new Error('not used');
+    },
   };
   return provider;
 }
@@ -116,11 +119,12 @@ describe('AI client: retries', () => {
     expect(lines.find((l) => l.level === 'warn')?.obj).toMatchObject({ provider: 'gemini', attempts: 3, outcome: 'server', status: 500 });
   });
 
-  it('honours Retry-After, capped at retryMaxDelayMs', async () => {
+  it('honours a short Retry-After, and fails over at once when the server asks for longer than the longest wait', async () => {
     const remote = scripted('openai', [err('rate_limited', 429, 120), err('rate_limited', 429, 60_000), QUESTION]);
     const { ai, slept } = client([remote.provider, local()]);
-    expect((await ai.planQuestion(planInput)).provider).toBe('openai');
-    expect(slept).toEqual([120, 300]);
+    expect((await ai.planQuestion(planInput)).provider).toBe('local');
+    expect(remote.requests).toHaveLength(2);
+    expect(slept).toEqual([120]);
   });
 
   it('does not wait longer than the call budget allows: it moves on instead', async () => {
@@ -133,13 +137,27 @@ describe('AI client: retries', () => {
 });
 
 describe('AI client: timeouts', () => {
-  it('gives each attempt its own timeout (via the signal), retries, and falls back when all time out', async () => {
+  it('gives each attempt its own timeout (via the signal) and falls back at once: a timeout is not retried', async () => {
     const remote = scripted('gemini', ['hang']);
     const { ai, lines } = client([remote.provider, local()], { resilience: { attemptTimeoutMs: 20, callBudgetMs: 2000 } });
     expect((await ai.planQuestion(planInput)).provider).toBe('local');
-    expect(remote.requests).toHaveLength(3);
+    expect(remote.requests).toHaveLength(1);
     expect(remote.signals.every((s) => s.aborted)).toBe(true);
-    expect(lines.find((l) => l.level === 'warn')?.obj).toMatchObject({ outcome: 'timeout', attempts: 3 });
+    expect(lines.find((l) => l.level === 'warn')?.obj).toMatchObject({ outcome: 'timeout', attempts: 1 });
+  });
+
+  it("uses a provider's own timeouts over the client's (a model on localhost is given longer)", async () => {
+    const remote = scripted('ollama', ['hang']);
+    const patient: RemoteAiProvider = { ...remote.provider, timeouts: { attemptMs: 40, budgetMs: 100 } };
+    const started = { at: 0 };
+    const { ai } = client([patient, local()], { resilience: { attemptTimeoutMs: 5, callBudgetMs: 10 } });
+    started.at = Date.now();
+    const pending = ai.planQuestion(planInput);
+    await new Promise((r) => setTimeout(r, 15));
+    // Past the client's own 5 ms attempt timeout, the provider's attempt is still running.
+    expect(remote.signals[0]!.aborted).toBe(false);
+    expect((await pending).provider).toBe('local');
+    expect(remote.signals[0]!.aborted).toBe(true);
   });
 
   it('stops at the call budget even with retries left', async () => {
@@ -172,7 +190,8 @@ describe('AI client: non-retryable failures', () => {
     expect(slept).toEqual([]);
     const operator = lines.filter((l) => l.level === 'error');
     expect(operator.map((l) => l.msg)).toEqual(['GEMINI rejected the API key (401): check GEMINI_KEY']);
-    expect(ai.providerStatus()[0]).toEqual({ name: 'gemini', model: 'gemini-model', remote: true, circuit: 'open' });
+    expect(ai.providerStatus()[0]).toMatchObject({ name: 'gemini', model: 'gemini-model', remote: true, circuit: 'open' });
+    expect(ai.providerStatus()[0]!.circuits?.planQuestion).toBe('open');
     expect(lines.some((l) => l.obj.outcome === 'skipped')).toBe(true);
   });
 
@@ -228,11 +247,32 @@ describe('AI client: circuit breaker', () => {
 
     clock.now = 1000;
     expect(ai.providerStatus()[0]!.circuit).toBe('half-open');
-    // The provider has recovered: the probe goes through and succeeds.
+    // The provider has recovered. The trial call runs in the background: this candidate is
+    // served by the next provider at once, and the next one by the recovered provider.
     remote.script.splice(0, remote.script.length, QUESTION);
-    expect((await ai.planQuestion(planInput)).provider).toBe('openai');
+    expect((await ai.planQuestion(planInput)).provider).toBe('local');
     expect(remote.requests).toHaveLength(3);
+    await new Promise((r) => setTimeout(r, 0));
     expect(ai.providerStatus()[0]!.circuit).toBe('closed');
+    expect((await ai.planQuestion(planInput)).provider).toBe('openai');
+  });
+
+  it('counts failures per intent: a broken evaluation path opens its own circuit while planning goes on', async () => {
+    const remote = scripted('openai', [QUESTION]);
+    remote.provider.complete = async (request) => {
+      if (request.intent === 'evaluateAnswer') throw err('server', 500);
+      return JSON.stringify(QUESTION);
+    };
+    const offline = local('offline');
+    offline.evaluateAnswer = async () => ({ score: 5, criteria: [], strengths: [], weaknesses: [], followUp: null, summary: '' }) as never;
+    const { ai } = client([remote.provider, offline], { resilience: { maxRetries: 0, circuitThreshold: 2 } });
+    const evaluation: EvaluateAnswerInput = { context, questionNumber: 1, question: QUESTION, answer: 'I led the migration at Northwind and cut costs by 20%.', isFollowUp: false };
+    await ai.evaluateAnswer(evaluation).catch(() => undefined);
+    await ai.evaluateAnswer(evaluation).catch(() => undefined);
+    const status = ai.providerStatus()[0]!;
+    expect(status.circuits).toMatchObject({ evaluateAnswer: 'open', planQuestion: 'closed' });
+    expect(status.circuit).toBe('open');
+    expect((await ai.planQuestion(planInput)).provider).toBe('openai');
   });
 });
 
@@ -267,8 +307,9 @@ describe('AI client: status', () => {
   it('lists every provider with its model and circuit', () => {
     const { ai } = client([scripted('gemini', [QUESTION]).provider, local('offline')]);
     expect(ai.providerNames).toEqual(['gemini', 'offline']);
+    const closed = { planQuestion: 'closed', nextTurn: 'closed', evaluateAnswer: 'closed', summarizeInterview: 'closed' };
     expect(ai.providerStatus()).toEqual([
-      { name: 'gemini', model: 'gemini-model', remote: true, circuit: 'closed' },
+      { name: 'gemini', model: 'gemini-model', remote: true, circuit: 'closed', circuits: closed },
       { name: 'offline', model: null, remote: false, circuit: 'closed' },
     ]);
   });

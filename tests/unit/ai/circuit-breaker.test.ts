@@ -12,10 +12,10 @@ describe('CircuitBreaker', () => {
     b.failure();
     b.failure();
     expect(b.state).toBe('closed');
-    expect(b.tryAcquire()).toBe(true);
+    expect(b.tryAcquire()).toBe('allowed');
     b.failure();
     expect(b.state).toBe('open');
-    expect(b.tryAcquire()).toBe(false);
+    expect(b.tryAcquire()).toBe('denied');
   });
 
   it('a success resets the count', () => {
@@ -34,18 +34,18 @@ describe('CircuitBreaker', () => {
     expect(b.state).toBe('open');
     clock.now = 1000;
     expect(b.state).toBe('half-open');
-    expect(b.tryAcquire()).toBe(true);
-    expect(b.tryAcquire()).toBe(false);
+    expect(b.tryAcquire()).toBe('probe');
+    expect(b.tryAcquire()).toBe('denied');
     b.success();
     expect(b.state).toBe('closed');
-    expect(b.tryAcquire()).toBe(true);
+    expect(b.tryAcquire()).toBe('allowed');
   });
 
   it('a failed probe opens it for another cooldown', () => {
     const { breaker: b, clock } = breaker();
     b.trip();
     clock.now = 1500;
-    expect(b.tryAcquire()).toBe(true);
+    expect(b.tryAcquire()).toBe('probe');
     b.failure();
     expect(b.state).toBe('open');
     clock.now = 2400;

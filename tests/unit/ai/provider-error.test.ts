@@ -4,10 +4,11 @@ import { AiProviderError, kindOfStatus, parseRetryAfter, scrub } from '../../../
 const headers = (values: Record<string, string>) => new Headers(values);
 
 describe('kindOfStatus', () => {
-  it('separates retryable from non-retryable statuses', () => {
+  it('separates retryable from non-retryable statuses; a timeout is never retried (someone is waiting)', () => {
     const retryable = (status: number) => new AiProviderError('p', kindOfStatus(status), 'x', status).retryable;
-    expect([408, 429, 500, 502, 503, 504].map(retryable)).toEqual([true, true, true, true, true, true]);
-    expect([400, 401, 403, 404, 422].map(retryable)).toEqual([false, false, false, false, false]);
+    expect([429, 500, 502, 503, 504].map(retryable)).toEqual([true, true, true, true, true]);
+    expect([400, 401, 403, 404, 408, 422].map(retryable)).toEqual([false, false, false, false, false, false]);
+    expect(new AiProviderError('p', 'timeout', 'x').retryable).toBe(false);
     expect(new AiProviderError('p', kindOfStatus(401), 'x').isConfigurationProblem).toBe(true);
     expect(new AiProviderError('p', kindOfStatus(404), 'x').isConfigurationProblem).toBe(true);
     expect(new AiProviderError('p', kindOfStatus(400), 'x').isConfigurationProblem).toBe(false);

@@ -45,19 +45,30 @@ describe('interview state with adaptive decisions', () => {
     expect(nextLevelOf(state.exchanges)).toBe('senior');
   });
 
-  it("falls back to the evaluation's follow-up for answers stored before decisions existed", () => {
+  it('gives an answer evaluated before decisions existed its turn now, keeping the evaluation', () => {
     const q = message({});
     const a = message({ kind: 'answer', role: 'candidate', replyTo: q.id, evaluation: evaluation(4, 'Legacy follow-up?') });
     const state = deriveInterviewState('in_progress', [q, a]);
-    expect(state.nextStep).toMatchObject({ type: 'ask_follow_up', text: 'Legacy follow-up?' });
+    expect(state.phase).toBe('preparing');
+    expect(state.nextStep).toMatchObject({ type: 'turn', answer: { id: a.id }, question: { id: q.id } });
+    expect(state.unevaluated).toEqual([]);
     expect(nextLevelOf(state.exchanges)).toBeNull();
   });
 
-  it('still evaluates an answer stored without an evaluation (a step cut short)', () => {
+  it('waits for the interviewer’s turn after an answer; its evaluation runs beside it, not in its way', () => {
     const q = message({ difficulty: 'junior' });
     const a = message({ kind: 'answer', role: 'candidate', replyTo: q.id });
-    expect(deriveInterviewState('in_progress', [q, a]).nextStep).toMatchObject({ type: 'evaluate' });
-    expect(nextLevelOf(deriveInterviewState('in_progress', [q, a]).exchanges)).toBe('junior');
+    const state = deriveInterviewState('in_progress', [q, a]);
+    expect(state.nextStep).toMatchObject({ type: 'turn' });
+    expect(state.unevaluated.map((e) => e.answer!.id)).toEqual([a.id]);
+    expect(nextLevelOf(state.exchanges)).toBe('junior');
+    // Once the turn is taken (decision stored, next question asked), the candidate answers on
+    // while the evaluation is still missing.
+    const decided = { ...a, decision: decision({ action: 'move_on', nextLevel: 'junior' }) };
+    const q2 = message({ questionNumber: 2 });
+    const next = deriveInterviewState('in_progress', [q, decided, q2]);
+    expect(next.phase).toBe('awaiting_answer');
+    expect(next.unevaluated.map((e) => e.answer!.id)).toEqual([a.id]);
   });
 
   it('takes the level from the latest decision, across a follow-up', () => {

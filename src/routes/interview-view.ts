@@ -1,0 +1,86 @@
+/**
+ * What the interview page and its fragments are rendered from, shared by the interview routes
+ * and the event stream that follows the interviewer's work (interview-events.ts), plus the
+ * sentences the page shows while the interviewer works.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { CallProgress } from '../ai/ai-client.js';
+import type { AppError } from '../errors.js';
+import { startingLevel } from '../intelligence/difficulty.js';
+import type { SessionRow } from '../repositories/sessions-repository.js';
+import { currentLevelOf, type InterviewState } from '../services/interview-state.js';
+import { providerLabel, sessionView, TOTAL_QUESTIONS } from './view-models.js';
+
+/**
+ * How long a request waits for the interviewer before it answers with the page as it stands.
+ * The offline interviewer is done long before; a model is not, and the page then shows its
+ * progress and the question as it is written (the event stream) instead of a blank wait.
+ */
+export const STEP_GRACE_MS = 300;
+
+/** The decision taken after the latest answer, shown above the question it led to. */
+function latestDecision(state: InterviewState) {
+  return state.exchanges.filter((e) => e.answer).at(-1)?.answer?.decision ?? null;
+}
+
+export interface InterviewExtras {
+  error?: AppError;
+  answerDraft?: string;
+  /** The AI queue is full: the page waits for room (and says so) instead of showing an error. */
+  busy?: boolean;
+}
+
+export function interviewData(app: FastifyInstance, session: SessionRow, state: InterviewState, extra: InterviewExtras = {}) {
+  const remoteAi = app.services.aiStatus().some((p) => p.remote);
+  const last = state.exchanges.at(-1) ?? null;
+  return {
+    title: `${session.jobTitle} — interview`,
+    session: sessionView(session),
+    state,
+    // The level the waiting (or next) question is asked at, and the decision that set it.
+    level: currentLevelOf(state) ?? startingLevel(session.difficulty, session.cvText).level,
+    decision: latestDecision(state),
+    total: TOTAL_QUESTIONS,
+    answerMaxChars: app.config.answerMaxChars,
+    // The recorder says once when captions are off (views/partials/_recorder.eta).
+    transcriber: app.services.transcriber.status(),
+    // The offline interviewer took over from a configured model for the question on screen.
+    tookOver: remoteAi && state.current?.provider === 'offline',
+    // While the interviewer works: the exchange it is working on, and whether to follow it live
+    // (not after a failure: the page then offers "Try again" instead of retrying by itself).
+    lastExchange: state.phase === 'preparing' && last?.answer ? last : null,
+    // The first line the page shows while it waits (the event stream updates it).
+    waitingStatus: extra.busy
+      ? stepStatus({ type: 'busy' }, !last?.answer)
+      : last?.answer
+        ? 'The interviewer is reading your answer…'
+        : 'The interviewer is preparing your first question…',
+    follow: state.phase === 'preparing' && !extra.error,
+    // Without JavaScript the page reloads itself while the interviewer works.
+    refreshSeconds: state.phase === 'preparing' && !extra.error ? 3 : null,
+    ...extra,
+  };
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What the page says while the interviewer works, from what it is doing. */
+export function stepStatus(event: CallProgress | { type: 'queued'; position: number } | { type: 'slow' } | { type: 'busy' }, firstQuestion: boolean): string | null {
+  const reading = firstQuestion ? 'The interviewer is preparing your first question…' : 'The interviewer is reading your answer…';
+  switch (event.type) {
+    case 'provider':
+      return event.remote ? reading : 'Rehearse’s built-in interviewer is writing the question…';
+    case 'provider_failed':
+      return event.outcome === 'skipped'
+        ? null
+        : `${capitalised(providerLabel(event.provider))} did not answer in time${event.outcome === 'timeout' || event.outcome === 'budget' ? '' : ` (${event.outcome.replace(/_/g, ' ')})`}, so the next interviewer is taking over…`;
+    case 'queued':
+      return `Many people are practising right now: you are number ${event.position} in the queue for the AI model. ${firstQuestion ? '' : 'Your answer is saved. '}`.trim();
+    case 'slow':
+      return 'The AI model is taking longer than usual. If it does not answer soon, Rehearse’s built-in interviewer takes over.';
+    case 'busy':
+      return `The AI model is busy with other candidates. ${firstQuestion ? '' : 'Your answer is saved; '}the interviewer will read it as soon as there is room…`;
+    case 'text':
+      return null;
+  }
+}
