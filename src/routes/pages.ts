@@ -19,9 +19,10 @@ export async function pageRoutes(app: FastifyInstance) {
   // Liveness and configuration at a glance, for operators and scripts. No secrets here.
   app.get('/health', async () => ({
     status: 'ok',
-    // Remote providers add their model and circuit ('open' = being skipped after failures).
-    providers: app.services.aiStatus().map(({ name, remote, model, circuit }) =>
-      remote ? { name, configured: true, model, circuit } : { name, configured: true },
+    // Remote providers add their model and circuits ('open' = being skipped after failures),
+    // the worst of them and one per kind of call.
+    providers: app.services.aiStatus().map(({ name, remote, model, circuit, circuits }) =>
+      remote ? { name, configured: true, model, circuit, circuits } : { name, configured: true },
     ),
     // { name, available, reason? }: whether voice answers get captions (never a secret).
     transcriber: app.services.transcriber.status(),

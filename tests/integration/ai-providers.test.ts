@@ -464,9 +464,12 @@ describe('whole interviews through the app', () => {
     }
 
     const health = (await app.inject({ method: 'GET', url: '/health' })).json();
+    // The kinds of call that failed three times are skipped; the question and the feedback
+    // (one failed call each) are still tried.
+    const circuits = { planQuestion: 'closed', nextTurn: 'open', evaluateAnswer: 'open', summarizeInterview: 'closed' };
     expect(health.providers).toEqual([
-      { name: 'gemini', configured: true, model: 'gemini-2.5-flash', circuit: 'open' },
-      { name: 'openai', configured: true, model: 'test-model', circuit: 'open' },
+      { name: 'gemini', configured: true, model: 'gemini-2.5-flash', circuit: 'open', circuits },
+      { name: 'openai', configured: true, model: 'test-model', circuit: 'open', circuits },
       { name: 'offline', configured: true },
     ]);
     expect(logs.text()).toContain('"outcome":"skipped"');
@@ -490,12 +493,13 @@ describe('whole interviews through the app', () => {
 
   it('/health lists the configured providers with model and circuit, and no secrets', async () => {
     app = await createTestApp(remoteConfig({ logLevel: 'silent' }));
+    const allClosed = { planQuestion: 'closed', nextTurn: 'closed', evaluateAnswer: 'closed', summarizeInterview: 'closed' };
     const res = await app.inject({ method: 'GET', url: '/health' });
     expect(res.json()).toEqual({
       status: 'ok',
       providers: [
-        { name: 'gemini', configured: true, model: 'gemini-2.5-flash', circuit: 'closed' },
-        { name: 'openai', configured: true, model: 'test-model', circuit: 'closed' },
+        { name: 'gemini', configured: true, model: 'gemini-2.5-flash', circuit: 'closed', circuits: allClosed },
+        { name: 'openai', configured: true, model: 'test-model', circuit: 'closed', circuits: allClosed },
         { name: 'offline', configured: true },
       ],
       // Voice answers (issue 6): tests run with TRANSCRIBER=none.

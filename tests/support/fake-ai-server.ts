@@ -61,7 +61,9 @@ export type Behaviour =
   /** Closes the connection without a response. */
   | { kind: 'drop' }
   /** 200 with a body that is not JSON at all. */
-  | { kind: 'garbage' };
+  | { kind: 'garbage' }
+  /** The first half of a valid reply, stopped at the length limit (finish_reason "length", MAX_TOKENS). */
+  | { kind: 'cut_off' };
 
 export const ok = (patch?: Record<string, unknown>): Behaviour => ({ kind: 'ok', ...(patch ? { patch } : {}) });
 export const json = (value: unknown): Behaviour => ({ kind: 'json', value });
@@ -74,6 +76,7 @@ export const status = (code: number, options: { headers?: Record<string, string>
 export const hang = (): Behaviour => ({ kind: 'hang' });
 export const drop = (): Behaviour => ({ kind: 'drop' });
 export const garbage = (): Behaviour => ({ kind: 'garbage' });
+export const cutOff = (): Behaviour => ({ kind: 'cut_off' });
 
 /** mulberry32: a tiny seeded PRNG, so random failures repeat exactly. */
 export function seededRandom(seed: number): () => number {
@@ -280,35 +283,39 @@ function modelText(behaviour: Behaviour, request: RecordedRequest): string {
     const base = behaviour.reply ? behaviour.reply(request) : validReply(request);
     return JSON.stringify({ ...(base as object), ...behaviour.patch });
   }
+  if (behaviour.kind === 'cut_off') {
+    const whole = JSON.stringify(validReply(request));
+    return whole.slice(0, Math.floor(whole.length / 2));
+  }
   return '';
 }
 
-function geminiPayload(textValue: string, model: string | null) {
+function geminiPayload(textValue: string, model: string | null, finishReason = 'STOP') {
   return {
-    candidates: [{ content: { role: 'model', parts: [{ text: textValue }] }, finishReason: 'STOP', index: 0 }],
+    candidates: [{ content: { role: 'model', parts: [{ text: textValue }] }, finishReason, index: 0 }],
     usageMetadata: { promptTokenCount: 100, candidatesTokenCount: 50, totalTokenCount: 150 },
     modelVersion: model ?? 'fake',
   };
 }
 
-function openAiPayload(textValue: string, model: string | null) {
+function openAiPayload(textValue: string, model: string | null, finishReason = 'stop') {
   return {
     id: 'chatcmpl-fake',
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: model ?? 'fake',
-    choices: [{ index: 0, message: { role: 'assistant', content: textValue, refusal: null }, finish_reason: 'stop', logprobs: null }],
+    choices: [{ index: 0, message: { role: 'assistant', content: textValue, refusal: null }, finish_reason: finishReason, logprobs: null }],
     usage: { prompt_tokens: 100, completion_tokens: 50, total_tokens: 150 },
   };
 }
 
-function ollamaPayload(textValue: string, model: string | null, done: boolean) {
+function ollamaPayload(textValue: string, model: string | null, done: boolean, doneReason = 'stop') {
   return {
     model: model ?? 'fake',
     created_at: new Date().toISOString(),
     message: { role: 'assistant', content: textValue },
     done,
-    ...(done ? { done_reason: 'stop', total_duration: 1, load_duration: 1, prompt_eval_count: 100, eval_count: 50 } : {}),
+    ...(done ? { done_reason: doneReason, total_duration: 1, load_duration: 1, prompt_eval_count: 100, eval_count: 50 } : {}),
   };
 }
 
@@ -426,24 +433,25 @@ export async function startFakeAiServer(): Promise<FakeAiServer> {
         const transform = transforms[api];
         const textValue = transform && behaviour.kind === 'ok' ? transform(raw, request) : raw;
         const pace = latency[api];
+        const cut = behaviour.kind === 'cut_off';
         if (!request.stream) {
           const send = () => {
-            if (api === 'openai') return sendJson(res, 200, openAiPayload(textValue, request.model));
-            if (api === 'ollama') return sendJson(res, 200, ollamaPayload(textValue, request.model, true));
-            return sendJson(res, 200, geminiPayload(textValue, request.model));
+            if (api === 'openai') return sendJson(res, 200, openAiPayload(textValue, request.model, cut ? 'length' : 'stop'));
+            if (api === 'ollama') return sendJson(res, 200, ollamaPayload(textValue, request.model, true, cut ? 'length' : 'stop'));
+            return sendJson(res, 200, geminiPayload(textValue, request.model, cut ? 'MAX_TOKENS' : 'STOP'));
           };
           return pace ? later(pace.totalMs, send) : send();
         }
         // Streamed: the text in pieces, as a streaming model would send it.
         const chunks = pace ? pieces(textValue, 12) : pieces(textValue, 2);
         const frame = (part: string, last: boolean): string => {
-          if (api === 'ollama') return `${JSON.stringify(ollamaPayload(part, request.model, false))}\n${last ? `${JSON.stringify(ollamaPayload('', request.model, true))}\n` : ''}`;
+          if (api === 'ollama') return `${JSON.stringify(ollamaPayload(part, request.model, false))}\n${last ? `${JSON.stringify(ollamaPayload('', request.model, true, cut ? 'length' : 'stop'))}\n` : ''}`;
           if (api === 'openai') {
             const chunk = (delta: object, finish: string | null) =>
               `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: request.model ?? 'fake', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-            return chunk({ content: part }, null) + (last ? chunk({}, 'stop') + 'data: [DONE]\n\n' : '');
+            return chunk({ content: part }, null) + (last ? chunk({}, cut ? 'length' : 'stop') + 'data: [DONE]\n\n' : '');
           }
-          return `data: ${JSON.stringify(geminiPayload(part, request.model))}\r\n\r\n`;
+          return `data: ${JSON.stringify(geminiPayload(part, request.model, last && cut ? 'MAX_TOKENS' : 'STOP'))}\r\n\r\n`;
         };
         const contentType = api === 'ollama' ? 'application/x-ndjson' : 'text/event-stream';
         const start = () => {
