@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { interviewSessions, messages, type MessageKind } from '../db/schema.js';
 import type { Db } from '../db/client.js';
+import { Errors } from '../errors.js';
 import type { AnswerEvaluation } from '../ai/types.js';
 import type { AdaptiveDecision, AnswerCoverage, CompetencyId, Level } from '../intelligence/types.js';
 import type { SpeechSummary } from '../speech/types.js';
@@ -120,7 +121,8 @@ export function createMessagesRepository(db: Db) {
         return db.transaction(() => {
           // Same connection, so the prepared queries run inside this transaction.
           const owned = ownedSessionQuery.get({ sessionId: input.sessionId, ownerId: input.ownerId });
-          if (!owned) throw new Error('messages.append: the session does not belong to this owner.');
+          // Gone (deleted while the interviewer was thinking) or never theirs: the same 404 either way.
+          if (!owned) throw Errors.sessionNotFound();
           return insertQuery.get({
             id: nanoid(),
             sessionId: input.sessionId,
@@ -146,9 +148,15 @@ export function createMessagesRepository(db: Db) {
       }
     },
 
-    /** The evaluation, its key-point coverage and the adaptive decision: one UPDATE, so none exists without the others. */
+    /**
+     * The evaluation, its key-point coverage and the adaptive decision: one UPDATE, so none
+     * exists without the others. Throws SESSION_NOT_FOUND when the answer is no longer there
+     * (its interview was deleted while it was being scored): the caller must not carry on as
+     * if it had been stored.
+     */
     setEvaluation(messageId: string, ownerId: string, evaluation: AnswerEvaluation, provider: string, extras: EvaluationExtras = {}): void {
-      setEvaluationQuery.run({ messageId, ownerId, evaluation, provider, coverage: extras.coverage ?? null, decision: extras.decision ?? null });
+      const result = setEvaluationQuery.run({ messageId, ownerId, evaluation, provider, coverage: extras.coverage ?? null, decision: extras.decision ?? null });
+      if (result.changes !== 1) throw Errors.sessionNotFound();
     },
   };
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { interviewSessions, questionRetries } from '../db/schema.js';
 import type { Db } from '../db/client.js';
+import { Errors } from '../errors.js';
 import type { AnswerEvaluation } from '../ai/types.js';
 import type { AnswerCoverage } from '../intelligence/types.js';
 
@@ -66,7 +67,8 @@ export function createRetriesRepository(db: Db) {
           .from(interviewSessions)
           .where(and(eq(interviewSessions.id, input.sessionId), eq(interviewSessions.ownerId, input.ownerId)))
           .get();
-        if (!owned) throw new Error('retries.create: the session does not belong to this owner.');
+        // Deleted while the retry was being scored (or never theirs): a 404, not a 500.
+        if (!owned) throw Errors.sessionNotFound();
         return tx
           .insert(questionRetries)
           .values({
