@@ -42,6 +42,7 @@ import { accountRoutes } from './routes/account-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { dataRoutes } from './routes/data-routes.js';
 import { createAccountService, type AccountService } from './services/account-service.js';
+import { createOperatorService, type OperatorService } from './services/operator-service.js';
 import { createDataDeletionService, type DataDeletionService } from './services/data-deletion-service.js';
 import { registerSecurityHeaders } from './security/headers.js';
 import { registerCsrf } from './security/csrf.js';
@@ -74,6 +75,8 @@ export interface Services {
   sessions: SessionService;
   /** Guests, accounts, sign-in (account-service.ts). */
   accounts: AccountService;
+  /** Who is an operator and how one becomes one: never by registering (operator-service.ts). */
+  operators: OperatorService;
   /** "Delete my data": interviews and users, with their stored files. */
   deletion: DataDeletionService;
   interview: InterviewService;
@@ -213,6 +216,15 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       onFallback: (reason) => app.log.warn({ reason }, 'answer coverage fell back to the lexical method'),
     });
   app.addHook('onClose', async () => coverage.close());
+  const operators = createOperatorService({
+    users: repositories.users,
+    adminEmails: config.adminEmails,
+    clock,
+    announce: (message, details) => app.log.warn(details, message),
+  });
+  // Once the app is ready (the database migrated): print the setup token if an ADMIN_EMAILS
+  // address is not an operator yet.
+  app.addHook('onReady', async () => operators.start());
   const deletion = createDataDeletionService({ sessions: repositories.sessions, users: repositories.users, dataDir: config.dataDir, log: app.log });
   app.decorate('config', config);
   app.decorate('database', database);
@@ -221,10 +233,10 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     accounts: createAccountService({
       users: repositories.users,
       deletion,
-      adminEmails: config.adminEmails,
       passwordHashCost: config.passwordHashCost,
       clock,
     }),
+    operators,
     deletion,
     interview: createInterviewService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, recordings, coverage }),
     feedback: createFeedbackService({ ...repositories, ai, clock }),

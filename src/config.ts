@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { normalizeEmail } from './security/emails.js';
 
 const AI_PROVIDER_NAMES = ['gemini', 'openai', 'offline'] as const;
 export const OPENAI_JSON_MODES = ['schema', 'object', 'prompt'] as const;
@@ -108,7 +109,10 @@ export interface AppConfig {
   /** AI calls running at once, and how many more may wait for a slot (beyond: 503 AI_BUSY). */
   aiQueue: { concurrency: number; maxWaiting: number };
   overload: OverloadSettings;
-  /** Emails (normalised) of operators who may see /admin/users. */
+  /**
+   * Emails (normalised) that may claim the operator role with the setup token printed in the
+   * log at start-up. Listing an email grants nothing by itself (src/services/operator-service.ts).
+   */
   adminEmails: string[];
   /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses. */
   trustProxy: boolean | number | string[];
@@ -326,7 +330,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** "Ops@Example.com, b@x.org" → ["ops@example.com", "b@x.org"] (the same normalisation as sign-in). */
 function parseEmailList(list: string | undefined): string[] {
-  return [...new Set((list ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  return [...new Set((list ?? '').split(',').map(normalizeEmail).filter(Boolean))];
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string[] {

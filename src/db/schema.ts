@@ -53,9 +53,32 @@ export const users = sqliteTable(
     authVersion: integer('auth_version').notNull().default(0),
     /** Updated at most once a minute while the visitor is using the app. */
     lastActiveAt: integer('last_active_at', { mode: 'timestamp_ms' }),
+    /**
+     * When this account became an operator (null: not one). Set only by someone with access to
+     * the server — `npm run admin -- grant EMAIL`, or the setup token printed in the log — never
+     * by registering an email listed in ADMIN_EMAILS (src/services/operator-setup.ts).
+     */
+    operatorSince: integer('operator_since', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email)],
+);
+
+/**
+ * One signed-in browser of an account: the cookie carries this random id, and every request
+ * checks that the row still exists. Signing out deletes the row, so a copied cookie stops
+ * working at once; "sign out everywhere" and a password change delete all of the account's.
+ */
+export const signIns = sqliteTable(
+  'sign_ins',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sign_ins_user_created_idx').on(t.userId, t.createdAt)],
 );
 
 export const SESSION_STATUSES = ['draft', 'in_progress', 'completed'] as const;

@@ -6,6 +6,8 @@ const NOTICES: Record<string, string> = {
   registered: 'Your account is ready. Everything you did as a guest is in it.',
   'signed-in': 'You are signed in.',
   'signed-out': 'You are signed out. This browser now has a new, empty guest identity.',
+  'signed-out-everywhere': 'You are signed out in every browser, this one included. Sign in again to carry on.',
+  'operator-granted': 'You are now an operator: this page lists every user.',
   'password-changed': 'Your password is changed. Other browsers signed in to your account have been signed out.',
   'session-deleted': 'The interview and everything in it is deleted.',
   'account-deleted': 'Your data is deleted: every interview, answer, CV and piece of feedback.',

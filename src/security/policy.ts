@@ -27,6 +27,9 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /account/login': { limit: 'signIn', bodyLimit: SMALL_FORM },
   'POST /account/register': { limit: 'register', bodyLimit: SMALL_FORM },
   'POST /account/logout': { bodyLimit: SMALL_FORM },
+  'POST /account/logout-everywhere': { bodyLimit: SMALL_FORM },
+  // The operator setup token: limited like a password check, although it can't be guessed.
+  'POST /account/operator': { limit: 'accountChange', bodyLimit: SMALL_FORM },
   'POST /account/password': { limit: 'accountChange', bodyLimit: SMALL_FORM },
   'POST /account/delete': { limit: 'accountChange', bodyLimit: SMALL_FORM },
   'POST /admin/users/:id/delete': { bodyLimit: SMALL_FORM },
