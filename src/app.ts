@@ -229,7 +229,12 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('services', {
-    sessions: createSessionService({ ...repositories, extractDocument: extract, documentMaxChars: config.documentMaxChars }),
+    sessions: createSessionService({
+      ...repositories,
+      extractDocument: extract,
+      documentMaxChars: config.documentMaxChars,
+      maxInterviewsPerVisitor: config.maxInterviewsPerVisitor,
+    }),
     accounts: createAccountService({
       users: repositories.users,
       deletion,
@@ -241,7 +246,11 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     interview: createInterviewService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, recordings, coverage }),
     feedback: createFeedbackService({ ...repositories, ai, clock }),
     retry: createRetryService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, coverage }),
-    progress: createProgressService({ progress: createProgressRepository(database.db), sessions: repositories.sessions }),
+    progress: createProgressService({
+      progress: createProgressRepository(database.db),
+      sessions: repositories.sessions,
+      maxInterviewsPerVisitor: config.maxInterviewsPerVisitor,
+    }),
     aiProviders: ai.providerNames,
     aiStatus: () => ai.providerStatus(),
     transcriber,

@@ -46,6 +46,9 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_SIGN_IN: Type.Integer({ default: 10, minimum: 0 }),
   RATE_LIMIT_UPLOADS: Type.Integer({ default: 30, minimum: 0 }),
   RATE_LIMIT_INTERVIEW: Type.Integer({ default: 60, minimum: 0 }),
+  RATE_LIMIT_CREATE: Type.Integer({ default: 20, minimum: 0 }),
+  RATE_LIMIT_RETRY: Type.Integer({ default: 10, minimum: 0 }),
+  MAX_INTERVIEWS_PER_VISITOR: Type.Integer({ default: 100, minimum: 1, maximum: 100000 }),
   DOCUMENT_MAX_PARALLEL: Type.Integer({ default: 2, minimum: 1, maximum: 32 }),
   DOCUMENT_MAX_QUEUED: Type.Integer({ default: 10, minimum: 0, maximum: 1000 }),
   // Unset: gemini if GEMINI_API_KEY is set, then openai if a key or OPENAI_BASE_URL is set, then offline.
@@ -117,6 +120,8 @@ export interface AppConfig {
   /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses. */
   trustProxy: boolean | number | string[];
   rateLimits: RateLimitSettings;
+  /** Interviews one visitor (guest or account) may keep; creating one more asks them to delete some. */
+  maxInterviewsPerVisitor: number;
   /** PDF/DOCX parses running at once, and how many more may wait for a turn (beyond: 503). */
   documentMaxParallel: number;
   documentMaxQueued: number;
@@ -184,6 +189,10 @@ export interface RateLimitSettings {
   uploadsPerMinute: number;
   /** Interview actions that call the AI (start, answer, finish) per visitor per minute (five times that per address). */
   interviewPerMinute: number;
+  /** New interviews per visitor per hour (five times that per address). */
+  createPerHour: number;
+  /** Question retries from the feedback page per visitor per minute (five times that per address). */
+  retryPerMinute: number;
 }
 
 export interface GeminiSettings {
@@ -292,7 +301,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       signInPer15Min: parsed.RATE_LIMIT_SIGN_IN,
       uploadsPerMinute: parsed.RATE_LIMIT_UPLOADS,
       interviewPerMinute: parsed.RATE_LIMIT_INTERVIEW,
+      createPerHour: parsed.RATE_LIMIT_CREATE,
+      retryPerMinute: parsed.RATE_LIMIT_RETRY,
     },
+    maxInterviewsPerVisitor: parsed.MAX_INTERVIEWS_PER_VISITOR,
     documentMaxParallel: parsed.DOCUMENT_MAX_PARALLEL,
     documentMaxQueued: parsed.DOCUMENT_MAX_QUEUED,
     passwordHashCost: 16,

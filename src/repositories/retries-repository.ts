@@ -60,7 +60,11 @@ export function createRetriesRepository(db: Db) {
   const newestFirst = [desc(questionRetries.createdAt), desc(sql`${questionRetries}.rowid`)] as const;
 
   return {
-    create(input: NewRetry): RetryRow {
+    /**
+     * Stores a retry, unless the question already has `maxPerQuestion` of them (then null):
+     * checked in the same transaction, so parallel submits can't overshoot it.
+     */
+    create(input: NewRetry, maxPerQuestion: number): RetryRow | null {
       return db.transaction((tx) => {
         const owned = tx
           .select({ id: interviewSessions.id })
@@ -69,6 +73,12 @@ export function createRetriesRepository(db: Db) {
           .get();
         // Deleted while the retry was being scored (or never theirs): a 404, not a 500.
         if (!owned) throw Errors.sessionNotFound();
+        const stored = tx
+          .select({ n: sql<number>`count(*)` })
+          .from(questionRetries)
+          .where(and(eq(questionRetries.sessionId, input.sessionId), eq(questionRetries.questionNumber, input.questionNumber)))
+          .get()!.n;
+        if (stored >= maxPerQuestion) return null;
         return tx
           .insert(questionRetries)
           .values({

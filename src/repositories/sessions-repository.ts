@@ -62,14 +62,28 @@ export function createSessionsRepository(db: Db) {
     throw findOwnedQuery.get({ id, ownerId }) ? Errors.cvLocked() : Errors.sessionNotFound();
   }
 
+  const countOwnedQuery = db
+    .select({ n: sql<number>`count(*)` })
+    .from(interviewSessions)
+    .where(eq(interviewSessions.ownerId, sql.placeholder('ownerId')))
+    .prepare();
+
   return {
-    create(input: NewSession): SessionRow {
-      return db
-        .insert(interviewSessions)
-        .values({ id: nanoid(), ...input })
-        .returning()
-        .get();
+    /**
+     * Creates a session unless the owner already has `maxPerOwner` (then null). Count and
+     * insert are one synchronous transaction, so parallel requests can't overshoot the quota.
+     */
+    create(input: NewSession, maxPerOwner: number): SessionRow | null {
+      return db.transaction((tx) => {
+        if (countOwnedQuery.get({ ownerId: input.ownerId })!.n >= maxPerOwner) return null;
+        return tx
+          .insert(interviewSessions)
+          .values({ id: nanoid(), ...input })
+          .returning()
+          .get();
+      });
     },
+
 
     findOwned(id: string, ownerId: string): SessionRow | undefined {
       return findOwnedQuery.get({ id, ownerId });

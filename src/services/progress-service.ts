@@ -3,6 +3,7 @@
  * practice interview the study plan offers. Everything is read by owner id, so guests and
  * signed-in users each see only their own interviews.
  */
+import { Errors } from '../errors.js';
 import type { ProgressRepository, ScoredQuestionRow } from '../repositories/progress-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import type { CompetencyId } from '../intelligence/types.js';
@@ -20,6 +21,8 @@ import { classifyCompetency, competencyGuide, competencyLabel } from '../questio
 export interface ProgressServiceDeps {
   progress: ProgressRepository;
   sessions: Pick<SessionsRepository, 'create' | 'updateCv' | 'updateJobDescription'>;
+  /** Interviews one visitor may keep (a focused interview is one more). */
+  maxInterviewsPerVisitor: number;
 }
 
 export interface MasteryRow extends CompetencyMastery {
@@ -69,7 +72,7 @@ export function competencyOf(row: Pick<ScoredQuestionRow, 'competency' | 'questi
   return row.competency ?? classifyCompetency(row.question, row.focus ?? undefined);
 }
 
-export function createProgressService({ progress, sessions }: ProgressServiceDeps) {
+export function createProgressService({ progress, sessions, maxInterviewsPerVisitor }: ProgressServiceDeps) {
   function results(ownerId: string): InterviewResult[] {
     const answers = new Map<string, ScoredAnswer[]>();
     for (const row of progress.scoredQuestions(ownerId)) {
@@ -119,15 +122,19 @@ export function createProgressService({ progress, sessions }: ProgressServiceDep
       const interviews = results(ownerId);
       const focus = studyPlan(interviews, computeMastery(interviews, competencyLabel), competencyGuide).map((p) => p.competency);
       if (focus.length === 0) return { kind: 'no-plan' };
-      const session = sessions.create({
-        ownerId,
-        jobTitle: template.jobTitle,
-        companyName: template.companyName,
-        jobDescription: '',
-        interviewType: template.interviewType,
-        difficulty: template.difficulty,
-        focusCompetencies: focus,
-      });
+      const session = sessions.create(
+        {
+          ownerId,
+          jobTitle: template.jobTitle,
+          companyName: template.companyName,
+          jobDescription: '',
+          interviewType: template.interviewType,
+          difficulty: template.difficulty,
+          focusCompetencies: focus,
+        },
+        maxInterviewsPerVisitor,
+      );
+      if (!session) throw Errors.interviewQuota(maxInterviewsPerVisitor);
       // The same writes an upload makes, so the new draft looks exactly like one set up by hand.
       if (template.jobDescription) sessions.updateJobDescription(session.id, ownerId, template.jobDescription, template.jobFileName);
       if (template.cv) sessions.updateCv(session.id, ownerId, template.cv);

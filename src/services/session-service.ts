@@ -55,6 +55,8 @@ export interface SessionServiceDeps {
   users: UsersRepository;
   extractDocument: (bytes: Buffer) => Promise<ExtractedDocument>;
   documentMaxChars: number;
+  /** Interviews one visitor may keep (MAX_INTERVIEWS_PER_VISITOR). */
+  maxInterviewsPerVisitor: number;
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;
@@ -65,7 +67,7 @@ export type SessionService = ReturnType<typeof createSessionService>;
  */
 const clean = (value: unknown) => (typeof value === 'string' ? value : '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 
-export function createSessionService({ sessions, users, extractDocument, documentMaxChars }: SessionServiceDeps) {
+export function createSessionService({ sessions, users, extractDocument, documentMaxChars, maxInterviewsPerVisitor }: SessionServiceDeps) {
   const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
 
   function draft(sessionId: string, ownerId: string): SessionRow {
@@ -97,19 +99,25 @@ export function createSessionService({ sessions, users, extractDocument, documen
       if (Object.keys(fields).length > 0) throw Errors.invalidForm(fields);
 
       users.ensure(ownerId);
-      return sessions.create({
-        ownerId,
-        jobTitle,
-        companyName,
-        jobDescription,
-        interviewType: type as InterviewType,
-        difficulty: difficulty as DifficultyChoice,
-        focusCompetencies: focus === 'invalid' ? null : focus,
-      });
+      const created = sessions.create(
+        {
+          ownerId,
+          jobTitle,
+          companyName,
+          jobDescription,
+          interviewType: type as InterviewType,
+          difficulty: difficulty as DifficultyChoice,
+          focusCompetencies: focus === 'invalid' ? null : focus,
+        },
+        maxInterviewsPerVisitor,
+      );
+      if (!created) throw Errors.interviewQuota(maxInterviewsPerVisitor);
+      return created;
     },
 
+    /** The visitor's interviews, newest first: all of them, up to the quota (so every one can be found and deleted). */
     listRecent(ownerId: string): SessionListItem[] {
-      return sessions.listByOwner(ownerId, 50);
+      return sessions.listByOwner(ownerId, maxInterviewsPerVisitor);
     },
 
     /** Reads the CV (by content, in a worker) and stores its normalised text for the preview. */

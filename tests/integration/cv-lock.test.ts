@@ -59,6 +59,7 @@ describe('the CV is locked when the interview starts', () => {
       users: createUsersRepository(app.database.db),
       extractDocument: reader.extractDocument,
       documentMaxChars: 50_000,
+      maxInterviewsPerVisitor: 100,
     });
     const cvBefore = (app.database.sqlite.prepare('select cv_text from interview_sessions where id = ?').get(id) as { cv_text: string }).cv_text;
     return { app, visitor, id, owner, reader, service, cvBefore };

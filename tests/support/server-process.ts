@@ -62,6 +62,8 @@ export function baseServerEnv(): Record<string, string> {
     RATE_LIMIT_SIGN_IN: '0',
     RATE_LIMIT_UPLOADS: '0',
     RATE_LIMIT_INTERVIEW: '0',
+    RATE_LIMIT_CREATE: '0',
+    RATE_LIMIT_RETRY: '0',
   };
 }
 
