@@ -3,7 +3,7 @@ import { isAppError, type AppError } from '../errors.js';
 import type { SessionRow } from '../repositories/sessions-repository.js';
 import type { InterviewState } from '../services/interview-state.js';
 import { visitorId } from './visitor.js';
-import { isHtmx, render, seeOther } from './render.js';
+import { isHtmx, NOTICES, render, seeOther } from './render.js';
 import { countWords, sessionView, TOTAL_QUESTIONS } from './view-models.js';
 import { startingLevel } from '../intelligence/difficulty.js';
 import { currentLevelOf } from '../services/interview-state.js';
@@ -77,13 +77,14 @@ export async function interviewRoutes(app: FastifyInstance) {
     const answer = typeof body.answer === 'string' ? body.answer : '';
     const recordingId = typeof body.recording_id === 'string' && /^[\w-]{1,64}$/.test(body.recording_id) ? body.recording_id : null;
     try {
-      const { session, state } = await interview.answer(request.params.id, visitorId(request), {
+      const { session, state, recordingExpired } = await interview.answer(request.params.id, visitorId(request), {
         answer,
         questionId: typeof body.question_id === 'string' && body.question_id ? body.question_id : undefined,
         recordingId,
       });
-      if (!isHtmx(request)) return seeOther(reply, `/session/${session.id}/interview`);
-      return render(reply, 'partials/_interview', interviewData(session, state));
+      // Never silently: an answer whose recording had expired says it was stored without metrics.
+      if (!isHtmx(request)) return seeOther(reply, `/session/${session.id}/interview${recordingExpired ? '?done=recording-expired' : ''}`);
+      return render(reply, 'partials/_interview', interviewData(session, state, recordingExpired ? { flash: NOTICES['recording-expired'] } : {}));
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
       // Keep the text unless it was stored: a refused double submit must not refill the box.

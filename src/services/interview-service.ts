@@ -184,8 +184,16 @@ export function createInterviewService({ sessions, messages, ai, clock, answerMa
       return { session: started, state: await advance(started) };
     },
 
-    /** Stores the answer first, then lets the interviewer evaluate it and take its next step. */
-    async answer(sessionId: string, ownerId: string, input: AnswerInput): Promise<{ session: SessionRow; state: InterviewState }> {
+    /**
+     * Stores the answer first, then lets the interviewer evaluate it and take its next step.
+     * `recordingExpired`: the answer named a recording that is no longer held (expired, or
+     * pushed out by the visitor's own newer ones), so it was stored without delivery metrics.
+     */
+    async answer(
+      sessionId: string,
+      ownerId: string,
+      input: AnswerInput,
+    ): Promise<{ session: SessionRow; state: InterviewState; recordingExpired: boolean }> {
       const session = owned(sessionId, ownerId);
       if (session.status === 'draft') throw Errors.notStarted();
       if (session.status === 'completed') throw Errors.interviewFinished();
@@ -214,7 +222,7 @@ export function createInterviewService({ sessions, messages, ai, clock, answerMa
       if (!stored) throw Errors.alreadyAnswered();
       // Its metrics now live with the answer; forgetting it means it can't be attached twice.
       if (speechMetrics) recordings?.delete(input.recordingId!);
-      return { session, state: await advance(session) };
+      return { session, state: await advance(session), recordingExpired: Boolean(input.recordingId) && !speechMetrics };
     },
   };
 }
