@@ -20,6 +20,7 @@ import { askedQuestions, contextOf, questionOf } from './interview-context.js';
 import { deriveInterviewState, nextLevelOf, type Exchange, type InterviewState } from './interview-state.js';
 import { questionDetails } from './question-enrichment.js';
 import { requireOwnedSession } from './owned-session.js';
+import { hasVisibleText } from './visible-text.js';
 
 export interface InterviewServiceDeps {
   sessions: SessionsRepository;
@@ -198,7 +199,8 @@ export function createInterviewService({ sessions, messages, ai, clock, answerMa
       if (session.status === 'draft') throw Errors.notStarted();
       if (session.status === 'completed') throw Errors.interviewFinished();
       const text = input.answer.replace(/\r\n?/g, '\n').trim();
-      if (!text) throw Errors.emptyAnswer();
+      // Zero-width and other invisible characters alone are no answer (issue 17).
+      if (!hasVisibleText(text)) throw Errors.emptyAnswer();
       if (text.length > answerMaxChars) throw Errors.answerTooLong(answerMaxChars);
 
       const state = stateOf(session);

@@ -19,6 +19,7 @@ import type { SessionRow, SessionsRepository } from '../repositories/sessions-re
 import { contextOf, questionOf } from './interview-context.js';
 import { deriveInterviewState } from './interview-state.js';
 import { requireOwnedSession } from './owned-session.js';
+import { hasVisibleText } from './visible-text.js';
 
 export interface RetryServiceDeps {
   sessions: SessionsRepository;
@@ -146,7 +147,7 @@ export function createRetryService({ sessions, messages, retries, ai, clock, ans
     async submit(sessionId: string, ownerId: string, n: number, answerText: string): Promise<RetryView> {
       const { session, original, question } = load(sessionId, ownerId, n);
       const text = answerText.replace(/\r\n?/g, '\n').trim();
-      if (!text) throw Errors.emptyAnswer();
+      if (!hasVisibleText(text)) throw Errors.emptyAnswer();
       if (text.length > answerMaxChars) throw Errors.answerTooLong(answerMaxChars);
       // The same text again (a double submit, or the form re-sent from history) is the same
       // attempt: show it rather than score and store it twice.
