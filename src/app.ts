@@ -49,7 +49,8 @@ import { registerCsrf } from './security/csrf.js';
 import { registerRateLimits } from './security/rate-limits.js';
 import { applyRoutePolicies } from './security/policy.js';
 import { audioRoutes } from './routes/audio-routes.js';
-import { createRecordingStore, createTranscriber, type RecordingStore, type Transcriber } from './speech/index.js';
+import { createRecordingStore, createTranscriber, withRedactedMessages, type RecordingStore, type Transcriber } from './speech/index.js';
+import { createPathRedactor } from './security/redact-paths.js';
 import { createCoverageScorer, type CoverageScorer } from './coverage/index.js';
 import { loggerOptions } from './logging.js';
 import { registerOperations } from './operations.js';
@@ -199,7 +200,13 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       maxChars: config.documentMaxChars,
       limiter: documentLimiter,
     });
-  const transcriber = deps.transcriber ?? createTranscriber(config.speech);
+  // Server paths in texts visitors can see (/health, the voice socket) name their setting
+  // instead; the operator gets the full paths in the log once the app is ready.
+  const configuredTranscriber = deps.transcriber ?? createTranscriber(config.speech);
+  const transcriber = withRedactedMessages(
+    configuredTranscriber,
+    createPathRedactor({ WHISPER_MODEL_DIR: config.speech.whisperModelDir, DATA_DIR: config.dataDir }),
+  );
   const recordings = createRecordingStore({ ttlMs: config.speech.recordingTtlMs });
   app.addHook('onClose', async () => {
     recordings.close();
@@ -216,6 +223,9 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       onFallback: (reason) => app.log.warn({ reason }, 'answer coverage fell back to the lexical method'),
     });
   app.addHook('onClose', async () => coverage.close());
+  app.addHook('onReady', async () => {
+    app.log.info({ transcriber: configuredTranscriber.status(), coverage: coverage.status() }, 'speech-to-text and answer coverage');
+  });
   const operators = createOperatorService({
     users: repositories.users,
     adminEmails: config.adminEmails,
