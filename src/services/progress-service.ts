@@ -39,8 +39,17 @@ export interface CompetencySeries {
   steps: CompetencyMastery['history'];
 }
 
+/**
+ * Completed interviews the progress page is built from: the latest ones. With 150 interviews
+ * the page was 600 KB (issue 17); charts of more points than this are unreadable anyway, and
+ * mastery (an exponentially weighted average) is all but settled by the latest ones.
+ */
+export const PROGRESS_MAX_INTERVIEWS = 30;
+
 export interface ProgressOverview {
   interviews: (InterviewResult & { index: number; href: string })[];
+  /** Completed interviews in all; more than `interviews.length` when only the latest are shown. */
+  totalCompleted: number;
   mastery: MasteryRow[];
   plan: StudyPlanItem[];
   overallChart: string | null;
@@ -75,14 +84,14 @@ export function competencyOf(row: Pick<ScoredQuestionRow, 'competency' | 'questi
 export function createProgressService({ progress, sessions, maxInterviewsPerVisitor }: ProgressServiceDeps) {
   function results(ownerId: string): InterviewResult[] {
     const answers = new Map<string, ScoredAnswer[]>();
-    for (const row of progress.scoredQuestions(ownerId)) {
+    for (const row of progress.scoredQuestions(ownerId, PROGRESS_MAX_INTERVIEWS)) {
       const score = questionScore(row);
       if (score === null) continue;
       const list = answers.get(row.sessionId) ?? [];
       list.push({ competency: competencyOf(row), score, questionNumber: row.questionNumber, question: row.question });
       answers.set(row.sessionId, list);
     }
-    return progress.completedInterviews(ownerId).map((i) => ({ ...i, answers: answers.get(i.sessionId) ?? [] }));
+    return progress.completedInterviews(ownerId, PROGRESS_MAX_INTERVIEWS).map((i) => ({ ...i, answers: answers.get(i.sessionId) ?? [] }));
   }
 
   return {
@@ -96,6 +105,7 @@ export function createProgressService({ progress, sessions, maxInterviewsPerVisi
           index,
           href: `/session/${i.sessionId}/feedback`,
         })),
+        totalCompleted: interviews.length < PROGRESS_MAX_INTERVIEWS ? interviews.length : progress.completedCount(ownerId),
         mastery: mastery.map((m) => ({ ...m, label: competencyLabel(m.competency), lastScore: m.history[m.history.length - 1]!.score })),
         plan,
         overallChart: overallScoreChart(interviews),
