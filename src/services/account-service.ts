@@ -25,8 +25,6 @@ import {
 import { normalizeEmail } from '../security/emails.js';
 import type { DataDeletionService } from './data-deletion-service.js';
 
-export { normalizeEmail };
-
 export interface VisitorIdentity {
   id: string;
   /** Null for a guest. */

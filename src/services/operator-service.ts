@@ -14,7 +14,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Errors } from '../errors.js';
-import type { OperatorRow, UsersRepository } from '../repositories/users-repository.js';
+import type { UsersRepository } from '../repositories/users-repository.js';
 import { normalizeEmail } from '../security/emails.js';
 import type { VisitorIdentity } from './account-service.js';
 
@@ -53,8 +53,6 @@ export function revokeOperator(users: Pick<UsersRepository, 'findByEmail' | 'set
   users.setOperator(user.id, null);
   return { kind: 'revoked', email };
 }
-
-export type { OperatorRow };
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
