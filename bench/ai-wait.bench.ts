@@ -35,7 +35,7 @@ const app = await buildApp(
     openai: { ...base.openai, apiKey: 'bench', baseUrl: fake.openaiBaseUrl, model: 'fake-model' },
     // A hosted model's timeouts, not the tests' short ones.
     aiResilience: { ...base.aiResilience, attemptTimeoutMs: 12_000, callBudgetMs: 20_000, localAttemptTimeoutMs: 12_000 },
-    rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0 },
+    rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 },
   }),
 );
 const url = await listenLocally(app);

@@ -28,7 +28,7 @@ const heap = () => {
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 const app = await createTestApp({
-  rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0 },
+  rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 },
   documentTimeoutMs: 3000,
 });
 

@@ -49,7 +49,7 @@ async function server() {
     testConfig({
       logLevel: 'silent',
       // The bench is every visitor at once from one address: per-address limits would stop it.
-      rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0 },
+      rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 },
     }),
   );
   await app.listen({ host: '127.0.0.1', port: 0 });

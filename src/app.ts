@@ -43,13 +43,15 @@ import { accountRoutes } from './routes/account-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { dataRoutes } from './routes/data-routes.js';
 import { createAccountService, type AccountService } from './services/account-service.js';
+import { createOperatorService, type OperatorService } from './services/operator-service.js';
 import { createDataDeletionService, type DataDeletionService } from './services/data-deletion-service.js';
 import { registerSecurityHeaders } from './security/headers.js';
 import { registerCsrf } from './security/csrf.js';
 import { registerRateLimits } from './security/rate-limits.js';
 import { applyRoutePolicies } from './security/policy.js';
 import { audioRoutes } from './routes/audio-routes.js';
-import { createRecordingStore, createTranscriber, type RecordingStore, type Transcriber } from './speech/index.js';
+import { createRecordingStore, createTranscriber, withRedactedMessages, type RecordingStore, type Transcriber } from './speech/index.js';
+import { createPathRedactor } from './security/redact-paths.js';
 import { createCoverageScorer, type CoverageScorer } from './coverage/index.js';
 import { loggerOptions } from './logging.js';
 import { registerOperations } from './operations.js';
@@ -76,6 +78,8 @@ export interface Services {
   sessions: SessionService;
   /** Guests, accounts, sign-in (account-service.ts). */
   accounts: AccountService;
+  /** Who is an operator and how one becomes one: never by registering (operator-service.ts). */
+  operators: OperatorService;
   /** "Delete my data": interviews and users, with their stored files. */
   deletion: DataDeletionService;
   interview: InterviewService;
@@ -219,29 +223,56 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       maxChars: config.documentMaxChars,
       limiter: documentLimiter,
     });
-  const transcriber = deps.transcriber ?? createTranscriber(config.speech);
+  // Server paths in texts visitors can see (/health, the voice socket) name their setting
+  // instead; the operator gets the full paths in the log once the app is ready.
+  const configuredTranscriber = deps.transcriber ?? createTranscriber(config.speech);
+  const transcriber = withRedactedMessages(
+    configuredTranscriber,
+    createPathRedactor({ WHISPER_MODEL_DIR: config.speech.whisperModelDir, DATA_DIR: config.dataDir }),
+  );
   const recordings = createRecordingStore({ ttlMs: config.speech.recordingTtlMs });
   app.addHook('onClose', async () => {
     recordings.close();
     await transcriber.close();
   });
+  app.addHook('onReady', async () => {
+    app.log.info({ transcriber: configuredTranscriber.status(), coverage: coverage.status() }, 'speech-to-text and answer coverage');
+  });
+  const operators = createOperatorService({
+    users: repositories.users,
+    adminEmails: config.adminEmails,
+    clock,
+    announce: (message, details) => app.log.warn(details, message),
+  });
+  // Once the app is ready (the database migrated): print the setup token if an ADMIN_EMAILS
+  // address is not an operator yet.
+  app.addHook('onReady', async () => operators.start());
   const deletion = createDataDeletionService({ sessions: repositories.sessions, users: repositories.users, dataDir: config.dataDir, log: app.log });
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('services', {
-    sessions: createSessionService({ ...repositories, extractDocument: extract, documentMaxChars: config.documentMaxChars }),
+    sessions: createSessionService({
+      ...repositories,
+      extractDocument: extract,
+      documentMaxChars: config.documentMaxChars,
+      maxInterviewsPerVisitor: config.maxInterviewsPerVisitor,
+    }),
     accounts: createAccountService({
       users: repositories.users,
       deletion,
-      adminEmails: config.adminEmails,
       passwordHashCost: config.passwordHashCost,
       clock,
     }),
+    operators,
     deletion,
     interview: createInterviewService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, recordings, coverage, evaluations, log: app.log }),
     feedback: createFeedbackService({ ...repositories, ai, clock, evaluations }),
     retry: createRetryService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, coverage }),
-    progress: createProgressService({ progress: createProgressRepository(database.db), sessions: repositories.sessions }),
+    progress: createProgressService({
+      progress: createProgressRepository(database.db),
+      sessions: repositories.sessions,
+      maxInterviewsPerVisitor: config.maxInterviewsPerVisitor,
+    }),
     aiProviders: ai.providerNames,
     aiStatus: () => ai.providerStatus(),
     transcriber,

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { normalizeEmail } from './security/emails.js';
 
 const AI_PROVIDER_NAMES = ['gemini', 'openai', 'ollama', 'offline'] as const;
 export const OPENAI_JSON_MODES = ['schema', 'object', 'prompt'] as const;
@@ -45,6 +46,9 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_SIGN_IN: Type.Integer({ default: 10, minimum: 0 }),
   RATE_LIMIT_UPLOADS: Type.Integer({ default: 30, minimum: 0 }),
   RATE_LIMIT_INTERVIEW: Type.Integer({ default: 60, minimum: 0 }),
+  RATE_LIMIT_CREATE: Type.Integer({ default: 20, minimum: 0 }),
+  RATE_LIMIT_RETRY: Type.Integer({ default: 10, minimum: 0 }),
+  MAX_INTERVIEWS_PER_VISITOR: Type.Integer({ default: 100, minimum: 1, maximum: 100000 }),
   DOCUMENT_MAX_PARALLEL: Type.Integer({ default: 2, minimum: 1, maximum: 32 }),
   DOCUMENT_MAX_QUEUED: Type.Integer({ default: 10, minimum: 0, maximum: 1000 }),
   // Unset: gemini if GEMINI_API_KEY is set, then openai if a key or OPENAI_BASE_URL is set,
@@ -119,11 +123,16 @@ export interface AppConfig {
   /** AI calls running at once, and how many more may wait for a slot (beyond: 503 AI_BUSY). */
   aiQueue: { concurrency: number; maxWaiting: number };
   overload: OverloadSettings;
-  /** Emails (normalised) of operators who may see /admin/users. */
+  /**
+   * Emails (normalised) that may claim the operator role with the setup token printed in the
+   * log at start-up. Listing an email grants nothing by itself (src/services/operator-service.ts).
+   */
   adminEmails: string[];
   /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses. */
   trustProxy: boolean | number | string[];
   rateLimits: RateLimitSettings;
+  /** Interviews one visitor (guest or account) may keep; creating one more asks them to delete some. */
+  maxInterviewsPerVisitor: number;
   /** PDF/DOCX parses running at once, and how many more may wait for a turn (beyond: 503). */
   documentMaxParallel: number;
   documentMaxQueued: number;
@@ -194,6 +203,10 @@ export interface RateLimitSettings {
   uploadsPerMinute: number;
   /** Interview actions that call the AI (start, answer, finish) per visitor per minute (five times that per address). */
   interviewPerMinute: number;
+  /** New interviews per visitor per hour (five times that per address). */
+  createPerHour: number;
+  /** Question retries from the feedback page per visitor per minute (five times that per address). */
+  retryPerMinute: number;
 }
 
 export interface GeminiSettings {
@@ -327,7 +340,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       signInPer15Min: parsed.RATE_LIMIT_SIGN_IN,
       uploadsPerMinute: parsed.RATE_LIMIT_UPLOADS,
       interviewPerMinute: parsed.RATE_LIMIT_INTERVIEW,
+      createPerHour: parsed.RATE_LIMIT_CREATE,
+      retryPerMinute: parsed.RATE_LIMIT_RETRY,
     },
+    maxInterviewsPerVisitor: parsed.MAX_INTERVIEWS_PER_VISITOR,
     documentMaxParallel: parsed.DOCUMENT_MAX_PARALLEL,
     documentMaxQueued: parsed.DOCUMENT_MAX_QUEUED,
     passwordHashCost: 16,
@@ -368,7 +384,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** "Ops@Example.com, b@x.org" → ["ops@example.com", "b@x.org"] (the same normalisation as sign-in). */
 function parseEmailList(list: string | undefined): string[] {
-  return [...new Set((list ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  return [...new Set((list ?? '').split(',').map(normalizeEmail).filter(Boolean))];
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string[] {

@@ -139,6 +139,13 @@ export const Errors = {
       `That ${format} file needs more memory to read than we allow, usually because of large images or a very complex layout. Save a simpler copy (for example without images) and upload that.`,
   ),
 
+  interviewQuota: define(
+    'INTERVIEW_QUOTA',
+    409,
+    (max: number) =>
+      `You already keep ${max.toLocaleString('en')} interviews here, the most one person can. Delete ones you no longer need on the My interviews page to make room, then try again.`,
+  ),
+
   // --- interview flow ------------------------------------------------------------------
   notReadyToStart: define(
     'NOT_READY_TO_START',
@@ -212,6 +219,13 @@ export const Errors = {
     () => 'You can retry questions once the interview is finished and its feedback is ready. Finish the interview first.',
   ),
   /** The AI could not score a retry (unavailable or busy). Unlike an interview answer, a retry is stored only once scored. */
+  retryLimit: define(
+    'RETRY_LIMIT',
+    409,
+    (max: number) =>
+      `You have retried this question ${max} times, the most we keep for one question. Retry another question, or start a new interview to practise it again.`,
+    'answer',
+  ),
   retryNotScored: define(
     'RETRY_NOT_SCORED',
     503,

@@ -6,7 +6,7 @@
  * another's interview. Timestamps are stored as UTC milliseconds.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { customType, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   DIFFICULTY_CHOICES,
   LEVELS,
@@ -20,6 +20,19 @@ const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+/**
+ * JSON in a TEXT column where a null value is SQL NULL. Drizzle's own `text(…, { mode: 'json' })`
+ * encodes a null bound through a prepared statement's placeholder as the text 'null', which
+ * reads back the same but breaks `IS NULL` in SQL (and every tool that looks at the file).
+ * The column type in the database is unchanged (TEXT), so this needs no migration.
+ */
+const jsonText = <T>(name: string) =>
+  customType<{ data: T; driverData: string | null }>({
+    dataType: () => 'text',
+    toDriver: (value) => (value === null || value === undefined ? null : JSON.stringify(value)),
+    fromDriver: (value) => (value === null ? null : JSON.parse(value)) as T,
+  })(name);
 
 /**
  * A visitor: a guest identity from the first visit. Registering turns the same row into an
@@ -40,9 +53,32 @@ export const users = sqliteTable(
     authVersion: integer('auth_version').notNull().default(0),
     /** Updated at most once a minute while the visitor is using the app. */
     lastActiveAt: integer('last_active_at', { mode: 'timestamp_ms' }),
+    /**
+     * When this account became an operator (null: not one). Set only by someone with access to
+     * the server — `npm run admin -- grant EMAIL`, or the setup token printed in the log — never
+     * by registering an email listed in ADMIN_EMAILS (src/services/operator-setup.ts).
+     */
+    operatorSince: integer('operator_since', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email)],
+);
+
+/**
+ * One signed-in browser of an account: the cookie carries this random id, and every request
+ * checks that the row still exists. Signing out deletes the row, so a copied cookie stops
+ * working at once; "sign out everywhere" and a password change delete all of the account's.
+ */
+export const signIns = sqliteTable(
+  'sign_ins',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sign_ins_user_created_idx').on(t.userId, t.createdAt)],
 );
 
 export const SESSION_STATUSES = ['draft', 'in_progress', 'completed'] as const;
@@ -65,7 +101,7 @@ export const interviewSessions = sqliteTable(
     /** Starting difficulty chosen on the create form; 'auto' infers it from the CV's years. */
     difficulty: text('difficulty', { enum: DIFFICULTY_CHOICES }).notNull().default('auto'),
     /** Competencies a focused practice interview (from the study plan) concentrates on. */
-    focusCompetencies: text('focus_competencies', { mode: 'json' }).$type<CompetencyId[]>(),
+    focusCompetencies: jsonText<CompetencyId[]>('focus_competencies'),
     cvText: text('cv_text'),
     cvFileName: text('cv_file_name'),
     cvFormat: text('cv_format', { enum: ['pdf', 'docx', 'txt'] }),
@@ -105,9 +141,9 @@ export const messages = sqliteTable(
     /** Which AI provider wrote this message (questions) or its evaluation (answers). */
     provider: text('provider'),
     /** AnswerEvaluation JSON, filled in after the answer is safely stored. */
-    evaluation: text('evaluation', { mode: 'json' }),
+    evaluation: jsonText<unknown>('evaluation'),
     /** Voice-answer delivery metrics JSON (voice issue). */
-    speechMetrics: text('speech_metrics', { mode: 'json' }),
+    speechMetrics: jsonText<unknown>('speech_metrics'),
     /** Questions: the level it was asked at. */
     difficulty: text('difficulty', { enum: LEVELS }),
     /** Questions: the competency it probes (mastery is tracked by these). */
@@ -115,11 +151,11 @@ export const messages = sqliteTable(
     /** Questions: the question-bank entry it came from, if any. */
     bankId: text('bank_id'),
     /** Questions: what a strong answer covers. */
-    keyPoints: text('key_points', { mode: 'json' }).$type<string[]>(),
+    keyPoints: jsonText<string[]>('key_points'),
     /** Answers: the answer compared with its question's key points. */
-    coverage: text('coverage', { mode: 'json' }).$type<AnswerCoverage>(),
+    coverage: jsonText<AnswerCoverage>('coverage'),
     /** Answers: what the interviewer decided next, and why. */
-    decision: text('decision', { mode: 'json' }).$type<AdaptiveDecision>(),
+    decision: jsonText<AdaptiveDecision>('decision'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -144,7 +180,7 @@ export const feedback = sqliteTable('feedback', {
   summary: text('summary', { mode: 'json' }).notNull(),
   provider: text('provider').notNull(),
   /** The job-requirement coverage map at the time the feedback was written. */
-  requirements: text('requirements', { mode: 'json' }).$type<RequirementCoverage[]>(),
+  requirements: jsonText<RequirementCoverage[]>('requirements'),
   createdAt: createdAt(),
 });
 
@@ -160,7 +196,7 @@ export const questionRetries = sqliteTable(
     answer: text('answer').notNull(),
     /** AnswerEvaluation JSON. */
     evaluation: text('evaluation', { mode: 'json' }).notNull(),
-    coverage: text('coverage', { mode: 'json' }).$type<AnswerCoverage>(),
+    coverage: jsonText<AnswerCoverage>('coverage'),
     provider: text('provider').notNull(),
     createdAt: createdAt(),
   },

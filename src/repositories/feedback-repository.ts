@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { feedback, interviewSessions } from '../db/schema.js';
 import type { Db } from '../db/client.js';
+import { Errors } from '../errors.js';
 import type { InterviewSummary } from '../ai/types.js';
 import type { RequirementCoverage } from '../intelligence/types.js';
 
@@ -55,7 +56,8 @@ export function createFeedbackRepository(db: Db) {
           .set({ status: 'completed', completedAt: at })
           .where(and(eq(interviewSessions.id, sessionId), eq(interviewSessions.ownerId, ownerId)))
           .run();
-        if (completed.changes !== 1) throw new Error('feedback.saveAndComplete: the session does not belong to this owner.');
+        // Deleted while the feedback was being written (or never theirs): a 404, not a 500.
+        if (completed.changes !== 1) throw Errors.sessionNotFound();
         const row = { overallScore: summary.overallScore, summary, provider, requirements, createdAt: at };
         tx.insert(feedback)
           .values({ id: nanoid(), sessionId, ...row })

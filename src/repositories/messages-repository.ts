@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm
 import { nanoid } from 'nanoid';
 import { interviewSessions, messages, type MessageKind } from '../db/schema.js';
 import type { Db } from '../db/client.js';
+import { Errors } from '../errors.js';
 import type { AnswerEvaluation } from '../ai/types.js';
 import type { AdaptiveDecision, AnswerCoverage, CompetencyId, Level } from '../intelligence/types.js';
 import type { SpeechSummary } from '../speech/types.js';
@@ -126,7 +127,8 @@ export function createMessagesRepository(db: Db) {
   function insert(input: NewMessage): MessageRow {
     // Same connection, so the prepared queries run inside the caller's transaction.
     const owned = ownedSessionQuery.get({ sessionId: input.sessionId, ownerId: input.ownerId });
-    if (!owned) throw new Error('messages.append: the session does not belong to this owner.');
+    // Gone (deleted while the interviewer was thinking) or never theirs: the same 404 either way.
+    if (!owned) throw Errors.sessionNotFound();
     return insertQuery.get({
       id: nanoid(),
       sessionId: input.sessionId,

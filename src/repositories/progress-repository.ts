@@ -52,7 +52,21 @@ export function createProgressRepository(db: Db) {
   const ownerId = sql.placeholder('ownerId');
   const completedOf = and(eq(interviewSessions.ownerId, ownerId), eq(interviewSessions.status, 'completed'));
 
-  // The progress page runs both on every view: prepared once.
+  /** The owner's latest `limit` completed interviews (the page shows only those: it stays small however many there are). */
+  const latestCompleted = db
+    .select({ id: interviewSessions.id })
+    .from(interviewSessions)
+    .where(and(completedOf, isNotNull(interviewSessions.completedAt)))
+    .orderBy(desc(interviewSessions.completedAt), desc(interviewSessions.id))
+    .limit(sql.placeholder('limit'));
+
+  // The progress page runs these on every view: prepared once.
+  const completedCountQuery = db
+    .select({ n: sql<number>`count(*)` })
+    .from(interviewSessions)
+    .innerJoin(feedback, eq(feedback.sessionId, interviewSessions.id))
+    .where(and(completedOf, isNotNull(interviewSessions.completedAt)))
+    .prepare();
   const completedQuery = db
     .select({
       sessionId: interviewSessions.id,
@@ -63,7 +77,7 @@ export function createProgressRepository(db: Db) {
     })
     .from(interviewSessions)
     .innerJoin(feedback, eq(feedback.sessionId, interviewSessions.id))
-    .where(and(completedOf, isNotNull(interviewSessions.completedAt)))
+    .where(and(completedOf, isNotNull(interviewSessions.completedAt), inArray(interviewSessions.id, latestCompleted)))
     .orderBy(asc(interviewSessions.completedAt), asc(interviewSessions.id))
     .prepare();
 
@@ -85,7 +99,7 @@ export function createProgressRepository(db: Db) {
     .from(messages)
     .innerJoin(interviewSessions, eq(interviewSessions.id, messages.sessionId))
     .leftJoin(answer, and(eq(answer.replyTo, messages.id), eq(answer.kind, 'answer')))
-    .where(and(completedOf, inArray(messages.kind, ['question', 'follow_up'])))
+    .where(and(completedOf, inArray(messages.kind, ['question', 'follow_up']), inArray(messages.sessionId, latestCompleted)))
     .orderBy(asc(interviewSessions.completedAt), asc(messages.sessionId), asc(messages.questionNumber), asc(messages.seq))
     .prepare();
 
@@ -103,15 +117,21 @@ export function createProgressRepository(db: Db) {
     .prepare();
 
   return {
-    completedInterviews(owner: string): CompletedInterview[] {
-      return completedQuery.all({ ownerId: owner }) as CompletedInterview[];
+    /** The owner's latest `limit` completed interviews, oldest first. */
+    completedInterviews(owner: string, limit: number): CompletedInterview[] {
+      return completedQuery.all({ ownerId: owner, limit }) as CompletedInterview[];
     },
 
-    /** Main questions of the owner's completed interviews, in completion order then question number. */
-    scoredQuestions(owner: string): ScoredQuestionRow[] {
+    /** How many completed interviews (with feedback) the owner has in all. */
+    completedCount(owner: string): number {
+      return completedCountQuery.get({ ownerId: owner })!.n;
+    },
+
+    /** Main questions of the owner's latest `limit` completed interviews, in completion order then question number. */
+    scoredQuestions(owner: string, limit: number): ScoredQuestionRow[] {
       const rows: ScoredQuestionRow[] = [];
       // Ordered by session, number, then seq: a follow-up comes right after its main question.
-      for (const row of questionsQuery.all({ ownerId: owner })) {
+      for (const row of questionsQuery.all({ ownerId: owner, limit })) {
         if (row.kind === 'question') {
           const { kind: _kind, score, ...rest } = row;
           rows.push({ ...rest, competency: (row.competency ?? null) as CompetencyId | null, mainScore: score, followUpScore: null });

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { interviewSessions, questionRetries } from '../db/schema.js';
 import type { Db } from '../db/client.js';
+import { Errors } from '../errors.js';
 import type { AnswerEvaluation } from '../ai/types.js';
 import type { AnswerCoverage } from '../intelligence/types.js';
 
@@ -59,14 +60,25 @@ export function createRetriesRepository(db: Db) {
   const newestFirst = [desc(questionRetries.createdAt), desc(sql`${questionRetries}.rowid`)] as const;
 
   return {
-    create(input: NewRetry): RetryRow {
+    /**
+     * Stores a retry, unless the question already has `maxPerQuestion` of them (then null):
+     * checked in the same transaction, so parallel submits can't overshoot it.
+     */
+    create(input: NewRetry, maxPerQuestion: number): RetryRow | null {
       return db.transaction((tx) => {
         const owned = tx
           .select({ id: interviewSessions.id })
           .from(interviewSessions)
           .where(and(eq(interviewSessions.id, input.sessionId), eq(interviewSessions.ownerId, input.ownerId)))
           .get();
-        if (!owned) throw new Error('retries.create: the session does not belong to this owner.');
+        // Deleted while the retry was being scored (or never theirs): a 404, not a 500.
+        if (!owned) throw Errors.sessionNotFound();
+        const stored = tx
+          .select({ n: sql<number>`count(*)` })
+          .from(questionRetries)
+          .where(and(eq(questionRetries.sessionId, input.sessionId), eq(questionRetries.questionNumber, input.questionNumber)))
+          .get()!.n;
+        if (stored >= maxPerQuestion) return null;
         return tx
           .insert(questionRetries)
           .values({

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { feedback, interviewSessions, type SessionStatus } from '../db/schema.js';
 import type { Db } from '../db/client.js';
+import { Errors } from '../errors.js';
 import type { InterviewType } from '../ai/types.js';
 import type { CompetencyId, DifficultyChoice } from '../intelligence/types.js';
 
@@ -56,14 +57,38 @@ export function createSessionsRepository(db: Db) {
     .where(eq(interviewSessions.id, sql.placeholder('id')))
     .prepare();
 
+  function updateDraft(id: string, ownerId: string, values: Partial<CvUpdate> & { jobDescription?: string; jobFileName?: string | null }): void {
+    const result = db
+      .update(interviewSessions)
+      .set(values)
+      .where(and(owned(id, ownerId), eq(interviewSessions.status, 'draft')))
+      .run();
+    if (result.changes === 1) return;
+    throw findOwnedQuery.get({ id, ownerId }) ? Errors.cvLocked() : Errors.sessionNotFound();
+  }
+
+  const countOwnedQuery = db
+    .select({ n: sql<number>`count(*)` })
+    .from(interviewSessions)
+    .where(eq(interviewSessions.ownerId, sql.placeholder('ownerId')))
+    .prepare();
+
   return {
-    create(input: NewSession): SessionRow {
-      return db
-        .insert(interviewSessions)
-        .values({ id: nanoid(), ...input })
-        .returning()
-        .get();
+    /**
+     * Creates a session unless the owner already has `maxPerOwner` (then null). Count and
+     * insert are one synchronous transaction, so parallel requests can't overshoot the quota.
+     */
+    create(input: NewSession, maxPerOwner: number): SessionRow | null {
+      return db.transaction((tx) => {
+        if (countOwnedQuery.get({ ownerId: input.ownerId })!.n >= maxPerOwner) return null;
+        return tx
+          .insert(interviewSessions)
+          .values({ id: nanoid(), ...input })
+          .returning()
+          .get();
+      });
     },
+
 
     findOwned(id: string, ownerId: string): SessionRow | undefined {
       return findOwnedQuery.get({ id, ownerId });
@@ -96,12 +121,18 @@ export function createSessionsRepository(db: Db) {
         .all();
     },
 
+    /**
+     * Sets the CV of a draft. The status is part of the UPDATE itself, so an upload that was
+     * still being read when the interview started can never replace the CV its first question
+     * was written from: it gets CV_LOCKED (409) instead; a vanished interview gets 404.
+     */
     updateCv(id: string, ownerId: string, cv: CvUpdate): void {
-      db.update(interviewSessions).set(cv).where(owned(id, ownerId)).run();
+      updateDraft(id, ownerId, cv);
     },
 
+    /** Sets the job description of a draft (same rule as `updateCv`). */
     updateJobDescription(id: string, ownerId: string, jobDescription: string, jobFileName: string | null): void {
-      db.update(interviewSessions).set({ jobDescription, jobFileName }).where(owned(id, ownerId)).run();
+      updateDraft(id, ownerId, { jobDescription, jobFileName });
     },
 
     /**

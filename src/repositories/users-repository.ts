@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import { interviewSessions, users } from '../db/schema.js';
+import { and, asc, desc, eq, isNotNull, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
+import { nanoid } from 'nanoid';
+import { interviewSessions, signIns, users } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -12,7 +13,19 @@ export interface AdminUserRow {
   sessionCount: number;
 }
 
+export interface OperatorRow {
+  id: string;
+  email: string;
+  operatorSince: Date;
+}
+
 export type UsersRepository = ReturnType<typeof createUsersRepository>;
+
+/**
+ * Signed-in browsers kept per account; signing in on one more signs the oldest out. Generous
+ * for one person's devices, and it bounds the table against a script that signs in forever.
+ */
+export const SIGN_INS_PER_ACCOUNT = 50;
 
 /**
  * A correlated count, written with explicit aliases: Drizzle drops table names from columns
@@ -27,6 +40,13 @@ function isUniqueViolation(error: unknown): boolean {
 export function createUsersRepository(db: Db) {
   // Every request with a cookie looks its visitor up: prepared once.
   const findByIdQuery = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+  // ...and, for an account, checks its sign-in: prepared once too.
+  const signInQuery = db
+    .select({ id: signIns.id })
+    .from(signIns)
+    .where(and(eq(signIns.id, sql.placeholder('id')), eq(signIns.userId, sql.placeholder('userId'))))
+    .prepare();
+  const bumpAuthVersion = { authVersion: sql`${users.authVersion} + 1` };
   /** What the operator's users page shows of each user. */
   const adminColumns = {
     id: users.id,
@@ -72,15 +92,71 @@ export function createUsersRepository(db: Db) {
       }
     },
 
-    /** Stores a new password hash. `signOutEverywhere` bumps the auth version (other browsers' cookies stop working). */
+    /**
+     * Stores a new password hash. `signOutEverywhere` bumps the auth version and ends every
+     * sign-in of the account (other browsers' cookies stop working), in the same transaction.
+     */
     setPasswordHash(id: string, passwordHash: string, signOutEverywhere: boolean): number | null {
-      const row = db
-        .update(users)
-        .set({ passwordHash, ...(signOutEverywhere ? { authVersion: sql`${users.authVersion} + 1` } : {}) })
-        .where(and(eq(users.id, id), sql`${users.email} is not null`))
-        .returning({ authVersion: users.authVersion })
-        .get();
-      return row ? row.authVersion : null;
+      return db.transaction((tx) => {
+        const row = tx
+          .update(users)
+          .set({ passwordHash, ...(signOutEverywhere ? bumpAuthVersion : {}) })
+          .where(and(eq(users.id, id), isNotNull(users.email)))
+          .returning({ authVersion: users.authVersion })
+          .get();
+        if (row && signOutEverywhere) tx.delete(signIns).where(eq(signIns.userId, id)).run();
+        return row ? row.authVersion : null;
+      });
+    },
+
+    /** A new signed-in browser for the account; the oldest beyond SIGN_INS_PER_ACCOUNT are signed out. Returns its id. */
+    createSignIn(userId: string): string {
+      const id = nanoid(32);
+      db.transaction((tx) => {
+        tx.insert(signIns).values({ id, userId }).run();
+        const keep = tx
+          .select({ id: signIns.id })
+          .from(signIns)
+          .where(eq(signIns.userId, userId))
+          .orderBy(desc(signIns.createdAt), desc(sql`${signIns}.rowid`))
+          .limit(SIGN_INS_PER_ACCOUNT);
+        tx.delete(signIns).where(and(eq(signIns.userId, userId), notInArray(signIns.id, keep))).run();
+      });
+      return id;
+    },
+
+    /** True while this sign-in of this account has not been ended. */
+    hasSignIn(id: string, userId: string): boolean {
+      return signInQuery.get({ id, userId }) !== undefined;
+    },
+
+    /** Ends one sign-in (signing out in that browser). */
+    endSignIn(id: string, userId: string): void {
+      db.delete(signIns).where(and(eq(signIns.id, id), eq(signIns.userId, userId))).run();
+    },
+
+    /** Ends every sign-in of the account and bumps its auth version. Returns false when there is no such account. */
+    endAllSignIns(userId: string): boolean {
+      return db.transaction((tx) => {
+        const changed = tx.update(users).set(bumpAuthVersion).where(and(eq(users.id, userId), isNotNull(users.email))).run().changes;
+        tx.delete(signIns).where(eq(signIns.userId, userId)).run();
+        return changed === 1;
+      });
+    },
+
+    /** Makes an account an operator (`since`) or not (null). Returns false when there is no account with that id. */
+    setOperator(id: string, since: Date | null): boolean {
+      return db.update(users).set({ operatorSince: since }).where(and(eq(users.id, id), isNotNull(users.email))).run().changes === 1;
+    },
+
+    /** Every operator, earliest first. */
+    listOperators(): OperatorRow[] {
+      return db
+        .select({ id: users.id, email: users.email, operatorSince: users.operatorSince })
+        .from(users)
+        .where(and(isNotNull(users.operatorSince), isNotNull(users.email)))
+        .orderBy(asc(users.operatorSince), asc(users.id))
+        .all() as OperatorRow[];
     },
 
     /** Records activity, at most once a minute per user. Returns true when the row was updated. */

@@ -8,8 +8,9 @@ import { nanoid } from 'nanoid';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppError } from '../errors.js';
 import type { DeleteAccountForm, PasswordForm, RegisterForm, SignInForm } from '../services/account-service.js';
+import type { OperatorClaimForm } from '../services/operator-service.js';
 import { PASSWORD_MIN_LENGTH } from '../security/passwords.js';
-import { currentVisitor, startIdentity } from './visitor.js';
+import { currentSignInId, currentVisitor, startIdentity } from './visitor.js';
 import { render, seeOther } from './render.js';
 
 type Form<T> = { Body: T | undefined };
@@ -18,7 +19,7 @@ type Form<T> = { Body: T | undefined };
 const keepEmail = (form: { email?: unknown } | undefined) => ({ email: typeof form?.email === 'string' ? form.email.slice(0, 300) : '' });
 
 export async function accountRoutes(app: FastifyInstance) {
-  const { accounts } = app.services;
+  const { accounts, operators } = app.services;
 
   function formError(reply: FastifyReply, template: string, title: string, error: AppError, extra: Record<string, unknown> = {}) {
     return render(reply, template, { title, error, fieldErrors: error.fields, passwordMin: PASSWORD_MIN_LENGTH, ...extra }, error.statusCode);
@@ -59,8 +60,28 @@ export async function accountRoutes(app: FastifyInstance) {
   });
 
   app.post('/account/logout', async (request, reply) => {
+    // Ends this sign-in on the server first: a copy of this cookie is worthless from now on.
+    accounts.signOut(currentVisitor(request), currentSignInId(request));
     signOut(request);
     return seeOther(reply, '/?done=signed-out');
+  });
+
+  app.post('/account/logout-everywhere', async (request, reply) => {
+    accounts.signOutEverywhere(currentVisitor(request));
+    signOut(request);
+    return seeOther(reply, '/account/login?done=signed-out-everywhere');
+  });
+
+  app.post<Form<OperatorClaimForm>>('/account/operator', async (request, reply) => {
+    const visitor = currentVisitor(request);
+    try {
+      operators.claim(visitor, request.body ?? {});
+    } catch (error) {
+      if (!isAppError(error) || error.statusCode === 404) throw error;
+      return formError(reply, 'pages/account', 'Your account', error, { ...accountPage(request), section: 'operator' });
+    }
+    request.log.warn({ operatorId: visitor.id }, 'an account became an operator with the setup token');
+    return seeOther(reply, '/admin/users?done=operator-granted');
   });
 
   app.get('/account', async (request, reply) => render(reply, 'pages/account', accountPage(request)));
@@ -68,9 +89,9 @@ export async function accountRoutes(app: FastifyInstance) {
   app.post<Form<PasswordForm>>('/account/password', async (request, reply) => {
     const visitor = currentVisitor(request);
     try {
-      const authVersion = await accounts.changePassword(visitor, request.body ?? {});
-      // This browser stays signed in with the new version; every other one is signed out.
-      startIdentity(request, { id: visitor.id, authVersion });
+      const issued = await accounts.changePassword(visitor, request.body ?? {});
+      // This browser stays signed in with a new sign-in; every other one is signed out.
+      startIdentity(request, issued);
       return seeOther(reply, '/account?done=password-changed');
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
@@ -96,7 +117,7 @@ export async function accountRoutes(app: FastifyInstance) {
 
   function accountPage(request: FastifyRequest) {
     const visitor = currentVisitor(request);
-    return { title: 'Your account', account: visitor, passwordMin: PASSWORD_MIN_LENGTH };
+    return { title: 'Your account', account: visitor, passwordMin: PASSWORD_MIN_LENGTH, operatorClaim: operators.canClaim(visitor) };
   }
 
   /** A fresh guest identity for this browser (and a fresh CSRF secret). */

@@ -4,6 +4,7 @@ import { deliveryView } from '../speech/delivery.js';
 import { coverageView, LEVEL_LABELS } from '../services/feedback-insights.js';
 import { feedbackMarkdown, markdownFileName } from '../services/feedback-markdown.js';
 import type { RetryView } from '../services/retry-service.js';
+import { checkRouteLimit } from '../security/policy.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, render, seeOther } from './render.js';
 import { CRITERION_LABELS, formatDate, providerLabel, sessionView } from './view-models.js';
@@ -128,6 +129,8 @@ export async function feedbackRoutes(app: FastifyInstance) {
     const n = questionNumber(request.params.n);
     const answer = typeof request.body?.answer === 'string' ? request.body.answer : '';
     try {
+      // Checked here rather than before the body is read, so a refused retry keeps its text.
+      await checkRouteLimit(request, reply);
       const view = await app.services.retry.submit(request.params.id, owner, n, answer);
       if (!isHtmx(request)) return seeOther(reply, `/session/${request.params.id}/retry/${n}`);
       return render(reply, 'partials/_retry', retryData(view));

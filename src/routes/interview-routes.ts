@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppError } from '../errors.js';
 import { visitorId } from './visitor.js';
-import { isHtmx, render, seeOther } from './render.js';
+import { isHtmx, NOTICES, render, seeOther } from './render.js';
 import { countWords, sessionView } from './view-models.js';
 import { startingLevel } from '../intelligence/difficulty.js';
 import { interviewData, STEP_GRACE_MS } from './interview-view.js';
@@ -73,14 +73,15 @@ export async function interviewRoutes(app: FastifyInstance) {
     try {
       // The answer is stored first; the interviewer's turn then has a moment to finish (the
       // offline interviewer always does), after which the page follows it live.
-      const { session, state } = await interview.answer(
+      const { session, state, recordingExpired } = await interview.answer(
         request.params.id,
         visitorId(request),
         { answer, questionId: typeof body.question_id === 'string' && body.question_id ? body.question_id : undefined, recordingId },
         grace,
       );
-      if (!isHtmx(request)) return seeOther(reply, `/session/${session.id}/interview`);
-      return render(reply, 'partials/_interview', interviewData(app, session, state));
+      // Never silently: an answer whose recording had expired says it was stored without metrics.
+      if (!isHtmx(request)) return seeOther(reply, `/session/${session.id}/interview${recordingExpired ? '?done=recording-expired' : ''}`);
+      return render(reply, 'partials/_interview', interviewData(app, session, state, recordingExpired ? { flash: NOTICES['recording-expired'] } : {}));
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
       // Stored, and waiting for room in the AI queue: the page waits with it.

@@ -28,6 +28,8 @@ export interface InterviewExtras {
   answerDraft?: string;
   /** The AI queue is full: the page waits for room (and says so) instead of showing an error. */
   busy?: boolean;
+  /** A notice for the page's message area, swapped in out of band by htmx (e.g. a recording that expired). */
+  flash?: string;
 }
 
 export function interviewData(app: FastifyInstance, session: SessionRow, state: InterviewState, extra: InterviewExtras = {}) {

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { createPathRedactor } from '../security/redact-paths.js';
 import { visitorId } from './visitor.js';
 import { render } from './render.js';
 import { formatDate, sessionHref, statusLabel } from './view-models.js';
 
 export async function pageRoutes(app: FastifyInstance) {
+  const redactCoveragePaths = createPathRedactor({ EMBEDDINGS_MODEL_DIR: app.config.coverage.embeddingsModelDir, DATA_DIR: app.config.dataDir });
+
   app.get('/', async (_request, reply) => render(reply, 'pages/index', { title: null, values: {} }));
 
   app.get('/dashboard', async (request, reply) => {
@@ -16,7 +19,8 @@ export async function pageRoutes(app: FastifyInstance) {
     return render(reply, 'pages/dashboard', { title: 'My interviews', sessions });
   });
 
-  // Liveness and configuration at a glance, for operators and scripts. No secrets here.
+  // Liveness and configuration at a glance, for operators and scripts. No secrets, and no
+  // server paths: anyone can read this (the full paths are in the start-up log).
   app.get('/health', async () => ({
     status: 'ok',
     // Remote providers add their model and circuits ('open' = being skipped after failures),
@@ -27,6 +31,11 @@ export async function pageRoutes(app: FastifyInstance) {
     // { name, available, reason? }: whether voice answers get captions (never a secret).
     transcriber: app.services.transcriber.status(),
     // { method: embeddings|lexical, model, detail }: how answers are compared with key points.
-    coverage: app.services.coverage.status(),
+    coverage: redactedCoverage(),
   }));
+
+  function redactedCoverage() {
+    const status = app.services.coverage.status();
+    return { ...status, detail: redactCoveragePaths(status.detail) };
+  }
 }

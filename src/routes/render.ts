@@ -2,16 +2,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentVisitor } from './visitor.js';
 
 /** Fixed messages a redirect can ask the next page to show (`?done=...`); nothing user-supplied is echoed. */
-const NOTICES: Record<string, string> = {
+export const NOTICES: Readonly<Record<string, string>> = {
   registered: 'Your account is ready. Everything you did as a guest is in it.',
   'signed-in': 'You are signed in.',
   'signed-out': 'You are signed out. This browser now has a new, empty guest identity.',
+  'signed-out-everywhere': 'You are signed out in every browser, this one included. Sign in again to carry on.',
+  'operator-granted': 'You are now an operator: this page lists every user.',
   'password-changed': 'Your password is changed. Other browsers signed in to your account have been signed out.',
   'session-deleted': 'The interview and everything in it is deleted.',
   'account-deleted': 'Your data is deleted: every interview, answer, CV and piece of feedback.',
   'user-deleted': 'The user and all their data are deleted.',
   'focus-no-interview': 'A focused practice interview copies the job and CV of an earlier interview. Set up your first interview here.',
   'focus-no-plan': 'Finish an interview first: the study plan and focused practice come from your scored answers.',
+  'recording-expired':
+    'Your answer is saved, but without delivery metrics (pace, pauses, pitch): the server no longer held its recording (recordings are kept for a limited time after you stop). Send a spoken answer soon after recording it.',
 };
 
 /** True when htmx made the request: such requests get a fragment instead of a whole page. */

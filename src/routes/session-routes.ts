@@ -5,6 +5,7 @@ import type { SessionRow } from '../repositories/sessions-repository.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, render, seeOther } from './render.js';
 import { readMultipart } from './uploads.js';
+import { checkRouteLimit } from '../security/policy.js';
 import { countWords, sessionView } from './view-models.js';
 import { startingLevel } from '../intelligence/difficulty.js';
 import { isCompetencyId } from '../intelligence/types.js';
@@ -50,6 +51,8 @@ export async function sessionRoutes(app: FastifyInstance) {
   app.post<{ Body: CreateSessionForm }>('/session/create', async (request, reply) => {
     const form = request.body ?? {};
     try {
+      // After the body is read, so a refused form (429, or the quota's 409) keeps what was typed.
+      await checkRouteLimit(request, reply);
       const session = sessions.create(visitorId(request), form);
       return seeOther(reply, `/session/${session.id}/upload`);
     } catch (error) {

@@ -7,6 +7,8 @@ declare module '@fastify/secure-session' {
     visitorId: string;
     /** Set for an account: the auth version the cookie was issued for (see account-service). */
     authVersion: number;
+    /** Set for an account: this browser's sign-in row, checked on every request (signing out deletes it). */
+    signInId: string;
     /** CSRF secret (@fastify/csrf-protection). */
     _csrf: string;
   }
@@ -25,9 +27,14 @@ export function currentVisitor(request: FastifyRequest): VisitorIdentity {
   if (cached) return cached;
   const id = request.session.get('visitorId');
   const version = request.session.get('authVersion');
+  const signInId = request.session.get('signInId');
   let visitor: VisitorIdentity | null = null;
   if (typeof id === 'string' && id.length > 0) {
-    const found = request.server.services.accounts.resolve(id, typeof version === 'number' ? version : null);
+    const found = request.server.services.accounts.resolve(
+      id,
+      typeof version === 'number' ? version : null,
+      typeof signInId === 'string' ? signInId : null,
+    );
     if (found) {
       visitor = found.visitor;
       // Activity slides the cookie's expiry forward (at most once a minute, with the last-active update).
@@ -40,6 +47,7 @@ export function currentVisitor(request: FastifyRequest): VisitorIdentity {
     visitor = { id: nanoid(), email: null, isAdmin: false };
     request.session.set('visitorId', visitor.id);
     request.session.set('authVersion', undefined);
+    request.session.set('signInId', undefined);
   }
   resolved.set(request, visitor);
   return visitor;
@@ -47,6 +55,12 @@ export function currentVisitor(request: FastifyRequest): VisitorIdentity {
 
 export function visitorId(request: FastifyRequest): string {
   return currentVisitor(request).id;
+}
+
+/** This browser's sign-in id, as the cookie holds it (null for a guest). */
+export function currentSignInId(request: FastifyRequest): string | null {
+  const value = request.session.get('signInId');
+  return typeof value === 'string' ? value : null;
 }
 
 /**
@@ -57,6 +71,9 @@ export function visitorId(request: FastifyRequest): string {
 export function startIdentity(request: FastifyRequest, issued: IssuedIdentity | { id: string; authVersion: null }): void {
   request.session.regenerate();
   request.session.set('visitorId', issued.id);
-  if (issued.authVersion !== null) request.session.set('authVersion', issued.authVersion);
+  if (issued.authVersion !== null) {
+    request.session.set('authVersion', issued.authVersion);
+    request.session.set('signInId', issued.signInId);
+  }
   resolved.delete(request);
 }

@@ -7,12 +7,26 @@
  * Every POST (or other unsafe method) also needs a CSRF token — that is global (csrf.ts), not
  * listed here; the table only says which multipart routes may present it as their first field.
  */
-import type { FastifyInstance, onRequestHookHandler, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
 import type { Limits } from './rate-limits.js';
+
+type LimitName = Exclude<keyof Limits, 'failedSignIn'>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's rate limit, checked by its handler (see `checkRouteLimit`). */
+    limitInHandler?: LimitName;
+  }
+}
 
 interface RoutePolicy {
   /** Rate limit applied in onRequest, before the body is read. */
-  limit?: Exclude<keyof Limits, 'failedSignIn'>;
+  limit?: LimitName;
+  /**
+   * Rate limit the handler checks itself (`checkRouteLimit`), after the body is read, so that
+   * a refused form comes back with what was typed in it and the 429 message.
+   */
+  limitInHandler?: LimitName;
   /** Multipart form whose no-JS variant carries `_csrf` as its first field (checked by readMultipart). */
   csrfInMultipartField?: true;
   /** Largest body accepted, when smaller than the app-wide 1 MiB. */
@@ -27,18 +41,23 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /account/login': { limit: 'signIn', bodyLimit: SMALL_FORM },
   'POST /account/register': { limit: 'register', bodyLimit: SMALL_FORM },
   'POST /account/logout': { bodyLimit: SMALL_FORM },
+  'POST /account/logout-everywhere': { bodyLimit: SMALL_FORM },
+  // The operator setup token: limited like a password check, although it can't be guessed.
+  'POST /account/operator': { limit: 'accountChange', bodyLimit: SMALL_FORM },
   'POST /account/password': { limit: 'accountChange', bodyLimit: SMALL_FORM },
   'POST /account/delete': { limit: 'accountChange', bodyLimit: SMALL_FORM },
   'POST /admin/users/:id/delete': { bodyLimit: SMALL_FORM },
   'POST /session/:id/delete': { bodyLimit: SMALL_FORM },
-  'POST /progress/focused-interview': { bodyLimit: SMALL_FORM },
+  // Creates an interview: limited like the create form (finding 5 of issue 17: disk fill).
+  'POST /progress/focused-interview': { limit: 'create', bodyLimit: SMALL_FORM },
+  'POST /session/create': { limitInHandler: 'create' },
   'POST /session/:id/upload-cv': { limit: 'uploads', csrfInMultipartField: true },
   'POST /session/:id/upload-job': { limit: 'uploads', csrfInMultipartField: true },
   'POST /session/:id/start': { limit: 'interview' },
   'POST /session/:id/message': { limit: 'interview' },
   'POST /session/:id/complete': { limit: 'interview' },
-  // Retrying a question from the feedback page calls the AI like an answer does.
-  'POST /session/:id/retry/:n': { limit: 'interview' },
+  // Retrying a question from the feedback page calls the AI like an answer does, and stores it.
+  'POST /session/:id/retry/:n': { limitInHandler: 'retry' },
   // Voice answers: the audio WebSocket. No CSRF token is possible on a handshake; its route
   // checks the Origin (same host) and ownership in preValidation (routes/audio-routes.ts).
   'GET /session/:id/audio': { limit: 'interview', optional: true },
@@ -60,6 +79,7 @@ export function applyRoutePolicies(app: FastifyInstance): void {
       if (!policy) continue;
       matched.add(key);
       if (policy.csrfInMultipartField) route.config = { ...(route.config ?? {}), csrfInMultipartField: true };
+      if (policy.limitInHandler) route.config = { ...(route.config ?? {}), limitInHandler: policy.limitInHandler };
       if (policy.bodyLimit !== undefined) route.bodyLimit = Math.min(route.bodyLimit ?? Infinity, policy.bodyLimit);
       if (policy.limit) {
         const limit = policy.limit;
@@ -76,4 +96,14 @@ export function applyRoutePolicies(app: FastifyInstance): void {
       .map(([key]) => key);
     if (missing.length > 0) throw new Error(`Security policy names routes that do not exist: ${missing.join(', ')}`);
   });
+}
+
+/**
+ * Runs the rate limit the policy table gives this route for its handler to check (429
+ * RATE_LIMITED with Retry-After when spent). Routes whose table entry has no `limitInHandler`
+ * pass straight through, so calling it can't double-count a limit applied in onRequest.
+ */
+export async function checkRouteLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const name = request.routeOptions.config?.limitInHandler;
+  if (name) await request.server.limits[name](request, reply);
 }

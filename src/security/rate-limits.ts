@@ -28,6 +28,10 @@ export interface Limits {
   uploads: LimitHook;
   /** Interview actions that call the AI: start, answer, finish (and the audio socket). */
   interview: LimitHook;
+  /** Creating an interview (each stores up to DOCUMENT_MAX_CHARS of job description, then a CV). */
+  create: LimitHook;
+  /** Retrying a question from the feedback page (an AI call, and a stored answer). */
+  retry: LimitHook;
   /** Failed sign-ins per account: `check` before verifying the password, `fail` after a wrong one. */
   failedSignIn: { check(request: FastifyRequest, reply: FastifyReply, email: string): Promise<void>; fail(request: FastifyRequest, email: string): Promise<void> };
 }
@@ -39,6 +43,7 @@ declare module 'fastify' {
 }
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const SIGN_IN_WINDOW = 15 * MINUTE;
 /** Per-address budgets are this many times the per-visitor ones (households and offices share addresses). */
 const ADDRESS_FACTOR = 5;
@@ -104,6 +109,15 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
     interview: hook(
       checker('interview', settings.interviewPerMinute, MINUTE, visitorKey),
       checker('interview-ip', settings.interviewPerMinute * ADDRESS_FACTOR, MINUTE, addressKey),
+    ),
+    // Per hour: a flood of new interviews fills the disk, whoever's cookie it uses.
+    create: hook(
+      checker('create', settings.createPerHour, HOUR, visitorKey),
+      checker('create-ip', settings.createPerHour * ADDRESS_FACTOR, HOUR, addressKey),
+    ),
+    retry: hook(
+      checker('retry', settings.retryPerMinute, MINUTE, visitorKey),
+      checker('retry-ip', settings.retryPerMinute * ADDRESS_FACTOR, MINUTE, addressKey),
     ),
     failedSignIn: {
       async check(request, reply, email) {

@@ -5,12 +5,16 @@
  * (they were made in this browser, by this person) and switches the cookie to the account.
  * Signing out gives the browser a fresh guest identity.
  *
- * Each account has an auth version, stored in the cookie when it is issued; registering and
- * changing the password bump it, so every other browser signed in to the account is signed
- * out. Emails are trimmed and lower-cased, and unique.
+ * Revocation is server-side. Every registration and sign-in creates a sign-in row whose random
+ * id goes into the cookie, and each request checks that the row still exists: signing out
+ * deletes it, so a copy of the cookie stops working at once (issue 17); "sign out everywhere"
+ * and a password change delete all of the account's. The account's auth version, also in the
+ * cookie, is bumped by the same events. Emails are normalised (security/emails.ts) and unique.
+ * Being an operator is a flag on the account, never a consequence of its email
+ * (operator-service.ts).
  */
 import { AppError, Errors } from '../errors.js';
-import type { AdminUserRow, UsersRepository } from '../repositories/users-repository.js';
+import type { AdminUserRow, UserRow, UsersRepository } from '../repositories/users-repository.js';
 import {
   burnPasswordCheck,
   hashPassword,
@@ -18,6 +22,7 @@ import {
   PASSWORD_MIN_LENGTH,
   verifyPassword,
 } from '../security/passwords.js';
+import { normalizeEmail } from '../security/emails.js';
 import type { DataDeletionService } from './data-deletion-service.js';
 
 export interface VisitorIdentity {
@@ -31,6 +36,8 @@ export interface VisitorIdentity {
 export interface IssuedIdentity {
   id: string;
   authVersion: number;
+  /** The sign-in row this browser holds; deleting it signs this browser out. */
+  signInId: string;
 }
 
 export interface RegisterForm {
@@ -61,14 +68,12 @@ export interface SignInGuards {
 export interface AccountServiceDeps {
   users: UsersRepository;
   deletion: DataDeletionService;
-  adminEmails: readonly string[];
   passwordHashCost: number;
   clock: () => Date;
 }
 
 export const EMAIL_MAX_LENGTH = 254;
 
-export const normalizeEmail = (raw: string | undefined) => (raw ?? '').trim().toLowerCase();
 const asString = (value: unknown) => (typeof value === 'string' ? value : '');
 
 function emailProblem(email: string): string | null {
@@ -88,9 +93,13 @@ function newPasswordProblem(password: string): string | null {
 
 export type AccountService = ReturnType<typeof createAccountService>;
 
-export function createAccountService({ users, deletion, adminEmails, passwordHashCost, clock }: AccountServiceDeps) {
-  const admins = new Set(adminEmails);
-  const identity = (id: string, email: string | null): VisitorIdentity => ({ id, email, isAdmin: email !== null && admins.has(email) });
+export function createAccountService({ users, deletion, passwordHashCost, clock }: AccountServiceDeps) {
+  const identity = (user: Pick<UserRow, 'id' | 'email' | 'operatorSince'>): VisitorIdentity => ({
+    id: user.id,
+    email: user.email,
+    isAdmin: user.email !== null && user.operatorSince !== null,
+  });
+  const issue = (id: string, authVersion: number): IssuedIdentity => ({ id, authVersion, signInId: users.createSignIn(id) });
 
   async function checkPassword(userId: string, password: string): Promise<boolean> {
     const user = users.findById(userId);
@@ -103,23 +112,34 @@ export function createAccountService({ users, deletion, adminEmails, passwordHas
 
   return {
     /**
-     * The identity a cookie stands for, or null when the cookie is stale (the account was
-     * deleted, its password changed since, or a guest cookie for a guest who has since
-     * registered elsewhere). Records activity at most once a minute; `touched` says it did.
+     * The identity a cookie stands for, or null when the cookie is stale: the account was
+     * deleted, this browser (or every browser) was signed out, the password changed since,
+     * or it is a guest cookie for a guest who has since registered elsewhere. Records activity
+     * at most once a minute; `touched` says it did.
      */
-    resolve(id: string, authVersion: number | null): { visitor: VisitorIdentity; touched: boolean } | null {
+    resolve(id: string, authVersion: number | null, signInId: string | null): { visitor: VisitorIdentity; touched: boolean } | null {
       const user = users.findById(id);
-      if (!user) return authVersion === null ? { visitor: identity(id, null), touched: false } : null;
-      if (user.email === null ? authVersion !== null : authVersion !== user.authVersion) return null;
+      if (!user) return authVersion === null ? { visitor: identity({ id, email: null, operatorSince: null }), touched: false } : null;
+      if (user.email === null) {
+        if (authVersion !== null) return null;
+      } else if (authVersion !== user.authVersion || signInId === null || !users.hasSignIn(signInId, id)) {
+        return null;
+      }
       // The row says when activity was last recorded: within the minute, skip the write.
       const now = clock();
       const recent = user.lastActiveAt !== null && now.getTime() - user.lastActiveAt.getTime() < 60_000;
       const touched = !recent && users.touch(id, now);
-      return { visitor: identity(id, user.email), touched };
+      return { visitor: identity(user), touched };
     },
 
-    isAdmin(email: string | null): boolean {
-      return email !== null && admins.has(email);
+    /** Ends this browser's sign-in: the cookie (and any copy of it) stops working. */
+    signOut(visitor: VisitorIdentity, signInId: string | null): void {
+      if (visitor.email && signInId) users.endSignIn(signInId, visitor.id);
+    },
+
+    /** Ends every sign-in of the account, this browser's included. */
+    signOutEverywhere(visitor: VisitorIdentity): void {
+      if (!visitor.email || !users.endAllSignIns(visitor.id)) throw Errors.notFound();
     },
 
     async register(visitor: VisitorIdentity, form: RegisterForm): Promise<IssuedIdentity> {
@@ -138,7 +158,7 @@ export function createAccountService({ users, deletion, adminEmails, passwordHas
       const result = users.register(visitor.id, email, await hashPassword(password, passwordHashCost));
       if (result === 'email_taken') throw Errors.invalidForm({ email: 'There is already an account with this email. Sign in instead.' });
       if (result === 'not_guest') throw Errors.alreadySignedIn(email);
-      return { id: visitor.id, authVersion: result };
+      return issue(visitor.id, result);
     },
 
     /** Checks the credentials; a guest's interviews move into the account. */
@@ -165,11 +185,11 @@ export function createAccountService({ users, deletion, adminEmails, passwordHas
       }
       if (check.needsRehash) users.setPasswordHash(user.id, await hashPassword(password, passwordHashCost), false);
       const merged = visitor.email === null ? users.mergeGuestInto(visitor.id, user.id) : 0;
-      return { id: user.id, authVersion: user.authVersion, merged };
+      return { ...issue(user.id, user.authVersion), merged };
     },
 
-    /** Changes the password and signs out every other browser. Returns the new auth version. */
-    async changePassword(visitor: VisitorIdentity, form: PasswordForm): Promise<number> {
+    /** Changes the password and signs out every other browser. Returns what this browser's cookie must hold now. */
+    async changePassword(visitor: VisitorIdentity, form: PasswordForm): Promise<IssuedIdentity> {
       if (!visitor.email) throw Errors.notFound();
       const current = asString(form.current_password);
       const next = asString(form.new_password);
@@ -184,7 +204,7 @@ export function createAccountService({ users, deletion, adminEmails, passwordHas
       }
       const version = users.setPasswordHash(visitor.id, await hashPassword(next, passwordHashCost), true);
       if (version === null) throw Errors.notFound();
-      return version;
+      return issue(visitor.id, version);
     },
 
     /** Deletes the visitor and everything they own. An account confirms with its password, a guest with the button. */

@@ -29,6 +29,7 @@ import { askedQuestions, contextOf, questionOf } from './interview-context.js';
 import { deriveInterviewState, nextLevelOf, type Exchange, type InterviewState } from './interview-state.js';
 import { questionDetails } from './question-enrichment.js';
 import { requireOwnedSession } from './owned-session.js';
+import { hasVisibleText } from './visible-text.js';
 
 export interface InterviewServiceDeps {
   sessions: SessionsRepository;
@@ -305,13 +306,23 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       return settle(owned(sessionId, ownerId), options);
     },
 
-    /** Stores the answer first, then lets the interviewer take its turn (waiting up to `waitMs`). */
-    async answer(sessionId: string, ownerId: string, input: AnswerInput, options: WaitOptions = {}): Promise<{ session: SessionRow; state: InterviewState }> {
+    /**
+     * Stores the answer first, then lets the interviewer take its turn (waiting up to `waitMs`).
+     * `recordingExpired`: the answer named a recording that is no longer held (expired, or
+     * pushed out by the visitor's own newer ones), so it was stored without delivery metrics.
+     */
+    async answer(
+      sessionId: string,
+      ownerId: string,
+      input: AnswerInput,
+      options: WaitOptions = {},
+    ): Promise<{ session: SessionRow; state: InterviewState; recordingExpired: boolean }> {
       const session = owned(sessionId, ownerId);
       if (session.status === 'draft') throw Errors.notStarted();
       if (session.status === 'completed') throw Errors.interviewFinished();
       const text = input.answer.replace(/\r\n?/g, '\n').trim();
-      if (!text) throw Errors.emptyAnswer();
+      // Zero-width and other invisible characters alone are no answer (issue 17).
+      if (!hasVisibleText(text)) throw Errors.emptyAnswer();
       if (text.length > answerMaxChars) throw Errors.answerTooLong(answerMaxChars);
 
       const state = stateOf(session);
@@ -337,9 +348,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       if (speechMetrics) recordings?.delete(input.recordingId!);
       // The turn is asked for first (it takes the first free slot in the AI queue); the
       // evaluation starts beside it, and the candidate waits for the turn only.
+      const recordingExpired = Boolean(input.recordingId) && !speechMetrics;
       const turn = settle(session, options);
       evaluations.start(session, [{ question: state.current, answer: stored }]);
-      return turn;
+      return { ...(await turn), recordingExpired };
     },
 
     /**

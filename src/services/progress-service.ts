@@ -3,6 +3,7 @@
  * practice interview the study plan offers. Everything is read by owner id, so guests and
  * signed-in users each see only their own interviews.
  */
+import { Errors } from '../errors.js';
 import type { ProgressRepository, ScoredQuestionRow } from '../repositories/progress-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import type { CompetencyId } from '../intelligence/types.js';
@@ -20,6 +21,8 @@ import { classifyCompetency, competencyGuide, competencyLabel } from '../questio
 export interface ProgressServiceDeps {
   progress: ProgressRepository;
   sessions: Pick<SessionsRepository, 'create' | 'updateCv' | 'updateJobDescription'>;
+  /** Interviews one visitor may keep (a focused interview is one more). */
+  maxInterviewsPerVisitor: number;
 }
 
 export interface MasteryRow extends CompetencyMastery {
@@ -36,8 +39,17 @@ export interface CompetencySeries {
   steps: CompetencyMastery['history'];
 }
 
+/**
+ * Completed interviews the progress page is built from: the latest ones. With 150 interviews
+ * the page was 600 KB (issue 17); charts of more points than this are unreadable anyway, and
+ * mastery (an exponentially weighted average) is all but settled by the latest ones.
+ */
+export const PROGRESS_MAX_INTERVIEWS = 30;
+
 export interface ProgressOverview {
   interviews: (InterviewResult & { index: number; href: string })[];
+  /** Completed interviews in all; more than `interviews.length` when only the latest are shown. */
+  totalCompleted: number;
   mastery: MasteryRow[];
   plan: StudyPlanItem[];
   overallChart: string | null;
@@ -69,17 +81,17 @@ export function competencyOf(row: Pick<ScoredQuestionRow, 'competency' | 'questi
   return row.competency ?? classifyCompetency(row.question, row.focus ?? undefined);
 }
 
-export function createProgressService({ progress, sessions }: ProgressServiceDeps) {
+export function createProgressService({ progress, sessions, maxInterviewsPerVisitor }: ProgressServiceDeps) {
   function results(ownerId: string): InterviewResult[] {
     const answers = new Map<string, ScoredAnswer[]>();
-    for (const row of progress.scoredQuestions(ownerId)) {
+    for (const row of progress.scoredQuestions(ownerId, PROGRESS_MAX_INTERVIEWS)) {
       const score = questionScore(row);
       if (score === null) continue;
       const list = answers.get(row.sessionId) ?? [];
       list.push({ competency: competencyOf(row), score, questionNumber: row.questionNumber, question: row.question });
       answers.set(row.sessionId, list);
     }
-    return progress.completedInterviews(ownerId).map((i) => ({ ...i, answers: answers.get(i.sessionId) ?? [] }));
+    return progress.completedInterviews(ownerId, PROGRESS_MAX_INTERVIEWS).map((i) => ({ ...i, answers: answers.get(i.sessionId) ?? [] }));
   }
 
   return {
@@ -93,6 +105,7 @@ export function createProgressService({ progress, sessions }: ProgressServiceDep
           index,
           href: `/session/${i.sessionId}/feedback`,
         })),
+        totalCompleted: interviews.length < PROGRESS_MAX_INTERVIEWS ? interviews.length : progress.completedCount(ownerId),
         mastery: mastery.map((m) => ({ ...m, label: competencyLabel(m.competency), lastScore: m.history[m.history.length - 1]!.score })),
         plan,
         overallChart: overallScoreChart(interviews),
@@ -119,15 +132,19 @@ export function createProgressService({ progress, sessions }: ProgressServiceDep
       const interviews = results(ownerId);
       const focus = studyPlan(interviews, computeMastery(interviews, competencyLabel), competencyGuide).map((p) => p.competency);
       if (focus.length === 0) return { kind: 'no-plan' };
-      const session = sessions.create({
-        ownerId,
-        jobTitle: template.jobTitle,
-        companyName: template.companyName,
-        jobDescription: '',
-        interviewType: template.interviewType,
-        difficulty: template.difficulty,
-        focusCompetencies: focus,
-      });
+      const session = sessions.create(
+        {
+          ownerId,
+          jobTitle: template.jobTitle,
+          companyName: template.companyName,
+          jobDescription: '',
+          interviewType: template.interviewType,
+          difficulty: template.difficulty,
+          focusCompetencies: focus,
+        },
+        maxInterviewsPerVisitor,
+      );
+      if (!session) throw Errors.interviewQuota(maxInterviewsPerVisitor);
       // The same writes an upload makes, so the new draft looks exactly like one set up by hand.
       if (template.jobDescription) sessions.updateJobDescription(session.id, ownerId, template.jobDescription, template.jobFileName);
       if (template.cv) sessions.updateCv(session.id, ownerId, template.cv);

@@ -19,6 +19,7 @@ import type { SessionRow, SessionsRepository } from '../repositories/sessions-re
 import { contextOf, questionOf } from './interview-context.js';
 import { deriveInterviewState } from './interview-state.js';
 import { requireOwnedSession } from './owned-session.js';
+import { hasVisibleText } from './visible-text.js';
 
 export interface RetryServiceDeps {
   sessions: SessionsRepository;
@@ -88,6 +89,12 @@ export function compareAttempts(
   return { scoreBefore, scoreAfter, delta, newlyCovered, noLongerCovered, text: `${parts.join('; ')}.` };
 }
 
+/**
+ * Retries kept per question. Practice, not a log: enough to see progress, and a bound on what
+ * one visitor can store (with the interview quota and the retry rate limit — issue 17, disk fill).
+ */
+export const RETRIES_PER_QUESTION = 20;
+
 export type RetryService = ReturnType<typeof createRetryService>;
 
 export function createRetryService({ sessions, messages, retries, ai, clock, answerMaxChars, coverage = LEXICAL_SCORER }: RetryServiceDeps) {
@@ -140,11 +147,13 @@ export function createRetryService({ sessions, messages, retries, ai, clock, ans
     async submit(sessionId: string, ownerId: string, n: number, answerText: string): Promise<RetryView> {
       const { session, original, question } = load(sessionId, ownerId, n);
       const text = answerText.replace(/\r\n?/g, '\n').trim();
-      if (!text) throw Errors.emptyAnswer();
+      if (!hasVisibleText(text)) throw Errors.emptyAnswer();
       if (text.length > answerMaxChars) throw Errors.answerTooLong(answerMaxChars);
       // The same text again (a double submit, or the form re-sent from history) is the same
       // attempt: show it rather than score and store it twice.
       if (retries.latest(session.id, session.ownerId, n)?.answer === text) return viewOf(session, original);
+      // Refused before the AI call it would waste (create checks again, atomically).
+      if (retries.count(session.id, session.ownerId, n) >= RETRIES_PER_QUESTION) throw Errors.retryLimit(RETRIES_PER_QUESTION);
       const key = `${session.id}\u0000${n}\u0000${text}`;
       const inFlight = scoring.get(key);
       if (inFlight) return inFlight;
@@ -176,17 +185,21 @@ export function createRetryService({ sessions, messages, retries, ai, clock, ans
       if (isAppError(error) && error.statusCode < 500) throw error;
       throw Errors.retryNotScored();
     }
-    retries.create({
-      sessionId: session.id,
-      ownerId: session.ownerId,
-      questionNumber: n,
-      answer: text,
-      // A retry is never followed up.
-      evaluation: { ...scored.value, followUp: null },
-      coverage: covered,
-      provider: scored.provider,
-      at: clock(),
-    });
+    const stored = retries.create(
+      {
+        sessionId: session.id,
+        ownerId: session.ownerId,
+        questionNumber: n,
+        answer: text,
+        // A retry is never followed up.
+        evaluation: { ...scored.value, followUp: null },
+        coverage: covered,
+        provider: scored.provider,
+        at: clock(),
+      },
+      RETRIES_PER_QUESTION,
+    );
+    if (!stored) throw Errors.retryLimit(RETRIES_PER_QUESTION);
     return viewOf(session, original);
   }
 }

@@ -10,6 +10,7 @@ import { DIFFICULTY_CHOICES, isCompetencyId, type CompetencyId, type DifficultyC
 import type { SessionListItem, SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import type { UsersRepository } from '../repositories/users-repository.js';
 import { requireOwnedSession } from './owned-session.js';
+import { hasVisibleText, trimInvisible } from './visible-text.js';
 
 export const JOB_TITLE_MAX = 200;
 export const COMPANY_NAME_MAX = 200;
@@ -55,17 +56,20 @@ export interface SessionServiceDeps {
   users: UsersRepository;
   extractDocument: (bytes: Buffer) => Promise<ExtractedDocument>;
   documentMaxChars: number;
+  /** Interviews one visitor may keep (MAX_INTERVIEWS_PER_VISITOR). */
+  maxInterviewsPerVisitor: number;
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;
 
 /**
- * Strips control characters (except newlines and tabs) that have no business in a form field.
- * Anything but a string — a field sent twice arrives as an array — counts as empty.
+ * Strips control characters (except newlines and tabs) that have no business in a form field,
+ * and invisible characters at either end. Anything but a string — a field sent twice arrives
+ * as an array — counts as empty.
  */
-const clean = (value: unknown) => (typeof value === 'string' ? value : '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+const clean = (value: unknown) => trimInvisible((typeof value === 'string' ? value : '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''));
 
-export function createSessionService({ sessions, users, extractDocument, documentMaxChars }: SessionServiceDeps) {
+export function createSessionService({ sessions, users, extractDocument, documentMaxChars, maxInterviewsPerVisitor }: SessionServiceDeps) {
   const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
 
   function draft(sessionId: string, ownerId: string): SessionRow {
@@ -80,14 +84,16 @@ export function createSessionService({ sessions, users, extractDocument, documen
     create(ownerId: string, form: CreateSessionForm): SessionRow {
       const jobTitle = clean(form.job_title).replace(/\s+/g, ' ');
       const companyName = clean(form.company_name).replace(/\s+/g, ' ');
-      const jobDescription = normalizeText(clean(form.job_description)).slice(0, documentMaxChars);
+      const typedJob = normalizeText(clean(form.job_description)).slice(0, documentMaxChars);
+      const jobDescription = hasVisibleText(typedJob) ? typedJob : '';
       const type = clean(form.interview_type) || 'mixed';
       const difficulty = clean(form.difficulty) || 'auto';
       const focus = parseFocus(form.focus_competencies);
       const fields: Record<string, string> = {};
-      if (!jobTitle) fields.job_title = 'Enter the job title you are interviewing for.';
+      // Only zero-width or other invisible characters is as empty as nothing at all.
+      if (!hasVisibleText(jobTitle)) fields.job_title = 'Enter the job title you are interviewing for.';
       else if (jobTitle.length > JOB_TITLE_MAX) fields.job_title = `Keep the job title under ${JOB_TITLE_MAX} characters.`;
-      if (!companyName) fields.company_name = 'Enter the company name.';
+      if (!hasVisibleText(companyName)) fields.company_name = 'Enter the company name.';
       else if (companyName.length > COMPANY_NAME_MAX) fields.company_name = `Keep the company name under ${COMPANY_NAME_MAX} characters.`;
       if (!(INTERVIEW_TYPES as readonly string[]).includes(type)) fields.interview_type = 'Choose behavioural, technical or mixed.';
       if (!(DIFFICULTY_CHOICES as readonly string[]).includes(difficulty)) {
@@ -97,19 +103,25 @@ export function createSessionService({ sessions, users, extractDocument, documen
       if (Object.keys(fields).length > 0) throw Errors.invalidForm(fields);
 
       users.ensure(ownerId);
-      return sessions.create({
-        ownerId,
-        jobTitle,
-        companyName,
-        jobDescription,
-        interviewType: type as InterviewType,
-        difficulty: difficulty as DifficultyChoice,
-        focusCompetencies: focus === 'invalid' ? null : focus,
-      });
+      const created = sessions.create(
+        {
+          ownerId,
+          jobTitle,
+          companyName,
+          jobDescription,
+          interviewType: type as InterviewType,
+          difficulty: difficulty as DifficultyChoice,
+          focusCompetencies: focus === 'invalid' ? null : focus,
+        },
+        maxInterviewsPerVisitor,
+      );
+      if (!created) throw Errors.interviewQuota(maxInterviewsPerVisitor);
+      return created;
     },
 
+    /** The visitor's interviews, newest first: all of them, up to the quota (so every one can be found and deleted). */
     listRecent(ownerId: string): SessionListItem[] {
-      return sessions.listByOwner(ownerId, 50);
+      return sessions.listByOwner(ownerId, maxInterviewsPerVisitor);
     },
 
     /** Reads the CV (by content, in a worker) and stores its normalised text for the preview. */
@@ -136,7 +148,7 @@ export function createSessionService({ sessions, users, extractDocument, documen
         sessions.updateJobDescription(sessionId, ownerId, doc.text, file.fileName);
       } else {
         const jobDescription = normalizeText(clean(text)).slice(0, documentMaxChars);
-        if (!jobDescription) {
+        if (!hasVisibleText(jobDescription)) {
           throw Errors.invalidForm({ job_description: 'Paste the job description, or choose a file that holds it.' });
         }
         sessions.updateJobDescription(sessionId, ownerId, jobDescription, null);

@@ -5,7 +5,7 @@ import { createWhisperTranscriber } from './whisper-transcriber.js';
 
 export { AudioSession } from './audio-session.js';
 export { createRecordingStore, type RecordingStore } from './recordings.js';
-export type { Transcriber, TranscriberStatus } from './transcriber.js';
+export { withRedactedMessages, type Transcriber, type TranscriberStatus } from './transcriber.js';
 export type { SpeechSummary, LiveMetrics } from './types.js';
 
 /** The transcriber the configuration asks for. Cheap: a model is only loaded on first use. */

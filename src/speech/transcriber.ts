@@ -45,3 +45,24 @@ export function createNoTranscriber(reason = 'Transcription is turned off on thi
     close: async () => undefined,
   };
 }
+
+/**
+ * The same transcriber, with every text that can reach a visitor — its status reason, the
+ * message of a failed transcription (shown as a caption notice) — passed through `redact`
+ * (the app removes server paths: security/redact-paths.ts).
+ */
+export function withRedactedMessages(inner: Transcriber, redact: (text: string) => string): Transcriber {
+  return {
+    name: inner.name,
+    status() {
+      const status = inner.status();
+      return status.reason === undefined ? status : { ...status, reason: redact(status.reason) };
+    },
+    transcribe: (audio) =>
+      inner.transcribe(audio).catch((error: unknown) => {
+        if (error instanceof TranscriberError) throw new TranscriberError(error.kind, redact(error.message));
+        throw new TranscriberError('failed', redact(error instanceof Error ? error.message : String(error)));
+      }),
+    close: () => inner.close(),
+  };
+}

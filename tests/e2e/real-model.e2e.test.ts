@@ -49,7 +49,7 @@ function modelConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return testConfig({
     aiProviders: ['openai', 'offline'],
     openai: { ...base.openai, apiKey: 'sk-test', baseUrl: fake.openaiBaseUrl, model: 'fake-model' },
-    rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0 },
+    rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 },
     ...overrides,
   });
 }

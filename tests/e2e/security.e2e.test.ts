@@ -17,6 +17,7 @@ import { launchChromium, listenLocally, shownQuestion } from '../support/browser
 import { fixture } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { XSS, XSS_ALL } from '../support/hostile.js';
+import { setupTokenIn } from '../support/operator-token.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -56,9 +57,11 @@ describe('web defences in the browser', () => {
   let browser: Browser;
   let base: string;
   let port: number;
+  const logs: string[] = [];
 
   beforeAll(async () => {
-    app = await buildApp(testConfig({ adminEmails: ['ops@example.com'] }));
+    // Warnings are kept: the operator setup token is printed among them.
+    app = await buildApp(testConfig({ adminEmails: ['ops@example.com'], logLevel: 'warn' }), { logStream: { write: (line) => void logs.push(line) } });
     base = await listenLocally(app);
     port = Number(new URL(base).port);
     browser = await launchChromium();
@@ -148,6 +151,12 @@ describe('web defences in the browser', () => {
     await opsPage.fill('#password_confirm', PASSWORD);
     await opsPage.click('#register-form button[type=submit]');
     await opsPage.waitForURL(/\/dashboard/);
+    // Registering the listed email is not enough: the setup token from the server log is.
+    expect(await opsPage.locator('a[href="/admin/users"]').count()).toBe(0);
+    await opsPage.goto(`${base}/account`);
+    await opsPage.fill('#setup_token', setupTokenIn(logs)!);
+    await opsPage.click('#operator-form button[type=submit]');
+    await opsPage.waitForURL(/\/admin\/users/);
     await opsPage.click('a[href="/admin/users"]');
     await opsPage.locator('#users').waitFor();
     expect(await opsPage.locator('#users').textContent()).toContain('candidate@example.com');

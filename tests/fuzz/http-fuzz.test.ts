@@ -11,7 +11,7 @@ describe('fuzzing (seeded, small)', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await createTestApp({
-      rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0 },
+      rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 },
       // A mutated PDF may send the parser into a loop: the worker is stopped after this.
       documentTimeoutMs: 3000,
     });

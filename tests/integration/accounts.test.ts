@@ -15,6 +15,7 @@ import { html, textOf } from '../support/html.js';
 import { answerAll, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { leftovers, rowCount } from '../support/db-inspect.js';
+import { setupTokenIn } from '../support/operator-token.js';
 
 const PASSWORD = 'correct horse battery staple';
 const errorCode = (body: string) => html(body).querySelector('#error')?.getAttribute('data-code');
@@ -38,10 +39,15 @@ describe('accounts', () => {
   let app: FastifyInstance;
   let dataDir: string;
   let now: Date;
+  let logs: string[];
   beforeEach(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-accounts-'));
     now = new Date('2025-03-01T09:00:00Z');
-    app = await createTestApp({ dataDir, adminEmails: ['ops@example.com'] }, { clock: () => now });
+    logs = [];
+    app = await createTestApp(
+      { dataDir, adminEmails: ['ops@example.com'], logLevel: 'warn' },
+      { clock: () => now, logStream: { write: (line) => void logs.push(line) } },
+    );
   });
   afterEach(async () => {
     await app.close();
@@ -318,9 +324,12 @@ describe('accounts', () => {
   });
 
   describe('operator page', () => {
+    /** The listed operator registers, then claims the role with the setup token from the log. */
     async function admin() {
       const ops = new Visitor(app);
       await register(ops, 'OPS@example.com');
+      const claimed = await ops.post('/account/operator', { setup_token: setupTokenIn(logs)! });
+      expect(claimed.statusCode).toBe(303);
       return ops;
     }
 

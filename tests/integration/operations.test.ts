@@ -52,7 +52,7 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
   }
 }
 
-const noLimits = { rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0 } };
+const noLimits = { rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 } };
 
 describe('operations', () => {
   let app: FastifyInstance | undefined;

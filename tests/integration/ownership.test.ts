@@ -47,14 +47,25 @@ describe('repository queries are scoped to the owner', () => {
     const feedback = createFeedbackRepository(app.database.db);
     const sessions = createSessionsRepository(app.database.db);
     const before = snapshot(app);
+    // Someone else's interview is, to every repository, an interview that does not exist: the
+    // same 404 domain error a route shows (never a plain Error, which would be a 500).
+    const notFound = (write: () => unknown) => {
+      let thrown: unknown;
+      try {
+        write();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ code: 'SESSION_NOT_FOUND', statusCode: 404 });
+    };
     const answer = messages.listBySession(id, owner).find((m) => m.kind === 'answer')!;
     expect(messages.setFirstEvaluation(answer.id, stranger, { evaluation: { ...answer.evaluation!, score: 10 }, provider: 'forged', coverage: null })).toBe(false);
     expect(messages.recordTurn({ answerId: answer.id, ownerId: stranger, decision: { action: 'raise', reason: 'forged', level: 'mid', nextLevel: 'senior' } })).toBe(false);
-    expect(() => messages.append({ sessionId: id, ownerId: stranger, kind: 'answer', questionNumber: 1, content: 'forged' })).toThrow(/does not belong/);
+    notFound(() => messages.append({ sessionId: id, ownerId: stranger, kind: 'answer', questionNumber: 1, content: 'forged' }));
     const summary = feedback.findBySession(id, owner)!.summary;
-    expect(() => feedback.saveAndComplete(id, stranger, { ...summary, overallScore: 10 }, 'forged', new Date())).toThrow(/does not belong/);
+    notFound(() => feedback.saveAndComplete(id, stranger, { ...summary, overallScore: 10 }, 'forged', new Date()));
     expect(sessions.deleteOwned(id, stranger)).toBe(false);
-    sessions.updateJobDescription(id, stranger, 'forged', null);
+    notFound(() => sessions.updateJobDescription(id, stranger, 'forged', null));
     expect(snapshot(app)).toBe(before);
   });
 });

@@ -208,7 +208,7 @@ describe('the progress page after two completed interviews', () => {
 
   it('pairs each main question with its follow-up, and counts the better answer', async () => {
     const owner = sessionRow(app, first).owner_id;
-    const rows = createProgressRepository(app.database.db).scoredQuestions(owner);
+    const rows = createProgressRepository(app.database.db).scoredQuestions(owner, 100);
     expect(rows.map((r) => [r.sessionId, r.questionNumber])).toEqual(
       [first, second].flatMap((id) => [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [id, n])),
     );

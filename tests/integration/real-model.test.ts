@@ -33,7 +33,7 @@ afterEach(async () => {
 });
 
 const quiet: AiLogger = { debug() {}, info() {}, warn() {}, error() {} };
-const noLimits = { rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0 } };
+const noLimits = { rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 } };
 
 /** The app with one remote provider (the fake, speaking `api`), then the offline interviewer. */
 function configFor(api: Api, overrides: Partial<AppConfig> = {}): Partial<AppConfig> {

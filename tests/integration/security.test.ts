@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { testConfig } from '../../src/config.js';
 import { createTestApp, csrfTokenIn, multipart, sessionIdFrom, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { answerAll, currentQuestion, fixture, setUpSession } from '../support/interview-driver.js';
@@ -391,7 +392,7 @@ describe('rate limits', () => {
   const signIn = (visitor: Visitor, email: string, password: string) => visitor.post('/account/login', { email, password });
 
   it('throttles sign-in brute force per address: 429 with a page and Retry-After after N attempts', async () => {
-    app = await createTestApp({ rateLimits: { signInPer15Min: 3, uploadsPerMinute: 30, interviewPerMinute: 60 } });
+    app = await createTestApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 3, uploadsPerMinute: 30, interviewPerMinute: 60 } });
     const attacker = new Visitor(app);
     for (let i = 0; i < 3; i++) expect((await signIn(attacker, `victim${i}@example.com`, 'guess-number-' + i)).statusCode).toBe(422);
     const blocked = await signIn(attacker, 'victim9@example.com', 'guess-number-9');
@@ -405,7 +406,7 @@ describe('rate limits', () => {
   });
 
   it('throttles failed sign-ins per account, whatever address they come from', async () => {
-    app = await createTestApp({ rateLimits: { signInPer15Min: 3, uploadsPerMinute: 30, interviewPerMinute: 60 } });
+    app = await createTestApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 3, uploadsPerMinute: 30, interviewPerMinute: 60 } });
     const owner = new Visitor(app);
     expect((await owner.post('/account/register', { email: 'victim@example.com', password: 'the real password', password_confirm: 'the real password' })).statusCode).toBe(303);
     const from = async (ip: string, password: string) => {
@@ -428,7 +429,7 @@ describe('rate limits', () => {
   });
 
   it('throttles registrations per address', async () => {
-    app = await createTestApp({ rateLimits: { signInPer15Min: 2, uploadsPerMinute: 30, interviewPerMinute: 60 } });
+    app = await createTestApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 2, uploadsPerMinute: 30, interviewPerMinute: 60 } });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
       const v = new Visitor(app);
@@ -438,7 +439,7 @@ describe('rate limits', () => {
   });
 
   it('throttles uploads and AI-calling interview actions per visitor', async () => {
-    app = await createTestApp({ rateLimits: { signInPer15Min: 10, uploadsPerMinute: 2, interviewPerMinute: 3 } });
+    app = await createTestApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 10, uploadsPerMinute: 2, interviewPerMinute: 3 } });
     const visitor = new Visitor(app);
     const id = sessionIdFrom((await visitor.post('/session/create', { job_title: 'E', company_name: 'A' })).headers.location);
     const cv = () => visitor.upload(`/session/${id}/upload-cv`, {}, [{ field: 'cv_file', fileName: 'cv.txt', content: fixture('cv-alex-morgan.txt') }]);
@@ -466,7 +467,7 @@ describe('rate limits', () => {
 
 describe('rate limit on the voice socket', () => {
   it('counts handshakes per visitor, before the upgrade', async ({ skip }) => {
-    const app = await createTestApp({ rateLimits: { signInPer15Min: 10, uploadsPerMinute: 30, interviewPerMinute: 2 } });
+    const app = await createTestApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 10, uploadsPerMinute: 30, interviewPerMinute: 2 } });
     try {
       if (!app.hasRoute({ method: 'GET', url: '/session/:id/audio' })) skip();
       const visitor = new Visitor(app);

@@ -46,7 +46,7 @@ export interface StartOptions {
   port?: number;
 }
 
-/** Environment that keeps a test server self-contained: no keys, no .env, no rate limits, no models. */
+/** Environment that keeps a test server self-contained: no keys, no .env, no rate limits or quota, no models. */
 export function baseServerEnv(): Record<string, string> {
   const keep = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'NODE_OPTIONS'];
   const env: Record<string, string> = {};
@@ -62,6 +62,10 @@ export function baseServerEnv(): Record<string, string> {
     RATE_LIMIT_SIGN_IN: '0',
     RATE_LIMIT_UPLOADS: '0',
     RATE_LIMIT_INTERVIEW: '0',
+    RATE_LIMIT_CREATE: '0',
+    RATE_LIMIT_RETRY: '0',
+    // Benchmarks walk many interviews per visitor (the soak: ~70 each); the quota has its own tests.
+    MAX_INTERVIEWS_PER_VISITOR: '100000',
   };
 }
 

@@ -1,0 +1,119 @@
+/**
+ * Issue 17, finding 8: the CV and job description are locked when the interview starts —
+ * including uploads that were still being read when Start was pressed. Question 1 is written
+ * from the CV stored at that moment, so a late upload must be refused (409 CV_LOCKED), not
+ * replace it afterwards.
+ *
+ * The upload is sent through the real session service on the app's own database, with a
+ * document reader the test holds open (a slow PDF, without the timing); Start goes over HTTP.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { ExtractedDocument } from '../../src/documents/index.js';
+import { isAppError } from '../../src/errors.js';
+import { createSessionsRepository } from '../../src/repositories/sessions-repository.js';
+import { createUsersRepository } from '../../src/repositories/users-repository.js';
+import { createSessionService } from '../../src/services/session-service.js';
+import { createTestApp, Visitor } from '../support/test-app.js';
+import { setUpSession } from '../support/interview-driver.js';
+
+const NEW_CV = 'Jordan Vale — Pastry Chef. Ten years laminating croissant dough at Maison Fournier; ran a brigade of six.';
+
+function heldReader() {
+  let release!: (doc: ExtractedDocument) => void;
+  let started!: () => void;
+  const reading = new Promise<void>((resolve) => (started = resolve));
+  const extractDocument = (_bytes: Buffer) => {
+    started();
+    return new Promise<ExtractedDocument>((resolve) => (release = resolve));
+  };
+  const finish = (text: string) => release({ text, format: 'txt', pageCount: null, wordCount: text.split(/\s+/).length, truncated: false });
+  return { extractDocument, reading, finish };
+}
+
+async function refusal(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAppError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected the late upload to be refused');
+}
+
+describe('the CV is locked when the interview starts', () => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  async function scenario() {
+    app = await createTestApp();
+    const visitor = new Visitor(app);
+    const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+    const owner = (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(id) as { owner_id: string }).owner_id;
+    const reader = heldReader();
+    const service = createSessionService({
+      sessions: createSessionsRepository(app.database.db),
+      users: createUsersRepository(app.database.db),
+      extractDocument: reader.extractDocument,
+      documentMaxChars: 50_000,
+      maxInterviewsPerVisitor: 100,
+    });
+    const cvBefore = (app.database.sqlite.prepare('select cv_text from interview_sessions where id = ?').get(id) as { cv_text: string }).cv_text;
+    return { app, visitor, id, owner, reader, service, cvBefore };
+  }
+
+  it('an upload still being read when Start is pressed is refused and does not replace the CV question 1 was written from', async () => {
+    const { app, visitor, id, owner, reader, service, cvBefore } = await scenario();
+    const upload = service.uploadCv(id, owner, { bytes: Buffer.from(NEW_CV), fileName: 'chef.txt' });
+    await reader.reading;
+
+    expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
+    const firstQuestion = app.database.sqlite.prepare("select count(*) as n from messages where session_id = ? and kind = 'question'").get(id) as { n: number };
+    expect(firstQuestion.n).toBe(1);
+    reader.finish(NEW_CV);
+    const error = await refusal(upload);
+    expect(error.code).toBe('CV_LOCKED');
+    expect(error.statusCode).toBe(409);
+
+    const row = app.database.sqlite.prepare('select cv_text, cv_file_name, status from interview_sessions where id = ?').get(id) as Record<string, string>;
+    expect(row.status).toBe('in_progress');
+    expect(row.cv_text).toBe(cvBefore);
+    expect(row.cv_file_name).toBe('cv-alex-morgan.txt');
+    expect(row.cv_text).not.toContain('Pastry Chef');
+  });
+
+  it('the same holds for a job-description file still being read', async () => {
+    const { app, visitor, id, owner, reader, service } = await scenario();
+    const jobBefore = (app.database.sqlite.prepare('select job_description from interview_sessions where id = ?').get(id) as { job_description: string }).job_description;
+    const upload = service.setJobDescription(id, owner, undefined, { bytes: Buffer.from('Head pastry chef wanted'), fileName: 'job.txt' });
+    await reader.reading;
+    expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
+    reader.finish('Head pastry chef wanted');
+    expect((await refusal(upload)).code).toBe('CV_LOCKED');
+    const after = app.database.sqlite.prepare('select job_description, job_file_name from interview_sessions where id = ?').get(id) as Record<string, string | null>;
+    expect(after.job_description).toBe(jobBefore);
+    expect(after.job_file_name).toBeNull();
+  });
+
+  it('an upload finishing after the interview was deleted is a 404, not a 500', async () => {
+    const { visitor, id, owner, reader, service } = await scenario();
+    const upload = service.uploadCv(id, owner, { bytes: Buffer.from(NEW_CV), fileName: 'chef.txt' });
+    await reader.reading;
+    expect((await visitor.post(`/session/${id}/delete`, { confirm: 'yes' })).statusCode).toBe(303);
+    reader.finish(NEW_CV);
+    const error = await refusal(upload);
+    expect(error.code).toBe('SESSION_NOT_FOUND');
+    expect(error.statusCode).toBe(404);
+  });
+
+  it('over HTTP, an upload after Start gets the 409 message on the set-up page', async () => {
+    const { visitor, id } = await scenario();
+    expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
+    const res = await visitor.upload(`/session/${id}/upload-cv`, {}, [{ field: 'cv_file', fileName: 'chef.txt', content: NEW_CV }]);
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('can no longer change');
+  });
+});
