@@ -18,11 +18,24 @@ import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Request } from 'autocannon';
 import { appendResults } from './results.js';
-import { createInterviews, describeLoad, load, mb, ms, pacedLoad, PIN_CPUS, startAudioStreams, startBenchServer, type Interview, type LoadResult } from './support/harness.js';
+import {
+  createInterviews,
+  describeLoad,
+  load,
+  mb,
+  ms,
+  pacedLoad,
+  PIN_CPUS,
+  pool,
+  startAudioStreams,
+  startBenchServer,
+  waitingQuestion,
+  type Interview,
+  type LoadResult,
+} from './support/harness.js';
 
 const ANSWER =
   'At Brightwave I owned our patient-records API, which had grown to a p99 latency of 900 ms. I profiled the Node.js services, found N+1 queries against PostgreSQL, added composite indexes and a Redis cache, and moved report generation to a worker. p99 dropped from 900 ms to 210 ms and both hospital clients renewed.';
-const ANSWER_BODY = new URLSearchParams({ answer: ANSWER }).toString();
 const ANSWERS_PER_INTERVIEW = 8; // every interview has 8 main questions (follow-ups only add room)
 const INTERVIEWS_PER_ANSWER_RUN = Number(process.env.BENCH_ANSWER_INTERVIEWS ?? 1200);
 
@@ -46,26 +59,37 @@ function pagedRequest(interviews: Interview[]) {
   };
 }
 
-function answerRequests(interviews: Interview[]): Request[] {
+/**
+ * Each answer names the question it answers (the form's question_id): the first one from the
+ * page, each next one from the fragment the previous answer returned.
+ */
+function answerRequests(interviews: Interview[], questionIds: Map<string, string>): Request[] {
   let k = 0;
   return [
     {
       method: 'POST',
-      setupRequest: (request) => {
+      setupRequest: (request, context: Record<string, unknown>) => {
         const iv = interviews[k++ % interviews.length]!;
+        context.interview = iv.id;
         return {
           ...request,
           path: `/session/${iv.id}/message`,
-          body: ANSWER_BODY,
+          body: new URLSearchParams({ answer: ANSWER, question_id: questionIds.get(iv.id) ?? '' }).toString(),
           headers: { cookie: iv.cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': iv.token, 'hx-request': 'true' },
         };
+      },
+      onResponse: (_status, body, context: Record<string, unknown>) => {
+        const next = /name="question_id" value="([^"]+)"/.exec(body)?.[1];
+        if (next) questionIds.set(context.interview as string, next);
       },
     },
   ];
 }
 
 async function answerRun(url: string, interviews: Interview[], connections: number): Promise<LoadResult> {
-  return load({ url, connections, amount: interviews.length * ANSWERS_PER_INTERVIEW, requests: answerRequests(interviews), timeout: 30 });
+  const first = await pool(interviews, 8, async (iv) => [iv.id, (await waitingQuestion(iv))?.id ?? ''] as const);
+  const questionIds = new Map(first);
+  return load({ url, connections, amount: interviews.length * ANSWERS_PER_INTERVIEW, requests: answerRequests(interviews, questionIds), timeout: 30 });
 }
 
 const answersPerSecond = (r: LoadResult) => (r.statusCounts['200'] ?? 0) / r.result.duration;

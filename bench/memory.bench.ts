@@ -3,8 +3,9 @@
  *
  * - idle: interviews created, CV and job description read, started, a question waiting —
  *   everything is in SQLite, so this is what the page cache and caches add per interview;
- * - active: an answer in flight, waiting for a (hanging) remote model — the request, its
- *   context and the AI call held in memory;
+ * - active: an answer stored while the (hanging) remote model takes its turn and evaluates
+ *   it — the page has been answered; the two AI calls and the step following them are held
+ *   in memory;
  * - voice: a live recording streaming audio in real time (analysis state per recording).
  *
  *   npm run bench:memory          (≈ 1 minute)
@@ -20,7 +21,8 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const delta = (a: Memory, b: Memory, n: number) => ({ heap: (b.heapUsed - a.heapUsed) / n, external: (b.external - a.external) / n, rss: (b.rss - a.rss) / n });
 
 const fake = await startFakeAiServer();
-// A remote provider that hangs on evaluations (planning answers normally): answers stay in flight.
+// A remote provider that hangs on turns and evaluations (first questions come normally): the
+// interviewer's work after each answer stays in flight.
 const server = await startBenchServer({
   AI_PROVIDERS: 'openai',
   OPENAI_BASE_URL: fake.openaiBaseUrl,
@@ -28,7 +30,7 @@ const server = await startBenchServer({
   AI_ATTEMPT_TIMEOUT_MS: '600000',
   AI_CALL_BUDGET_MS: '600000',
   AI_MAX_RETRIES: '0',
-  AI_CONCURRENCY: String(ACTIVE),
+  AI_CONCURRENCY: String(2 * ACTIVE),
   LOG_LEVEL: 'warn',
 });
 const { url } = server;
@@ -41,7 +43,7 @@ const idle = await createInterviews(url, IDLE, { visitors: 50 });
 const afterIdle = await server.memory();
 
 // Active: one answer in flight per interview, each waiting on the model.
-fake.setDefault('openai', (request) => (request.intent === 'evaluateAnswer' ? hang() : { kind: 'ok' }));
+fake.setDefault('openai', (request) => (request.intent === 'evaluateAnswer' || request.intent === 'nextTurn' ? hang() : { kind: 'ok' }));
 const active = idle.slice(0, ACTIVE);
 const questions = await pool(active, 8, (iv) => waitingQuestion(iv));
 const inFlight = active.map((iv, i) =>
@@ -55,8 +57,11 @@ const inFlight = active.map((iv, i) =>
   ),
 );
 const deadline = Date.now() + 30_000;
-while (fake.requests.filter((r) => r.intent === 'evaluateAnswer').length < ACTIVE && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-const hanging = fake.requests.filter((r) => r.intent === 'evaluateAnswer').length;
+const turns = () => fake.requests.filter((r) => r.intent === 'nextTurn').length;
+while ((turns() < ACTIVE || fake.requests.filter((r) => r.intent === 'evaluateAnswer').length < ACTIVE) && Date.now() < deadline) {
+  await new Promise((r) => setTimeout(r, 50));
+}
+const hanging = turns();
 const afterActive = await server.memory();
 
 // Release them: the fake server drops the calls, the app falls back to the offline interviewer.
@@ -83,8 +88,8 @@ appendResults('Memory per interview (server process, after a full GC)', 'npm run
   '| state | count | heap per interview | external (buffers) per interview | RSS per interview | heap / RSS after |',
   '|---|---|---|---|---|---|',
   `| idle (started, question waiting; all state in SQLite) | ${IDLE} | ${kb(perIdle.heap)} KB | ${kb(perIdle.external)} KB | ${kb(perIdle.rss)} KB | ${mb(afterIdle.heapUsed)} / ${mb(afterIdle.rss)} MB |`,
-  `| active (answer in flight, remote model call pending) | ${hanging} | ${kb(perActive.heap)} KB | ${kb(perActive.external)} KB | ${kb(perActive.rss)} KB | ${mb(afterActive.heapUsed)} / ${mb(afterActive.rss)} MB |`,
+  `| active (answer stored, the model's turn and evaluation pending) | ${hanging} | ${kb(perActive.heap)} KB | ${kb(perActive.external)} KB | ${kb(perActive.rss)} KB | ${mb(afterActive.heapUsed)} / ${mb(afterActive.rss)} MB |`,
   `| live voice recording (real-time PCM, analysis, no transcription) | ${VOICE} | ${kb(perVoice.heap)} KB | ${kb(perVoice.external)} KB | ${kb(perVoice.rss)} KB | ${mb(withVoice.heapUsed)} / ${mb(withVoice.rss)} MB |`,
   '',
-  `After the ${ACTIVE} pending calls were released (fallback to the offline interviewer, ${answered}/${ACTIVE} answered 200): ${mb(afterRelease.heapUsed)} MB heap, ${mb(afterRelease.rss)} MB RSS.`,
+  `The ${ACTIVE} answers were acknowledged at once (${answered}/${ACTIVE} answered 200, the page following the interviewer). After the pending calls were released (fallback to the offline interviewer): ${mb(afterRelease.heapUsed)} MB heap, ${mb(afterRelease.rss)} MB RSS.`,
 ]);

@@ -215,7 +215,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     currentSessionId,
   );
   // Answers are evaluated beside the interview; feedback waits for them (answer-evaluations.ts).
-  const evaluations = createAnswerEvaluations({ messages: repositories.messages, ai, coverage, log: app.log });
+  const evaluations = createAnswerEvaluations({ messages: repositories.messages, sessions: repositories.sessions, ai, coverage, log: app.log });
   const extract = (bytes: Buffer) =>
     extractDocument(bytes, {
       maxBytes: config.maxUploadBytes,

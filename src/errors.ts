@@ -185,6 +185,19 @@ export const Errors = {
     409,
     () => 'That question was already answered (the form may have been sent twice). Here is the current question.',
   ),
+  answeredElsewhere: define(
+    'ANSWERED_ELSEWHERE',
+    409,
+    () =>
+      'That question was already answered, in another tab or window, so this answer was not saved. Here is the current question; your text is in the box if you want to reuse it.',
+    'answer',
+  ),
+  questionIdMissing: define(
+    'QUESTION_ID_MISSING',
+    422,
+    () => 'This answer does not say which question it answers. Reload the page and send it again: your text is kept in the box.',
+    'answer',
+  ),
   questionPending: define(
     'QUESTION_PENDING',
     409,

@@ -21,6 +21,53 @@ document.addEventListener('htmx:afterSwap', (event) => {
   if (answer) answer.focus({ preventScroll: false });
 });
 
+// Drafts survive a reload: what is typed in the answer box is kept in this tab's
+// sessionStorage, per question, until the question is answered. Text that came back because
+// another tab had answered the question first is carried over to the next empty answer box.
+const DRAFT = 'rehearse:draft:';
+const CARRY = 'rehearse:carry';
+function currentQuestionId() {
+  const input = document.querySelector('#answer-form input[name=question_id]');
+  return input ? input.value : null;
+}
+function storage() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // storage disabled: drafts are simply not kept
+  }
+}
+document.addEventListener('input', (event) => {
+  const store = storage();
+  const id = currentQuestionId();
+  if (!store || !id || !(event.target instanceof HTMLTextAreaElement) || event.target.id !== 'answer') return;
+  if (event.target.value.trim()) store.setItem(DRAFT + id, event.target.value);
+  else store.removeItem(DRAFT + id);
+});
+function restoreDraft() {
+  const store = storage();
+  if (!store) return;
+  // Handed back while the next question is still being written: keep it for that question's box.
+  const handedBack = document.getElementById('answer-draft');
+  if (handedBack instanceof HTMLTextAreaElement && handedBack.value.trim()) store.setItem(CARRY, handedBack.value);
+  const id = currentQuestionId();
+  // Drafts of questions no longer on screen were answered: forget them.
+  for (let i = store.length - 1; i >= 0; i--) {
+    const key = store.key(i);
+    if (key && key.startsWith(DRAFT) && key !== DRAFT + id) store.removeItem(key);
+  }
+  const box = document.getElementById('answer');
+  if (!id || !(box instanceof HTMLTextAreaElement) || box.value.trim()) return;
+  const text = store.getItem(DRAFT + id) || store.getItem(CARRY);
+  if (!text) return;
+  box.value = text;
+  store.removeItem(CARRY);
+  store.setItem(DRAFT + id, text);
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', restoreDraft);
+else restoreDraft();
+document.addEventListener('htmx:afterSwap', restoreDraft);
+
 // Warn before leaving a page with an unsent answer.
 let dirty = false;
 document.addEventListener('input', (event) => {

@@ -11,12 +11,14 @@ import { alignQuote } from '../ai/quotes.js';
 import type { CoverageScorer } from '../coverage/index.js';
 import type { AnswerCoverage } from '../intelligence/types.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
-import type { SessionRow } from '../repositories/sessions-repository.js';
+import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { contextOf, questionOf } from './interview-context.js';
 import type { Exchange } from './interview-state.js';
 
 export interface AnswerEvaluationsDeps {
   messages: Pick<MessagesRepository, 'setFirstEvaluation'>;
+  /** Who owns a session now (a guest who signs in meanwhile takes the interview into the account). */
+  sessions: Pick<SessionsRepository, 'ownerOf'>;
   ai: Pick<AiClient, 'evaluateAnswer'>;
   coverage: Pick<CoverageScorer, 'score'>;
   log?: { warn(obj: object, msg: string): void };
@@ -36,7 +38,7 @@ export function coverageFromJudgement(keyPoints: readonly string[], judged: NonN
   return { method: 'model', points, coveredCount: points.filter((p) => p.covered).length };
 }
 
-export function createAnswerEvaluations({ messages, ai, coverage, log }: AnswerEvaluationsDeps) {
+export function createAnswerEvaluations({ messages, sessions, ai, coverage, log }: AnswerEvaluationsDeps) {
   /** Evaluations in flight in this process, by answer id. */
   const running = new Map<string, Promise<void>>();
 
@@ -61,7 +63,10 @@ export function createAnswerEvaluations({ messages, ai, coverage, log }: AnswerE
         : value.coveredKeyPoints?.length
           ? coverageFromJudgement(keyPoints, value.coveredKeyPoints, answer.content)
           : await coverage.score(answer.content, keyPoints);
-    messages.setFirstEvaluation(answer.id, session.ownerId, { evaluation: value, provider, coverage: covered });
+    // Stored under the interview's owner as it is now: an evaluation that outlived a guest's
+    // sign-in still lands (and is not run again at feedback time); a deleted interview takes none.
+    const ownerId = sessions.ownerOf(session.id);
+    if (ownerId) messages.setFirstEvaluation(answer.id, ownerId, { evaluation: value, provider, coverage: covered });
   }
 
   /** The evaluation of one answer: the one in flight, or a new one. */

@@ -59,8 +59,12 @@ function uncoveredSoFar(session: SessionRow, exchanges: readonly Exchange[]): st
 
 export interface AnswerInput {
   answer: string;
-  /** The id of the question the form was showing; lets a double submit be recognised. */
-  questionId?: string | undefined;
+  /**
+   * The id of the question the form was showing. Required: an answer applies to the question
+   * the candidate saw, never to whatever is current when it arrives (fifty copies of one form
+   * must not answer a whole interview), and it lets a double submit be recognised.
+   */
+  questionId: string | undefined;
   /** The voice recording this answer was spoken in, if it was (see src/speech/recordings.ts). */
   recordingId?: string | null | undefined;
 }
@@ -90,7 +94,7 @@ export type InterviewService = ReturnType<typeof createInterviewService>;
 export function createInterviewService(deps: InterviewServiceDeps) {
   const { sessions, messages, ai, clock, answerMaxChars, recordings, log } = deps;
   const coverage = deps.coverage ?? LEXICAL_SCORER;
-  const evaluations = deps.evaluations ?? createAnswerEvaluations({ messages, ai, coverage, ...(log ? { log } : {}) });
+  const evaluations = deps.evaluations ?? createAnswerEvaluations({ messages, sessions, ai, coverage, ...(log ? { log } : {}) });
   /** One running step per interview in this process; the database's unique rules cover the rest. */
   const running = new Map<string, RunningStep>();
 
@@ -326,11 +330,14 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       if (text.length > answerMaxChars) throw Errors.answerTooLong(answerMaxChars);
 
       const state = stateOf(session);
-      const answeredBefore = (id: string) => state.exchanges.some((e) => e.question.id === id && e.answer);
-      if (input.questionId && answeredBefore(input.questionId)) throw Errors.alreadyAnswered();
+      const answered = input.questionId ? state.exchanges.find((e) => e.question.id === input.questionId)?.answer : undefined;
+      // The same text again is a double submit; other text for an answered question was typed
+      // in another tab and is handed back, not lost.
+      if (answered) throw answered.content === text ? Errors.alreadyAnswered() : Errors.answeredElsewhere();
       if (state.phase === 'ready_to_finish') throw Errors.allAnswered();
       if (state.phase !== 'awaiting_answer' || !state.current) throw Errors.questionPending();
-      if (input.questionId && input.questionId !== state.current.id) throw Errors.alreadyAnswered();
+      if (!input.questionId) throw Errors.questionIdMissing();
+      if (input.questionId !== state.current.id) throw Errors.alreadyAnswered();
 
       // Only a recording of this visitor, made for this interview, counts; any other id is ignored.
       const speechMetrics = input.recordingId ? (recordings?.summaryFor(input.recordingId, sessionId, ownerId) ?? null) : null;
@@ -343,7 +350,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         content: text,
         speechMetrics,
       });
-      if (!stored) throw Errors.alreadyAnswered();
+      if (!stored) {
+        // Another request stored an answer to this question first (two tabs, a double click).
+        const winner = stateOf(session).exchanges.find((e) => e.question.id === input.questionId)?.answer;
+        throw winner && winner.content !== text ? Errors.answeredElsewhere() : Errors.alreadyAnswered();
+      }
       // Its metrics now live with the answer; forgetting it means it can't be attached twice.
       if (speechMetrics) recordings?.delete(input.recordingId!);
       // The turn is asked for first (it takes the first free slot in the AI queue); the

@@ -94,4 +94,34 @@ describe('a candidate in the browser', () => {
     expect(await page.locator('#question').count()).toBe(1);
     await context.close();
   });
+
+  it('keeps a typed draft across a reload, and forgets it once the answer is sent', { timeout: 60_000 }, async () => {
+    const context = await web.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${web.base}/`);
+    await page.fill('#job_title', 'Ward Nurse');
+    await page.fill('#company_name', 'St Mary');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/upload$/);
+    await page.setInputFiles('#cv_file', path.join(FIXTURES, 'cv-alex-morgan.txt'));
+    await page.click('#cv-section button[type=submit]');
+    await page.locator('#cv-preview').waitFor();
+    await page.fill('#job_description', 'Ward nurse. Requirements: patient care, teamwork.');
+    await page.click('#job-section button[type=submit]');
+    await page.locator('#start-button').waitFor();
+    await page.click('#start-button');
+    await page.waitForURL(/\/interview$/);
+    const draft = 'Half-written: on my first night shift I noticed the handover sheet';
+    await page.fill('#answer', draft);
+    await page.reload();
+    expect(await page.locator('#answer').inputValue()).toBe(draft);
+    const first = await shownQuestion(page);
+    await page.fill('#answer', `${draft} was missing allergies, so I added a column and the ward adopted it within a week.`);
+    await page.click('#answer-form button[type=submit]');
+    await page.waitForFunction((prev) => document.querySelector('input[name=question_id]')?.getAttribute('value') !== prev, first!.id);
+    expect(await page.locator('#answer').inputValue()).toBe('');
+    await page.reload();
+    expect(await page.locator('#answer').inputValue()).toBe('');
+    await context.close();
+  });
 });
