@@ -77,7 +77,8 @@ export async function interviewEventRoutes(app: FastifyInstance) {
       stream.end();
     };
     open.add(end);
-    request.raw.on('close', end);
+    // The response closes when the page goes away (or the stream ends): stop following.
+    reply.raw.on('close', end);
 
     async function finish(now: InterviewState, error?: AppError) {
       const current = interview.peek(session.id, owner).session;

@@ -186,6 +186,28 @@ describe('an interview with a real model', () => {
     expect(errors).toEqual([]);
   });
 
+  it('without JavaScript, with a 1.5 s model: Post/Redirect/Get, and the waiting page reloads itself until the question is there', { timeout: 90_000 }, async () => {
+    fake.setLatency('openai', { totalMs: MODEL_MS });
+    const base = await start(modelConfig());
+    context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await startInterview(page, base);
+    // The first question may still be on its way: the page refreshes itself.
+    await page.locator('#question').waitFor({ timeout: 20_000 });
+    const q1 = await page.locator('#question').getAttribute('data-question-number');
+    expect(q1).toBe('1');
+    const id = (await page.locator('input[name=question_id]').getAttribute('value'))!;
+    await page.fill('#answer', 'At Brightwave I moved the billing jobs to a queue and cut failed runs from 40 a week to 3, which I measured for a quarter.');
+    await page.click('#answer-form button[type=submit]');
+    await page.waitForURL(/\/interview$/);
+    // The model takes 1.5 s, the request waits 0.3 s: the page says the interviewer is working.
+    expect(await page.locator('#question').count()).toBe(0);
+    expect(await page.locator('#turn-status').textContent()).toMatch(/reading your answer/);
+    expect(await page.locator('#turn a.button').textContent()).toBe('Continue');
+    await page.waitForFunction((prev) => document.querySelector('input[name=question_id]')?.getAttribute('value') !== prev && !!document.getElementById('question'), id, { timeout: 20_000 });
+    expect(await page.locator('#question').getAttribute('data-question-number')).toBe('2');
+  });
+
   it('with a model that hangs until the timeout: the built-in interviewer takes over and the page says so', { timeout: 90_000 }, async () => {
     fake.setDefault('openai', (request) => (request.intent === 'nextTurn' ? hang() : ok()));
     const base = await start(modelConfig());
