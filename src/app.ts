@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import secureSession from '@fastify/secure-session';
@@ -55,6 +55,7 @@ import { registerOperations } from './operations.js';
 import { currentSessionId, requestScopedLogger } from './request-context.js';
 import { createWorkQueue, limitAiClient } from './services/work-queue.js';
 import { opsRoutes } from './routes/ops-routes.js';
+import { limitConnections, resolveMaxConnections } from './connection-limits.js';
 
 const require = createRequire(import.meta.url);
 
@@ -102,6 +103,15 @@ declare module 'fastify' {
   }
 }
 
+/** ws's protocol errors (bad frames) are warnings; resets and broken pipes are clients leaving. */
+function logSocketError(error: Error, socket: { terminate(): void }, request: FastifyRequest): void {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('WS_ERR_')) request.log.warn({ code, reason: error.message }, 'voice socket: protocol error from the client');
+  else if (code === 'ECONNRESET' || code === 'EPIPE') request.log.info({ code }, 'voice socket: the client went away');
+  else request.log.error({ err: error }, 'voice socket error');
+  socket.terminate();
+}
+
 /** TRUST_PROXY=<n>: trust the n proxies nearest to us (proxy-addr's hop count). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
@@ -114,6 +124,19 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     // Behind a reverse proxy (TRUST_PROXY), rate limits and the Origin check see the client, not the proxy.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // Every phase of a connection has a deadline (Fastify's defaults leave the request and the
+    // socket without one, so a body that never arrives held its socket forever). Node checks
+    // the header and request deadlines every connectionsCheckingInterval.
+    http: { headersTimeout: config.connections.headersTimeoutMs, connectionsCheckingInterval: 1000 },
+    requestTimeout: config.connections.requestTimeoutMs,
+    keepAliveTimeout: config.connections.keepAliveTimeoutMs,
+    connectionTimeout: config.connections.idleTimeoutMs,
+  });
+  // Open connections in all and per address (connection-limits.ts).
+  limitConnections(app.server, {
+    maxConnections: resolveMaxConnections(config.connections.maxConnections),
+    maxPerAddress: config.connections.maxPerAddress,
+    log: app.log,
   });
 
   // --- external plugins -----------------------------------------------------------------
@@ -151,6 +174,9 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   // with a reason, and this hard cap stops anything far larger before it is buffered.
   await app.register(websocket, {
     options: { maxPayload: 1024 * 1024 },
+    // A broken frame or a dropped connection is the client's doing, not ours: logged below
+    // error level (the plugin's default logs every one as an error).
+    errorHandler: logSocketError,
     // On shutdown, tell open recordings why (1001 "going away"; what they sent is kept).
     preClose(this: FastifyInstance, done: () => void) {
       for (const client of this.websocketServer.clients) client.close(1001, 'server shutting down');

@@ -12,6 +12,7 @@ import { createOfflineProvider } from '../../src/ai/providers/offline.js';
 import type { AiProvider } from '../../src/ai/types.js';
 import { testConfig } from '../../src/config.js';
 import { gracefulClose } from '../../src/operations.js';
+import { buildApp } from '../../src/app.js';
 import { createTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
@@ -108,6 +109,22 @@ describe('operations', () => {
       expect(ready.statusCode).toBe(503);
       expect(ready.json()).toEqual({ status: 'unavailable', reason: 'overloaded (heapUsedBytes)' });
       expect((await app.inject('/health')).statusCode).toBe(200);
+    });
+
+    it('start-up work does not count as load: no 503 right after a slow start', async () => {
+      // Start-up blocks the loop (module loading, migrations, building the app); it used to be in
+      // the first sample, so every restart answered 503 OVERLOADED for about a second.
+      const built = await buildApp(testConfig({ overload: { ...testConfig().overload, maxEventLoopDelayMs: 100, sampleIntervalMs: 50 } }));
+      app = built;
+      const end = Date.now() + 400;
+      while (Date.now() < end); // a slow start
+      await built.ready();
+      const statuses = [(await built.inject('/')).statusCode];
+      for (let i = 0; i < 4; i++) {
+        await new Promise((r) => setTimeout(r, 30)); // across several samples
+        statuses.push((await built.inject('/')).statusCode);
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200]);
     });
 
     it('notices a blocked event loop and recovers when it is free again', async () => {

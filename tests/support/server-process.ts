@@ -44,6 +44,8 @@ export interface StartOptions {
   /** How long to wait for GET /health to answer 200. */
   readyTimeoutMs?: number;
   port?: number;
+  /** Start the server with this soft limit on open files (`ulimit -n`), to test descriptor exhaustion. */
+  maxOpenFiles?: number;
 }
 
 /** Environment that keeps a test server self-contained: no keys, no .env, no rate limits, no models. */
@@ -86,7 +88,12 @@ export async function waitForHealth(url: string, timeoutMs: number, exited?: Pro
 export async function startServerProcess(options: StartOptions = {}): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const args = options.args ?? ['--import', TSX, path.join(PROJECT_ROOT, 'src/server.ts')];
-  const child = spawn(process.execPath, args, {
+  // With a descriptor limit, bash sets it and then becomes node (exec): same pid, same signals.
+  const [command, commandArgs] =
+    options.maxOpenFiles === undefined
+      ? [process.execPath, args]
+      : ['bash', ['-c', `ulimit -n ${Math.floor(options.maxOpenFiles)} && exec "$0" "$@"`, process.execPath, ...args]];
+  const child = spawn(command, commandArgs, {
     cwd: options.env?.DATA_DIR ?? PROJECT_ROOT, // no stray .env is read from the project
     env: { ...baseServerEnv(), ...options.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
