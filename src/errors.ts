@@ -84,6 +84,11 @@ export const Errors = {
     400,
     () => 'The upload did not arrive complete (the connection may have dropped). Choose the file and send it again.',
   ),
+  malformedUpload: define(
+    'MALFORMED_UPLOAD',
+    400,
+    () => 'That upload was not a valid form (its multipart boundary is missing or malformed). Send it again from the page.',
+  ),
   documentsBusy: define(
     'DOCUMENTS_BUSY',
     503,
