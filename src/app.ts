@@ -18,7 +18,7 @@ import { openDatabase, type DbHandle } from './db/client.js';
 import { createAiClient, type ProviderStatus } from './ai/ai-client.js';
 import { createProviders } from './ai/providers/index.js';
 import type { AiProvider } from './ai/types.js';
-import { createParseLimiter, extractDocument } from './documents/index.js';
+import { createParseLimiter, createParsePool, extractDocument } from './documents/index.js';
 import { createUsersRepository } from './repositories/users-repository.js';
 import { createSessionsRepository } from './repositories/sessions-repository.js';
 import { createMessagesRepository } from './repositories/messages-repository.js';
@@ -52,7 +52,7 @@ import { createRecordingStore, createTranscriber, type RecordingStore, type Tran
 import { createCoverageScorer, type CoverageScorer } from './coverage/index.js';
 import { loggerOptions } from './logging.js';
 import { registerOperations } from './operations.js';
-import { currentSessionId, requestScopedLogger } from './request-context.js';
+import { currentRequestContext, currentSessionId, requestScopedLogger } from './request-context.js';
 import { createWorkQueue, limitAiClient } from './services/work-queue.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { limitConnections, resolveMaxConnections } from './connection-limits.js';
@@ -204,10 +204,20 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     retries: createRetriesRepository(database.db),
   };
   const clock = deps.clock ?? (() => new Date());
+  // PDF/DOCX parsing: warm threads, started now so the first upload is as fast as the rest,
+  // admitted fairly between visitors (documents/parse-pool.ts, parse-limiter.ts).
+  const documentPool = createParsePool({
+    threads: config.documentMaxParallel,
+    timeoutMs: config.documentTimeoutMs,
+    jobsPerThread: config.documentWorkerMaxJobs,
+    recycleHeapMb: config.documentWorkerRecycleMb,
+  });
+  app.addHook('onClose', async () => documentPool.close());
   const documentLimiter = createParseLimiter({
     maxParallel: config.documentMaxParallel,
     maxQueued: config.documentMaxQueued,
     maxWaitMs: config.documentTimeoutMs,
+    maxPerVisitor: config.documentMaxPerVisitor,
   });
   // Every AI call waits for a slot in aiQueue (AI_CONCURRENCY / AI_QUEUE_MAX); its log lines carry the request id.
   const ai = limitAiClient(
@@ -215,12 +225,14 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     aiQueue,
     currentSessionId,
   );
-  const extract = (bytes: Buffer) =>
+  const extract = (bytes: Buffer, ownerId: string) =>
     extractDocument(bytes, {
       maxBytes: config.maxUploadBytes,
-      timeoutMs: config.documentTimeoutMs,
       maxChars: config.documentMaxChars,
+      maxPages: config.documentMaxPages,
+      pool: documentPool,
       limiter: documentLimiter,
+      requester: { visitor: ownerId, address: currentRequestContext()?.address ?? null },
     });
   const transcriber = deps.transcriber ?? createTranscriber(config.speech);
   const recordings = createRecordingStore({ ttlMs: config.speech.recordingTtlMs });

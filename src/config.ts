@@ -54,6 +54,10 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_INTERVIEW: Type.Integer({ default: 60, minimum: 0 }),
   DOCUMENT_MAX_PARALLEL: Type.Integer({ default: 2, minimum: 1, maximum: 32 }),
   DOCUMENT_MAX_QUEUED: Type.Integer({ default: 10, minimum: 0, maximum: 1000 }),
+  DOCUMENT_MAX_PER_VISITOR: Type.Integer({ default: 2, minimum: 0, maximum: 1000 }),
+  DOCUMENT_MAX_PAGES: Type.Integer({ default: 30, minimum: 1, maximum: 100000 }),
+  DOCUMENT_WORKER_MAX_JOBS: Type.Integer({ default: 50, minimum: 1, maximum: 1000000 }),
+  DOCUMENT_WORKER_RECYCLE_MB: Type.Integer({ default: 128, minimum: 16, maximum: 4096 }),
   // Unset: gemini if GEMINI_API_KEY is set, then openai if a key or OPENAI_BASE_URL is set, then offline.
   AI_PROVIDERS: Type.Optional(Type.String({ pattern: '^[a-z, -]+$' })),
   GEMINI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
@@ -126,6 +130,14 @@ export interface AppConfig {
   /** PDF/DOCX parses running at once, and how many more may wait for a turn (beyond: 503). */
   documentMaxParallel: number;
   documentMaxQueued: number;
+  /** Parses one visitor may have running or waiting (five times that per address; beyond: 429). 0: no limit. */
+  documentMaxPerVisitor: number;
+  /** PDFs with more pages are refused before any page is read. */
+  documentMaxPages: number;
+  /** A parsing thread is replaced after this many jobs… */
+  documentWorkerMaxJobs: number;
+  /** …or once its V8 heap has grown past this many MB. */
+  documentWorkerRecycleMb: number;
   /** log2 of scrypt's N for new password hashes (not an environment variable; tests lower it). */
   passwordHashCost: number;
   /** Providers to try, in order; "offline" is always appended as the last resort. */
@@ -338,6 +350,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     documentMaxParallel: parsed.DOCUMENT_MAX_PARALLEL,
     documentMaxQueued: parsed.DOCUMENT_MAX_QUEUED,
+    documentMaxPerVisitor: parsed.DOCUMENT_MAX_PER_VISITOR,
+    documentMaxPages: parsed.DOCUMENT_MAX_PAGES,
+    documentWorkerMaxJobs: parsed.DOCUMENT_WORKER_MAX_JOBS,
+    documentWorkerRecycleMb: parsed.DOCUMENT_WORKER_RECYCLE_MB,
     passwordHashCost: 16,
     aiProviders,
     gemini,

@@ -1,0 +1,75 @@
+/**
+ * The warm parsing pool (piscina) with stand-in workers: how each way a job can end is
+ * reported (it never rejects), and that a thread is replaced after a crash, a deadline or a
+ * recycle request while the pool keeps serving.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createParsePool, type ParsePool } from '../../../src/documents/parse-pool.js';
+
+const worker = (name: string) => new URL(`./workers/${name}`, import.meta.url);
+const job = (extra: Record<string, unknown> = {}) => ({ data: new ArrayBuffer(8), ...extra });
+
+describe('parse pool', () => {
+  let pool: ParsePool | undefined;
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+  const make = (name: string, extra: Partial<Parameters<typeof createParsePool>[0]> = {}) =>
+    (pool = createParsePool({ threads: 1, timeoutMs: 10_000, jobsPerThread: 100, recycleHeapMb: 512, workerUrl: worker(name), ...extra }));
+
+  it('runs jobs on a warm thread, with the input transferred, and keeps using it', async () => {
+    const p = make('echo.mjs');
+    const data = new ArrayBuffer(1234);
+    const first = await p.run({ data, note: 'hi' });
+    expect(first).toMatchObject({ status: 'message', message: { ok: true, echo: 'hi', byteLength: 1234 } });
+    expect(data.byteLength).toBe(0); // detached: transferred, not copied
+    const second = await p.run(job({ note: 'again' }));
+    expect(second.status === 'message' && (second.message as { threadId: number }).threadId).toBe(
+      first.status === 'message' && (first.message as { threadId: number }).threadId,
+    );
+    expect(p.threadsStarted).toBe(1);
+  });
+
+  it('replaces a thread that asked to be recycled before the next job runs', async () => {
+    const p = make('echo.mjs');
+    const first = await p.run(job({ recycle: true }));
+    const second = await p.run(job());
+    const thread = (o: typeof first) => (o.status === 'message' ? (o.message as { threadId: number }).threadId : -1);
+    expect(second.status).toBe('message');
+    expect(thread(second)).not.toBe(thread(first));
+    expect(p.threadsStarted).toBe(2);
+  });
+
+  it('reports a thread that exits or throws as crashed, and serves the next job on a new thread', async () => {
+    for (const name of ['exits.mjs', 'throws.mjs']) {
+      const p = make(name);
+      const outcome = await p.run(job());
+      expect(outcome).toMatchObject({ status: 'crashed', outOfMemory: false });
+      await p.close();
+    }
+  });
+
+  it('reports a thread over its heap limit as out of memory', async () => {
+    const p = make('oom.mjs', { resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8, stackSizeMb: 4 } });
+    const outcome = await p.run(job());
+    expect(outcome).toMatchObject({ status: 'crashed', outOfMemory: true });
+  });
+
+  it('terminates a job past its deadline; a new thread serves the next job', async () => {
+    const p = make('echo.mjs', { timeoutMs: 200 });
+    const before = await p.run(job());
+    expect(await p.run(job({ hang: true }))).toEqual({ status: 'timeout' });
+    const after = await p.run(job({ note: 'next' }));
+    expect(after).toMatchObject({ status: 'message', message: { echo: 'next' } });
+    const thread = (o: typeof before) => (o.status === 'message' ? (o.message as { threadId: number }).threadId : -1);
+    expect(thread(after)).not.toBe(thread(before));
+  });
+
+  it('a missing worker module is a crash with a setup error code', async () => {
+    const p = make('does-not-exist.mjs');
+    const outcome = await p.run(job());
+    expect(outcome.status).toBe('crashed');
+    expect(outcome.status === 'crashed' && outcome.error.message).toMatch(/does-not-exist|Cannot find/);
+  });
+});
