@@ -92,6 +92,8 @@ export interface Services {
   recordings: RecordingStore;
   /** Answer coverage against key points (embeddings or lexical: see its status). */
   coverage: CoverageScorer;
+  /** Whether the document parsing threads are warm (/ready waits for it), and why not. */
+  documentsReady: () => { ready: boolean; reason?: string };
 }
 
 declare module 'fastify' {
@@ -211,6 +213,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     timeoutMs: config.documentTimeoutMs,
     jobsPerThread: config.documentWorkerMaxJobs,
     recycleHeapMb: config.documentWorkerRecycleMb,
+    warmStart: config.documentWarmStart,
   });
   app.addHook('onClose', async () => documentPool.close());
   const documentLimiter = createParseLimiter({
@@ -273,6 +276,10 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     transcriber,
     recordings,
     coverage,
+    documentsReady: () =>
+      documentPool.warm
+        ? { ready: true }
+        : { ready: false, reason: documentPool.startupError ? `documents: parsing threads failed to start (${documentPool.startupError.message})` : 'documents: parsing threads starting' },
   });
 
   // --- routes ---------------------------------------------------------------------------

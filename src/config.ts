@@ -57,7 +57,7 @@ const EnvSchema = Type.Object({
   DOCUMENT_MAX_PER_VISITOR: Type.Integer({ default: 2, minimum: 0, maximum: 1000 }),
   DOCUMENT_MAX_PAGES: Type.Integer({ default: 30, minimum: 1, maximum: 100000 }),
   DOCUMENT_WORKER_MAX_JOBS: Type.Integer({ default: 50, minimum: 1, maximum: 1000000 }),
-  DOCUMENT_WORKER_RECYCLE_MB: Type.Integer({ default: 128, minimum: 16, maximum: 4096 }),
+  DOCUMENT_WORKER_RECYCLE_MB: Type.Integer({ default: 64, minimum: 16, maximum: 4096 }),
   // Unset: gemini if GEMINI_API_KEY is set, then openai if a key or OPENAI_BASE_URL is set, then offline.
   AI_PROVIDERS: Type.Optional(Type.String({ pattern: '^[a-z, -]+$' })),
   GEMINI_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
@@ -138,6 +138,8 @@ export interface AppConfig {
   documentWorkerMaxJobs: number;
   /** …or once its V8 heap has grown past this many MB. */
   documentWorkerRecycleMb: number;
+  /** Start every parsing thread with the app (not an environment variable; tests start them on demand). */
+  documentWarmStart: boolean;
   /** log2 of scrypt's N for new password hashes (not an environment variable; tests lower it). */
   passwordHashCost: number;
   /** Providers to try, in order; "offline" is always appended as the last resort. */
@@ -354,6 +356,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     documentMaxPages: parsed.DOCUMENT_MAX_PAGES,
     documentWorkerMaxJobs: parsed.DOCUMENT_WORKER_MAX_JOBS,
     documentWorkerRecycleMb: parsed.DOCUMENT_WORKER_RECYCLE_MB,
+    documentWarmStart: true,
     passwordHashCost: 16,
     aiProviders,
     gemini,
@@ -466,6 +469,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     databasePath: ':memory:',
     logLevel: 'silent',
     sessionSecret: 'test-secret-test-secret-test-secret-0123456789',
+    // Parsing threads start on first use: tests build hundreds of apps, most never parse a PDF.
+    documentWarmStart: false,
     // Cheaper password hashing keeps account tests fast; the format and checks are the same.
     passwordHashCost: 14,
     // Tests never reach the internet: a remote provider a test enables without pointing it at

@@ -23,9 +23,9 @@
  *            reply:    { ok: true, text, pageCount: number | null, truncated: boolean, recycle }
  *                    | { ok: false, kind: 'encrypted' | 'corrupted' | 'bad-request' | 'too-many-pages'
  *                        | 'over-budget', detail: string, pageCount?: number, recycle }
- * `recycle` asks the pool to replace this thread (after `jobsPerThread` jobs, or once its heap
- * has grown past `recycleHeapBytes`): parsers cache fonts and may leak, and a fresh thread is
- * cheap next to a slow one. Only plain objects cross the thread boundary, never Error instances.
+ * `recycle` asks the pool to replace this thread once its heap has grown past `recycleHeapBytes`
+ * (the pool also retires it after a number of jobs). Only plain objects cross the thread
+ * boundary, never Error instances.
  */
 import v8 from 'node:v8';
 import { threadId, workerData } from 'node:worker_threads';
@@ -35,19 +35,13 @@ const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 /** @type {any} */ (globalThis).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
 const { default: mammoth } = await import('mammoth');
 
-const settings = {
-  jobsPerThread: Number(workerData?.jobsPerThread) > 0 ? Number(workerData.jobsPerThread) : 50,
-  recycleHeapBytes: Number(workerData?.recycleHeapBytes) > 0 ? Number(workerData.recycleHeapBytes) : 128 * 1024 * 1024,
-};
-let jobs = 0;
+const recycleHeapBytes = Number(workerData?.recycleHeapBytes) > 0 ? Number(workerData.recycleHeapBytes) : 64 * 1024 * 1024;
 
 /** @param {any} request */
 export default async function parse(request) {
-  jobs++;
+  if (request?.warmUp === true) return { ok: true, warm: true, threadId }; // the pool's start-up probe
   const reply = await handle(request);
-  const heap = v8.getHeapStatistics().used_heap_size;
-  const recycle = jobs >= settings.jobsPerThread || heap > settings.recycleHeapBytes;
-  return { ...reply, threadId, recycle };
+  return { ...reply, threadId, recycle: v8.getHeapStatistics().used_heap_size > recycleHeapBytes };
 }
 
 /** @param {any} request */

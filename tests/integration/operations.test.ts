@@ -62,6 +62,16 @@ describe('operations', () => {
   });
 
   describe('/health and /ready', () => {
+    it('/ready waits until the document parsing threads are warm; /health does not', async () => {
+      app = await createTestApp({ documentWarmStart: true });
+      const server = app;
+      expect((await server.inject('/health')).statusCode).toBe(200);
+      const early = await server.inject('/ready');
+      if (early.statusCode !== 200) expect(early.json()).toEqual({ status: 'unavailable', reason: 'documents: parsing threads starting' });
+      await until(async () => (await server.inject('/ready')).statusCode === 200, 'warm parsing threads');
+      expect(server.services.documentsReady()).toEqual({ ready: true });
+    });
+
     it('are separate: /ready checks the database and that every migration is applied', async () => {
       app = await createTestApp();
       expect((await app.inject('/health')).statusCode).toBe(200);
@@ -135,14 +145,12 @@ describe('operations', () => {
       for (let round = 0; round < 5 && !refused; round++) {
         const end = Date.now() + 300;
         while (Date.now() < end); // block the loop
-        await until(async () => {
-          const status = (await server.inject('/')).statusCode;
-          refused ||= status === 503;
-          return refused || status === 200;
-        }, 'a response');
-        for (let i = 0; i < 20 && !refused; i++) {
-          await new Promise((r) => setTimeout(r, 5));
-          refused = (await server.inject('/')).statusCode === 503;
+        // /ready is the cheapest page that the overload guard covers: polling it does not itself
+        // take longer than a 20 ms sample, so the refused window can't slip between two polls.
+        for (let i = 0; i < 100 && !refused; i++) {
+          const ready = await server.inject('/ready');
+          refused = ready.statusCode === 503 && ready.json().reason === 'overloaded (eventLoopDelay)';
+          await new Promise((r) => setTimeout(r, 1));
         }
       }
       expect(refused).toBe(true);

@@ -6,7 +6,7 @@ import { createParsePool, type ParsePool } from '../../src/documents/index.js';
 import type { ExtractOptions } from '../../src/documents/index.js';
 
 export function testParsePool(overrides: Partial<Parameters<typeof createParsePool>[0]> = {}): ParsePool {
-  return createParsePool({ threads: 2, timeoutMs: 20_000, jobsPerThread: 50, recycleHeapMb: 128, ...overrides });
+  return createParsePool({ threads: 2, timeoutMs: 20_000, jobsPerThread: 50, recycleHeapMb: 64, ...overrides });
 }
 
 export function extractOptions(pool: ParsePool, overrides: Partial<ExtractOptions> = {}): ExtractOptions {

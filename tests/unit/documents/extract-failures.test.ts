@@ -10,7 +10,7 @@ import type { ParseOutcome, ParsePool } from '../../../src/documents/parse-pool.
 import { AppError, isAppError } from '../../../src/errors.js';
 
 const run = vi.fn<ParsePool['run']>();
-const pool: ParsePool = { run, threadsStarted: 0, close: async () => undefined };
+const pool: ParsePool = { run, threadsStarted: 0, warm: true, startupError: null, close: async () => undefined };
 const pdf = readFileSync(new URL('../../fixtures/cv-alex-morgan.pdf', import.meta.url));
 const docx = readFileSync(new URL('../../fixtures/cv-alex-morgan.docx', import.meta.url));
 const OPTIONS = { maxBytes: 5 * 1024 * 1024, maxChars: 20_000, maxPages: 30, pool };

@@ -31,7 +31,7 @@ describe('parse pool', () => {
     expect(p.threadsStarted).toBe(1);
   });
 
-  it('replaces a thread that asked to be recycled before the next job runs', async () => {
+  it('replaces a thread that asked to be recycled (heap grown) before the next job runs', async () => {
     const p = make('echo.mjs');
     const first = await p.run(job({ recycle: true }));
     const second = await p.run(job());
@@ -39,6 +39,15 @@ describe('parse pool', () => {
     expect(second.status).toBe('message');
     expect(thread(second)).not.toBe(thread(first));
     expect(p.threadsStarted).toBe(2);
+  });
+
+  it('retires a thread after jobsPerThread jobs, with jobs in flight on the others and none lost', async () => {
+    const p = make('echo.mjs', { threads: 2, jobsPerThread: 3 });
+    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => p.run(job({ note: i }))));
+    expect(outcomes.every((o) => o.status === 'message')).toBe(true);
+    const threads = new Set(outcomes.map((o) => (o.status === 'message' ? (o.message as { threadId: number }).threadId : -1)));
+    expect(threads.size).toBeGreaterThanOrEqual(40 / 3);
+    for (const id of threads) expect(outcomes.filter((o) => o.status === 'message' && (o.message as { threadId: number }).threadId === id).length).toBeLessThanOrEqual(3);
   });
 
   it('reports a thread that exits or throws as crashed, and serves the next job on a new thread', async () => {
@@ -66,8 +75,10 @@ describe('parse pool', () => {
     expect(thread(after)).not.toBe(thread(before));
   });
 
-  it('a missing worker module is a crash with a setup error code', async () => {
+  it('a missing worker module is a crash with a setup error, reported at start-up and by every job', async () => {
     const p = make('does-not-exist.mjs');
+    while (!p.startupError) await new Promise((r) => setTimeout(r, 10));
+    expect(p.warm).toBe(false);
     const outcome = await p.run(job());
     expect(outcome.status).toBe('crashed');
     expect(outcome.status === 'crashed' && outcome.error.message).toMatch(/does-not-exist|Cannot find/);
