@@ -40,4 +40,11 @@ describe('connection limits', () => {
     expect(() => loadConfig({ AUDIO_START_TIMEOUT_SECONDS: '0' })).toThrow(/AUDIO_START_TIMEOUT_SECONDS/);
     expect(loadConfig({ AUDIO_IDLE_TIMEOUT_SECONDS: '30' }).speech.idleTimeoutMs).toBe(30_000);
   });
+
+  it('reads the document parsing limits, naming a bad value', () => {
+    expect(loadConfig({})).toMatchObject({ documentMaxPerVisitor: 2, documentMaxPages: 30, documentWorkerMaxJobs: 50, documentWorkerRecycleMb: 64, documentWarmStart: true });
+    expect(loadConfig({ DOCUMENT_MAX_PAGES: '100', DOCUMENT_MAX_PER_VISITOR: '0' })).toMatchObject({ documentMaxPages: 100, documentMaxPerVisitor: 0 });
+    expect(() => loadConfig({ DOCUMENT_MAX_PAGES: '0' })).toThrow(/DOCUMENT_MAX_PAGES/);
+    expect(() => loadConfig({ DOCUMENT_WORKER_RECYCLE_MB: 'lots' })).toThrow(/DOCUMENT_WORKER_RECYCLE_MB/);
+  });
 });
