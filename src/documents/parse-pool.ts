@@ -1,10 +1,11 @@
 /**
  * A warm pool of parsing threads (piscina) for PDF and DOCX uploads, started with the app so
- * the first upload is as fast as the rest. It replaced one fresh worker per upload, which cost
- * ~300 ms of CPU per small PDF (thread start-up, loading pdf.js) and 7–11 s for the first.
+ * the first upload is as fast as the rest. It replaced one fresh worker per upload, which issue
+ * 17 measured at ~300 ms of CPU per small PDF (thread start-up, loading pdf.js) and 7–11 s for
+ * the first upload after start-up.
  *
- * - Threads: `threads` of them, all started at once and kept (min = max), each with a V8 heap limit and a lower
- *   CPU priority (nice), so parsing can't starve the event loop that serves pages.
+ * - Threads: `threads` of them, all started at once and kept (min = max), each with a V8 heap
+ *   limit and a lower CPU priority (nice), so parsing can't starve the event loop serving pages.
  * - Deadline: a job still running after `timeoutMs` is aborted, which terminates its thread;
  *   piscina starts a replacement.
  * - Recycling: a thread is retired after `jobsPerThread` jobs, or when it reports a heap grown

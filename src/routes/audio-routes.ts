@@ -7,7 +7,8 @@
  *
  * After the upgrade every frame is checked before it is analysed: binary frames must hold
  * whole PCM16 samples and be ≤ 64 KB, text frames must be one of the two control messages,
- * and the frame rate, the pace of the audio and the total length are capped. A broken rule
+ * and the frame rate, the pace of the audio and the total length are capped; a socket that
+ * does not send `start` in time, or stops sending audio, is closed. A broken rule
  * closes the socket with a close code and a reason. Whatever happens to the connection, the
  * audio received so far stays analysed in the recording store for the answer to pick up.
  */
