@@ -53,6 +53,7 @@ async function start(): Promise<{ server: ServerProcess; dir: string }> {
   const server = await startServerProcess({
     env: { DATA_DIR: dir, TRUST_PROXY: 'true', RATE_LIMIT_UPLOADS: '30', RATE_LIMIT_INTERVIEW: '60', RATE_LIMIT_SIGN_IN: '10', LOG_LEVEL: 'warn' },
     readyTimeoutMs: 60_000,
+    waitFor: 'health', // readyAfter() measures the rest
   });
   return { server, dir };
 }

@@ -22,6 +22,15 @@ import { openSlowClients, plainGet, type SlowFlood } from '../support/slow-clien
 
 const DESCRIPTORS = 256;
 
+/** Open descriptors of the server process right now (for failure messages). */
+const descriptors = (server: ServerProcess) => {
+  try {
+    return fs.readdirSync(`/proc/${server.child.pid}/fd`).length;
+  } catch {
+    return -1;
+  }
+};
+
 async function until(check: () => boolean | Promise<boolean>, what: string, server: ServerProcess): Promise<void> {
   for (let i = 0; i < 3000; i++) {
     if (await check()) return;
@@ -30,7 +39,7 @@ async function until(check: () => boolean | Promise<boolean>, what: string, serv
     }
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error(`gave up waiting for ${what}`);
+  throw new Error(`gave up waiting for ${what} (server descriptors: ${descriptors(server)}):\n${server.output().slice(-2000)}`);
 }
 
 const alive = (server: ServerProcess) => server.child.exitCode === null && server.child.signalCode === null;
@@ -64,7 +73,7 @@ describe('slow clients against the real server (ulimit -n 256)', () => {
       LOG_LEVEL: 'warn',
     });
     const s = server;
-    flood = await openSlowClients(s.port, DESCRIPTORS + 150);
+    flood = await openSlowClients(s.port, DESCRIPTORS + 200);
     const f = flood;
     // Out of descriptors: connections beyond them are closed for the server by libuv…
     await until(() => f.closedByServer().length > 0, 'connections refused at descriptor exhaustion', s);
