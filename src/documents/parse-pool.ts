@@ -7,7 +7,8 @@
  * - Threads: `threads` of them, all started at once and kept (min = max), each with a V8 heap
  *   limit and a lower CPU priority (nice), so parsing can't starve the event loop serving pages.
  * - Deadline: a job still running after `timeoutMs` is aborted, which terminates its thread;
- *   piscina starts a replacement.
+ *   piscina starts a replacement. A thread that can't start (the process is out of file
+ *   descriptors, say) fails only the job waiting for it; the next job gets a new one.
  * - Recycling: a thread is retired after `jobsPerThread` jobs, or when it reports a heap grown
  *   past `recycleHeapMb` (extract-worker.mjs): parsers cache fonts and may leak, and a fresh
  *   thread is cheap next to a bloated one. A retiring thread gets no new job (the pool's load
@@ -19,8 +20,10 @@
 import { Piscina } from 'piscina';
 import { errorCode } from './errors.js';
 
-/** A thread as piscina's load balancer sees it (the type is not exported by name). */
-type PiscinaWorker = Parameters<NonNullable<NonNullable<ConstructorParameters<typeof Piscina>[0]>['loadBalancer']>>[1][number];
+/** A thread and a task as piscina's load balancer sees them (the types are not exported by name). */
+type Balancer = NonNullable<NonNullable<ConstructorParameters<typeof Piscina>[0]>['loadBalancer']>;
+type PiscinaWorker = Parameters<Balancer>[1][number];
+type PiscinaTask = Parameters<Balancer>[0];
 
 const WORKER_URL = new URL('./extract-worker.mjs', import.meta.url);
 
@@ -56,7 +59,7 @@ export interface ParsePool {
   readonly threadsStarted: number;
   /** True once every thread has loaded its parsers and parsed its warm-up document. */
   readonly warm: boolean;
-  /** Why the threads could not start (a deployment problem: e.g. the worker file is missing), or null. */
+  /** Why the threads could not start (e.g. the worker file is missing), until a job succeeds; or null. */
   readonly startupError: Error | null;
   close(): Promise<void>;
 }
@@ -70,8 +73,11 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   const jobsOn = new Map<number, number>();
   const seen = new Map<number, PiscinaWorker>();
 
-  /** Least busy first, never a retiring thread; counts each thread's jobs and retires it at the limit. */
-  const balancer = (_task: unknown, workers: PiscinaWorker[]): PiscinaWorker | null => {
+  /**
+   * An idle thread, never a retiring one; counts each thread's jobs and retires it at the limit.
+   * Only real jobs count: they carry an abort signal (the deadline), start-up probes do not.
+   */
+  const balancer = (task: PiscinaTask, workers: PiscinaWorker[]): PiscinaWorker | null => {
     let pick: PiscinaWorker | null = null;
     for (const worker of workers) {
       seen.set(worker.id, worker);
@@ -81,7 +87,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
         break;
       }
     }
-    if (pick && warmStart) {
+    if (pick && warmStart && task.isAbortable) {
       const jobs = (jobsOn.get(pick.id) ?? 0) + 1;
       jobsOn.set(pick.id, jobs);
       if (jobs >= options.jobsPerThread) retiring.add(pick.id);
@@ -109,7 +115,8 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   });
   let threadsStarted = 0;
   pool.on('workerCreate', () => threadsStarted++);
-  // A thread that dies between jobs is replaced by piscina; without a listener the event would throw.
+  // A thread that dies between jobs, or can't start (EMFILE while the process is out of
+  // descriptors), is reported here; piscina starts another for the next job that needs one.
   pool.on('error', () => undefined);
 
   /** Terminates every retiring thread that is idle now (called whenever a job ends). */
@@ -136,7 +143,6 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   if (!warm) {
     void Promise.all(Array.from({ length: options.threads }, () => pool.run({ warmUp: true }))).then(
       () => (warm = true),
-      // piscina does not restart threads that fail while starting: every job would wait forever.
       (error: unknown) => (startupError = error instanceof Error ? error : new Error(String(error))),
     );
   }
@@ -152,16 +158,24 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       return startupError;
     },
     async run(request) {
-      if (startupError) return { status: 'crashed', error: startupError, outOfMemory: false };
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(new Error('document parse deadline')), options.timeoutMs);
       try {
         const message: unknown = await pool.run(request, { transferList: [request.data], signal: abort.signal });
         const reply = (typeof message === 'object' && message !== null ? message : {}) as { recycle?: unknown; threadId?: unknown };
         if (warmStart && reply.recycle === true && typeof reply.threadId === 'number') retiring.add(reply.threadId);
+        if (!warm) {
+          // The threads failed to start before, and work now.
+          warm = true;
+          startupError = null;
+        }
         return { status: 'message', message };
       } catch (error) {
-        if (abort.signal.aborted) return { status: 'timeout' };
+        if (abort.signal.aborted) {
+          // While no thread could ever start, say why rather than blame the file; the job still
+          // ran, so a pool whose threads start again (descriptors freed) recovers by itself.
+          return startupError ? { status: 'crashed', error: startupError, outOfMemory: false } : { status: 'timeout' };
+        }
         const err = error instanceof Error ? error : new Error(String(error));
         return { status: 'crashed', error: err, outOfMemory: errorCode(error) === 'ERR_WORKER_OUT_OF_MEMORY' };
       } finally {

@@ -3,6 +3,9 @@
  * reported (it never rejects), and that a thread is replaced after a crash, a deadline or a
  * recycle request while the pool keeps serving.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createParsePool, type ParsePool } from '../../../src/documents/parse-pool.js';
 
@@ -75,8 +78,27 @@ describe('parse pool', () => {
     expect(thread(after)).not.toBe(thread(before));
   });
 
+  it('recovers when replacement threads could not start for a while (e.g. out of descriptors)', async () => {
+    const flag = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-pool-')), 'no-start');
+    process.env.REHEARSE_TEST_NO_START = flag;
+    try {
+      const p = make('flaky-start.mjs', { jobsPerThread: 1, timeoutMs: 5_000 });
+      expect(await p.run(job())).toMatchObject({ status: 'message' }); // its thread retires after this job
+      fs.writeFileSync(flag, '');
+      // The replacement can't start now: the job waiting for it is not served (its deadline ends it).
+      const during = await p.run(job());
+      expect(during.status).not.toBe('message');
+      fs.rmSync(flag);
+      // Starting works again: the next job gets a new thread; parsing did not stay broken.
+      expect(await p.run(job())).toMatchObject({ status: 'message', message: { ok: true } });
+    } finally {
+      delete process.env.REHEARSE_TEST_NO_START;
+      fs.rmSync(path.dirname(flag), { recursive: true, force: true });
+    }
+  });
+
   it('a missing worker module is a crash with a setup error, reported at start-up and by every job', async () => {
-    const p = make('does-not-exist.mjs');
+    const p = make('does-not-exist.mjs', { timeoutMs: 500 });
     while (!p.startupError) await new Promise((r) => setTimeout(r, 10));
     expect(p.warm).toBe(false);
     const outcome = await p.run(job());
