@@ -69,7 +69,8 @@ describe('parse pool', () => {
   });
 
   it('terminates a job past its deadline; a new thread serves the next job', async () => {
-    const p = make('echo.mjs', { timeoutMs: 200 });
+    // The deadline also covers waiting for a thread to start, so it leaves room for a loaded machine.
+    const p = make('echo.mjs', { timeoutMs: 2_000 });
     const before = await p.run(job());
     expect(await p.run(job({ hang: true }))).toEqual({ status: 'timeout' });
     const after = await p.run(job({ note: 'next' }));
