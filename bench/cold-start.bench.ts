@@ -32,7 +32,7 @@ async function measure(args: string[], fresh: boolean): Promise<number[]> {
     const dataDir = fresh ? fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-cold-')) : existing;
     const started = performance.now();
     // The default configuration (TRANSCRIBER=whisper, loaded lazily), quiet logs.
-    const server = await startServerProcess({ args, env: { DATA_DIR: dataDir, TRANSCRIBER: 'whisper', LOG_LEVEL: 'warn' } });
+    const server = await startServerProcess({ args, env: { DATA_DIR: dataDir, TRANSCRIBER: 'whisper', LOG_LEVEL: 'warn' }, waitFor: 'health' });
     const elapsed = performance.now() - started;
     await server.stop('SIGTERM');
     if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });

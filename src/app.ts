@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import secureSession from '@fastify/secure-session';
@@ -18,7 +18,7 @@ import { openDatabase, type DbHandle } from './db/client.js';
 import { createAiClient, type ProviderStatus } from './ai/ai-client.js';
 import { createProviders } from './ai/providers/index.js';
 import type { AiProvider } from './ai/types.js';
-import { createParseLimiter, extractDocument } from './documents/index.js';
+import { createParseLimiter, createParsePool, extractDocument } from './documents/index.js';
 import { createUsersRepository } from './repositories/users-repository.js';
 import { createSessionsRepository } from './repositories/sessions-repository.js';
 import { createMessagesRepository } from './repositories/messages-repository.js';
@@ -55,10 +55,11 @@ import { createPathRedactor } from './security/redact-paths.js';
 import { createCoverageScorer, type CoverageScorer } from './coverage/index.js';
 import { loggerOptions } from './logging.js';
 import { registerOperations } from './operations.js';
-import { currentSessionId, requestScopedLogger } from './request-context.js';
+import { currentRequestContext, currentSessionId, requestScopedLogger } from './request-context.js';
 import { createWorkQueue, limitAiClient } from './services/work-queue.js';
 import { createAnswerEvaluations } from './services/answer-evaluations.js';
 import { opsRoutes } from './routes/ops-routes.js';
+import { limitConnections, resolveMaxConnections } from './connection-limits.js';
 
 const require = createRequire(import.meta.url);
 
@@ -97,6 +98,8 @@ export interface Services {
   recordings: RecordingStore;
   /** Answer coverage against key points (embeddings or lexical: see its status). */
   coverage: CoverageScorer;
+  /** Whether the document parsing threads are warm (/ready waits for it), and why not. */
+  documentsReady: () => { ready: boolean; reason?: string };
 }
 
 declare module 'fastify' {
@@ -106,6 +109,15 @@ declare module 'fastify' {
     /** The open database; routes use services, this is for health checks and tests. */
     database: DbHandle;
   }
+}
+
+/** ws's protocol errors (bad frames) are warnings; resets and broken pipes are clients leaving. */
+function logSocketError(error: Error, socket: { terminate(): void }, request: FastifyRequest): void {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('WS_ERR_')) request.log.warn({ code, reason: error.message }, 'voice socket: protocol error from the client');
+  else if (code === 'ECONNRESET' || code === 'EPIPE') request.log.info({ code }, 'voice socket: the client went away');
+  else request.log.error({ err: error }, 'voice socket error');
+  socket.terminate();
 }
 
 /** TRUST_PROXY=<n>: trust the n proxies nearest to us (proxy-addr's hop count). */
@@ -120,6 +132,19 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     // Behind a reverse proxy (TRUST_PROXY), rate limits and the Origin check see the client, not the proxy.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // Every phase of a connection has a deadline (Fastify's defaults leave the request and the
+    // socket without one, so a body that never arrives held its socket forever). Node checks
+    // the header and request deadlines every connectionsCheckingInterval.
+    http: { headersTimeout: config.connections.headersTimeoutMs, connectionsCheckingInterval: 1000 },
+    requestTimeout: config.connections.requestTimeoutMs,
+    keepAliveTimeout: config.connections.keepAliveTimeoutMs,
+    connectionTimeout: config.connections.idleTimeoutMs,
+  });
+  // Open connections in all and per address (connection-limits.ts).
+  limitConnections(app.server, {
+    maxConnections: resolveMaxConnections(config.connections.maxConnections),
+    maxPerAddress: config.connections.maxPerAddress,
+    log: app.log,
   });
 
   // --- external plugins -----------------------------------------------------------------
@@ -165,6 +190,9 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   // with a reason, and this hard cap stops anything far larger before it is buffered.
   await app.register(websocket, {
     options: { maxPayload: 1024 * 1024 },
+    // A broken frame or a dropped connection is the client's doing, not ours: logged below
+    // error level (the plugin's default logs every one as an error).
+    errorHandler: logSocketError,
     // On shutdown, tell open recordings why (1001 "going away"; what they sent is kept).
     preClose(this: FastifyInstance, done: () => void) {
       for (const client of this.websocketServer.clients) client.close(1001, 'server shutting down');
@@ -192,10 +220,21 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     retries: createRetriesRepository(database.db),
   };
   const clock = deps.clock ?? (() => new Date());
+  // PDF/DOCX parsing: warm threads, started now so the first upload is as fast as the rest,
+  // admitted fairly between visitors (documents/parse-pool.ts, parse-limiter.ts).
+  const documentPool = createParsePool({
+    threads: config.documentMaxParallel,
+    timeoutMs: config.documentTimeoutMs,
+    jobsPerThread: config.documentWorkerMaxJobs,
+    recycleHeapMb: config.documentWorkerRecycleMb,
+    warmStart: config.documentWarmStart,
+  });
+  app.addHook('onClose', async () => documentPool.close());
   const documentLimiter = createParseLimiter({
     maxParallel: config.documentMaxParallel,
     maxQueued: config.documentMaxQueued,
     maxWaitMs: config.documentTimeoutMs,
+    maxPerVisitor: config.documentMaxPerVisitor,
   });
   // Cheap to build: the embedding model only loads on the first answer scored.
   const coverage =
@@ -216,12 +255,14 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   );
   // Answers are evaluated beside the interview; feedback waits for them (answer-evaluations.ts).
   const evaluations = createAnswerEvaluations({ messages: repositories.messages, sessions: repositories.sessions, ai, coverage, log: app.log });
-  const extract = (bytes: Buffer) =>
+  const extract = (bytes: Buffer, ownerId: string) =>
     extractDocument(bytes, {
       maxBytes: config.maxUploadBytes,
-      timeoutMs: config.documentTimeoutMs,
       maxChars: config.documentMaxChars,
+      maxPages: config.documentMaxPages,
+      pool: documentPool,
       limiter: documentLimiter,
+      requester: { visitor: ownerId, address: currentRequestContext()?.address ?? null },
     });
   // Server paths in texts visitors can see (/health, the voice socket) name their setting
   // instead; the operator gets the full paths in the log once the app is ready.
@@ -278,6 +319,10 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     transcriber,
     recordings,
     coverage,
+    documentsReady: () =>
+      documentPool.warm
+        ? { ready: true }
+        : { ready: false, reason: documentPool.startupError ? `documents: parsing threads failed to start (${documentPool.startupError.message})` : 'documents: parsing threads starting' },
   });
 
   // On close, calls to remote models stop at once: every interviewer step is resumable (the

@@ -40,6 +40,13 @@ const EnvSchema = Type.Object({
   MAX_HEAP_USED_MB: Type.Integer({ default: 0, minimum: 0 }),
   MAX_RSS_MB: Type.Integer({ default: 0, minimum: 0 }),
   OVERLOAD_RETRY_AFTER_SECONDS: Type.Integer({ default: 10, minimum: 1, maximum: 3600 }),
+  // --- connections and timeouts: what a client may hold, and for how long (SECURITY.md) ---
+  HEADERS_TIMEOUT_MS: Type.Integer({ default: 10000, minimum: 1000, maximum: 600000 }),
+  REQUEST_TIMEOUT_MS: Type.Integer({ default: 60000, minimum: 1000, maximum: 3600000 }),
+  KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ default: 10000, minimum: 1000, maximum: 600000 }),
+  CONNECTION_IDLE_TIMEOUT_MS: Type.Integer({ default: 120000, minimum: 1000, maximum: 3600000 }),
+  MAX_CONNECTIONS: Type.String({ default: 'auto', pattern: '^(auto|\\d{1,7})$' }),
+  MAX_CONNECTIONS_PER_ADDRESS: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
   // --- accounts and abuse limits (SECURITY.md) ---
   ADMIN_EMAILS: Type.Optional(Type.String()),
   TRUST_PROXY: Type.Optional(Type.String({ pattern: '^(true|false|\\d{1,2}|[0-9a-fA-F.:/, ]+)$' })),
@@ -51,6 +58,10 @@ const EnvSchema = Type.Object({
   MAX_INTERVIEWS_PER_VISITOR: Type.Integer({ default: 100, minimum: 1, maximum: 100000 }),
   DOCUMENT_MAX_PARALLEL: Type.Integer({ default: 2, minimum: 1, maximum: 32 }),
   DOCUMENT_MAX_QUEUED: Type.Integer({ default: 10, minimum: 0, maximum: 1000 }),
+  DOCUMENT_MAX_PER_VISITOR: Type.Integer({ default: 2, minimum: 0, maximum: 1000 }),
+  DOCUMENT_MAX_PAGES: Type.Integer({ default: 30, minimum: 1, maximum: 100000 }),
+  DOCUMENT_WORKER_MAX_JOBS: Type.Integer({ default: 50, minimum: 1, maximum: 1000000 }),
+  DOCUMENT_WORKER_RECYCLE_MB: Type.Integer({ default: 64, minimum: 16, maximum: 4096 }),
   // Unset: gemini if GEMINI_API_KEY is set, then openai if a key or OPENAI_BASE_URL is set,
   // then ollama if OLLAMA_MODEL is set, then offline.
   AI_PROVIDERS: Type.Optional(Type.String({ pattern: '^[a-z, -]+$' })),
@@ -94,6 +105,8 @@ const EnvSchema = Type.Object({
   AUDIO_MAX_FRAMES_PER_SECOND: Type.Integer({ default: 50, minimum: 10, maximum: 1000 }),
   AUDIO_RECORDING_TTL_MINUTES: Type.Integer({ default: 60, minimum: 1, maximum: 1440 }),
   AUDIO_STORE_RAW: Type.Boolean({ default: false }),
+  AUDIO_START_TIMEOUT_SECONDS: Type.Integer({ default: 10, minimum: 1, maximum: 600 }),
+  AUDIO_IDLE_TIMEOUT_SECONDS: Type.Integer({ default: 10, minimum: 1, maximum: 600 }),
   // --- answer coverage (src/coverage/index.ts) ---
   COVERAGE_METHOD: Type.Union([Type.Literal('auto'), Type.Literal('lexical')], { default: 'auto' }),
   EMBEDDINGS_MODEL: Type.String({ default: 'Xenova/all-MiniLM-L6-v2', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$' }),
@@ -123,6 +136,7 @@ export interface AppConfig {
   /** AI calls running at once, and how many more may wait for a slot (beyond: 503 AI_BUSY). */
   aiQueue: { concurrency: number; maxWaiting: number };
   overload: OverloadSettings;
+  connections: ConnectionSettings;
   /**
    * Emails (normalised) that may claim the operator role with the setup token printed in the
    * log at start-up. Listing an email grants nothing by itself (src/services/operator-service.ts).
@@ -136,6 +150,16 @@ export interface AppConfig {
   /** PDF/DOCX parses running at once, and how many more may wait for a turn (beyond: 503). */
   documentMaxParallel: number;
   documentMaxQueued: number;
+  /** Parses one visitor may have running or waiting (five times that per address; beyond: 429). 0: no limit. */
+  documentMaxPerVisitor: number;
+  /** PDFs with more pages are refused before any page is read. */
+  documentMaxPages: number;
+  /** A parsing thread is replaced after this many jobs… */
+  documentWorkerMaxJobs: number;
+  /** …or once its V8 heap has grown past this many MB. */
+  documentWorkerRecycleMb: number;
+  /** Start every parsing thread with the app (not an environment variable; tests start them on demand). */
+  documentWarmStart: boolean;
   /** log2 of scrypt's N for new password hashes (not an environment variable; tests lower it). */
   passwordHashCost: number;
   /** Providers to try, in order; "offline" is always appended as the last resort. */
@@ -180,6 +204,10 @@ export interface SpeechSettings {
   recordingTtlMs: number;
   /** Keep raw audio as WAV files under DATA_DIR/recordings/<sessionId>/ (src/services/recording-files.ts). */
   storeRaw: boolean;
+  /** A socket that has not sent `start` this long after opening is closed. */
+  startTimeoutMs: number;
+  /** A recording that receives no frame for this long is ended (the audio so far is kept). */
+  idleTimeoutMs: number;
 }
 
 /** When the process counts as overloaded and answers 503 + Retry-After (@fastify/under-pressure); 0 turns a check off. */
@@ -193,6 +221,25 @@ export interface OverloadSettings {
   retryAfterSeconds: number;
   /** How often the figures are sampled (not an environment variable; tests lower it). */
   sampleIntervalMs: number;
+}
+
+/**
+ * What one client may hold and for how long (src/connection-limits.ts, app.ts). Every slow
+ * phase of a connection has a deadline, so a socket that stops sending is closed.
+ */
+export interface ConnectionSettings {
+  /** From the first byte (or the end of the previous response) to the end of the headers. */
+  headersTimeoutMs: number;
+  /** From the first byte to the end of the body: a body that never arrives is cut with 408. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection between requests. */
+  keepAliveTimeoutMs: number;
+  /** A socket on which nothing moves either way (Fastify's connectionTimeout), while a request is being served. */
+  idleTimeoutMs: number;
+  /** Open connections in all; beyond it a new one is closed at once. 'auto': derived from the descriptor limit. */
+  maxConnections: number | 'auto';
+  /** Open connections from one address (0: no limit). Default 64, or 0 when TRUST_PROXY is set (every client is the proxy). */
+  maxPerAddress: number;
 }
 
 /** Requests allowed per window; 0 turns a limit off. */
@@ -310,6 +357,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const aiProviders =
     parsed.AI_PROVIDERS === undefined ? defaultProviders(gemini, openai, ollama) : parseProviders(parsed.AI_PROVIDERS);
   checkProviderSettings({ aiProviders, gemini, openai, ollama });
+  if (parsed.HEADERS_TIMEOUT_MS > parsed.REQUEST_TIMEOUT_MS) {
+    // Node refuses a header deadline later than the whole request's.
+    throw new ConfigError(
+      `Invalid configuration:\n  HEADERS_TIMEOUT_MS: must not exceed REQUEST_TIMEOUT_MS (${parsed.REQUEST_TIMEOUT_MS}) (got ${parsed.HEADERS_TIMEOUT_MS})`,
+    );
+  }
   const dataDir = path.resolve(parsed.DATA_DIR);
   return {
     host: parsed.HOST,
@@ -334,6 +387,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryAfterSeconds: parsed.OVERLOAD_RETRY_AFTER_SECONDS,
       sampleIntervalMs: 1000,
     },
+    connections: {
+      headersTimeoutMs: parsed.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: parsed.KEEP_ALIVE_TIMEOUT_MS,
+      idleTimeoutMs: parsed.CONNECTION_IDLE_TIMEOUT_MS,
+      maxConnections: parsed.MAX_CONNECTIONS === 'auto' ? 'auto' : Number(parsed.MAX_CONNECTIONS),
+      maxPerAddress: parsed.MAX_CONNECTIONS_PER_ADDRESS ?? (parseTrustProxy(parsed.TRUST_PROXY) === false ? 64 : 0),
+    },
     adminEmails: parseEmailList(parsed.ADMIN_EMAILS),
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     rateLimits: {
@@ -346,6 +407,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxInterviewsPerVisitor: parsed.MAX_INTERVIEWS_PER_VISITOR,
     documentMaxParallel: parsed.DOCUMENT_MAX_PARALLEL,
     documentMaxQueued: parsed.DOCUMENT_MAX_QUEUED,
+    documentMaxPerVisitor: parsed.DOCUMENT_MAX_PER_VISITOR,
+    documentMaxPages: parsed.DOCUMENT_MAX_PAGES,
+    documentWorkerMaxJobs: parsed.DOCUMENT_WORKER_MAX_JOBS,
+    documentWorkerRecycleMb: parsed.DOCUMENT_WORKER_RECYCLE_MB,
+    documentWarmStart: true,
     passwordHashCost: 16,
     aiProviders,
     publicUrl: parsed.PUBLIC_URL ?? null,
@@ -372,6 +438,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFramesPerSecond: parsed.AUDIO_MAX_FRAMES_PER_SECOND,
       recordingTtlMs: parsed.AUDIO_RECORDING_TTL_MINUTES * 60_000,
       storeRaw: parsed.AUDIO_STORE_RAW,
+      startTimeoutMs: parsed.AUDIO_START_TIMEOUT_SECONDS * 1000,
+      idleTimeoutMs: parsed.AUDIO_IDLE_TIMEOUT_SECONDS * 1000,
     },
     coverage: {
       method: parsed.COVERAGE_METHOD as CoverageSettings['method'],
@@ -488,6 +556,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     databasePath: ':memory:',
     logLevel: 'silent',
     sessionSecret: 'test-secret-test-secret-test-secret-0123456789',
+    // Parsing threads start on first use: tests build hundreds of apps, most never parse a PDF.
+    documentWarmStart: false,
     // Cheaper password hashing keeps account tests fast; the format and checks are the same.
     passwordHashCost: 14,
     // Tests never reach the internet: a remote provider a test enables without pointing it at

@@ -84,10 +84,21 @@ export const Errors = {
     400,
     () => 'The upload did not arrive complete (the connection may have dropped). Choose the file and send it again.',
   ),
+  malformedUpload: define(
+    'MALFORMED_UPLOAD',
+    400,
+    () => 'That upload was not a valid form (its multipart boundary is missing or malformed). Send it again from the page.',
+  ),
   documentsBusy: define(
     'DOCUMENTS_BUSY',
     503,
     () => 'Lots of documents are being read right now, so yours was not. Nothing is lost: try again in a minute.',
+  ),
+  /** One visitor (or address) already has DOCUMENT_MAX_PER_VISITOR documents being read or waiting. */
+  tooManyDocuments: define(
+    'TOO_MANY_DOCUMENTS',
+    429,
+    () => 'Your other documents are still being read. Wait for them to finish, then upload this one again.',
   ),
   documentUnpacksTooLarge: define(
     'DOCUMENT_UNPACKS_TOO_LARGE',
@@ -137,6 +148,19 @@ export const Errors = {
     422,
     (format: string) =>
       `That ${format} file needs more memory to read than we allow, usually because of large images or a very complex layout. Save a simpler copy (for example without images) and upload that.`,
+  ),
+  /** Over the work budget: far more text on one page than a page can show (nested-object "bombs" do this). */
+  documentOverBudget: define(
+    'DOCUMENT_TOO_COMPLEX',
+    422,
+    (format: string) =>
+      `That ${format} file draws far more text than any page holds (it may be damaged or built to overload readers), so we stopped reading it. Export your CV again as a plain PDF, DOCX or TXT and upload that.`,
+  ),
+  documentTooManyPages: define(
+    'DOCUMENT_TOO_MANY_PAGES',
+    422,
+    (pages: number, limit: number) =>
+      `That PDF has ${pages.toLocaleString('en')} pages; we read documents of up to ${limit} pages. Upload just your CV (or the job advert) as its own file.`,
   ),
 
   interviewQuota: define(

@@ -3,19 +3,20 @@
  * and graceful shutdown. `registerOperations` is called on the root instance before any route
  * is registered, so its hooks cover every route.
  *
- * - Overload: @fastify/under-pressure samples the event loop (and optionally heap / RSS); while
- *   a threshold is exceeded every request but `/health` gets a short 503 with Retry-After at
- *   once, instead of queueing behind the backlog until everyone times out. `/health` is
+ * - Overload: overload-monitor.ts samples the event loop (and optionally heap / RSS) — it
+ *   replaces @fastify/under-pressure, whose sampling timer crashed the process when file
+ *   descriptors ran out; while a threshold is exceeded every request but `/health` gets a
+ *   short 503 with Retry-After at once, instead of queueing behind the backlog until everyone times out. `/health` is
  *   liveness — the process is alive, restarting it would only make things worse — so it is
  *   exempt; `/ready` is not, so a load balancer can steer traffic away.
  * - Shutdown (`gracefulClose`): /ready turns 503, open WebSockets are closed with 1001 "going
  *   away", then Fastify stops accepting, lets in-flight requests finish and runs onClose hooks
  *   (the database is closed last). server.ts bounds the whole thing with SHUTDOWN_GRACE_MS.
  */
-import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { AppConfig } from './config.js';
+import { createOverloadMonitor } from './overload-monitor.js';
 import { registerRequestContext } from './request-context.js';
 import type { WorkQueue } from './services/work-queue.js';
 
@@ -54,30 +55,29 @@ export async function registerOperations(app: FastifyInstance, config: AppConfig
   app.decorate('aiQueue', queue);
 
   const { overload } = config;
-  let refusedSinceLog = 0;
-  let lastLog = 0;
-  await app.register(underPressure, {
-    maxEventLoopDelay: overload.maxEventLoopDelayMs,
-    maxEventLoopUtilization: overload.maxEventLoopUtilization,
-    maxHeapUsedBytes: overload.maxHeapUsedBytes,
-    maxRssBytes: overload.maxRssBytes,
-    sampleInterval: overload.sampleIntervalMs,
-    retryAfter: overload.retryAfterSeconds,
-    // Returning undefined lets the request through; returning a body sends it (the plugin's
-    // handlePressure; its types only declare void).
-    pressureHandler: ((request: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined) => {
-      if (request.routeOptions.url === '/health') return undefined; // liveness stays truthful: carry on
+  const monitor = createOverloadMonitor(overload, (error) => app.log.warn({ err: error }, 'overload sample failed; keeping the last figures'));
+  const enabled = overload.maxEventLoopDelayMs > 0 || overload.maxEventLoopUtilization > 0 || overload.maxHeapUsedBytes > 0 || overload.maxRssBytes > 0;
+  if (enabled) {
+    // Measured from the moment the app is ready: start-up's own work is not load (it used to
+    // give 503 OVERLOADED for about a second after every restart).
+    app.addHook('onReady', async () => monitor.start());
+    app.addHook('onClose', async () => monitor.stop());
+    let refusedSinceLog = 0;
+    let lastLog = 0;
+    app.addHook('onRequest', async (request, reply) => {
+      const pressure = monitor.pressure();
+      if (!pressure || request.routeOptions.url === '/health') return; // liveness stays truthful
       refusedSinceLog++;
       const now = Date.now();
       if (now - lastLog >= 1000) {
-        request.log.warn({ type, value, refused: refusedSinceLog }, 'overloaded: answering 503');
+        request.log.warn({ type: pressure.type, value: pressure.value, refused: refusedSinceLog }, 'overloaded: answering 503');
         refusedSinceLog = 0;
         lastLog = now;
       }
       reply.code(503).header('Retry-After', String(overload.retryAfterSeconds)).header('Cache-Control', 'no-store');
-      return overloadedBody(request, reply, type);
-    }) as unknown as (request: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined) => void,
-  });
+      return reply.send(overloadedBody(request, reply, pressure.type));
+    });
+  }
 
   registerRequestContext(app);
   // A response finished during shutdown closes its connection: an idle keep-alive socket would

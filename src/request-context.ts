@@ -13,6 +13,8 @@ export interface RequestContext {
   log: FastifyBaseLogger;
   /** The `:id` of a `/session/:id/...` route, or null. */
   sessionId: string | null;
+  /** The client's address (request.ip: the proxy's client with TRUST_PROXY). */
+  address: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -29,7 +31,7 @@ export function registerRequestContext(app: FastifyInstance): void {
   app.addHook('preHandler', (request, _reply, done) => {
     const id = (request.params as { id?: unknown } | undefined)?.id;
     const sessionId = typeof id === 'string' && request.routeOptions.url?.startsWith('/session/:id') ? id : null;
-    storage.run({ log: request.log, sessionId }, done);
+    storage.run({ log: request.log, sessionId, address: request.ip }, done);
   });
 }
 

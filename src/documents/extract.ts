@@ -2,21 +2,34 @@
  * Turns an uploaded CV or job description (PDF, DOCX or TXT) into clean text.
  *
  * Order of checks: empty → too large → type by content → (DOCX: zip-bomb limits) → parse →
- * no text → cap length. PDF and DOCX parsing runs in a worker thread with a deadline and a
- * heap limit, so one pathological file can neither block the event loop nor exhaust the
- * server's memory; `options.limiter` caps how many such workers run at once.
+ * no text → cap length. PDF and DOCX parsing runs on a warm pool thread (parse-pool.ts) with
+ * a deadline, a heap limit and a work budget — pages, text runs and characters per page —
+ * so one pathological file can neither block the event loop, nor exhaust the server's memory,
+ * nor hold a thread for long; `options.limiter` decides who parses when.
  */
 import { AppError, Errors } from '../errors.js';
 import { sniff } from './detect.js';
 import { countWords, normalizeText, truncateText } from './normalize.js';
 import type { DocumentFormat, ExtractedDocument, ExtractOptions } from './types.js';
-import { errorCode, runWorkerOnce } from './worker-runner.js';
+import { errorCode } from './errors.js';
+import type { ParsePool } from './parse-pool.js';
 import { checkActualSizes, checkDeclaredSizes, type ZipVerdict } from './zip-limits.js';
 
-const WORKER_URL = new URL('./extract-worker.mjs', import.meta.url);
-
-/** V8 heap cap per parsing worker. Note: Buffers/ArrayBuffers live outside this heap. */
-export const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
+/**
+ * Work budget for reading a PDF (extract-worker.mjs). A dense A4 page shows ~6,000 characters
+ * in at most a few thousand text runs, and pdf.js hands its text over in a few dozen chunks
+ * (one more per form XObject that draws text). A page far over these is not a page but a bomb
+ * — nested form XObjects multiply what a page draws — and is refused as soon as pdf.js has
+ * produced this much of it (~100 ms for the nested bomb, at ~15 µs per text run); the document
+ * limits stop the same bomb spread over many pages. Past `maxDocItems` reading just stops.
+ */
+export const WORK_BUDGET = {
+  maxPageChars: 30_000,
+  maxPageItems: 10_000,
+  maxPageChunks: 500,
+  maxDocChunks: 2_000,
+  maxDocItems: 40_000,
+};
 
 /** How the format is named in user-facing messages ("That Word file appears to be damaged"). */
 const FORMAT_LABEL: Record<DocumentFormat, string> = { pdf: 'PDF', docx: 'Word', txt: 'text' };
@@ -64,9 +77,9 @@ export async function extractDocument(bytes: Buffer, options: ExtractOptions): P
         const actual = await checkActualSizes(bytes, declared.listing);
         if (!actual.ok) throw zipError(actual);
       }
-      return parseInWorker(binaryFormat, bytes, options.timeoutMs, rawCap);
+      return parseInPool(options.pool, binaryFormat, bytes, { maxChars: rawCap, maxPages: options.maxPages, ...WORK_BUDGET });
     };
-    raw = options.limiter ? await options.limiter.run(parse) : await parse();
+    raw = options.limiter ? await options.limiter.run(parse, options.requester) : await parse();
   }
 
   const normalized = normalizeText(raw.text);
@@ -83,17 +96,13 @@ export async function extractDocument(bytes: Buffer, options: ExtractOptions): P
   };
 }
 
-async function parseInWorker(format: 'pdf' | 'docx', bytes: Buffer, timeoutMs: number, maxChars: number): Promise<RawText> {
+async function parseInPool(pool: ParsePool, format: 'pdf' | 'docx', bytes: Buffer, limits: Record<string, number>): Promise<RawText> {
   const label = FORMAT_LABEL[format];
   // Copy into a fresh ArrayBuffer and transfer that: transferring `bytes.buffer` itself
   // would detach the caller's Buffer (or Node's shared pool slab it may live in).
   const data = new Uint8Array(bytes.byteLength);
   data.set(bytes);
-  const outcome = await runWorkerOnce(
-    WORKER_URL,
-    { format, data: data.buffer, maxChars },
-    { timeoutMs, resourceLimits: WORKER_RESOURCE_LIMITS, transferList: [data.buffer] },
-  );
+  const outcome = await pool.run({ format, data: data.buffer, ...limits });
 
   switch (outcome.status) {
     case 'timeout':
@@ -105,11 +114,11 @@ async function parseInWorker(format: 'pdf' | 'docx', bytes: Buffer, timeoutMs: n
       }
       throw withCause(Errors.documentCorrupted(label), outcome.error);
     case 'message':
-      return readReply(outcome.message, label);
+      return readReply(outcome.message, label, limits.maxPages!);
   }
 }
 
-function readReply(message: unknown, label: string): RawText {
+function readReply(message: unknown, label: string, maxPages: number): RawText {
   const reply = (typeof message === 'object' && message !== null ? message : {}) as Record<string, unknown>;
   if (reply.ok === true && typeof reply.text === 'string') {
     return {
@@ -121,6 +130,10 @@ function readReply(message: unknown, label: string): RawText {
   const detail = new Error(typeof reply.detail === 'string' ? reply.detail : 'no detail');
   if (reply.ok === false && reply.kind === 'encrypted') throw withCause(Errors.documentEncrypted(), detail);
   if (reply.ok === false && reply.kind === 'corrupted') throw withCause(Errors.documentCorrupted(label), detail);
+  if (reply.ok === false && reply.kind === 'over-budget') throw withCause(Errors.documentOverBudget(label), detail);
+  if (reply.ok === false && reply.kind === 'too-many-pages' && typeof reply.pageCount === 'number') {
+    throw withCause(Errors.documentTooManyPages(reply.pageCount, maxPages), detail);
+  }
   throw new Error(`Unexpected reply from the document extraction worker: ${JSON.stringify(message)?.slice(0, 200)}`);
 }
 
@@ -140,7 +153,7 @@ function toMegabytes(bytes: number): number {
 }
 
 function assertOptions(options: ExtractOptions): void {
-  for (const key of ['maxBytes', 'timeoutMs', 'maxChars'] as const) {
+  for (const key of ['maxBytes', 'maxChars', 'maxPages'] as const) {
     const value = options[key];
     if (!Number.isFinite(value) || value <= 0) throw new TypeError(`extractDocument: options.${key} must be a positive number, got ${value}.`);
   }

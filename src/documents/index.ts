@@ -2,4 +2,5 @@ export type { DetectedFormat, DocumentFormat, ExtractedDocument, ExtractOptions 
 export { detectFormat } from './detect.js';
 export { extractDocument } from './extract.js';
 export { normalizeText } from './normalize.js';
-export { createParseLimiter, type ParseLimiter } from './parse-limiter.js';
+export { createParseLimiter, type ParseLimiter, type Requester } from './parse-limiter.js';
+export { createParsePool, type ParsePool } from './parse-pool.js';

@@ -12,17 +12,22 @@ export interface ExtractedDocument {
   truncated: boolean;
 }
 
-import type { ParseLimiter } from './parse-limiter.js';
+import type { ParseLimiter, Requester } from './parse-limiter.js';
+import type { ParsePool } from './parse-pool.js';
 
 export interface ExtractOptions {
   /** Larger files are rejected with FILE_TOO_LARGE before any parsing. */
   maxBytes: number;
-  /** Hard limit for parsing a PDF/DOCX in the worker thread, worker start-up included. */
-  timeoutMs: number;
   /** The returned text is cut (at a paragraph/sentence boundary) to at most this many characters. */
   maxChars: number;
-  /** Caps concurrent PDF/DOCX parses (the app shares one); none: unlimited. */
+  /** PDFs with more pages are refused (DOCUMENT_TOO_MANY_PAGES) before any page is read. */
+  maxPages: number;
+  /** The warm parsing threads PDF/DOCX go to (parse-pool.ts: it holds the deadline). */
+  pool: ParsePool;
+  /** Caps and orders concurrent PDF/DOCX parses (the app shares one); none: unlimited. */
   limiter?: ParseLimiter;
+  /** Who asked, for the limiter's per-visitor and per-address fairness. */
+  requester?: Requester;
 }
 
 export type DetectedFormat = { format: DocumentFormat } | { format: null; detected: string };

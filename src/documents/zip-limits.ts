@@ -24,6 +24,11 @@ export interface ZipLimits {
   maxRatio: number;
   /** Small entries may compress extremely well (a run of spaces); only bigger ones are judged by ratio. */
   ratioFloor: number;
+  /**
+   * The main text part (word/document.xml). A long CV is a few hundred KB of XML; many MB of it
+   * is huge text that would hold a parsing thread (mammoth builds the whole tree in memory).
+   */
+  maxTextPartBytes: number;
 }
 
 /**
@@ -35,7 +40,10 @@ export const DOCX_LIMITS: ZipLimits = {
   maxTotalUncompressed: 100 * 1024 * 1024,
   maxRatio: 200,
   ratioFloor: 1024 * 1024,
+  maxTextPartBytes: 16 * 1024 * 1024,
 };
+
+const TEXT_PART = 'word/document.xml';
 
 export type ZipVerdict = { ok: true } | { ok: false; problem: 'damaged' | 'too_large'; detail: string };
 
@@ -48,6 +56,11 @@ export function checkDeclaredSizes(bytes: Buffer, limits: ZipLimits = DOCX_LIMIT
   if (!listing.intact) return damaged('no readable central directory');
   if (listing.declaredCount > limits.maxEntries || listing.records.length > limits.maxEntries) {
     return tooLarge(`${Math.max(listing.declaredCount, listing.records.length)} entries (limit ${limits.maxEntries})`);
+  }
+  for (const [name, entry] of listing.entries) {
+    if (name.toLowerCase() === TEXT_PART && entry.uncompressedSize > limits.maxTextPartBytes) {
+      return tooLarge(`${TEXT_PART} declares ${entry.uncompressedSize} bytes (limit ${limits.maxTextPartBytes})`);
+    }
   }
   let total = 0;
   for (const entry of listing.records) {

@@ -7,7 +7,8 @@
  *
  * After the upgrade every frame is checked before it is analysed: binary frames must hold
  * whole PCM16 samples and be ≤ 64 KB, text frames must be one of the two control messages,
- * and the frame rate, the pace of the audio and the total length are capped. A broken rule
+ * and the frame rate, the pace of the audio and the total length are capped; a socket that
+ * does not send `start` in time, or stops sending audio, is closed. A broken rule
  * closes the socket with a close code and a reason. Whatever happens to the connection, the
  * audio received so far stays analysed in the recording store for the answer to pick up.
  */
@@ -41,6 +42,8 @@ export const MAX_LIVE_RECORDINGS_PER_VISITOR = 3;
 /** Live metrics are dropped (not queued) while this much is waiting to be sent to a slow client. */
 const MAX_BUFFERED_BYTES = 256 * 1024;
 const BYTES_PER_SECOND = SAMPLE_RATE * 2;
+/** "10 s", or "0.2 s" for the short deadlines tests use. */
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /** A browser page from another site must not open a socket with our visitor's cookie. */
 function sameOrigin(request: FastifyRequest): boolean {
@@ -102,6 +105,13 @@ export async function audioRoutes(app: FastifyInstance) {
       let state: 'ready' | 'recording' | 'finishing' | 'closed' = 'ready';
       log.info({ recordingId: recording.id, sessionId: request.params.id }, 'voice recording opened');
 
+      // A socket holds a descriptor and a recording slot: one that never sends `start`, or stops
+      // sending audio, is closed (the audio so far is kept). Every frame moves the deadline.
+      let idleTimer = setTimeout(
+        () => reject({ code: CloseCode.policyViolation, reason: `send {"type":"start"} within ${seconds(settings.startTimeoutMs)}` }),
+        settings.startTimeoutMs,
+      );
+
       function send(message: AudioSessionEvent | Record<string, unknown>, droppable = false) {
         if (socket.readyState !== socket.OPEN) return;
         if (droppable && socket.bufferedAmount > MAX_BUFFERED_BYTES) return;
@@ -121,6 +131,7 @@ export async function audioRoutes(app: FastifyInstance) {
       async function finish(endedBy: Exclude<SpeechSummary['endedBy'], 'in_progress'>, close: Violation | null) {
         if (state === 'finishing' || state === 'closed') return;
         state = 'finishing';
+        clearTimeout(idleTimer);
         try {
           const summary = await audio.finish(endedBy);
           if (endedBy !== 'disconnect') send({ type: 'final', recordingId: recording.id, transcript: audio.text(), summary });
@@ -150,6 +161,7 @@ export async function audioRoutes(app: FastifyInstance) {
       socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
         if (state === 'finishing' || state === 'closed') return;
         if (!limiter.allow()) return reject({ code: CloseCode.policyViolation, reason: 'too many frames per second' });
+        if (state === 'recording') idleTimer.refresh();
         const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 
         if (!isBinary) {
@@ -159,6 +171,12 @@ export async function audioRoutes(app: FastifyInstance) {
           if (control.type === 'start') {
             if (state !== 'ready') return reject({ code: CloseCode.policyViolation, reason: 'the recording has already started' });
             state = 'recording';
+            // From now on the deadline is the longest gap allowed between frames.
+            clearTimeout(idleTimer);
+            idleTimer = setTimeout(
+              () => void finish('limit', { code: CloseCode.policyViolation, reason: `no audio for ${seconds(settings.idleTimeoutMs)}` }),
+              settings.idleTimeoutMs,
+            );
             return;
           }
           if (state !== 'recording') return reject({ code: CloseCode.policyViolation, reason: 'stop before start' });
@@ -183,6 +201,7 @@ export async function audioRoutes(app: FastifyInstance) {
       });
 
       socket.on('close', () => {
+        clearTimeout(idleTimer);
         audio.mute();
         if (state !== 'finishing' && state !== 'closed') void finish('disconnect', null);
         else recordings.ended(recording.id);

@@ -1,7 +1,8 @@
 /**
  * Operator and progress endpoints:
  * - GET /ready — readiness: 200 when the database answers `select 1` and every shipped
- *   migration is applied; 503 with a reason otherwise, while shutting down, or overloaded.
+ *   migration is applied and the document parsing threads are warm; 503 with a reason
+ *   otherwise, while shutting down, or overloaded.
  *   (`/health` in pages.ts is liveness: 200 whenever the process can answer.)
  * - GET /session/:id/queue — the interview's place in the AI work queue, as an htmx fragment
  *   polled from the "thinking" indicator while an answer is being read.
@@ -22,6 +23,9 @@ export async function opsRoutes(app: FastifyInstance) {
     if (app.lifecycle.shuttingDown) return reply.code(503).send({ status: 'unavailable', reason: 'shutting down' });
     const db = checkDatabaseReady(app.database.sqlite);
     if (!db.ok) return reply.code(503).send({ status: 'unavailable', reason: db.reason });
+    // Traffic waits for warm parsing threads, so the first upload is as fast as the rest.
+    const documents = app.services.documentsReady();
+    if (!documents.ready) return reply.code(503).send({ status: 'unavailable', reason: documents.reason });
     return { status: 'ready', migrations: db.migrations, aiQueue: app.aiQueue.stats() };
   });
 

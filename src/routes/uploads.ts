@@ -8,6 +8,18 @@ export interface MultipartForm {
   fields: Record<string, string>;
 }
 
+/**
+ * RFC 2046 allows 1–70 characters; we accept up to 200. Past 252 the multipart parser (busboy)
+ * throws from its constructor, which used to surface as a 500 with an error log.
+ */
+const MAX_BOUNDARY_CHARS = 200;
+
+/** The `boundary` parameter of a multipart Content-Type, or null when there is none. */
+export function multipartBoundary(contentType: string | undefined): string | null {
+  const match = /;\s*boundary=(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
+  return match ? (match[1] ?? match[2] ?? '') : null;
+}
+
 /** Room for the form's text fields and multipart framing on top of the file itself. */
 const FORM_OVERHEAD_BYTES = 1024 * 1024;
 
@@ -27,6 +39,8 @@ export async function readMultipart(request: FastifyRequest, fileField: string):
   if (Number.isFinite(announced) && announced > limitBytes + FORM_OVERHEAD_BYTES) {
     throw Errors.fileTooLarge(Math.round(limitBytes / 1024 / 1024));
   }
+  const boundary = multipartBoundary(request.headers['content-type']);
+  if (boundary === null || boundary.length === 0 || boundary.length > MAX_BOUNDARY_CHARS) throw Errors.malformedUpload();
   try {
     for await (const part of request.parts()) {
       if (csrfPendingInMultipart(request)) {

@@ -54,7 +54,8 @@ export interface UploadedFile {
 export interface SessionServiceDeps {
   sessions: SessionsRepository;
   users: UsersRepository;
-  extractDocument: (bytes: Buffer) => Promise<ExtractedDocument>;
+  /** Reads a PDF/DOCX/TXT; `ownerId` is who asked (parse slots are shared fairly between visitors). */
+  extractDocument: (bytes: Buffer, ownerId: string) => Promise<ExtractedDocument>;
   documentMaxChars: number;
   /** Interviews one visitor may keep (MAX_INTERVIEWS_PER_VISITOR). */
   maxInterviewsPerVisitor: number;
@@ -128,7 +129,7 @@ export function createSessionService({ sessions, users, extractDocument, documen
     async uploadCv(sessionId: string, ownerId: string, file: UploadedFile | null): Promise<SessionRow> {
       draft(sessionId, ownerId);
       if (!file) throw Errors.fileMissing('CV');
-      const doc = await extractDocument(file.bytes);
+      const doc = await extractDocument(file.bytes, ownerId);
       sessions.updateCv(sessionId, ownerId, {
         cvText: doc.text,
         cvFileName: file.fileName,
@@ -144,7 +145,7 @@ export function createSessionService({ sessions, users, extractDocument, documen
     async setJobDescription(sessionId: string, ownerId: string, text: string | undefined, file: UploadedFile | null): Promise<SessionRow> {
       draft(sessionId, ownerId);
       if (file) {
-        const doc = await extractDocument(file.bytes);
+        const doc = await extractDocument(file.bytes, ownerId);
         sessions.updateJobDescription(sessionId, ownerId, doc.text, file.fileName);
       } else {
         const jobDescription = normalizeText(clean(text)).slice(0, documentMaxChars);

@@ -53,4 +53,32 @@ describe('fuzzer findings', () => {
     expect(res.statusCode).toBe(400);
     expect(html(res.body).querySelector('#error')?.getAttribute('data-code')).toBe('UPLOAD_INCOMPLETE');
   });
+
+  it('a multipart boundary longer than the parser takes (issue 17) is a 400 with no error log, with or without a CSRF token', async () => {
+    const lines: string[] = [];
+    const logged = await createTestApp({ logLevel: 'info' }, { logStream: { write: (line) => void lines.push(line) } });
+    try {
+      const visitor = new Visitor(logged);
+      const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+      const token = await visitor.csrfToken();
+      for (const length of [253, 256, 300, 5000]) {
+        const boundary = 'b'.repeat(length);
+        for (const csrf of [{}, { 'x-csrf-token': token }]) {
+          for (const route of ['upload-cv', 'upload-job']) {
+            const res = await logged.inject({
+              method: 'POST',
+              url: `/session/${id}/${route}`,
+              headers: { cookie: visitor.cookieHeader!, 'content-type': `multipart/form-data; boundary=${boundary}`, ...csrf },
+              payload: `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${boundary}--\r\n`,
+            });
+            expect(res.statusCode, `${route}, boundary of ${length}`).toBe(400);
+            expect(html(res.body).querySelector('#error')?.getAttribute('data-code')).toBe('MALFORMED_UPLOAD');
+          }
+        }
+      }
+      expect(lines.filter((l) => JSON.parse(l).level >= 50)).toEqual([]);
+    } finally {
+      await logged.close();
+    }
+  });
 });

@@ -21,6 +21,10 @@ import { strongAnswer } from '../support/answers.js';
 import { chunks, fixturePcm, gapManifest } from '../support/audio.js';
 import { createFakeTranscriber } from '../support/fake-transcriber.js';
 
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 10));
+}
+
 type ServerMessage = { type: string; [key: string]: any };
 
 /** A connected client: every JSON message it got, and how the socket closed. */
@@ -364,6 +368,47 @@ describe('voice answers over WebSocket', () => {
     expect(await client.closed).toEqual({ code: 1001, reason: 'server shutting down' });
   });
 
+  describe('idle sockets are closed (a socket holds a descriptor and a recording slot)', () => {
+    it('one that never sends {"type":"start"} → 1008, and its slot is free again', async () => {
+      const { visitor, id } = await start({ speech: { ...defaultSpeech, startTimeoutMs: 200 } });
+      const client = await connect(visitor, id);
+      await client.next('ready');
+      expect(await client.closed).toEqual({ code: 1008, reason: 'send {"type":"start"} within 0.2 s' });
+      expect(app.services.recordings.liveCount(ownerOf(id))).toBe(0);
+    });
+
+    it('one that stops sending audio is ended with its summary (the audio so far is kept) → 1008', async () => {
+      const { visitor, id } = await start({ speech: { ...defaultSpeech, idleTimeoutMs: 300 } });
+      const client = await connect(visitor, id);
+      client.ws.send(JSON.stringify({ type: 'start' }));
+      for (const c of chunks(fixturePcm('speech-normal.wav'), 3_200).slice(0, 5)) client.ws.send(c, { binary: true });
+      const final = await client.next('final');
+      expect(final.summary).toMatchObject({ endedBy: 'limit' });
+      expect(final.summary.durationSeconds).toBeGreaterThan(0);
+      expect(await client.closed).toEqual({ code: 1008, reason: 'no audio for 0.3 s' });
+    });
+  });
+
+  it('a broken WebSocket frame from the client is a warning in the log, not an error', async () => {
+    const lines: string[] = [];
+    app = await createTestApp({ logLevel: 'info' }, { logStream: { write: (line) => void lines.push(line) } });
+    const visitor = new Visitor(app);
+    const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+    expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as { port: number };
+    const client = track(new WebSocket(`ws://127.0.0.1:${port}/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader! } }));
+    client.ws.on('error', () => undefined);
+    await client.next('ready');
+    // A masked frame with the reserved opcode 0x3: a protocol error only a broken or hostile client makes.
+    (client.ws as unknown as { _socket: import('node:net').Socket })._socket.write(Buffer.from([0x83, 0x80, 1, 2, 3, 4]));
+    await client.closed;
+    await until(() => lines.some((l) => l.includes('WS_ERR_INVALID_OPCODE')));
+    const all = lines.map((l) => JSON.parse(l) as { level: number; msg: string; code?: string });
+    expect(all.find((l) => l.code === 'WS_ERR_INVALID_OPCODE')).toMatchObject({ level: 40, msg: 'voice socket: protocol error from the client' });
+    expect(all.filter((l) => l.level >= 50)).toEqual([]);
+  });
+
   it('works over a real listening socket with the ws client (upgrade refused for strangers)', async () => {
     const { visitor, id } = await start();
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -400,4 +445,6 @@ const defaultSpeech: AppConfig['speech'] = {
   maxFramesPerSecond: 50,
   recordingTtlMs: 60 * 60_000,
   storeRaw: false,
+  startTimeoutMs: 10_000,
+  idleTimeoutMs: 10_000,
 };

@@ -20,6 +20,8 @@ export class HttpVisitor {
     public baseUrl: string,
     /** Bound on every request, so a hung server fails the test instead of hanging it. */
     private readonly timeoutMs = 30_000,
+    /** Sent with every request (e.g. X-Forwarded-For, to be another address behind TRUST_PROXY). */
+    private readonly extraHeaders: Record<string, string> = {},
   ) {}
 
   get cookieHeader(): string | undefined {
@@ -44,6 +46,7 @@ export class HttpVisitor {
       redirect: 'manual',
       signal: AbortSignal.timeout(this.timeoutMs),
       headers: {
+        ...this.extraHeaders,
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(init.htmx ? { 'hx-request': 'true' } : {}),
         ...init.headers,

@@ -41,9 +41,16 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Command line after `node` (default: the TypeScript entry through tsx). */
   args?: string[];
-  /** How long to wait for GET /health to answer 200. */
+  /** How long to wait for the server to be up (see `waitFor`). */
   readyTimeoutMs?: number;
+  /**
+   * 'ready' (default): until GET /ready answers 200 — database migrated and the document parsing
+   * threads warm, i.e. ready for traffic; 'health': until GET /health does (the process is up).
+   */
+  waitFor?: 'health' | 'ready';
   port?: number;
+  /** Start the server with this soft limit on open files (`ulimit -n`), to test descriptor exhaustion. */
+  maxOpenFiles?: number;
 }
 
 /** Environment that keeps a test server self-contained: no keys, no .env, no rate limits or quota, no models. */
@@ -69,14 +76,14 @@ export function baseServerEnv(): Record<string, string> {
   };
 }
 
-export async function waitForHealth(url: string, timeoutMs: number, exited?: Promise<unknown>): Promise<number> {
+export async function waitForHealth(url: string, timeoutMs: number, exited?: Promise<unknown>, path: '/health' | '/ready' = '/health'): Promise<number> {
   const started = performance.now();
   let gone = false;
   void exited?.then(() => (gone = true));
   while (performance.now() - started < timeoutMs) {
     if (gone) throw new Error('the server exited before it was healthy');
     try {
-      const res = await fetch(`${url}/health`);
+      const res = await fetch(`${url}${path}`);
       await res.arrayBuffer();
       if (res.status === 200) return performance.now() - started;
     } catch {
@@ -84,13 +91,18 @@ export async function waitForHealth(url: string, timeoutMs: number, exited?: Pro
     }
     await new Promise((r) => setTimeout(r, 10));
   }
-  throw new Error(`no /health 200 from ${url} within ${timeoutMs} ms`);
+  throw new Error(`no ${path} 200 from ${url} within ${timeoutMs} ms`);
 }
 
 export async function startServerProcess(options: StartOptions = {}): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const args = options.args ?? ['--import', TSX, path.join(PROJECT_ROOT, 'src/server.ts')];
-  const child = spawn(process.execPath, args, {
+  // With a descriptor limit, bash sets it and then becomes node (exec): same pid, same signals.
+  const [command, commandArgs] =
+    options.maxOpenFiles === undefined
+      ? [process.execPath, args]
+      : ['bash', ['-c', `ulimit -n ${Math.floor(options.maxOpenFiles)} && exec "$0" "$@"`, process.execPath, ...args]];
+  const child = spawn(command, commandArgs, {
     cwd: options.env?.DATA_DIR ?? PROJECT_ROOT, // no stray .env is read from the project
     env: { ...baseServerEnv(), ...options.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,7 +115,7 @@ export async function startServerProcess(options: StartOptions = {}): Promise<Se
   );
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(url, options.readyTimeoutMs ?? 30_000, exited);
+    await waitForHealth(url, options.readyTimeoutMs ?? 30_000, exited, options.waitFor === 'health' ? '/health' : '/ready');
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);

@@ -61,7 +61,11 @@ export class Visitor {
   /** The CSRF token that goes with `cookie` (read from the pages it was served). */
   private token: string | undefined;
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `remoteAddress`: the client address the app sees (default 127.0.0.1), for per-address limits. */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly remoteAddress?: string,
+  ) {}
 
   /** The visitor cookie as sent back (`rehearse_session=...`), e.g. to tamper with it. */
   get cookieHeader(): string | undefined {
@@ -100,7 +104,7 @@ export class Visitor {
   }
 
   async get(url: string, options: { htmx?: boolean } = {}) {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: this.headers({}, options.htmx) }));
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: this.headers({}, options.htmx), remoteAddress: this.remoteAddress }));
   }
 
   async post(url: string, form: Record<string, string> = {}, options: RequestOptions = {}) {
@@ -110,6 +114,7 @@ export class Visitor {
       await this.app.inject({
         method: 'POST',
         url,
+        remoteAddress: this.remoteAddress,
         payload: new URLSearchParams(asField ? { _csrf: token, ...form } : form).toString(),
         headers: this.headers(
           { 'content-type': 'application/x-www-form-urlencoded', ...(token !== undefined && options.htmx ? { 'x-csrf-token': token } : {}) },
@@ -126,7 +131,7 @@ export class Visitor {
     const body = multipart(asField ? { _csrf: token, ...fields } : fields, files);
     const headers = { ...body.headers, ...(token !== undefined && options.htmx ? { 'x-csrf-token': token } : {}) };
     return this.remember(
-      await this.app.inject({ method: 'POST', url, payload: body.payload, headers: this.headers(headers, options.htmx) }),
+      await this.app.inject({ method: 'POST', url, payload: body.payload, headers: this.headers(headers, options.htmx), remoteAddress: this.remoteAddress }),
     );
   }
 }

@@ -1,26 +1,21 @@
 /**
- * How extractDocument maps every way a parsing worker can end to an error. The worker
- * runner is replaced here; its real behaviour (crash, OOM, timeout) is covered in
- * worker-runner.test.ts.
+ * How extractDocument maps every way a parsing job can end to an error. The pool is a fake
+ * here; its real behaviour (crash, OOM, deadline, recycling) is covered in parse-pool.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { extractDocument } from '../../../src/documents/index.js';
-import { WORKER_RESOURCE_LIMITS } from '../../../src/documents/extract.js';
-import { runWorkerOnce, type WorkerOutcome } from '../../../src/documents/worker-runner.js';
+import { WORK_BUDGET } from '../../../src/documents/extract.js';
+import type { ParseOutcome, ParsePool } from '../../../src/documents/parse-pool.js';
 import { AppError, isAppError } from '../../../src/errors.js';
 
-vi.mock('../../../src/documents/worker-runner.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../src/documents/worker-runner.js')>()),
-  runWorkerOnce: vi.fn(),
-}));
-
-const run = vi.mocked(runWorkerOnce);
+const run = vi.fn<ParsePool['run']>();
+const pool: ParsePool = { run, threadsStarted: 0, warm: true, startupError: null, close: async () => undefined };
 const pdf = readFileSync(new URL('../../fixtures/cv-alex-morgan.pdf', import.meta.url));
 const docx = readFileSync(new URL('../../fixtures/cv-alex-morgan.docx', import.meta.url));
-const OPTIONS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 5_000, maxChars: 20_000 };
+const OPTIONS = { maxBytes: 5 * 1024 * 1024, maxChars: 20_000, maxPages: 30, pool };
 
-function outcome(value: WorkerOutcome) {
+function outcome(value: ParseOutcome) {
   run.mockResolvedValueOnce(value);
 }
 
@@ -38,21 +33,25 @@ beforeEach(() => {
 });
 
 describe('extractDocument ↔ worker', () => {
-  it('starts extract-worker.mjs with a heap limit, the deadline, and the bytes transferred', async () => {
+  it('sends the bytes (transferred) with the work budget: raw text cap, pages, per-page text', async () => {
     outcome({ status: 'message', message: { ok: true, text: 'Alex Morgan\nEngineer', pageCount: 1, truncated: false } });
     const result = await extractDocument(pdf, OPTIONS);
     expect(result).toEqual({ text: 'Alex Morgan\nEngineer', format: 'pdf', pageCount: 1, wordCount: 3, truncated: false });
 
     expect(run).toHaveBeenCalledTimes(1);
-    const [url, request, options] = run.mock.calls[0]!;
-    expect(url.pathname.endsWith('/src/documents/extract-worker.mjs')).toBe(true);
-    expect(options.timeoutMs).toBe(5_000);
-    expect(options.resourceLimits).toEqual(WORKER_RESOURCE_LIMITS);
-    expect(WORKER_RESOURCE_LIMITS.maxOldGenerationSizeMb).toBeLessThanOrEqual(256);
-    const { format, data } = request as { format: string; data: ArrayBuffer };
-    expect(format).toBe('pdf');
-    expect(options.transferList).toEqual([data]);
-    expect(Buffer.from(data).equals(pdf)).toBe(true);
+    const request = run.mock.calls[0]![0] as Record<string, unknown> & { data: ArrayBuffer };
+    expect(request).toMatchObject({ format: 'pdf', maxPages: 30, maxChars: 20_000 * 4 + 10_000, ...WORK_BUDGET });
+    expect(Buffer.from(request.data).equals(pdf)).toBe(true);
+  });
+
+  it.each([
+    [{ ok: false, kind: 'over-budget', detail: 'page 1: more than 30000 text runs' }, 'DOCUMENT_TOO_COMPLEX', /draws far more text than any page holds/],
+    [{ ok: false, kind: 'too-many-pages', pageCount: 40_000, detail: '40000 pages' }, 'DOCUMENT_TOO_MANY_PAGES', /has 40,000 pages; we read documents of up to 30 pages/],
+  ])('maps a reply over the work budget to a 422 with a stable code (%#)', async (message, code, text) => {
+    outcome({ status: 'message', message });
+    const error = await caught(pdf);
+    expect(error).toMatchObject({ code, statusCode: 422 });
+    expect((error as AppError).message).toMatch(text);
   });
 
   it('marks the result truncated when the worker already had to drop text', async () => {

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors.js';
 import { extractDocument, type ExtractOptions } from '../../../src/documents/index.js';
+import { extractOptions, testParsePool } from '../../support/documents.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url));
 
-const OPTIONS: ExtractOptions = { maxBytes: 5 * 1024 * 1024, timeoutMs: 20_000, maxChars: 20_000 };
+const pool = testParsePool();
+afterAll(() => pool.close());
+const OPTIONS: ExtractOptions = extractOptions(pool);
 
 /** Runs `extractDocument` expecting an AppError, and returns it. */
 async function failure(bytes: Buffer, options: ExtractOptions = OPTIONS): Promise<AppError> {
@@ -174,9 +177,14 @@ describe('extractDocument: limits', () => {
   });
 
   it.each(['cv-alex-morgan.pdf', 'cv-alex-morgan.docx'])('gives up on %s with DOCUMENT_TIMEOUT when the deadline passes', async (name) => {
-    const error = await failure(fixture(name), { ...OPTIONS, timeoutMs: 1 });
-    expect(error.code).toBe('DOCUMENT_TIMEOUT');
-    expect(error.statusCode).toBe(422);
+    const hasty = testParsePool({ threads: 1, timeoutMs: 1 });
+    try {
+      const error = await failure(fixture(name), { ...OPTIONS, pool: hasty });
+      expect(error.code).toBe('DOCUMENT_TIMEOUT');
+      expect(error.statusCode).toBe(422);
+    } finally {
+      await hasty.close();
+    }
   });
 
   it.each(['cv-alex-morgan.pdf', 'cv-alex-morgan.docx', 'cv-alex-morgan.txt'])(
@@ -218,7 +226,7 @@ describe('extractDocument: limits', () => {
     doc.end();
     await done;
 
-    const result = await extractDocument(Buffer.concat(chunks), { ...OPTIONS, maxChars: 2_000 });
+    const result = await extractDocument(Buffer.concat(chunks), { ...OPTIONS, maxChars: 2_000, maxPages: 100 });
     expect(result.pageCount).toBe(60);
     expect(result.truncated).toBe(true);
     expect(result.text.length).toBeLessThanOrEqual(2_000);

@@ -1,13 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkActualSizes, checkDeclaredSizes, DOCX_LIMITS } from '../../../src/documents/zip-limits.js';
 import { extractDocument } from '../../../src/documents/index.js';
 import { isAppError, type AppError } from '../../../src/errors.js';
 import { makeZip } from '../../fixtures/zip.js';
+import { extractOptions, testParsePool } from '../../support/documents.js';
 import { declaredZipBomb, docx, documentXml, honestZipBomb, lyingZipBomb } from '../../support/hostile.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url));
-const OPTIONS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000, maxChars: 50_000 };
+const pool = testParsePool();
+afterAll(() => pool.close());
+const OPTIONS = extractOptions(pool, { maxChars: 50_000 });
 
 async function verdict(bytes: Buffer, limits = DOCX_LIMITS) {
   const declared = checkDeclaredSizes(bytes, limits);
@@ -56,6 +59,26 @@ describe('DOCX zip-bomb limits', () => {
     expect(checkDeclaredSizes(many, { ...DOCX_LIMITS, maxEntries: 10 })).toMatchObject({ ok: false, problem: 'too_large' });
     const big = docx({ data: documentXml('y'.repeat(5000)) }, [{ name: 'a.xml', data: 'z'.repeat(5000), deflate: true }]);
     expect(checkDeclaredSizes(big, { ...DOCX_LIMITS, maxTotalUncompressed: 6000 })).toMatchObject({ ok: false, problem: 'too_large' });
+  });
+
+  it('refuses a DOCX whose text part is many MB of XML (huge text), even at an ordinary compression ratio', async () => {
+    // 20 MB of words in a pseudo-random order compresses about 10:1, far below the bomb ratio and
+    // within the upload limit: only the size of the text part gives it away.
+    const vocabulary = ['team', 'delivered', 'service', 'latency', 'platform', 'customer', 'migration', 'reliable'];
+    let seed = 42;
+    const words: string[] = [];
+    for (let size = 0; size < 20 * 1024 * 1024; ) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const word = vocabulary[(seed >>> 16) % vocabulary.length]!;
+      words.push(word);
+      size += word.length + 1;
+    }
+    const huge = docx({ data: documentXml(words.join(' ')) });
+    expect(huge.length).toBeLessThan(5 * 1024 * 1024);
+    const declared = checkDeclaredSizes(huge);
+    expect(declared).toMatchObject({ ok: false, problem: 'too_large' });
+    expect((declared as { detail: string }).detail).toMatch(/word\/document\.xml declares/);
+    expect((await failure(huge)).code).toBe('DOCUMENT_UNPACKS_TOO_LARGE');
   });
 
   it('refuses ZIP64 size markers (no Word CV needs them)', () => {

@@ -1,6 +1,8 @@
-// Test worker: replies with what it received (and the size of a transferred buffer).
-import { parentPort } from 'node:worker_threads';
+// Test pool worker: replies with what it received (the size of a transferred buffer, its thread),
+// asks to be recycled when the request says so, and never replies (an endless parse) when asked to hang.
+import { threadId } from 'node:worker_threads';
 
-parentPort?.once('message', (request) => {
-  parentPort?.postMessage({ ok: true, echo: request.note, byteLength: request.data?.byteLength ?? null });
-});
+export default function echo(request) {
+  if (request.hang === true) for (;;);
+  return { ok: true, echo: request.note, byteLength: request.data?.byteLength ?? null, threadId, recycle: request.recycle === true };
+}

@@ -1,4 +1,4 @@
-// Test worker: exits without replying.
-import { parentPort } from 'node:worker_threads';
-
-parentPort?.once('message', () => process.exit(3));
+// Test pool worker: the thread exits without replying.
+export default function exits() {
+  process.exit(3);
+}

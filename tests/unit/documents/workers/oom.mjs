@@ -1,7 +1,5 @@
-// Test worker: allocates JS objects until it hits its heap limit.
-import { parentPort } from 'node:worker_threads';
-
-parentPort?.once('message', () => {
+// Test pool worker: allocates JS objects until it hits its heap limit.
+export default function oom() {
   const hoard = [];
   for (;;) hoard.push({ a: new Array(1000).fill(hoard.length), s: `item-${hoard.length}` });
-});
+}

@@ -1,8 +1,8 @@
-// Test worker: an exception escapes after the request arrives (like a parser bug in a callback).
-import { parentPort } from 'node:worker_threads';
-
-parentPort?.once('message', () => {
-  setTimeout(() => {
-    throw new TypeError('parser blew up');
-  }, 0);
-});
+// Test pool worker: an exception escapes after the request arrives (like a parser bug in a callback).
+export default function throws() {
+  return new Promise(() => {
+    setTimeout(() => {
+      throw new TypeError('parser blew up');
+    }, 0);
+  });
+}
