@@ -15,7 +15,7 @@
  * Run: npm run bench:ai-wait   (INTERVIEWS=3 MODEL_MS=1500 by default)
  */
 import { buildApp } from '../src/app.js';
-import { testConfig } from '../src/config.js';
+import { testConfig, NO_RATE_LIMITS } from '../src/config.js';
 import { HttpVisitor, questionIn, setUpSessionOverHttp } from '../tests/support/http-visitor.js';
 import { fixture } from '../tests/support/interview-driver.js';
 import { startFakeAiServer } from '../tests/support/fake-ai-server.js';
@@ -35,7 +35,7 @@ const app = await buildApp(
     openai: { ...base.openai, apiKey: 'bench', baseUrl: fake.openaiBaseUrl, model: 'fake-model' },
     // A hosted model's timeouts, not the tests' short ones.
     aiResilience: { ...base.aiResilience, attemptTimeoutMs: 12_000, callBudgetMs: 20_000, localAttemptTimeoutMs: 12_000 },
-    rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 },
+    rateLimits: NO_RATE_LIMITS,
   }),
 );
 const url = await listenLocally(app);

@@ -10,6 +10,7 @@
  *
  *   npm run bench:fuzz            (≈ 3–5 minutes; FUZZ_CASES, FUZZ_SEED, FUZZ_SLOW, FUZZ_BOMBS to change)
  */
+import { NO_RATE_LIMITS } from '../src/config.js';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { readFileSync } from 'node:fs';
@@ -38,7 +39,7 @@ const heap = () => {
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 const app = await createTestApp({
-  rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 },
+  rateLimits: NO_RATE_LIMITS,
   documentTimeoutMs: 3000,
 });
 
@@ -66,7 +67,7 @@ const memoryOk = growth < HEAP_SLACK_MB;
 
 // --- hostile clients (issue 17): slow sockets and PDF bombs against a listening app -------------
 const hostile = await createTestApp({
-  rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 },
+  rateLimits: NO_RATE_LIMITS,
   documentWarmStart: true,
   // Short deadlines so the run ends soon; the caps (64 per address) are the defaults.
   connections: { ...testConfig().connections, headersTimeoutMs: 1000, requestTimeoutMs: 2000, keepAliveTimeoutMs: 1000 },

@@ -17,6 +17,7 @@
  *
  * Run: npm run bench -- signal
  */
+import { NO_RATE_LIMITS } from '../src/config.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -49,7 +50,7 @@ async function server() {
     testConfig({
       logLevel: 'silent',
       // The bench is every visitor at once from one address: per-address limits would stop it.
-      rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 },
+      rateLimits: NO_RATE_LIMITS,
     }),
   );
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -12,6 +12,7 @@ import secureSession from '@fastify/secure-session';
 import fastifyStatic from '@fastify/static';
 import view from '@fastify/view';
 import websocket from '@fastify/websocket';
+import swagger from '@fastify/swagger';
 import { Eta } from 'eta';
 import type { AppConfig } from './config.js';
 import { openDatabase, type DbHandle } from './db/client.js';
@@ -42,6 +43,10 @@ import { progressRoutes } from './routes/progress-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { dataRoutes } from './routes/data-routes.js';
+import { apiRoutes } from './routes/api/index.js';
+import { apiTokenRoutes } from './routes/api-token-routes.js';
+import { createApiTokensRepository } from './repositories/api-tokens-repository.js';
+import { createApiTokenService, type ApiTokenService } from './services/api-token-service.js';
 import { createAccountService, type AccountService } from './services/account-service.js';
 import { createOperatorService, type OperatorService } from './services/operator-service.js';
 import { createDataDeletionService, type DataDeletionService } from './services/data-deletion-service.js';
@@ -100,6 +105,8 @@ export interface Services {
   coverage: CoverageScorer;
   /** Whether the document parsing threads are warm (/ready waits for it), and why not. */
   documentsReady: () => { ready: boolean; reason?: string };
+  /** Personal API tokens for /api/v1 (made and revoked on the account page). */
+  apiTokens: ApiTokenService;
 }
 
 declare module 'fastify' {
@@ -199,6 +206,24 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       this.websocketServer.close();
       done();
     },
+  });
+  // The JSON API's description, generated from the schemas of its routes (only routes with tags
+  // are in it: the pages have none). Registered before any route, so it sees them all.
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rehearse API',
+        version: '1.0.0',
+        description:
+          'The mock interview as JSON: create an interview, send a CV and the job, answer eight questions (and follow-ups), get the feedback. ' +
+          'Authenticate with a personal API token from your account page: `Authorization: Bearer rht.…`. Errors are RFC 9457 problem details with a stable `code`.',
+      },
+      servers: [{ url: config.publicUrl ?? '/' }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (rht.…) from the account page.' } } },
+      security: [{ bearer: [] }],
+    },
+    hideUntagged: true,
   });
   await app.register(view, {
     engine: { eta: new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true }) },
@@ -309,6 +334,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     interview: createInterviewService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, recordings, coverage, evaluations, log: app.log }),
     feedback: createFeedbackService({ ...repositories, ai, clock, evaluations }),
     retry: createRetryService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, coverage }),
+    apiTokens: createApiTokenService({ tokens: createApiTokensRepository(database.db), clock }),
     progress: createProgressService({
       progress: createProgressRepository(database.db),
       sessions: repositories.sessions,
@@ -347,6 +373,8 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   await app.register(accountRoutes);
   await app.register(adminRoutes);
   await app.register(dataRoutes);
+  await app.register(apiTokenRoutes);
+  await app.register(apiRoutes, { prefix: '/api/v1' });
   await app.register(audioRoutes);
   await app.register(opsRoutes);
   return app;

@@ -55,6 +55,7 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_INTERVIEW: Type.Integer({ default: 60, minimum: 0 }),
   RATE_LIMIT_CREATE: Type.Integer({ default: 20, minimum: 0 }),
   RATE_LIMIT_RETRY: Type.Integer({ default: 10, minimum: 0 }),
+  RATE_LIMIT_API: Type.Integer({ default: 300, minimum: 0 }),
   MAX_INTERVIEWS_PER_VISITOR: Type.Integer({ default: 100, minimum: 1, maximum: 100000 }),
   DOCUMENT_MAX_PARALLEL: Type.Integer({ default: 2, minimum: 1, maximum: 32 }),
   DOCUMENT_MAX_QUEUED: Type.Integer({ default: 10, minimum: 0, maximum: 1000 }),
@@ -254,6 +255,8 @@ export interface RateLimitSettings {
   createPerHour: number;
   /** Question retries from the feedback page per visitor per minute (five times that per address). */
   retryPerMinute: number;
+  /** Requests per API token per minute (five times that per address). */
+  apiPerMinute: number;
 }
 
 export interface GeminiSettings {
@@ -304,6 +307,16 @@ export interface AiResilienceSettings {
   /** The attempt timeout for a provider whose server is on this machine (localhost). */
   localAttemptTimeoutMs: number;
 }
+
+/** Every rate limit off (tests and benchmarks, whose traffic would trip them long before the machine is busy). */
+export const NO_RATE_LIMITS: RateLimitSettings = {
+  signInPer15Min: 0,
+  uploadsPerMinute: 0,
+  interviewPerMinute: 0,
+  createPerHour: 0,
+  retryPerMinute: 0,
+  apiPerMinute: 0,
+};
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -403,6 +416,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       interviewPerMinute: parsed.RATE_LIMIT_INTERVIEW,
       createPerHour: parsed.RATE_LIMIT_CREATE,
       retryPerMinute: parsed.RATE_LIMIT_RETRY,
+      apiPerMinute: parsed.RATE_LIMIT_API,
     },
     maxInterviewsPerVisitor: parsed.MAX_INTERVIEWS_PER_VISITOR,
     documentMaxParallel: parsed.DOCUMENT_MAX_PARALLEL,

@@ -51,6 +51,29 @@ export const Errors = {
   invalidForm: (fields: Record<string, string>) =>
     new AppError('VALIDATION_FAILED', 422, 'Some fields need your attention: ' + Object.values(fields).join(' '), { fields }),
 
+  // --- the JSON API (/api/v1) ----------------------------------------------------------
+  apiUnauthorized: define(
+    'API_UNAUTHORIZED',
+    401,
+    () => 'Send a personal API token as "Authorization: Bearer rht.…" (make one on your account page). Cookies are not accepted here.',
+  ),
+  apiScopeMissing: define(
+    'API_SCOPE_MISSING',
+    403,
+    (scope: string) => `This token cannot do that: it needs the "${scope}" scope. Make a token with it on your account page.`,
+  ),
+  apiInvalidRequest: (detail: string) => new AppError('INVALID_REQUEST', 400, `The request does not match the API's schema: ${detail}`),
+  tooManyApiTokens: define(
+    'TOO_MANY_API_TOKENS',
+    409,
+    (max: number) => `An account can hold ${max} API tokens. Revoke one you no longer use, then make a new one.`,
+  ),
+  feedbackBeingWritten: define(
+    'FEEDBACK_BEING_WRITTEN',
+    409,
+    () => 'The feedback is being written. Ask again in a moment.',
+  ),
+
   // --- accounts and web defences ------------------------------------------------------
   csrfFailed: define(
     'CSRF_FAILED',

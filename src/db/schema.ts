@@ -81,6 +81,33 @@ export const signIns = sqliteTable(
   (t) => [index('sign_ins_user_created_idx').on(t.userId, t.createdAt)],
 );
 
+export const API_SCOPES = ['read', 'write'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/**
+ * A personal API token of an account (`Authorization: Bearer rht.<id>.<secret>` on /api/v1).
+ * Only a hash of the secret is kept: the token is shown once, when it is made. Revoking
+ * deletes the row.
+ */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The owner's own label for it, e.g. "careers portal". */
+    name: text('name').notNull(),
+    /** SHA-256 of the secret part, hex. */
+    secretHash: text('secret_hash').notNull(),
+    scopes: jsonText<ApiScope[]>('scopes').notNull(),
+    createdAt: createdAt(),
+    /** Updated at most once a minute while the token is used. */
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId, t.createdAt)],
+);
+
 export const SESSION_STATUSES = ['draft', 'in_progress', 'completed'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 

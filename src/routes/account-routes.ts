@@ -18,6 +18,21 @@ type Form<T> = { Body: T | undefined };
 /** Only the email is ever sent back into a form; passwords never are. */
 const keepEmail = (form: { email?: unknown } | undefined) => ({ email: typeof form?.email === 'string' ? form.email.slice(0, 300) : '' });
 
+/** What the account page shows: the visitor, the operator claim, their API tokens (and one just made, once). */
+export function accountPageData(app: FastifyInstance, request: FastifyRequest) {
+  const visitor = currentVisitor(request);
+  const newApiToken = request.session.get('newApiToken') ?? null;
+  if (newApiToken) request.session.set('newApiToken', undefined);
+  return {
+    title: 'Your account',
+    account: visitor,
+    passwordMin: PASSWORD_MIN_LENGTH,
+    operatorClaim: app.services.operators.canClaim(visitor),
+    apiTokens: visitor.email ? app.services.apiTokens.list(visitor.id) : [],
+    newApiToken,
+  };
+}
+
 export async function accountRoutes(app: FastifyInstance) {
   const { accounts, operators } = app.services;
 
@@ -115,10 +130,7 @@ export async function accountRoutes(app: FastifyInstance) {
     return seeOther(reply, '/?done=account-deleted');
   });
 
-  function accountPage(request: FastifyRequest) {
-    const visitor = currentVisitor(request);
-    return { title: 'Your account', account: visitor, passwordMin: PASSWORD_MIN_LENGTH, operatorClaim: operators.canClaim(visitor) };
-  }
+  const accountPage = (request: FastifyRequest) => accountPageData(app, request);
 
   /** A fresh guest identity for this browser (and a fresh CSRF secret). */
   function signOut(request: FastifyRequest) {

@@ -4,6 +4,7 @@ import { deliveryView } from '../speech/delivery.js';
 import { coverageView, LEVEL_LABELS } from '../services/feedback-insights.js';
 import { feedbackMarkdown, markdownFileName } from '../services/feedback-markdown.js';
 import type { RetryView } from '../services/retry-service.js';
+import type { FeedbackView } from '../services/feedback-service.js';
 import { checkRouteLimit } from '../security/policy.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, render, seeOther } from './render.js';
@@ -25,6 +26,32 @@ const SCALE_HINT = '1–3: not ready yet · 4–6: some solid points, gaps to cl
 
 /** "3" → 3; anything else → NaN (the service answers 404 for it). */
 const questionNumber = (raw: string) => (/^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN);
+
+/** The feedback as a Markdown download (the page's export, and the API's). */
+export function sendFeedbackMarkdown(reply: FastifyReply, view: FeedbackView) {
+  const { session, feedback } = view;
+  const body = feedbackMarkdown({
+    jobTitle: session.jobTitle,
+    companyName: session.companyName,
+    interviewTypeLabel: sessionView(session).interviewTypeLabel,
+    providerLabel: providerLabel(feedback.provider),
+    createdAt: feedback.createdAt,
+    summary: feedback.summary,
+    answers: view.answers,
+    insights: view.insights,
+    requirements: view.requirements,
+    cvTips: view.cvTips,
+    decisions: view.decisions,
+    retries: view.retries,
+    delivery: deliveryView(view.spoken),
+    criterionLabels: CRITERION_LABELS,
+  });
+  return reply
+    .header('Content-Disposition', `attachment; filename="${markdownFileName(session.jobTitle, feedback.createdAt)}"`)
+    .header('Cache-Control', 'no-store')
+    .type('text/markdown; charset=utf-8')
+    .send(body);
+}
 
 export async function feedbackRoutes(app: FastifyInstance) {
   /** FEEDBACK_NOT_READY as a page with a way back to the interview; anything else goes to the error handler. */
@@ -70,29 +97,7 @@ export async function feedbackRoutes(app: FastifyInstance) {
 
   app.get<{ Params: IdParams }>('/session/:id/feedback.md', async (request, reply) => {
     try {
-      const view = app.services.feedback.get(request.params.id, visitorId(request));
-      const { session, feedback } = view;
-      const body = feedbackMarkdown({
-        jobTitle: session.jobTitle,
-        companyName: session.companyName,
-        interviewTypeLabel: sessionView(session).interviewTypeLabel,
-        providerLabel: providerLabel(feedback.provider),
-        createdAt: feedback.createdAt,
-        summary: feedback.summary,
-        answers: view.answers,
-        insights: view.insights,
-        requirements: view.requirements,
-        cvTips: view.cvTips,
-        decisions: view.decisions,
-        retries: view.retries,
-        delivery: deliveryView(view.spoken),
-        criterionLabels: CRITERION_LABELS,
-      });
-      return reply
-        .header('Content-Disposition', `attachment; filename="${markdownFileName(session.jobTitle, feedback.createdAt)}"`)
-        .header('Cache-Control', 'no-store')
-        .type('text/markdown; charset=utf-8')
-        .send(body);
+      return sendFeedbackMarkdown(reply, app.services.feedback.get(request.params.id, visitorId(request)));
     } catch (error) {
       return notReady(request, reply, error);
     }

@@ -14,6 +14,7 @@ export const NOTICES: Readonly<Record<string, string>> = {
   'user-deleted': 'The user and all their data are deleted.',
   'focus-no-interview': 'A focused practice interview copies the job and CV of an earlier interview. Set up your first interview here.',
   'focus-no-plan': 'Finish an interview first: the study plan and focused practice come from your scored answers.',
+  'token-revoked': 'The API token is revoked: requests that send it are refused from now on.',
   'recording-expired':
     'Your answer is saved, but without delivery metrics (pace, pauses, pitch): the server no longer held its recording (recordings are kept for a limited time after you stop). Send a spoken answer soon after recording it.',
 };

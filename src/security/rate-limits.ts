@@ -32,6 +32,8 @@ export interface Limits {
   create: LimitHook;
   /** Retrying a question from the feedback page (an AI call, and a stored answer). */
   retry: LimitHook;
+  /** Every /api/v1 request, per token (and per address). */
+  api: LimitHook;
   /** Failed sign-ins per account: `check` before verifying the password, `fail` after a wrong one. */
   failedSignIn: { check(request: FastifyRequest, reply: FastifyReply, email: string): Promise<void>; fail(request: FastifyRequest, email: string): Promise<void> };
 }
@@ -60,8 +62,10 @@ export function addressKey(request: FastifyRequest): string {
   return `ip6:${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
-/** Visitor id from the cookie when there is one, else the client address. */
+/** The API token of an /api/v1 request, else the visitor id from the cookie, else the client address. */
 export function visitorKey(request: FastifyRequest): string {
+  const token = (request as { apiIdentity?: { tokenId: string } | null }).apiIdentity?.tokenId;
+  if (token) return `t:${token}`;
   const id = request.session?.get('visitorId');
   return typeof id === 'string' && id ? `v:${id}` : addressKey(request);
 }
@@ -118,6 +122,10 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
     retry: hook(
       checker('retry', settings.retryPerMinute, MINUTE, visitorKey),
       checker('retry-ip', settings.retryPerMinute * ADDRESS_FACTOR, MINUTE, addressKey),
+    ),
+    api: hook(
+      checker('api', settings.apiPerMinute, MINUTE, visitorKey),
+      checker('api-ip', settings.apiPerMinute * ADDRESS_FACTOR, MINUTE, addressKey),
     ),
     failedSignIn: {
       async check(request, reply, email) {

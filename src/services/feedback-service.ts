@@ -140,6 +140,11 @@ export function createFeedbackService({ sessions, messages, feedback, ai, clock,
       return run;
     },
 
+    /** True while this interview's feedback is being written (a Finish is in flight). */
+    isWriting(sessionId: string, ownerId: string): boolean {
+      return completing.has(owned(sessionId, ownerId).id);
+    },
+
     get(sessionId: string, ownerId: string): FeedbackView {
       const session = owned(sessionId, ownerId);
       const row = feedback.findBySession(session.id, session.ownerId);

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { testConfig, type AppConfig } from '../../src/config.js';
+import { testConfig, type AppConfig, NO_RATE_LIMITS } from '../../src/config.js';
 import { createOpenAiCompatibleProvider } from '../../src/ai/providers/openai-compatible.js';
 import type { AiProvider } from '../../src/ai/types.js';
 import { collectConsoleErrors, launchChromium, listenLocally, screenshot } from '../support/browser.js';
@@ -49,7 +49,7 @@ function modelConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return testConfig({
     aiProviders: ['openai', 'offline'],
     openai: { ...base.openai, apiKey: 'sk-test', baseUrl: fake.openaiBaseUrl, model: 'fake-model' },
-    rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 },
+    rateLimits: NO_RATE_LIMITS,
     ...overrides,
   });
 }

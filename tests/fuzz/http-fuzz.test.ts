@@ -1,3 +1,4 @@
+import { NO_RATE_LIMITS } from '../../src/config.js';
 /**
  * A small, seeded fuzz run over every POST route and the audio WebSocket (tests/support/fuzz.ts):
  * no 5xx, no crash, no hang. The large run, with a memory check, is `npm run bench:fuzz`.
@@ -11,7 +12,7 @@ describe('fuzzing (seeded, small)', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await createTestApp({
-      rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 },
+      rateLimits: NO_RATE_LIMITS,
       // A mutated PDF may send the parser into a loop: the worker is stopped after this.
       documentTimeoutMs: 3000,
     });

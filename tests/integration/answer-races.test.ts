@@ -7,13 +7,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AiProvider } from '../../src/ai/types.js';
+import { NO_RATE_LIMITS } from '../../src/config.js';
 import { createTestApp, Visitor } from '../support/test-app.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { gatedProvider } from '../support/gated-provider.js';
 import { strongAnswer } from '../support/answers.js';
 import { html } from '../support/html.js';
 
-const noLimits = { rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 } };
+const noLimits = { rateLimits: NO_RATE_LIMITS };
 
 /** `provider` with a count of each kind of call. */
 function counted(provider: AiProvider) {

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { testConfig, type AppConfig } from '../../src/config.js';
+import { testConfig, type AppConfig, NO_RATE_LIMITS } from '../../src/config.js';
 import { RETRIES_PER_QUESTION } from '../../src/services/retry-service.js';
 import { createTestApp, csrfTokenIn, sessionIdFrom, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
@@ -15,7 +15,7 @@ import { answerAll, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { rowCount } from '../support/db-inspect.js';
 
-const noLimits = { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 };
+const noLimits = NO_RATE_LIMITS;
 const LONG_JOB = 'We are hiring a pastry chef to lead our laminated dough section. '.repeat(700).trim(); // ~45,000 characters
 
 const form = (n: number) => ({ job_title: `Pastry Chef ${n}`, company_name: 'Maison Fournier', job_description: LONG_JOB, interview_type: 'technical' });

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
 import { createOfflineProvider } from '../../src/ai/providers/offline.js';
 import type { AiProvider } from '../../src/ai/types.js';
-import { testConfig } from '../../src/config.js';
+import { NO_RATE_LIMITS, testConfig } from '../../src/config.js';
 import { gracefulClose } from '../../src/operations.js';
 import { buildApp } from '../../src/app.js';
 import { createTestApp, Visitor } from '../support/test-app.js';
@@ -53,7 +53,7 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
   }
 }
 
-const noLimits = { rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 } };
+const noLimits = { rateLimits: NO_RATE_LIMITS };
 
 describe('operations', () => {
   let app: FastifyInstance | undefined;

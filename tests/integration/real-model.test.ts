@@ -11,7 +11,7 @@ import { createGeminiProvider } from '../../src/ai/providers/gemini.js';
 import { createOllamaProvider } from '../../src/ai/providers/ollama.js';
 import { createOpenAiCompatibleProvider } from '../../src/ai/providers/openai-compatible.js';
 import type { AiProvider, NextTurnInput } from '../../src/ai/types.js';
-import { testConfig, type AppConfig } from '../../src/config.js';
+import { NO_RATE_LIMITS, testConfig, type AppConfig } from '../../src/config.js';
 import { cutOff, hang, ok, sloppy, startFakeAiServer, status, type Api, type FakeAiServer } from '../support/fake-ai-server.js';
 import { answerAll, currentQuestion, fixture, setUpSession, whenPrepared } from '../support/interview-driver.js';
 import { createTestApp, Visitor } from '../support/test-app.js';
@@ -33,7 +33,7 @@ afterEach(async () => {
 });
 
 const quiet: AiLogger = { debug() {}, info() {}, warn() {}, error() {} };
-const noLimits = { rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 } };
+const noLimits = { rateLimits: NO_RATE_LIMITS };
 
 /** The app with one remote provider (the fake, speaking `api`), then the offline interviewer. */
 function configFor(api: Api, overrides: Partial<AppConfig> = {}): Partial<AppConfig> {

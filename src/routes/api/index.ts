@@ -1,0 +1,123 @@
+/**
+ * /api/v1: the interview as JSON, for integrators. The same services as the pages (no second
+ * implementation), the same rules and error codes, authenticated by personal API tokens
+ * (`Authorization: Bearer rht.…`) instead of cookies:
+ *
+ * - a cookie is not accepted here, and so CSRF (a browser-cookie attack) does not apply;
+ * - `read` tokens may GET, `write` tokens may do everything;
+ * - another token's interviews are 404, exactly like another visitor's on the pages;
+ * - rate limits count per token (rate-limits.ts: the visitor key of a token request is its token);
+ * - errors are RFC 9457 problem details (`application/problem+json`) carrying the stable code;
+ * - a slow step (start, answer, finish) answers 202 with a Location to poll, or can be followed
+ *   as server-sent events: a client is never held for a model call it cannot see.
+ *
+ * /api/v1/openapi.json is generated from the routes' TypeBox schemas (@fastify/swagger), and
+ * /api/v1/docs is the reference page (@fastify/swagger-ui).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import swaggerUi from '@fastify/swagger-ui';
+import { Errors, isAppError, type AppError } from '../../errors.js';
+import type { ApiScope } from '../../db/schema.js';
+import type { ApiIdentity } from '../../services/api-token-service.js';
+import { SHARED_SCHEMAS } from './schemas.js';
+import { interviewApiRoutes } from './interviews.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who an /api/v1 request's bearer token speaks for (null elsewhere). */
+    apiIdentity: ApiIdentity | null;
+  }
+  interface FastifyContextConfig {
+    /** The route is part of /api/v1: token-authenticated, no cookies, no CSRF. */
+    bearerAuth?: boolean;
+    /** The scope the route needs (default: read for GET, write otherwise). */
+    scope?: ApiScope;
+  }
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** An AppError as problem details. */
+export function problemOf(error: AppError) {
+  return {
+    type: 'about:blank',
+    title: STATUS_TITLES[error.statusCode] ?? 'Error',
+    status: error.statusCode,
+    detail: error.message,
+    code: error.code,
+    ...(Object.keys(error.fields).length > 0 ? { fields: { ...error.fields } } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, error: AppError) {
+  if (error.statusCode === 401) reply.header('WWW-Authenticate', 'Bearer realm="rehearse"');
+  return reply.code(error.statusCode).type('application/problem+json; charset=utf-8').header('Cache-Control', 'no-store').send(problemOf(error));
+}
+
+function bearerOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match ? match[1]! : null;
+}
+
+/** The routes that need a token, behind the authentication hook. */
+async function authenticated(app: FastifyInstance) {
+  const { apiTokens } = app.services;
+
+  app.addHook('onRoute', (route) => {
+    route.config = { ...(route.config ?? {}), bearerAuth: true };
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const bearer = bearerOf(request);
+    const identity = bearer ? apiTokens.authenticate(bearer) : null;
+    if (!identity) throw Errors.apiUnauthorized();
+    const needed: ApiScope = request.routeOptions.config?.scope ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
+    if (!identity.scopes.includes(needed)) throw Errors.apiScopeMissing(needed);
+    request.apiIdentity = identity;
+  });
+  // Every token request counts against the token's own budget (RATE_LIMIT_API).
+  app.addHook('onRequest', (request, reply) => app.limits.api(request, reply));
+
+  await app.register(interviewApiRoutes);
+}
+
+export async function apiRoutes(app: FastifyInstance) {
+  app.decorateRequest('apiIdentity', null);
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isAppError(error)) return sendProblem(reply, error);
+    if (error.validation) return sendProblem(reply, Errors.apiInvalidRequest(error.message));
+    if (error.statusCode && error.statusCode < 500) return sendProblem(reply, Errors.apiInvalidRequest(error.message));
+    request.log.error({ err: error }, 'unexpected error in the API');
+    return reply
+      .code(500)
+      .type('application/problem+json; charset=utf-8')
+      .send({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Something went wrong on our side. Nothing you sent was lost; try again.', code: 'INTERNAL' });
+  });
+  app.setNotFoundHandler((_request, reply) => sendProblem(reply, Errors.notFound()));
+
+  // Public: the API's description and its reference page.
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: false },
+    // Its own CSP with hashes for the page's inline bits; everything it loads is served from here.
+    staticCSP: true,
+  });
+
+  await app.register(authenticated);
+}

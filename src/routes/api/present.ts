@@ -1,0 +1,154 @@
+/**
+ * The API's JSON for what the services return: the same facts the pages show, as data.
+ */
+import type { Static } from '@sinclair/typebox';
+import type { AnswerEvaluation } from '../../ai/types.js';
+import type { KeyPointCoverage } from '../../intelligence/types.js';
+import type { SessionRow } from '../../repositories/sessions-repository.js';
+import type { FeedbackView } from '../../services/feedback-service.js';
+import type { ProgressOverview } from '../../services/progress-service.js';
+import type { RetryView } from '../../services/retry-service.js';
+import { currentLevelOf, type InterviewState as DomainState } from '../../services/interview-state.js';
+import type { Feedback, Interview, InterviewState, Progress, RetryResult } from './schemas.js';
+import { countWords } from '../view-models.js';
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+
+export function interviewJson(session: SessionRow): Static<typeof Interview> {
+  return {
+    id: session.id,
+    jobTitle: session.jobTitle,
+    companyName: session.companyName,
+    interviewType: session.interviewType,
+    difficulty: session.difficulty,
+    status: session.status,
+    cv: session.cvText
+      ? { fileName: session.cvFileName, format: session.cvFormat, words: session.cvWordCount, pages: session.cvPageCount, truncated: session.cvTruncated }
+      : null,
+    jobDescriptionWords: countWords(session.jobDescription),
+    createdAt: session.createdAt.toISOString(),
+    startedAt: iso(session.startedAt),
+    completedAt: iso(session.completedAt),
+  };
+}
+
+export function stateJson(session: SessionRow, state: DomainState, remoteAi: boolean): Static<typeof InterviewState> {
+  const current = state.current;
+  const decision = state.exchanges.filter((e) => e.answer).at(-1)?.answer?.decision ?? null;
+  return {
+    interview: interviewJson(session),
+    phase: state.phase,
+    questionNumber: state.questionNumber,
+    answeredCount: state.answeredCount,
+    total: 8,
+    level: currentLevelOf(state),
+    question: current
+      ? {
+          id: current.id,
+          number: current.questionNumber,
+          kind: current.kind === 'follow_up' ? 'follow_up' : 'question',
+          questionKind: current.questionKind,
+          text: current.content,
+          level: current.difficulty,
+          provider: current.provider,
+        }
+      : null,
+    decision: decision ? { action: decision.action, reason: decision.reason, level: decision.level, nextLevel: decision.nextLevel } : null,
+    tookOver: remoteAi && current?.provider === 'offline',
+  };
+}
+
+function evaluationJson(evaluation: AnswerEvaluation, points: readonly KeyPointCoverage[] = []) {
+  return {
+    score: evaluation.score,
+    summary: evaluation.summary,
+    criteria: evaluation.criteria.map(({ criterion, score, note }) => ({ criterion, score, note })),
+    strengths: evaluation.strengths,
+    weaknesses: evaluation.weaknesses,
+    keyPoints: points.map((p) => ({ point: p.point, covered: p.covered, evidence: p.evidence })),
+  };
+}
+
+/**
+ * The changes that would raise the score most: the summary's weaknesses, then the lowest-scored
+ * answers' own advice, most important first.
+ */
+function topFixes(view: FeedbackView): Array<{ text: string; questionNumber: number | null }> {
+  const fixes = view.feedback.summary.weaknesses.map((w) => ({ text: w.point, questionNumber: w.questionNumber ?? null }));
+  const weakest = [...view.answers].sort((a, b) => a.evaluation.score - b.evaluation.score);
+  for (const a of weakest) {
+    const advice = a.evaluation.weaknesses[0]?.point;
+    if (advice && !fixes.some((f) => f.text === advice)) fixes.push({ text: advice, questionNumber: a.questionNumber });
+  }
+  return fixes.slice(0, 3);
+}
+
+export function feedbackJson(view: FeedbackView): Static<typeof Feedback> {
+  const { feedback, session } = view;
+  const coverageOf = (n: number, followUp: boolean): KeyPointCoverage[] => {
+    const insight = view.insights.get(n);
+    const shown = followUp ? insight?.followUpCoverage : insight?.coverage;
+    return shown ? [...shown.covered, ...shown.missed] : [];
+  };
+  return {
+    interviewId: session.id,
+    score: feedback.overallScore,
+    verdict: feedback.summary.headline,
+    provider: feedback.provider,
+    createdAt: feedback.createdAt.toISOString(),
+    topFixes: topFixes(view),
+    strengths: feedback.summary.strengths,
+    weaknesses: feedback.summary.weaknesses,
+    cvTips: view.cvTips.map((t) => ({ tip: t.tip, evidence: t.evidence, requirementId: t.requirement?.id ?? null })),
+    answers: view.answers.map((a) => ({
+      questionNumber: a.questionNumber,
+      question: a.question,
+      kind: a.kind,
+      level: view.insights.get(a.questionNumber)?.level ?? null,
+      answer: a.answer,
+      evaluation: evaluationJson(a.evaluation, coverageOf(a.questionNumber, false)),
+      followUp: a.followUp
+        ? { question: a.followUp.question, answer: a.followUp.answer, evaluation: evaluationJson(a.followUp.evaluation, coverageOf(a.questionNumber, true)) }
+        : null,
+    })),
+    requirements: view.requirements.map((r) => ({
+      id: r.id,
+      requirement: r.requirement,
+      status: r.status,
+      importance: r.importance ?? null,
+      quote: r.quote ?? null,
+      questionNumber: r.questionNumber ?? null,
+      cvEvidence: r.cvEvidence ?? null,
+    })),
+    decisions: view.decisions.map((d) => ({ questionNumber: d.questionNumber, action: d.action, text: d.text })),
+    delivery: view.spoken.map((s) => ({ questionNumber: s.questionNumber, followUp: s.followUp, metrics: { ...s.metrics } as Record<string, unknown> })),
+  };
+}
+
+export function retryJson(view: RetryView): Static<typeof RetryResult> {
+  return {
+    questionNumber: view.original.questionNumber,
+    question: view.original.question,
+    original: { answer: view.original.answer, score: view.original.evaluation.score },
+    latest: view.latest
+      ? { answer: view.latest.answer, evaluation: evaluationJson(view.latest.evaluation, view.latest.coverage?.points), createdAt: view.latest.createdAt.toISOString() }
+      : null,
+    attempts: view.attempts,
+    change: view.change,
+  };
+}
+
+export function progressJson(overview: ProgressOverview): Static<typeof Progress> {
+  return {
+    totalCompleted: overview.totalCompleted,
+    interviews: overview.interviews.map((i) => ({
+      interviewId: i.sessionId,
+      jobTitle: i.jobTitle,
+      companyName: i.companyName,
+      completedAt: i.completedAt.toISOString(),
+      score: i.overallScore,
+    })),
+    mastery: overview.mastery.map((m) => ({ competency: m.competency, label: m.label, mastery: m.mastery, interviews: m.interviews, trend: m.trend, lastScore: m.lastScore })),
+    studyPlan: overview.plan.map((p) => ({ competency: p.competency, label: p.label })),
+  };
+}
