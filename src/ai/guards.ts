@@ -3,7 +3,7 @@
  * generous or invent quotes; these rules make sure an empty or evasive answer can't score
  * well and that praise only quotes words the candidate actually said.
  */
-import { assessSubstance } from './offline/answer-substance.js';
+import { assessSubstance } from '../analysis/answer-substance.js';
 import type { AnswerEvaluation, EvaluateAnswerInput, InterviewSummary, SummarizeInput } from './types.js';
 
 const normalizeForQuote = (text: string) =>

@@ -8,7 +8,7 @@
  *   3 up to (not incl.) 8 → mid
  *   8 years or more      → senior
  */
-import { analyseCv } from '../ai/offline/cv-analysis.js';
+import { analyseCv } from '../analysis/cv-analysis.js';
 import type { DifficultyChoice, Level } from './types.js';
 
 export const MID_FROM_YEARS = 3;

@@ -12,12 +12,12 @@
  * pure: the same inputs always give the same map.
  */
 import type { CvTip } from '../ai/schemas.js';
-import { analyseCv } from '../ai/offline/cv-analysis.js';
-import { COMPETENCIES, type Competency } from '../ai/offline/competencies.js';
-import { analyseJob, type JobLine } from '../ai/offline/job-analysis.js';
-import { findSkills } from '../ai/offline/skill-matcher.js';
-import { clipQuote, countWords, shorten, splitSentences, TextCache } from '../ai/offline/text.js';
-import { contentStems } from '../ai/offline/vocabulary.js';
+import { analyseCv } from '../analysis/cv-analysis.js';
+import { COMPETENCIES, type Competency } from '../analysis/competencies.js';
+import { analyseJob, type JobLine } from '../analysis/job-analysis.js';
+import { findSkills } from '../analysis/skill-matcher.js';
+import { clipQuote, countWords, shorten, splitSentences, TextCache } from '../text/index.js';
+import { contentKeys } from '../text/index.js';
 import type { RequirementCoverage } from './types.js';
 
 export const MAX_REQUIREMENTS = 12;
@@ -51,7 +51,7 @@ export interface ParsedRequirement {
 }
 
 /** Words every requirement line uses; they say nothing about what is required. */
-const GENERIC = contentStems(
+const GENERIC = contentKeys(
   'experience experienced strong solid proven skills skill ability able knowledge understanding familiarity familiar ' +
     'willingness willing excellent clear good great plus year years minimum least ideally including include similar ' +
     'related relevant other another tools tool using use work working join role required requirement requirements ' +
@@ -72,7 +72,7 @@ const slug = (text: string) =>
     .slice(0, 40)
     .replace(/-+$/, '');
 
-const distinctiveStems = (text: string) => new Set([...contentStems(text)].filter((s) => !GENERIC.has(s) && !/^\d/.test(s)));
+const distinctiveStems = (text: string) => new Set([...contentKeys(text)].filter((s) => !GENERIC.has(s) && !/^\d/.test(s)));
 
 /** A readable anchor id: the first skill the line names, else its first distinctive words. */
 function idFor(line: JobLine, taken: Set<string>): string {
@@ -134,7 +134,7 @@ interface Piece {
 }
 const pieces = new TextCache<Piece>(2048);
 const pieceOf = (text: string): Piece =>
-  pieces.get(text, () => ({ skills: new Set(findSkills(text).map((m) => m.skill.name)), stems: contentStems(text) }));
+  pieces.get(text, () => ({ skills: new Set(findSkills(text).map((m) => m.skill.name)), stems: contentKeys(text) }));
 
 const overlapOf = (req: ParsedRequirement, stems: ReadonlySet<string>) => [...req.stems].filter((s) => stems.has(s)).length;
 // Either pattern: job ads and answers describe a competency differently ("mentor" / "trained").

@@ -3,7 +3,7 @@
  * match with a seeded but deterministic tie-break) and `examplesFor` for remote prompts (ranks
  * by overlap with the job, then spreads the picks over competencies).
  */
-import { findSkills } from '../ai/offline/skill-matcher.js';
+import { findSkills } from '../analysis/skill-matcher.js';
 import { LEVELS, type CompetencyId, type Level } from '../intelligence/types.js';
 import { QUESTION_BANK } from './bank.js';
 import { competencySignals } from './classify.js';

@@ -61,6 +61,16 @@ export interface TextDoc {
   words: number;
 }
 
+/**
+ * The model's stop words include words that carry topic in interview answers and job ads
+ * ("call the family", "first I…", "pushed back", "name the metric"): those stay content words.
+ */
+const NOT_STOP = new Set(
+  'own call front back top bottom full part side name first last move take show give serious amount empty keep put become fire bill system find detail describe interest hundred thousand million twenty thirty forty fifty sixty fifteen'.split(
+    ' ',
+  ),
+);
+
 const WORDISH = new Set(['word', 'number', 'email', 'url', 'hashtag', 'mention', 'emoticon', 'emoji', 'ordinal']);
 const CLITIC = /^(?:n['’]t|['’](?:s|re|ve|ll|d|m))$/i;
 const BULLET = /^(?:[-*•·▪◦‣–—|]|\d{1,2}[.)])\s+/;
@@ -96,7 +106,8 @@ function read(text: string): TextDoc {
   const doc = n.readDoc(text);
   const values = doc.tokens().out() as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const lemmas = doc.tokens().out(its.lemma) as string[];
+  // The typings declare lemma with an addons parameter that out() does pass at run time.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const types = doc.tokens().out(its.type) as string[];
   const negation = doc.tokens().out(its.negationFlag) as unknown as boolean[];
@@ -122,7 +133,7 @@ function read(text: string): TextDoc {
       start,
       end: start + value.length,
       negated: negation[i] === true,
-      stop: stops[i] === true,
+      stop: stops[i] === true && !NOT_STOP.has(lower) && !NOT_STOP.has(lemma),
       sentence: 0,
     });
     at = start + value.length;
@@ -132,7 +143,8 @@ function read(text: string): TextDoc {
   // lines), and an abbreviation-looking token ("$1.2M.", "came in.") followed by a capital.
   const starts = new Set<number>([0]);
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  for (const [from] of spans) starts.add(from);
+  // A boundary inside a word ("Node.js", "e.g.x") is the model's mistake: no space, no new sentence.
+  for (const [from] of spans) if (from === 0 || tokens[from]!.start > tokens[from - 1]!.end) starts.add(from);
   for (let i = 1; i < tokens.length; i++) {
     if (/\n/.test(spaces[i]!) || /\n/.test(tokens[i - 1]!.text)) starts.add(i);
     const prev = tokens[i - 1]!;

@@ -22,10 +22,10 @@
 import type { AnswerCoverage } from '../../intelligence/types.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
-import type { AnswerFeatures } from './answer-features.js';
-import type { Relevance } from './answer-relevance.js';
+import type { AnswerFeatures } from '../../analysis/answer-features.js';
+import type { Relevance } from '../../analysis/answer-relevance.js';
 import { modeOf } from './answer-rubric.js';
-import type { Substance } from './answer-substance.js';
+import type { Substance } from '../../analysis/answer-substance.js';
 
 type Kind = EvaluateAnswerInput['question']['kind'];
 

@@ -5,11 +5,11 @@
  */
 import type { QuotedPoint, RubricCriterion } from '../schemas.js';
 import type { EvaluateAnswerInput } from '../types.js';
-import { sentenceAt, type AnswerFeatures } from './answer-features.js';
-import type { Relevance } from './answer-relevance.js';
+import { sentenceAt, type AnswerFeatures } from '../../analysis/answer-features.js';
+import type { Relevance } from '../../analysis/answer-relevance.js';
 import { modeOf } from './answer-rubric.js';
-import type { Substance } from './answer-substance.js';
-import { clipQuote, type Sentence } from './text.js';
+import type { Substance } from '../../analysis/answer-substance.js';
+import { clipQuote, type Sentence } from '../../text/index.js';
 
 type Scores = Record<RubricCriterion, number>;
 

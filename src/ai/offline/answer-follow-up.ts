@@ -5,12 +5,12 @@
  */
 import type { QuotedPoint } from '../schemas.js';
 import type { EvaluateAnswerInput } from '../types.js';
-import type { AnswerFeatures } from './answer-features.js';
+import type { AnswerFeatures } from '../../analysis/answer-features.js';
 import { modeOf } from './answer-rubric.js';
-import type { Substance } from './answer-substance.js';
-import type { ContextAnalysis } from './context-analysis.js';
-import { skillByName } from './skill-matcher.js';
-import { lowerFirst } from './text.js';
+import type { Substance } from '../../analysis/answer-substance.js';
+import type { ContextAnalysis } from '../../analysis/context-analysis.js';
+import { skillByName } from '../../analysis/skill-matcher.js';
+import { lowerFirst } from '../../text/index.js';
 
 /** "using Kafka" for a skill focus, the competency or words otherwise. */
 function topic(input: EvaluateAnswerInput): string {

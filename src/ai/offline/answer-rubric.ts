@@ -6,10 +6,10 @@
 import type { AnswerCoverage } from '../../intelligence/types.js';
 import type { PlannedQuestion, RubricCriterion } from '../schemas.js';
 import { keyPointsTouched } from './answer-coverage.js';
-import type { AnswerFeatures } from './answer-features.js';
-import type { Relevance } from './answer-relevance.js';
-import { isKeywordList } from './answer-substance.js';
-import { clampInt } from './text.js';
+import type { AnswerFeatures } from '../../analysis/answer-features.js';
+import type { Relevance } from '../../analysis/answer-relevance.js';
+import { isKeywordList } from '../../analysis/answer-substance.js';
+import { clampInt } from '../../text/index.js';
 
 type Kind = PlannedQuestion['kind'];
 type Mode = 'star' | 'approach' | 'narrative' | 'follow_up';

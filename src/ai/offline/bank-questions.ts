@@ -26,10 +26,10 @@ import {
   type BankKind,
 } from '../../question-bank/index.js';
 import type { PlannedQuestion } from '../schemas.js';
-import type { ContextAnalysis } from './context-analysis.js';
+import type { ContextAnalysis } from '../../analysis/context-analysis.js';
 import type { ItemMeta, PlanItem } from './question-planner.js';
-import type { SkillCategory } from './skill-lexicon.js';
-import { lowerFirst, shorten, upperFirst } from './text.js';
+import type { SkillCategory } from '../../analysis/skill-lexicon.js';
+import { lowerFirst, shorten, upperFirst } from '../../text/index.js';
 
 /** The area of work a skill's category belongs to, for choosing bank entries. */
 const CATEGORY_COMPETENCY: Record<SkillCategory, CompetencyId> = {

@@ -5,10 +5,10 @@
  */
 import type { CvTip } from '../schemas.js';
 import type { AnsweredQuestion } from '../types.js';
-import { answerFeatures } from './answer-features.js';
-import type { ContextAnalysis } from './context-analysis.js';
-import { CREDENTIALS } from './skill-lexicon.js';
-import { shorten } from './text.js';
+import { answerFeatures } from '../../analysis/answer-features.js';
+import type { ContextAnalysis } from '../../analysis/context-analysis.js';
+import { CREDENTIALS } from '../../analysis/skill-lexicon.js';
+import { shorten } from '../../text/index.js';
 
 const MAX_TIPS = 8;
 const jobLine = (text: string) => `Job description: "${shorten(text, 360)}"`;

@@ -8,13 +8,13 @@ import type { AnswerEvaluation } from '../schemas.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointCoverage } from './answer-coverage.js';
 import { depthOf } from './answer-depth.js';
-import { answerFeatures } from './answer-features.js';
+import { answerFeatures } from '../../analysis/answer-features.js';
 import { strengthsOf, weaknessesOf } from './answer-feedback.js';
 import { followUpFor, summaryFor } from './answer-follow-up.js';
-import { relevanceOf } from './answer-relevance.js';
+import { relevanceOf } from '../../analysis/answer-relevance.js';
 import { modeOf, overallScore, scoreCriteria } from './answer-rubric.js';
-import { substanceOf } from './answer-substance.js';
-import { analyseContext } from './context-analysis.js';
+import { substanceOf } from '../../analysis/answer-substance.js';
+import { analyseContext } from '../../analysis/context-analysis.js';
 import { criteriaWithNotes } from './rubric-notes.js';
 
 /** Scores one answer against the explicit rubric, honestly capped by its substance. */

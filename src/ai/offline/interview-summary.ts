@@ -5,9 +5,9 @@
  */
 import type { InterviewSummary, SummaryPoint } from '../schemas.js';
 import type { AnsweredQuestion, SummarizeInput } from '../types.js';
-import { analyseContext } from './context-analysis.js';
+import { analyseContext } from '../../analysis/context-analysis.js';
 import { cvTipsFor } from './cv-tips.js';
-import { clampInt } from './text.js';
+import { clampInt } from '../../text/index.js';
 
 const MAX_POINTS = 5;
 

@@ -9,11 +9,11 @@
  * entry at the level the question is asked at, and to word it for this candidate.
  */
 import type { InterviewType, PlannedQuestion } from '../types.js';
-import { competencyByName, DEFAULT_COMPETENCIES } from './competencies.js';
-import type { ContextAnalysis } from './context-analysis.js';
-import { evidenceRank, type CvLine } from './cv-analysis.js';
-import type { SharedSkill } from './overlap.js';
-import { CREDENTIALS, type SkillCategory } from './skill-lexicon.js';
+import { competencyByName, DEFAULT_COMPETENCIES } from '../../analysis/competencies.js';
+import type { ContextAnalysis } from '../../analysis/context-analysis.js';
+import { evidenceRank, type CvLine } from '../../analysis/cv-analysis.js';
+import type { SharedSkill } from '../../analysis/overlap.js';
+import { CREDENTIALS, type SkillCategory } from '../../analysis/skill-lexicon.js';
 import * as t from './question-templates.js';
 
 type Slot = 'opener' | 'behavioral' | 'skill' | 'gap' | 'technical' | 'motivation' | 'closing';

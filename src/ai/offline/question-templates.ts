@@ -4,14 +4,14 @@
  * any candidate. `v` picks a wording variant deterministically.
  */
 import type { PlannedQuestion } from '../schemas.js';
-import { competencyByName } from './competencies.js';
-import type { ContextAnalysis } from './context-analysis.js';
-import type { CvLine } from './cv-analysis.js';
-import type { JobSkill } from './job-analysis.js';
-import type { SkillGap } from './overlap.js';
-import { CREDENTIALS } from './skill-lexicon.js';
+import { competencyByName } from '../../analysis/competencies.js';
+import type { ContextAnalysis } from '../../analysis/context-analysis.js';
+import type { CvLine } from '../../analysis/cv-analysis.js';
+import type { JobSkill } from '../../analysis/job-analysis.js';
+import type { SkillGap } from '../../analysis/overlap.js';
+import { CREDENTIALS } from '../../analysis/skill-lexicon.js';
 import { technicalScenario } from './technical-scenarios.js';
-import { pick, shorten, upperFirst } from './text.js';
+import { pick, shorten, upperFirst } from '../../text/index.js';
 
 const q = (kind: PlannedQuestion['kind'], focus: string, text: string): PlannedQuestion => ({
   kind,

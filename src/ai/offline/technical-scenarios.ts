@@ -3,7 +3,7 @@
  * a deteriorating patient and a backend engineer about a service timing out. Each names the
  * skill and the company so the scenario feels like this job rather than a textbook.
  */
-import type { SkillCategory } from './skill-lexicon.js';
+import type { SkillCategory } from '../../analysis/skill-lexicon.js';
 
 type Scenario = (skill: string, at: string) => string;
 

@@ -4,7 +4,7 @@
  * so it plans a real interview from the CV and job description, scores answers against an
  * explicit rubric, and summarises honestly. Same input, same output; no clock, no randomness.
  */
-import { DEFAULT_REFERENCE_YEAR } from '../offline/cv-analysis.js';
+import { DEFAULT_REFERENCE_YEAR } from '../../analysis/cv-analysis.js';
 import { evaluateOfflineAnswer } from '../offline/evaluate-answer.js';
 import { summarizeOfflineInterview } from '../offline/interview-summary.js';
 import { planOfflineQuestion } from '../offline/plan-question.js';

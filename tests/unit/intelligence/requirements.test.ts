@@ -70,7 +70,7 @@ describe('requirementCoverage', () => {
     expect(python.cvEvidence).toMatch(/Python/);
 
     // On call and incident response, shown across the incident answer (no skill named).
-    const onCall = byId(map, 'services-end-end-on-call');
+    const onCall = byId(map, 'own-services-end-end');
     expect(onCall.status).toBe('demonstrated');
     expect(onCall.questionNumber).toBe(2);
     expect(STRONG_ANSWERS.incident).toContain(onCall.quote!);

@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import { analyseContext } from '../../../src/ai/offline/context-analysis.js';
+import { analyseContext } from '../../../src/analysis/context-analysis.js';
 import { createOfflineProvider } from '../../../src/ai/providers/offline.js';
 import { PlannedQuestionSchema, type PlannedQuestion } from '../../../src/ai/schemas.js';
 import type { AskedQuestion, InterviewContext } from '../../../src/ai/types.js';

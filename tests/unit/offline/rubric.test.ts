@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import { assessSubstance } from '../../../src/ai/offline/answer-substance.js';
+import { assessSubstance } from '../../../src/analysis/answer-substance.js';
 import { createOfflineProvider } from '../../../src/ai/providers/offline.js';
 import { AnswerEvaluationSchema, RUBRIC_CRITERIA, type AnswerEvaluation, type PlannedQuestion } from '../../../src/ai/schemas.js';
 import type { EvaluateAnswerInput, InterviewContext } from '../../../src/ai/types.js';

@@ -5,8 +5,8 @@
  * judgement can point at the sentence that caused it. Memoised per answer text.
  */
 import { findSkills, type SkillMatch } from './skill-matcher.js';
-import { countWords, splitSentences, TextCache, type Sentence } from './text.js';
-import { contentStems } from './vocabulary.js';
+import { countWords, splitSentences, TextCache, type Sentence } from '../text/index.js';
+import { contentKeys } from '../text/index.js';
 
 /** The four parts of a STAR answer: situation, task, action, result. */
 export type StarPart = 'situation' | 'task' | 'action' | 'result';
@@ -86,7 +86,7 @@ function extract(text: string): AnswerFeatures {
   const words = countWords(trimmed);
   const skills = findSkills(trimmed);
   const normalized = trimmed.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  const stems = contentStems(trimmed);
+  const stems = contentKeys(trimmed);
   const contentWords = trimmed.toLowerCase().match(/[a-z]{4,}/g)?.length ?? 0;
   const seen = new Map<string, Sentence>();
   let repeatedSentence: Sentence | null = null;

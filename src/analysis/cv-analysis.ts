@@ -3,10 +3,11 @@
  * quantified achievements, and bullets that describe duties without any outcome, which are
  * the first thing a reviewer would ask the candidate to rewrite.
  */
+import { ROLE_WORD } from './role-words.js';
 import { DATE_RANGE, parseDateRange, parseRoleHeading, totalYears, type CvRole } from './cv-roles.js';
 import type { SkillCategory } from './skill-lexicon.js';
 import { findSkills, type SkillMatch } from './skill-matcher.js';
-import { countWords, headingOf, isBulletLine, ROLE_WORD, splitSentences, stripBullet, TextCache } from './text.js';
+import { countWords, headingOf, isBulletLine, splitSentences, stripBullet, TextCache } from '../text/index.js';
 
 /** Sections a CV is split into; 'header' is everything before the first heading. */
 export type CvSection = 'header' | 'summary' | 'experience' | 'skills' | 'education' | 'projects' | 'certifications' | 'other';

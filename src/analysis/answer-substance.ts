@@ -3,11 +3,11 @@
  * off-topic, keyword-stuffed or grader-instructing answer cannot score well, however generous
  * a model is. `ai/guards.ts` clamps every provider's score to this ceiling.
  */
-import type { EvaluateAnswerInput } from '../types.js';
+import type { EvaluateAnswerInput } from '../ai/types.js';
 import { answerFeatures, type AnswerFeatures } from './answer-features.js';
 import { relevanceOf, type Relevance } from './answer-relevance.js';
 import { analyseContext } from './context-analysis.js';
-import { contentStems } from './vocabulary.js';
+import { contentKeys } from '../text/index.js';
 
 /**
  * Why an answer's score is capped. The first group caps every provider's score (guards.ts);
@@ -39,7 +39,7 @@ export function isKeywordList(f: AnswerFeatures): boolean {
  */
 export function echoesQuestion(input: EvaluateAnswerInput, f: AnswerFeatures): boolean {
   if (f.stems.size < 3) return false;
-  const question = contentStems(`${input.question.text} ${input.question.focus}`);
+  const question = contentKeys(`${input.question.text} ${input.question.focus}`);
   let novel = 0;
   for (const s of f.stems) if (!question.has(s)) novel++;
   return novel <= 2 && novel / f.stems.size < 0.2;

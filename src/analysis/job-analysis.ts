@@ -4,10 +4,11 @@
  * years of experience it asks for. Section headings decide importance first; phrases such as
  * "is a plus" or "must" decide it for lines outside a recognised section.
  */
+import { ROLE_WORD } from './role-words.js';
 import { COMPETENCIES } from './competencies.js';
 import type { SkillCategory } from './skill-lexicon.js';
 import { findSkills, type SkillMatch } from './skill-matcher.js';
-import { countWords, headingOf, ROLE_WORD, splitSentences, stripBullet, TextCache } from './text.js';
+import { countWords, headingOf, splitSentences, stripBullet, TextCache } from '../text/index.js';
 
 /** Sections of a job description; 'ignored' covers benefits and how to apply. */
 export type JobSection = 'intro' | 'about' | 'responsibilities' | 'requirements' | 'nice' | 'ignored' | 'other';
