@@ -63,7 +63,8 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
 
   let focusSentence: Sentence | null = null;
   if (skill) {
-    const mention = f.skills.find((m) => m.skill.name === skill.name);
+    // A gap question is answered by saying what you have not done with the skill, too.
+    const mention = [...f.skills, ...f.negatedSkills].find((m) => m.skill.name === skill.name);
     focusSentence = mention ? sentenceAt(f, mention.index) : null;
   } else if (competency) {
     const cue = PLAIN_CUES[competency.name];

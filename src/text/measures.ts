@@ -31,7 +31,7 @@ const IDENTIFIER_BEFORE = new Set(
     'week day term quarter q sprint release').split(' '),
 );
 /** Nouns after a number that measure time or age rather than an amount of something. */
-const NOT_A_UNIT = new Set(['year', 'old', 'am', 'pm', "o'clock", 'oclock']);
+const NOT_A_UNIT = new Set(['year', 'old', 'am', 'pm', "o'clock", 'oclock', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'term', 'semester', 'shift', 'night', 'morning', 'afternoon', 'evening', 'time']);
 const TIME_OR_DATE = new Set(['DATE', 'TIME']);
 
 function isNumberToken(t: Token): boolean {

@@ -20,6 +20,7 @@
  *   answer is often a question or two back, so it is never "too short".
  */
 import type { AnswerCoverage } from '../../intelligence/types.js';
+import { languageName } from '../../text/index.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
 import type { AnswerFeatures } from '../../analysis/answer-features.js';
@@ -44,6 +45,11 @@ export const DEPTH_WORDS: Readonly<Record<Kind, readonly [short: number, full: n
 const STORY_KINDS = new Set(['behavioral', 'skill']);
 const ROLE_KINDS = new Set(['opener', 'motivation']);
 
+/** What the candidate is told when their answer is not in English. */
+export function notEnglishReason(code: string): string {
+  return `This answer appears to be in ${languageName(code)}. The offline interviewer reads English only, so it could not assess it: answer in English, or ask for a model (Gemini or an OpenAI-compatible one) to be configured, which can.`;
+}
+
 /** How deep the answer goes: a ceiling (1–10) and, when it explains a low one, why. */
 export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Relevance, coverage: AnswerCoverage | null): Substance {
   const none: Substance = { ceiling: 10, reason: null, issue: null };
@@ -52,9 +58,13 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   const cap = (ceiling: number, issue: Substance['issue'], reason: string): Substance => ({ ceiling, reason, issue });
   const focus = input.question.focus.trim() || 'the question';
 
-  // Without key points, only an answer sharing no word at all with the question counts as untouched.
+  if (!f.language.english && f.language.reliable) {
+    return cap(1, 'not_english', notEnglishReason(f.language.code));
+  }
+  // Relevance gates the score: without the question's focus or any of its key points (or, without
+  // key points, a single word of the question), structure and detail cannot lift it above 4.
   const touched = keyPointsTouched(coverage) ?? r.questionHits >= 1;
-  if (modeOf(kind) !== 'narrative' && !r.focusHit && !touched) {
+  if (!r.focusHit && !touched && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
     return cap(4, 'unfocused', `It never addresses ${focus}, or anything else the question asked about.`);
   }
   if (f.words >= 120 && f.hedgeSentences.length >= 3 && f.metricSentences.length === 0 && f.actionSentences.length === 0) {

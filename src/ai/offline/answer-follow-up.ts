@@ -31,6 +31,9 @@ export function followUpFor(input: EvaluateAnswerInput, f: AnswerFeatures, score
   if (issue === 'injection' || issue === 'off_topic' || issue === 'echo' || issue === 'unfocused') {
     return `Let's stay with the question. Can you give me a real example of ${about}: what happened, what you did, and how it turned out?`;
   }
+  if (issue === 'duplicate') {
+    return `That is the answer you gave to question ${substance.duplicateOf ?? 'an earlier question'}. For this one, can you give me a different example, about ${about}?`;
+  }
   if (issue === 'keyword_list' && f.skillNames[0]) {
     return `You listed several skills. Pick one, say ${f.skillNames[0]}, and tell me about a specific time you used it: the problem, what you did, and the result.`;
   }
