@@ -5,7 +5,7 @@
  */
 import type { InterviewContext, InterviewType } from '../ai/types.js';
 import { analyseCv, DEFAULT_REFERENCE_YEAR, type CvProfile } from './cv-analysis.js';
-import { analyseJob, type JobProfile } from './job-analysis.js';
+import { analyseJob, isNeed, type JobProfile } from './job-analysis.js';
 import { compareCvToJob, type Overlap } from './overlap.js';
 import { hashText, TextCache } from '../text/index.js';
 import { contentKeys } from '../text/index.js';
@@ -35,7 +35,7 @@ export function analyseContext(context: InterviewContext, referenceYear = DEFAUL
     const job = analyseJob(context.jobDescription);
     const cv = analyseCv(context.cvText, referenceYear);
     const relevantText = job.lines
-      .filter((l) => l.section !== 'ignored')
+      .filter((l) => isNeed(l) || l.kind === 'nice')
       .map((l) => l.text)
       .join(' ');
     return {

@@ -12,7 +12,7 @@
 export const SKILL_CATEGORIES = [
   'language', 'frontend', 'backend', 'mobile', 'database', 'cloud', 'devops', 'messaging', 'testing', 'security',
   'data', 'ml', 'product', 'design', 'practice', 'management', 'sales', 'marketing', 'finance', 'healthcare',
-  'office', 'operations',
+  'office', 'operations', 'education',
 ] as const;
 /** A lexicon category. */
 export type SkillCategory = (typeof SKILL_CATEGORIES)[number];
@@ -33,9 +33,34 @@ export interface SkillDefinition {
  * whether the candidate holds them instead of asking for a story about "using" them.
  */
 export const CREDENTIALS = new Set([
-  'NMC registration', 'Basic Life Support', 'Advanced Life Support', 'PMP', 'PRINCE2', 'ITIL', 'Six Sigma', 'SOC 2',
-  'ISO 27001', 'HIPAA', 'GDPR', 'IFRS', 'GAAP',
+  // Frameworks and laws one knows (GDPR, HIPAA, IFRS) or a company is audited against (SOC 2,
+  // ISO 27001) are not held by a person: asking "do you hold GDPR?" would be a false premise.
+  'NMC registration', 'Basic Life Support', 'Advanced Life Support', 'PMP', 'PRINCE2', 'ITIL', 'Six Sigma',
 ]);
+
+/**
+ * Evidence on a CV that shows a skill without naming it: a data scientist with an MSc and PyMC
+ * knows statistics; a former SDR who booked meetings has done lead generation; a preceptor
+ * supervises students. Case-insensitive patterns over CV lines (education and skills count).
+ * A related match means the interviewer invites the candidate to talk about the skill rather
+ * than asking about a gap.
+ */
+export const RELATED_EVIDENCE: Readonly<Record<string, RegExp>> = {
+  statistics: /\b(?:(?:MSc|MS|M\.Sc|BSc|PhD|masters?|degree)\b[^.\n]{0,40}\b(?:data science|statistics|mathematics|maths|econometrics|economics|physics)|bayesian|pymc|stan\b|regression|hypothesis test\w*|a\/b test\w*|causal inference|difference[- ]in[- ]differences|econometric\w*|experiment(?:s|ation|al design))/i,
+  'A/B testing': /\b(?:experiment(?:s|ation)|split tests?|multivariate tests?|controlled trials?)\b/i,
+  'lead generation': /\b(?:SDR|BDR|sales development|business development rep\w*|outbound|booked \d+|meetings booked|cold (?:call|email)\w*|sequences?|pipeline generation|sourced \d+%? of (?:my |the )?pipeline)\b/i,
+  hiring: /\b(?:interview(?:ed|ing) (?:candidates|engineers|applicants)|hiring panels?|recruited|hired \d+|built (?:a|the) team of)\b/i,
+  'people management': /\b(?:line[- ]managed|managed a team of|direct reports|team of \d+ (?:engineers|people|staff|nurses))\b/i,
+  'student supervision': /\b(?:preceptor\w*|practice (?:assessor|supervisor)|mentorship|student nurses|supervis\w* (?:students|trainees|juniors)|mentor(?:ed|ing)? (?:students|trainees|new(?:ly qualified)?))\b/i,
+  'machine learning': /\b(?:xgboost|lightgbm|random forests?|gradient boosting|model training|trained (?:a )?models?|classifiers?)\b/i,
+  'project management': /\b(?:managed (?:the )?projects?|project lead|delivered \d+ projects)\b/i,
+  'web accessibility': /\b(?:WCAG|screen readers?|ARIA)\b/i,
+  'mechanical ventilation': /\b(?:ventilated patients|portable ventilat\w*|invasive ventilation|ventilator)\b/i,
+  'critical care': /\b(?:ICU|intensive care|HDU|high[- ]dependency|critical care|level[- ][23] patients)\b/i,
+  'sales qualification': /\b(?:qualification|discovery calls?)\b/i,
+  'customer service': /\b(?:customer[- ]facing|retail assistant|front of house|shop floor|call centre|helpdesk)\b/i,
+  'curriculum design': /\b(?:schemes? of work|lesson plann\w*|planned lessons|curriculum)\b/i,
+};
 
 /** Expands the rows of one category into definitions. */
 export function group(category: SkillCategory, rows: readonly LexiconRow[]): SkillDefinition[] {

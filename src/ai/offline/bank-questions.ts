@@ -36,7 +36,7 @@ const CATEGORY_COMPETENCY: Record<SkillCategory, CompetencyId> = {
   language: 'role_skills', frontend: 'role_skills', mobile: 'role_skills', backend: 'system_design', messaging: 'system_design',
   database: 'data', data: 'data', ml: 'data', cloud: 'operations', devops: 'operations', operations: 'operations',
   testing: 'testing', security: 'security', practice: 'code_quality', management: 'leadership', product: 'customer_focus',
-  design: 'customer_focus', sales: 'stakeholders', marketing: 'data', finance: 'data', healthcare: 'role_skills', office: 'role_skills',
+  design: 'customer_focus', sales: 'stakeholders', marketing: 'data', finance: 'data', healthcare: 'role_skills', office: 'role_skills', education: 'role_skills',
 };
 
 /** Competencies practised through scenarios and skills rather than past-behaviour stories. */

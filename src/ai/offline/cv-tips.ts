@@ -75,8 +75,5 @@ export function cvTipsFor(a: ContextAnalysis, answers: readonly AnsweredQuestion
   } else if (cv.wordCount > 1100) {
     tips.push({ tip: 'Your CV is long: cut older and less relevant detail so it fits on two pages.', evidence: `Your CV has ${cv.wordCount} words.` });
   }
-  for (const gap of overlap.niceGaps.slice(0, 2)) {
-    tips.push({ tip: `The job lists ${gap.skill.name} as a plus; if you have any experience of it, mention it.`, evidence: jobLine(gap.skill.evidence) });
-  }
   return tips.slice(0, MAX_TIPS);
 }

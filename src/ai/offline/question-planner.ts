@@ -12,6 +12,7 @@ import type { InterviewType, PlannedQuestion } from '../types.js';
 import { competencyByName, DEFAULT_COMPETENCIES } from '../../analysis/competencies.js';
 import type { ContextAnalysis } from '../../analysis/context-analysis.js';
 import { evidenceRank, type CvLine } from '../../analysis/cv-analysis.js';
+import { isNeed } from '../../analysis/job-analysis.js';
 import type { SharedSkill } from '../../analysis/overlap.js';
 import { CREDENTIALS, type SkillCategory } from '../../analysis/skill-lexicon.js';
 import * as t from './question-templates.js';
@@ -92,7 +93,7 @@ function candidatePools(a: ContextAnalysis, seed: number): Pools {
   // The competency's best job line if not quoted yet, else another line showing it, else none.
   const evidenceFor = (name: string, best: string | null) => {
     const pattern = competencyByName(name)?.pattern;
-    const other = a.job.lines.find((l) => l.section !== 'ignored' && !quotedLines.has(l.text) && pattern?.test(l.text));
+    const other = a.job.lines.find((l) => isNeed(l) && !quotedLines.has(l.text) && pattern?.test(l.text));
     const line = best && !quotedLines.has(best) ? best : (other?.text ?? null);
     if (line) quotedLines.add(line);
     return line;
@@ -142,7 +143,7 @@ function candidatePools(a: ContextAnalysis, seed: number): Pools {
       return fresh(question.focus) ? take(question) : null;
     },
     gap: () => {
-      const gap = [...a.overlap.gaps, ...a.overlap.niceGaps].find((g) => fresh(g.skill.name));
+      const gap = a.overlap.gaps.find((g) => fresh(g.skill.name));
       if (gap) return take(t.gapQuestion(a, gap, seed + n++), { ...skillMeta(gap.skill), evidence: gap.skill.evidence });
       return a.overlap.yearsGap && fresh('years of experience')
         ? take(t.yearsGapQuestion(a, a.overlap.yearsGap), { evidence: a.overlap.yearsGap.evidence })
@@ -172,7 +173,7 @@ function motivationItem(a: ContextAnalysis, v: number, quotedLines: ReadonlySet<
  */
 export function itemForSkill(a: ContextAnalysis, name: string, v: number): PlanItem | null {
   if (CREDENTIALS.has(name)) return null;
-  const gap = [...a.overlap.gaps, ...a.overlap.niceGaps].find((g) => g.skill.name === name);
+  const gap = a.overlap.gaps.find((g) => g.skill.name === name);
   if (gap) return item(t.gapQuestion(a, gap, v), { ...skillMeta(gap.skill), evidence: gap.skill.evidence });
   const skill = a.job.skills.find((s) => s.name === name);
   if (!skill) return null;
