@@ -8,7 +8,7 @@ import { readText } from './document.js';
 
 const SEPARATOR = /\s+[|•·]\s+|\s*[|•·;]\s*|\s+[–—-]\s+/;
 const CLAUSE_BREAK = new Set([',', ';', ':', '(']);
-const CLAUSE_WORDS = new Set(['which', 'including', 'where', 'while', 'whereas', 'so', 'but', 'and']);
+const CLAUSE_WORDS = new Set(['which', 'including', 'where', 'while', 'whereas', 'but']);
 
 /**
  * The first whole phrase of `line` of at most `maxWords` words: the line itself when short,

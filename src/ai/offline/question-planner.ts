@@ -16,6 +16,8 @@ import { isNeed } from '../../analysis/job-analysis.js';
 import type { SharedSkill } from '../../analysis/overlap.js';
 import { CREDENTIALS, type SkillCategory } from '../../analysis/skill-lexicon.js';
 import * as t from './question-templates.js';
+import { craftQuestion } from './craft-questions.js';
+import { roleAreaOf } from '../../question-bank/index.js';
 
 type Slot = 'opener' | 'behavioral' | 'skill' | 'gap' | 'technical' | 'motivation' | 'closing';
 
@@ -49,6 +51,8 @@ export interface ItemMeta {
   skill?: { name: string; category: SkillCategory };
   /** Behavioural questions: which CV role (index) the example is asked from. */
   cvRole?: number;
+  /** Technical questions of the profession's craft (craft-questions.ts): asked as written. */
+  craft?: true;
   /** Skill deep dives: the CV line that shows the skill, and where the candidate did it. */
   cvLine?: { text: string; company: string };
 }
@@ -88,6 +92,8 @@ function candidatePools(a: ContextAnalysis, seed: number): Pools {
   const take = (question: PlannedQuestion, meta: ItemMeta = {}) => (usedFocus.add(question.focus.toLowerCase()), item(question, meta));
   let n = 0;
   let behavioralCount = 0;
+  let craftCount = 0;
+  const area = roleAreaOf(a.role, a.job.lines.map((l) => l.text).join('\n'));
   const quotedLines = new Set<string>();
   const scenariosPerCategory = new Map<string, number>();
   // The competency's best job line if not quoted yet, else another line showing it, else none.
@@ -150,6 +156,12 @@ function candidatePools(a: ContextAnalysis, seed: number): Pools {
         : null;
     },
     technical: () => {
+      // Outside engineering, "technical" means the profession's own craft.
+      const craft = craftQuestion(area, craftCount, a.company);
+      if (craft && fresh(craft.focus)) {
+        craftCount++;
+        return take(craft, { craft: true });
+      }
       const usable = a.job.skills.filter((s) => fresh(s.name) && !CREDENTIALS.has(s.name));
       const skill = usable.find((s) => s.importance !== 'nice') ?? usable[0];
       if (!skill) return null;
