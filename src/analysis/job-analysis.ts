@@ -92,6 +92,8 @@ function lineKind(text: string, section: JobSection, importance: Importance, fir
   if (APPLY.test(text)) return 'apply';
   if (PAY.test(text)) return 'pay';
   if (LOGISTICS.test(text) && !(section === 'requirements' && DUTY.test(text) && !/\btravel\b/i.test(text))) return 'logistics';
+  // "We use Jira": a tool of the job, so part of the work.
+  if (/^(?:we|you(?:'ll)?)\s+(?:use|work with|work in)\b/i.test(text)) return 'responsibility';
   if (ABOUT.test(text)) return 'about';
   if (section === 'ignored') return 'pay';
   if (section === 'about') return 'about';
@@ -135,9 +137,10 @@ function analyse(text: string): JobProfile {
     }
     if (heading && raw.trim().endsWith(':')) section = 'other';
     // The first line is the title; a short second line without a verb is the company and place.
-    const header = rawIndex === 0 || (rawIndex === 1 && section === 'intro' && countWords(raw) <= 14 && !/[.!?]$/.test(raw.trim()));
-    for (const sentence of splitSentences(stripBullet(raw))) {
+    const headerLine = rawIndex === 1 && section === 'intro' && countWords(raw) <= 14 && !/[.!?]$/.test(raw.trim());
+    for (const [k, sentence] of splitSentences(stripBullet(raw)).entries()) {
       const importance = classify(sentence.text, section);
+      const header = (rawIndex === 0 && k === 0 && countWords(sentence.text) <= 12) || headerLine;
       const kind = lineKind(sentence.text, section, importance, header);
       lines.push({ text: sentence.text, section, kind, importance, skills: findSkills(sentence.text) });
     }

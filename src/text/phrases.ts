@@ -25,7 +25,8 @@ export function naturalPhrase(line: string, maxWords = 15): string | null {
   const tokens = doc.tokens.slice(sentence.from, sentence.to);
   const wordCount = tokens.filter((t) => t.type === 'word' || t.type === 'number').length;
   const clean = (text: string) => text.replace(/[\s,;:.(–—-]+$/, '').trim();
-  if (wordCount <= maxWords) {
+  // "About 15 words": a whole clean sentence a little longer reads better than a cut one.
+  if (wordCount <= maxWords || (wordCount <= maxWords + 3 && parts.length === 1 && !/[,;(]/.test(sentence.text))) {
     const text = clean(sentence.text);
     return text.split(/\s+/).length >= 2 ? text : null;
   }
@@ -38,7 +39,8 @@ export function naturalPhrase(line: string, maxWords = 15): string | null {
     if (words > maxWords) break;
     const next = tokens[i + 1];
     if (!next) break;
-    if (words >= 4 && (CLAUSE_BREAK.has(next.text) || (CLAUSE_WORDS.has(next.lower) && next.pos !== 'NOUN'))) cut = next.start;
+    const gerund = /^(?:by|through|using|with|while)$/.test(next.lower) && tokens[i + 2]?.pos === 'VERB' && /ing$/.test(tokens[i + 2]!.lower);
+    if (words >= 4 && (CLAUSE_BREAK.has(next.text) || (CLAUSE_WORDS.has(next.lower) && next.pos !== 'NOUN') || gerund)) cut = next.start;
   }
   if (cut < 0) return null;
   let text = clean(first.slice(0, cut));
