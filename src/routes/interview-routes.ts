@@ -32,7 +32,7 @@ export async function interviewRoutes(app: FastifyInstance) {
       session: sessionView(session),
       state,
       // The level the waiting (or next) question is asked at, and the decision that set it.
-      level: currentLevelOf(state) ?? startingLevel(session.difficulty, session.cvText).level,
+      level: currentLevelOf(state) ?? startingLevel(session.difficulty, session.cvText, session).level,
       decision: latestDecision(state),
       total: TOTAL_QUESTIONS,
       answerMaxChars: app.config.answerMaxChars,
@@ -65,7 +65,7 @@ export async function interviewRoutes(app: FastifyInstance) {
       if (session.status === 'draft') {
         const data = { title: `${session.jobTitle} — set up`, session: sessionView(session), section: 'start', error,
           maxUploadMb: Math.round(app.config.maxUploadBytes / 1024 / 1024), jobWordCount: countWords(session.jobDescription),
-          startLevel: startingLevel(session.difficulty, session.cvText) };
+          startLevel: startingLevel(session.difficulty, session.cvText, session) };
         return render(reply, 'pages/upload', data, error.statusCode);
       }
       return renderInterviewError(request, reply, error);

@@ -35,7 +35,7 @@ export interface InterviewServiceDeps {
 
 /** The level the next question is asked at: where the adaptive decisions left it, else where the interview starts. */
 export function levelForNext(session: SessionRow, exchanges: readonly Exchange[]): Level {
-  return nextLevelOf(exchanges) ?? startingLevel(session.difficulty, session.cvText).level;
+  return nextLevelOf(exchanges) ?? startingLevel(session.difficulty, session.cvText, session).level;
 }
 
 /** Job requirements no answer (main or follow-up) has demonstrated yet. */
@@ -104,6 +104,10 @@ export function createInterviewService({ sessions, messages, ai, clock, answerMa
             answer: answer.content,
             isFollowUp,
             ...(keyPoints.length > 0 ? { keyPoints } : {}),
+            // So an answer pasted again for another question is recognised (issue 12).
+            earlierAnswers: state.exchanges.flatMap((e) =>
+              e.question.id !== question.id && e.answer ? [{ questionNumber: e.question.questionNumber, text: e.answer.content }] : [],
+            ),
           }),
           keyPoints.length > 0 ? coverage.score(answer.content, keyPoints) : Promise.resolve(null),
         ]);
