@@ -4,6 +4,8 @@
  * well and that praise only quotes words the candidate actually said.
  */
 import { assessSubstance } from '../analysis/answer-substance.js';
+import { withoutContradictions } from '../analysis/feedback-topics.js';
+import { isAdmission } from '../text/index.js';
 import type { AnswerEvaluation, EvaluateAnswerInput, InterviewSummary, SummarizeInput } from './types.js';
 
 const normalizeForQuote = (text: string) =>
@@ -25,11 +27,15 @@ const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, M
 /** Caps the score by the answer's substance and drops invented quotes. */
 export function guardEvaluation(input: EvaluateAnswerInput, evaluation: AnswerEvaluation): AnswerEvaluation {
   const { ceiling } = assessSubstance(input);
+  const weaknesses = evaluation.weaknesses.map((w) => (w.quote && !quoteAppearsIn(w.quote, input.answer) ? { ...w, quote: '' } : w));
+  // Praise quotes the candidate's words, never an admission of a gap ("I haven't…"), and never
+  // contradicts a weakness (no "you named procurement" beside "never addresses procurement").
+  const strengths = evaluation.strengths.filter((s) => quoteAppearsIn(s.quote, input.answer) && !isAdmission(s.quote));
   return {
     ...evaluation,
     score: clamp(evaluation.score, 1, ceiling),
-    strengths: evaluation.strengths.filter((s) => quoteAppearsIn(s.quote, input.answer)),
-    weaknesses: evaluation.weaknesses.map((w) => (w.quote && !quoteAppearsIn(w.quote, input.answer) ? { ...w, quote: '' } : w)),
+    strengths: withoutContradictions(strengths, weaknesses),
+    weaknesses,
     followUp: input.isFollowUp ? null : evaluation.followUp,
   };
 }
@@ -46,10 +52,12 @@ export function guardSummary(input: SummarizeInput, summary: InterviewSummary): 
   const lo = scores.length ? Math.min(...scores) : 1;
   const hi = scores.length ? Math.max(...scores) : 10;
   const quoted = (p: InterviewSummary['strengths'][number]) => quoteAppearsIn(p.quote, said.get(p.questionNumber) ?? '');
+  const weaknesses = summary.weaknesses.map((w) => (w.quote && !quoted(w) ? { ...w, quote: '' } : w));
+  const strengths = summary.strengths.filter((s) => quoted(s) && !isAdmission(s.quote));
   return {
     ...summary,
     overallScore: clamp(summary.overallScore, lo, hi),
-    strengths: summary.strengths.filter(quoted),
-    weaknesses: summary.weaknesses.map((w) => (w.quote && !quoted(w) ? { ...w, quote: '' } : w)),
+    strengths: withoutContradictions(strengths, weaknesses),
+    weaknesses,
   };
 }
