@@ -94,7 +94,7 @@ export function substanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Re
   if (copy !== null) {
     // The same story can honestly answer two questions, but a reused answer is scored on how well
     // it fits this one: not at all → a non-answer; partly → weak at best (the interviewer wanted a new example).
-    const fits = r.focusHit && r.questionHits >= 1;
+    const fits = r.focusSentence !== null && r.questionHits >= 2;
     return {
       ceiling: fits ? 4 : 2,
       issue: 'duplicate',

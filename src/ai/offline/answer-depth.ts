@@ -45,6 +45,10 @@ export const DEPTH_WORDS: Readonly<Record<Kind, readonly [short: number, full: n
 const STORY_KINDS = new Set(['behavioral', 'skill']);
 const ROLE_KINDS = new Set(['opener', 'motivation']);
 
+/** A timeframe for a plan ("in my first two months", "within six weeks", "by the end of the quarter"), not a past date. */
+const PLAN_TIMEFRAME =
+  /\b(?:in|within|over|during|after|by)\s+(?:my\s+|the\s+|a\s+)?(?:first\s+|next\s+|following\s+|coming\s+)?(?:\d+|one|two|three|four|five|six|eight|ten|twelve|few|couple of)?\s*(?:days?|weeks?|months?|quarters?|sprints?|year)\b|\bby the end of\b|\b(?:first|next)\s+(?:\d+|one|two|three|four|six|few)\s+(?:days?|weeks?|months?)\b|\b(?:30|60|90)[- ]days?\b/i;
+
 /** What the candidate is told when their answer is not in English. */
 export function notEnglishReason(code: string): string {
   return `This answer appears to be in ${languageName(code)}. The offline interviewer reads English only, so it could not assess it: answer in English, or ask for a model (Gemini or an OpenAI-compatible one) to be configured, which can.`;
@@ -64,11 +68,21 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   // Relevance gates the score: without the question's focus or any of its key points (or, without
   // key points, a single word of the question), structure and detail cannot lift it above 4.
   const touched = keyPointsTouched(coverage) ?? r.questionHits >= 1;
-  if (!r.focusHit && !touched && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
+  const covered = coverage ? coverage.coveredCount > 0 : r.questionHits >= 2;
+  if (!r.focusHit && (!touched || (!covered && r.questionHits <= 1)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
+    // Confident and specific about something else, sharing not one word with the question: a non-answer.
+    if (r.questionHits === 0 && !covered) return cap(2, 'unfocused', `It is about something else: it never addresses ${focus}, or anything the question asked about.`);
     return cap(4, 'unfocused', `It never addresses ${focus}, or anything else the question asked about.`);
   }
-  if (f.words >= 120 && f.hedgeSentences.length >= 3 && f.metricSentences.length === 0 && f.actionSentences.length === 0) {
+  if (f.words >= 80 && f.hedgeSentences.length >= 3 && f.metricSentences.length <= 1 && f.actionSentences.length === 0) {
     return cap(4, 'waffle', 'The answer goes on at length and hedges, but never says what you did or gives a concrete fact.');
+  }
+  // "I haven't…, I've never…": gaps named honestly, but nothing done or planned to show.
+  const hypothetical = new Set(f.hypotheticalSentences.map((s) => s.start));
+  const admitted = new Set(f.admissionSentences.map((s) => s.start));
+  const positive = f.sentences.filter((s) => !admitted.has(s.start) && !hypothetical.has(s.start)).length;
+  if (admitted.size >= 1 && positive <= (admitted.size >= 2 ? 1 : 0) && f.actionSentences.length === 0 && f.metricSentences.length === 0) {
+    return cap(4, 'no_example', "The answer says what you haven't done, but not what you have done that comes close, or how you would close the gap.");
   }
   if (ROLE_KINDS.has(kind) && f.words >= 60 && (r.jobHits * 100) / f.words < 5) {
     return cap(4, 'off_role', 'Most of the answer is about things other than this job: link your experience to what the role needs.');
@@ -77,7 +91,11 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (STORY_KINDS.has(kind) && !f.pastAction && !f.star.situation && !f.timeframe && f.metricSentences.length === 0 && f.hypotheticalSentences.length === 0) {
     return cap(4, 'no_example', 'The answer describes what you usually do, not a particular time you did it.');
   }
-  if (kind === 'gap' && !f.timeframe && f.metricSentences.length === 0) {
+  // A story question answered without one thing the candidate did themselves.
+  if (STORY_KINDS.has(kind) && f.actionSentences.length === 0 && f.words < 80 && f.metricSentences.length === 0) {
+    return cap(4, 'no_example', 'The answer never says what you did yourself in a particular situation.');
+  }
+  if (kind === 'gap' && !PLAN_TIMEFRAME.test(f.text)) {
     return cap(6, 'no_plan', 'Your plan for closing the gap has no timeframe or measure, so it is hard to believe.');
   }
   const [short, full] = DEPTH_WORDS[kind];
