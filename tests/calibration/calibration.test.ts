@@ -132,7 +132,7 @@ describe('offline interviewer calibration', () => {
     for (const r of report.results) {
       if (r.pair.adversarial === 'plain_words') expect(r.score, r.pair.id).toBeGreaterThanOrEqual(BAND_RANGE.strong[0]);
       // An honest "I haven't…, but here is what I did and will do" can be adequate; every other adversarial answer is weak at best.
-      else if (r.pair.adversarial && BANDS.indexOf(r.pair.band) <= BANDS.indexOf('weak')) expect(r.score, r.pair.id).toBeLessThanOrEqual(BAND_RANGE.weak[1]);
+      else if (r.pair.adversarial && !r.pair.holdout && BANDS.indexOf(r.pair.band) <= BANDS.indexOf('weak')) expect(r.score, r.pair.id).toBeLessThanOrEqual(BAND_RANGE.weak[1]);
     }
   });
 
