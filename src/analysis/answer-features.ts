@@ -104,6 +104,25 @@ const first = (sentences: Sentence[], re: RegExp) => sentences.find((s) => re.te
 const last = (sentences: Sentence[], re: RegExp) => [...sentences].reverse().find((s) => re.test(s.text)) ?? null;
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 
+const MODAL = new Set(['would', 'will', "'d", "'ll", 'could', 'might', 'should', 'can', 'may', 'must', 'to']);
+
+/**
+ * "I sat him up, gave him oxygen": "I" followed closely by an inflected verb (its form differs
+ * from its lemma, so a past tense), not after a modal — the model's lemmas catch irregular
+ * verbs that a word list misses.
+ */
+function saysIDid(doc: TextDoc, s: { from: number; to: number }): boolean {
+  for (let i = s.from; i < s.to; i++) {
+    if (doc.tokens[i]!.text !== 'I') continue;
+    for (let j = i + 1; j < Math.min(s.to, i + 4); j++) {
+      const t = doc.tokens[j]!;
+      if (MODAL.has(t.lower) || t.negated || /^(?:n't|not|never|no)$/.test(t.lower)) break;
+      if (t.pos === 'VERB' && t.lower !== t.lemma && !t.lower.endsWith('ing') && !t.lower.endsWith('s')) return true;
+    }
+  }
+  return false;
+}
+
 /** Words that head a clause: with one of these and a verb, a line is a sentence, not a list of terms. */
 const CLAUSE_POS = new Set(['PRON', 'DET', 'AUX', 'ADP', 'SCONJ', 'PART']);
 
@@ -158,7 +177,7 @@ function extract(text: string): AnswerFeatures {
     },
     firstPerson: count(trimmed, /\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b/g),
     plural: count(trimmed, /\b(?:[Ww]e|[Oo]ur|[Uu]s|[Oo]urselves)\b/g),
-    actionSentences: sentences.filter((s) => I_ACTION.test(s.text)),
+    actionSentences: doc.sentences.filter((s) => I_ACTION.test(s.text) || saysIDid(doc, s)).map((s) => ({ text: s.text, start: s.start })),
     passiveSentences: sentences.filter((s) => PASSIVE.test(s.text) && !/\bI\b/.test(s.text)),
     hedgeSentences: sentences.filter((s) => HEDGE.test(s.text)),
     hypotheticalSentences: sentences.filter((s) => HYPOTHETICAL.test(s.text)),

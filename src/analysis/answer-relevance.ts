@@ -10,7 +10,8 @@ import { answerPatternOf, competencyByName } from './competencies.js';
 import type { ContextAnalysis } from './context-analysis.js';
 import { skillByName } from './skill-matcher.js';
 import type { Sentence } from '../text/index.js';
-import { contentKeys, overlapCount } from '../text/index.js';
+import { contentKeys, overlapCount, sentenceKeys } from '../text/index.js';
+import { RELATED_EVIDENCE, SKILL_DOMAIN } from './skill-definition.js';
 
 /** How an answer relates to its question, the job and the CV. */
 export interface Relevance {
@@ -65,12 +66,14 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
   if (skill) {
     // A gap question is answered by saying what you have not done with the skill, too.
     const mention = [...f.skills, ...f.negatedSkills].find((m) => m.skill.name === skill.name);
-    focusSentence = mention ? sentenceAt(f, mention.index) : null;
+    // Or the skill's own vocabulary ("query plan", "CTE" for SQL), or evidence that shows it without naming it.
+    const domain = SKILL_DOMAIN[skill.name] ?? RELATED_EVIDENCE[skill.name];
+    focusSentence = mention ? sentenceAt(f, mention.index) : domain ? (f.sentences.find((s) => domain.test(s.text)) ?? null) : null;
   } else if (competency) {
     const cue = PLAIN_CUES[competency.name];
     focusSentence = f.sentences.find((s) => answerPatternOf(competency).test(s.text) || (cue?.test(s.text) ?? false)) ?? null;
   } else if (focusStems.size) {
-    focusSentence = f.sentences.find((s) => overlapCount(contentKeys(s.text), focusStems) > 0) ?? null;
+    focusSentence = f.sentences.find((_, i) => overlapCount(sentenceKeys(f.doc, i), focusStems) > 0) ?? null;
   }
 
   const jobSkillNames = new Set([...a.job.skills.map((s) => s.name), ...a.cv.skills.map((s) => s.name)]);
@@ -79,13 +82,17 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     (a.company !== '' && f.text.toLowerCase().includes(a.company.toLowerCase())) || /\b(this|the) (role|job|position|team|company)\b/i.test(f.text);
   const questionStems = contentKeys(`${input.question.text} ${focus}`);
   const questionHits = overlapCount(f.stems, questionStems);
+  // Words of what a strong answer covers (the key points) also show the answer is on the question.
+  const pointStems = contentKeys((input.keyPoints ?? []).join(' '));
+  let pointHits = 0;
+  for (const k of f.stems) if (pointStems.has(k) && !questionStems.has(k)) pointHits++;
   // Asking the interviewer questions is exactly what a closing answer should do.
   const askingBack = input.question.kind === 'closing' && f.text.includes('?');
   // Sharing several of the question's own words also counts as addressing it; an opener,
   // motivation or closing answer addresses its focus by talking about this employer or job.
   const focusHit =
     focusSentence !== null ||
-    questionHits >= 3 ||
+    questionHits + pointHits >= 3 ||
     askingBack ||
     (NARRATIVE_KINDS.has(input.question.kind) && (mentionsEmployer || knownSkills.length > 0));
 

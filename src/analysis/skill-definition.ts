@@ -62,6 +62,23 @@ export const RELATED_EVIDENCE: Readonly<Record<string, RegExp>> = {
   'curriculum design': /\b(?:schemes? of work|lesson plann\w*|planned lessons|curriculum)\b/i,
 };
 
+/**
+ * Words that show someone is talking about working with a skill without naming it: an answer
+ * about query plans and CTEs is an SQL answer; one about a pupil sent out of a practical is about
+ * classroom management. Used only to recognise that an answer addresses a skill question.
+ */
+export const SKILL_DOMAIN: Readonly<Record<string, RegExp>> = {
+  SQL: /\b(?:quer(?:y|ies)|joins?|CTEs?|window functions?|indexes|index|schema|subquer(?:y|ies)|tables?)\b/i,
+  PostgreSQL: /\b(?:quer(?:y|ies)|indexes|index|EXPLAIN|vacuum|schema|tables?|migrations?)\b/i,
+  Kafka: /\b(?:consumers?|partitions?|topics?|offsets?|lag|brokers?|messages?)\b/i,
+  'classroom management': /\b(?:behaviour|behavior|disrupt\w*|sanctions?|on-call|seating|de-?escalat\w*|removed|detention|called home|calm)\b/i,
+  'customer service': /\b(?:customers?|complain\w*|refunds?|callers?|contacts?|tickets?|help-?centre|articles?)\b/i,
+  'student supervision': /\b(?:students?|preceptee\w*|newly qualified|sign(?:ed)? off|assess(?:ed|ing|ment))\b/i,
+  forecasting: /\b(?:forecast\w*|commit|best case|pipeline|quarter)\b/i,
+  'B2B sales': /\b(?:deals?|prospects?|buyers?|champions?|procurement|signed|closed|quota|pipeline)\b/i,
+  reconciliation: /\b(?:reconcil\w*|ledger|control account|journals?|cut-?off|balances?)\b/i,
+};
+
 /** Expands the rows of one category into definitions. */
 export function group(category: SkillCategory, rows: readonly LexiconRow[]): SkillDefinition[] {
   return rows.map(([name, ...aliases]) => ({ name: name.replace(/^[=~]/, ''), category, aliases: [name, ...aliases] }));

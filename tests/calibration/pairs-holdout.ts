@@ -1,17 +1,19 @@
 /**
- * The holdout for issue 12: 42 pairs written after the scorer was tuned on every other pair,
- * and never used to tune it. Their agreement rate is the honest estimate of how the offline
- * interviewer does on answers it has not seen. Do not tune the scorer against these: if a
- * later change needs tuning, fold them into the tuning pairs (saying so) and write a new holdout.
+ * Issue 12's first holdout: 41 pairs written after the first tuning round and committed before
+ * being scored. Scored once: 70.7% exact band (29/41), 95.1% within one band, two answers two
+ * bands off (a plain-worded SQL story and a classroom-behaviour story whose focus the relevance
+ * gate missed). That is below the 85% bar, so they were folded into the tuning pairs (flag
+ * tunedAfterHoldout), the causes were fixed, and a fresh holdout was written in
+ * pairs-holdout-2.ts.
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 const PM_STORY = `At Kettle, sales wanted a custom export for one large customer, worth about £40k a year. Building it would have taken our two engineers three weeks and pushed back the billing fix that 12,000 customers were waiting for. I showed the sales lead the trade-off in numbers, offered a CSV workaround we could do in two days, and put the full export on the roadmap for the next quarter. He agreed, the customer accepted the workaround, and the billing fix shipped on time.`;
 
-export const HOLDOUT_PAIRS: readonly CalibrationPair[] = [
+export const HOLDOUT_V1_PAIRS: readonly CalibrationPair[] = [
   // ── Software ─────────────────────────────────────────────────────────────────────────────
   h({ id: 'ho-sw-incident-excellent', question: Q.swIncident, band: 'excellent', note: 'Mitigation first, comms, root cause with evidence, blameless review and prevention, with numbers.',
     answer: `In May our payment webhook consumer at Coppergate stopped processing, so orders were paid but never confirmed. I was on call and got paged at 7pm when the queue passed 5,000 messages. I posted in the incident channel, asked support to pause refund requests, and scaled the consumers from 2 to 8, which drained the backlog in 25 minutes. The logs showed every failure was a timeout on one slow lookup against the orders table, added in that afternoon's release. I rolled the release back and confirmed the lag stayed at zero for an hour. Next day I ran the blameless review, we added the missing index and an alert on queue depth, and in the six months since we've had no repeat.` }),

@@ -69,7 +69,7 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   // key points, a single word of the question), structure and detail cannot lift it above 4.
   const touched = keyPointsTouched(coverage) ?? r.questionHits >= 1;
   const covered = coverage ? coverage.coveredCount > 0 : r.questionHits >= 2;
-  if (!r.focusHit && (!touched || (!covered && r.questionHits <= 1)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
+  if (!r.focusHit && (!touched || (!covered && r.questionHits === 0)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
     // Confident and specific about something else, sharing not one word with the question: a non-answer.
     if (r.questionHits === 0 && !covered) return cap(2, 'unfocused', `It is about something else: it never addresses ${focus}, or anything the question asked about.`);
     return cap(4, 'unfocused', `It never addresses ${focus}, or anything else the question asked about.`);
@@ -79,9 +79,11 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   }
   // "I haven't…, I've never…": gaps named honestly, but nothing done or planned to show.
   const hypothetical = new Set(f.hypotheticalSentences.map((s) => s.start));
-  const admitted = new Set(f.admissionSentences.map((s) => s.start));
-  const positive = f.sentences.filter((s) => !admitted.has(s.start) && !hypothetical.has(s.start)).length;
-  if (admitted.size >= 1 && positive <= (admitted.size >= 2 ? 1 : 0) && f.actionSentences.length === 0 && f.metricSentences.length === 0) {
+  // "I haven't used X, but I build reports in Y every week" admits a gap and then shows something.
+  const admitted = new Set(f.admissionSentences.filter((s) => !/\b(?:but|however|though|although)\b,?\s+I\b/i.test(s.text)).map((s) => s.start));
+  // Only sentences with some substance (eight words or more) count as showing something.
+  const positive = f.sentences.filter((s) => !admitted.has(s.start) && !hypothetical.has(s.start) && s.text.split(/\s+/).length >= 8).length;
+  if (admitted.size >= 1 && positive <= (admitted.size >= 2 ? 1 : 0) && f.metricSentences.length === 0) {
     return cap(4, 'no_example', "The answer says what you haven't done, but not what you have done that comes close, or how you would close the gap.");
   }
   if (ROLE_KINDS.has(kind) && f.words >= 60 && (r.jobHits * 100) / f.words < 5) {

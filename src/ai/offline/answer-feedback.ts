@@ -71,10 +71,10 @@ export function weaknessesOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: R
   }
   if (!r.focusHit && substance.issue !== 'unfocused') add(`It never directly addresses ${focus}.`, '');
   if ((mode === 'star' || mode === 'follow_up') && !f.star.result) add('No result was stated, so the impact of your work is unclear.', '');
-  if (f.metricSentences.length === 0 && mode !== 'narrative') add('No numbers show the scale or the impact.', '');
   if (f.plural > f.firstPerson && f.plural >= 2) {
     add('Mostly "we", so your own part is hard to see.', quoteOf(f.sentences.find((s) => /\b[Ww]e\b|\b[Oo]ur\b/.test(s.text))));
   }
+  if (f.metricSentences.length === 0 && mode !== 'narrative') add('No numbers show the scale or the impact.', '');
   if (f.passiveSentences.length >= 2) add('Passive phrasing hides who did what.', quoteOf(f.passiveSentences[0]));
   if (f.repeatedSentence && substance.issue !== 'repetitive') add('The answer repeats itself.', quoteOf(f.repeatedSentence));
   if (f.hedgeSentences.length >= 2) add('Hedging words make you sound unsure of your own work.', quoteOf(f.hedgeSentences[0]));
