@@ -1,5 +1,5 @@
 /**
- * Issue 12's holdout: 42 pairs written after the scorer was last tuned (on every other pair,
+ * Issue 12's holdout: 40 pairs written after the scorer was last tuned (on every other pair,
  * including the first holdout, folded in), committed before being scored, and never used to
  * tune it. Their agreement rate is the honest estimate of how the offline interviewer does on
  * answers it has not seen. Do not tune against these: if the scorer needs tuning again, fold
