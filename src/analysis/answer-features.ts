@@ -123,6 +123,23 @@ function saysIDid(doc: TextDoc, s: { from: number; to: number }): boolean {
   return false;
 }
 
+/** The first or second sentence when it is anchored in a time ("Last term…", "In May…"): the situation. */
+function datedOpening(doc: TextDoc): Sentence | null {
+  for (const s of doc.sentences.slice(0, 2)) {
+    if (doc.entities.some((e) => e.type === 'DATE' && e.start >= s.start && e.end <= s.end)) return { text: s.text, start: s.start };
+  }
+  return null;
+}
+
+/** The last sentence after `from` that states a measure, as a result. */
+function measuredAfter(doc: TextDoc, measured: ReadonlySet<number>, from: number): Sentence | null {
+  for (let i = doc.sentences.length - 1; i >= 0; i--) {
+    const s = doc.sentences[i]!;
+    if (s.start > from && measured.has(i)) return { text: s.text, start: s.start };
+  }
+  return null;
+}
+
 /** Words that head a clause: with one of these and a verb, a line is a sentence, not a list of terms. */
 const CLAUSE_POS = new Set(['PRON', 'DET', 'AUX', 'ADP', 'SCONJ', 'PART']);
 
@@ -149,6 +166,7 @@ function extract(text: string): AnswerFeatures {
     seen.set(key, s);
   }
   const measured = measuredSentences(doc);
+  const actions = doc.sentences.filter((s) => I_ACTION.test(s.text) || saysIDid(doc, s)).map((s) => ({ text: s.text, start: s.start }));
   // A sentence is prose when it has a verb and a word that heads a clause ("I", "the", "was",
   // "to"); a run of terms ("NEWS2 ILS ALS mechanical ventilation CRRT") has neither.
   let proseWords = 0;
@@ -170,14 +188,15 @@ function extract(text: string): AnswerFeatures {
     admissionSentences: sentences.filter((s) => isAdmission(s.text)),
     metricSentences: sentences.filter((_, i) => measured.has(i)),
     star: {
-      situation: first(sentences, SITUATION) ?? first(sentences, SITUATION_PLACE) ?? first(sentences, SITUATION_TIME),
+      situation: first(sentences, SITUATION) ?? first(sentences, SITUATION_PLACE) ?? first(sentences, SITUATION_TIME) ?? datedOpening(doc),
       task: first(sentences, TASK),
-      action: first(sentences, I_ACTION) ?? first(sentences, ANY_PAST_ACTION),
-      result: last(sentences, RESULT),
+      action: first(sentences, I_ACTION) ?? first(sentences, ANY_PAST_ACTION) ?? actions[0] ?? null,
+      // The last sentence with a change or a measure after the first action, when no result phrase is found.
+      result: last(sentences, RESULT) ?? measuredAfter(doc, measured, actions[0]?.start ?? 0),
     },
     firstPerson: count(trimmed, /\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b/g),
     plural: count(trimmed, /\b(?:[Ww]e|[Oo]ur|[Uu]s|[Oo]urselves)\b/g),
-    actionSentences: doc.sentences.filter((s) => I_ACTION.test(s.text) || saysIDid(doc, s)).map((s) => ({ text: s.text, start: s.start })),
+    actionSentences: actions,
     passiveSentences: sentences.filter((s) => PASSIVE.test(s.text) && !/\bI\b/.test(s.text)),
     hedgeSentences: sentences.filter((s) => HEDGE.test(s.text)),
     hypotheticalSentences: sentences.filter((s) => HYPOTHETICAL.test(s.text)),

@@ -1,19 +1,19 @@
 /**
- * Issue 12's holdout: 40 pairs written after the scorer was last tuned (on every other pair,
- * including the first holdout, folded in), committed before being scored, and never used to
- * tune it. Their agreement rate is the honest estimate of how the offline interviewer does on
- * answers it has not seen. Do not tune against these: if the scorer needs tuning again, fold
- * them into the tuning pairs (saying so) and write a new holdout.
+ * Issue 12's second holdout: 40 pairs written after the second tuning round and committed
+ * before being scored. Scored once: 62.5% exact (25/40), 100% within one band; every miss one
+ * band low on a good, concise answer. Then folded into the tuning pairs (flag
+ * tunedAfterHoldout); the cause — a length cap that treated 55–80-word stories as short, and
+ * STAR parts the regexes missed — was fixed, and a third holdout written (pairs-holdout-3.ts).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 const DA_STORY = `At Hollybush the weekly sales dashboard showed a 15% drop in basket size that nobody could explain. I traced it to a change in how the tills recorded multi-buy discounts, which had started splitting one basket into two transactions. I rewrote the query to group transactions by loyalty card and timestamp, checked it against a week of till receipts, and the "drop" disappeared. I wrote a note for the regional managers, and the data team added a test for the till feed.`;
 const TE_STORY = `In my second year at Kingsway my Year 8 class kept getting the same question wrong on rates of reaction, so I changed how I taught it: a live demo first, then a worked example, then paired practice. Their end-of-topic scores went from an average of 52% to 71%, and two colleagues now use the same sequence.`;
 
-export const HOLDOUT_PAIRS: readonly CalibrationPair[] = [
+export const HOLDOUT_V2_PAIRS: readonly CalibrationPair[] = [
   // ── Software ─────────────────────────────────────────────────────────────────────────────
   h({ id: 'h2-sw-kafka-strong', question: Q.swKafka, band: 'strong', note: 'Real queue work with lag, idempotency and a measured result; RabbitMQ rather than Kafka, said plainly.',
     answer: `We don't use Kafka at Coppergate, but I moved our order events from cron jobs to RabbitMQ consumers, which has the same problems. During a big on-sale the consumers fell two hours behind, so I added a prefetch limit, scaled them from 3 to 10, and made the handler idempotent with an order-event id so replays were safe. Lag has stayed under a minute through the last four on-sales, and we haven't double-charged anyone.` }),

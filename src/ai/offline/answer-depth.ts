@@ -32,9 +32,9 @@ type Kind = EvaluateAnswerInput['question']['kind'];
 
 /** Per question kind: below the first word count an answer is adequate at best, below the second strong at best. */
 export const DEPTH_WORDS: Readonly<Record<Kind, readonly [short: number, full: number]>> = {
-  behavioral: [80, 120],
-  skill: [80, 120],
-  technical: [80, 120],
+  behavioral: [65, 110],
+  skill: [65, 110],
+  technical: [65, 110],
   gap: [50, 90],
   opener: [50, 90],
   motivation: [50, 90],
