@@ -2,7 +2,7 @@
  * Issue 12's holdout: 40 pairs written after the scorer was last tuned (on every other pair,
  * the two earlier holdouts folded in), committed before being scored, and never used to tune
  * it. Their agreement rate is the honest estimate of how the offline interviewer does on
- * answers it has not seen. Do not tune against these: if the scorer needs tuning again, fold
+ * answers it has not seen. Scored once: 77.5% exact (31/40), 95.0% within one band. Do not tune against these: if the scorer needs tuning again, fold
  * them into the tuning pairs (saying so) and write a new holdout.
  */
 import type { CalibrationPair } from './pairs.js';
