@@ -1,20 +1,26 @@
 /**
  * Honesty checks applied to every provider's output, remote or offline. A model may be
  * generous or invent quotes; these rules make sure an empty or evasive answer can't score
- * well and that praise only quotes words the candidate actually said.
+ * well, that praise only quotes words the candidate actually said (never an admission of a
+ * gap), and that nothing is praised and criticised at once.
  */
 import { RAISE_AT_OR_ABOVE } from '../intelligence/adaptive.js';
-import { assessSubstance } from './offline/answer-substance.js';
+import { assessSubstance } from '../analysis/answer-substance.js';
+import { withoutContradictions } from '../analysis/feedback-topics.js';
+import { isAdmission } from '../text/index.js';
 import { alignQuote } from './quotes.js';
 import type { AnswerEvaluation, EvaluateAnswerInput, InterviewSummary, InterviewTurn, NextTurnInput, SummarizeInput } from './types.js';
 
 export { quoteAppearsIn } from './quotes.js';
 
-/** Points whose quote is the candidate's own words, with the quote shown as they wrote it. */
-function quotedOnly<P extends { quote: string }>(points: readonly P[], text: (p: P) => string): P[] {
+/**
+ * Strengths whose quote is the candidate's own words (shown as they wrote them) and not an
+ * admission ("I haven't…").
+ */
+function praiseable<P extends { quote: string }>(points: readonly P[], text: (p: P) => string): P[] {
   return points.flatMap((p) => {
     const aligned = alignQuote(p.quote, text(p));
-    return aligned === null ? [] : [{ ...p, quote: aligned }];
+    return aligned === null || isAdmission(aligned) ? [] : [{ ...p, quote: aligned }];
   });
 }
 
@@ -25,14 +31,17 @@ function quotesChecked<P extends { quote: string }>(points: readonly P[], text: 
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(n)));
 
-/** Caps the score by the answer's substance and drops invented quotes. */
+/** Caps the score by the answer's substance, drops invented quotes and praise that contradicts a weakness. */
 export function guardEvaluation(input: EvaluateAnswerInput, evaluation: AnswerEvaluation): AnswerEvaluation {
   const { ceiling } = assessSubstance(input);
+  const weaknesses = quotesChecked(evaluation.weaknesses, () => input.answer);
+  // No "you named procurement" beside "never addresses procurement".
+  const strengths = withoutContradictions(praiseable(evaluation.strengths, () => input.answer), weaknesses);
   return {
     ...evaluation,
     score: clamp(evaluation.score, 1, ceiling),
-    strengths: quotedOnly(evaluation.strengths, () => input.answer),
-    weaknesses: quotesChecked(evaluation.weaknesses, () => input.answer),
+    strengths,
+    weaknesses,
     followUp: input.isFollowUp ? null : evaluation.followUp,
   };
 }
@@ -49,11 +58,12 @@ export function guardSummary(input: SummarizeInput, summary: InterviewSummary): 
   const lo = scores.length ? Math.min(...scores) : 1;
   const hi = scores.length ? Math.max(...scores) : 10;
   const answerOf = (p: InterviewSummary['strengths'][number]) => said.get(p.questionNumber) ?? '';
+  const weaknesses = quotesChecked(summary.weaknesses, answerOf);
   return {
     ...summary,
     overallScore: clamp(summary.overallScore, lo, hi),
-    strengths: quotedOnly(summary.strengths, answerOf),
-    weaknesses: quotesChecked(summary.weaknesses, answerOf),
+    strengths: withoutContradictions(praiseable(summary.strengths, answerOf), weaknesses),
+    weaknesses,
   };
 }
 
@@ -67,6 +77,7 @@ export function evaluationInputOf(input: NextTurnInput): EvaluateAnswerInput {
     answer: answered.answer,
     isFollowUp: answered.isFollowUp,
     ...(answered.keyPoints.length > 0 ? { keyPoints: answered.keyPoints } : {}),
+    ...(answered.earlierAnswers ? { earlierAnswers: answered.earlierAnswers } : {}),
   };
 }
 

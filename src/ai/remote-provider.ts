@@ -6,43 +6,14 @@
  * on its own, a remote provider makes exactly the requests it needs; the AI client adds
  * timeouts, retries and the circuit breakers around `complete` (see ai-client.ts).
  */
-import type { TSchema } from '@sinclair/typebox';
+import type { CompletionRequest, CompletionResult } from './completion.js';
 import { intentOf, type IntentInputs, type IntentName, type IntentOutputs } from './intents.js';
 import type { AiProviderError } from './provider-error.js';
 import { buildPrompt, DEFAULT_PROMPT_LIMITS, type PromptLimits } from './prompts/build.js';
 import { completeStructured } from './structured-output.js';
 import type { AiProvider } from './types.js';
 
-export interface ChatMessage {
-  role: 'user' | 'assistant';
-  content: string;
-}
-
-/** One request to a chat model, independent of any SDK. */
-export interface CompletionRequest {
-  intent: IntentName;
-  /** Name of the response schema, e.g. "answer_evaluation". */
-  schemaName: string;
-  schema: TSchema;
-  system: string;
-  messages: ChatMessage[];
-  temperature: number;
-  /** Longest reply, in tokens. */
-  maxOutputTokens: number;
-  /** True for the one request that asks the model to fix an invalid reply. */
-  repair?: boolean;
-  /**
-   * Called with the whole text so far each time more arrives. When set, the transport streams
-   * the reply; without it, it may wait for the whole reply in one response.
-   */
-  onText?: (textSoFar: string) => void;
-}
-
-/** The model's text and whether it stopped at the length limit (finish reason "length" / MAX_TOKENS). */
-export interface CompletionResult {
-  text: string;
-  truncated?: boolean;
-}
+export type { ChatMessage, CompletionRequest, CompletionResult } from './completion.js';
 
 /** How long one provider may take: per HTTP attempt, and per call with retries and repair. */
 export interface ProviderTimeouts {

@@ -11,7 +11,7 @@ import { intentOf, type IntentInputs, type IntentName, type IntentOutputs } from
 import { AiProviderError, isAiProviderError } from './provider-error.js';
 import { renderPrompt } from './prompts/templates.js';
 import { readReply } from './reply-reader.js';
-import type { CompletionRequest, CompletionResult } from './remote-provider.js';
+import type { CompletionRequest, CompletionResult } from './completion.js';
 
 const MAX_ERRORS_REPORTED = 8;
 

@@ -62,6 +62,11 @@ export interface EvaluateAnswerInput {
    * The offline interviewer scores relevance and substance against them when present.
    */
   keyPoints?: string[];
+  /**
+   * The candidate's earlier answers in this interview (main and follow-up answers, oldest
+   * first), so an answer pasted again for another question is recognised as such.
+   */
+  earlierAnswers?: { questionNumber: number; text: string }[];
 }
 
 /** One main question and everything said about it, in order, for the final summary. */
@@ -93,6 +98,8 @@ export interface AnsweredTurn {
   isFollowUp: boolean;
   /** False after a follow-up's answer and after the closing question: then the interview moves on. */
   canFollowUp: boolean;
+  /** The answers given before (to other questions), so one pasted again is recognised. */
+  earlierAnswers?: { questionNumber: number; text: string }[];
 }
 
 /**

@@ -11,7 +11,7 @@
  * coverage thresholds, so a list can't cover a point on its own however many terms it hits;
  * a real sentence with the same terms can.
  */
-import { splitSentences } from '../ai/offline/text.js';
+import { splitSentences } from '../text/index.js';
 import { textTerms, type Term } from './terms.js';
 
 export interface AnswerDocument {

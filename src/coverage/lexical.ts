@@ -23,7 +23,7 @@
  *
  * Pure and synchronous; about 0.1 ms (median) for a typical answer (bench/coverage.bench.ts).
  */
-import { TextCache } from '../ai/offline/text.js';
+import { TextCache } from '../text/index.js';
 import type { AnswerCoverage, KeyPointCoverage } from '../intelligence/types.js';
 import { answerDocuments, type AnswerDocument } from './documents.js';
 import { GENERIC, synonymsOf } from './synonyms.js';

@@ -44,6 +44,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ['incident', 'outage', 'downtime', 'failure', 'bug', 'defect', 'issue'],
   ['recover', 'fix', 'resolve', 'mitigate', 'patch', 'repair'],
   ['data', 'dataset', 'analysis', 'analyze', 'analytics', '#data analysis'],
+  ['postpone', 'defer', 'delay', 'reschedule', 'later', 'hold'],
+  ['escalate', 'escalation', 'alert', 'inform', 'flag', 'raise'],
 ];
 
 /**

@@ -20,7 +20,7 @@ import { LEVELS, type AdaptiveDecision, type AnswerCoverage, type Level } from '
 
 export const FOLLOW_UP_AT_OR_BELOW = 5;
 export const INCOMPLETE_FOLLOW_UP_AT_OR_BELOW = 6;
-export const PROVIDER_FOLLOW_UP_AT_OR_BELOW = 7;
+export const PROVIDER_FOLLOW_UP_AT_OR_BELOW = 6;
 export const RAISE_AT_OR_ABOVE = 8;
 export const LOWER_AT_OR_BELOW = 3;
 
@@ -50,11 +50,19 @@ function phrase(point: string): string {
 /** Bank key points describe the answer ("explains why…", "states the result"): they read after "it". */
 const DESCRIBES_ANSWER = /^[a-z]+(?:s|es)\b(?<!ss\b)/;
 
-/** The follow-up question aimed at the most important key point the answer missed. */
-export function followUpAbout(point: string): string {
+/**
+ * A follow-up about a key point the answer missed, in the interviewer's voice; used only when
+ * the evaluator gave no follow-up of its own. `variant` picks one of several wordings.
+ */
+export function followUpAbout(point: string, variant = 0): string {
   const p = phrase(point);
-  const missing = DESCRIBES_ANSWER.test(p) ? `it ${p}` : p;
-  const text = `One thing a strong answer covers that yours didn't yet: ${missing}. Can you tell me about that part, with what you did yourself?`;
+  const missing = DESCRIBES_ANSWER.test(p) ? `how your example ${p}` : p;
+  const wordings = [
+    `I'd like to hear a bit more about one part of that: ${missing}. What did you do there yourself?`,
+    `Let's go one step further. Tell me about ${missing}: what did you do, and how did it go?`,
+    `Before we move on, could you say more about ${missing}, in that same example?`,
+  ];
+  const text = wordings[Math.abs(variant) % wordings.length]!;
   if (text.length <= FOLLOW_UP_MAX) return text;
   const room = FOLLOW_UP_MAX - (text.length - missing.length) - 1;
   return text.replace(missing, `${missing.slice(0, Math.max(0, room)).trimEnd()}…`);
@@ -79,12 +87,17 @@ export function decideAfterAnswer(input: DecisionInput): AdaptiveDecision {
 
   const canFollowUp = !input.isFollowUp && input.questionKind !== 'closing' && input.questionKind !== 'follow_up';
   if (canFollowUp) {
+    // Only when something that matters is missing: a vague answer, or a middling one that the
+    // evaluator itself wanted to probe. A strong answer is never interrogated over key-point
+    // wording the lexical check missed.
     const vague = score <= FOLLOW_UP_AT_OR_BELOW;
-    const incomplete = under && (score <= INCOMPLETE_FOLLOW_UP_AT_OR_BELOW || providerFollowUp !== null);
+    const incomplete = under && score <= INCOMPLETE_FOLLOW_UP_AT_OR_BELOW && providerFollowUp !== null;
     const probed = providerFollowUp !== null && score <= PROVIDER_FOLLOW_UP_AT_OR_BELOW;
     if (vague || incomplete || probed) {
       const top = missed[0];
-      const followUp = top ? followUpAbout(top) : (providerFollowUp ?? GENERIC_FOLLOW_UP);
+      // The evaluator's own follow-up is anchored in what the candidate said; the key-point
+      // wording is the fallback when it gave none.
+      const followUp = providerFollowUp ?? (top ? followUpAbout(top, score + total) : GENERIC_FOLLOW_UP);
       return {
         action: 'follow_up',
         reason: `${scored}, so the interviewer follows up on what was missing.`,
@@ -96,7 +109,9 @@ export function decideAfterAnswer(input: DecisionInput): AdaptiveDecision {
     }
   }
 
-  if (score >= RAISE_AT_OR_ABOVE && most) {
+  // A strong answer raises the level when most key points were covered, or when the evaluator
+  // saw nothing to probe (lexical coverage misses paraphrase, and must not hold a strong candidate back).
+  if (score >= RAISE_AT_OR_ABOVE && (most || providerFollowUp === null)) {
     if (level === 'senior') {
       return { action: 'move_on', reason: `${scored}; questions are already at the senior level, so the next one stays there.`, level, nextLevel: level };
     }

@@ -12,12 +12,12 @@
  * pure: the same inputs always give the same map.
  */
 import type { CvTip } from '../ai/schemas.js';
-import { analyseCv } from '../ai/offline/cv-analysis.js';
-import { COMPETENCIES, type Competency } from '../ai/offline/competencies.js';
-import { analyseJob, type JobLine } from '../ai/offline/job-analysis.js';
-import { findSkills } from '../ai/offline/skill-matcher.js';
-import { clipQuote, countWords, shorten, splitSentences, TextCache } from '../ai/offline/text.js';
-import { contentStems } from '../ai/offline/vocabulary.js';
+import { analyseCv, relatedEvidence } from '../analysis/cv-analysis.js';
+import { COMPETENCIES, type Competency } from '../analysis/competencies.js';
+import { analyseJob, isNeed, type JobLine } from '../analysis/job-analysis.js';
+import { findSkills } from '../analysis/skill-matcher.js';
+import { clipQuote, countWords, shorten, splitSentences, TextCache } from '../text/index.js';
+import { contentKeys } from '../text/index.js';
 import type { RequirementCoverage } from './types.js';
 
 export const MAX_REQUIREMENTS = 12;
@@ -51,7 +51,7 @@ export interface ParsedRequirement {
 }
 
 /** Words every requirement line uses; they say nothing about what is required. */
-const GENERIC = contentStems(
+const GENERIC = contentKeys(
   'experience experienced strong solid proven skills skill ability able knowledge understanding familiarity familiar ' +
     'willingness willing excellent clear good great plus year years minimum least ideally including include similar ' +
     'related relevant other another tools tool using use work working join role required requirement requirements ' +
@@ -72,7 +72,7 @@ const slug = (text: string) =>
     .slice(0, 40)
     .replace(/-+$/, '');
 
-const distinctiveStems = (text: string) => new Set([...contentStems(text)].filter((s) => !GENERIC.has(s) && !/^\d/.test(s)));
+const distinctiveStems = (text: string) => new Set([...contentKeys(text)].filter((s) => !GENERIC.has(s) && !/^\d/.test(s)));
 
 /** A readable anchor id: the first skill the line names, else its first distinctive words. */
 function idFor(line: JobLine, taken: Set<string>): string {
@@ -101,7 +101,7 @@ function parse(jobDescription: string): ParsedRequirement[] {
   const out: ParsedRequirement[] = [];
 
   const consider = (line: JobLine, importance: ParsedRequirement['importance'], mode: 'always' | 'adds') => {
-    if (out.length >= MAX_REQUIREMENTS || line.section === 'ignored' || seenLines.has(line.text)) return;
+    if (out.length >= MAX_REQUIREMENTS || !isNeed(line) || seenLines.has(line.text)) return;
     const skills = [...new Set(line.skills.map((m) => m.skill.name))];
     const competencies = COMPETENCIES.filter((c) => c.pattern.test(line.text));
     const stems = distinctiveStems(line.text);
@@ -122,8 +122,8 @@ function parse(jobDescription: string): ParsedRequirement[] {
   for (const line of job.requirements) consider(line, 'required', 'always');
   for (const line of job.responsibilities) consider(line, 'required', 'adds');
   // Unstructured descriptions: lines outside any section that still name skills.
-  for (const line of job.lines) if (line.importance === 'mentioned' && line.section !== 'about') consider(line, 'required', 'adds');
-  for (const line of job.niceToHaves) consider(line, 'nice', 'adds');
+  // Unstructured descriptions: duties and requirements outside any recognised section.
+  for (const line of job.lines) if (isNeed(line)) consider(line, 'required', 'adds');
   return out;
 }
 
@@ -134,7 +134,7 @@ interface Piece {
 }
 const pieces = new TextCache<Piece>(2048);
 const pieceOf = (text: string): Piece =>
-  pieces.get(text, () => ({ skills: new Set(findSkills(text).map((m) => m.skill.name)), stems: contentStems(text) }));
+  pieces.get(text, () => ({ skills: new Set(findSkills(text).map((m) => m.skill.name)), stems: contentKeys(text) }));
 
 const overlapOf = (req: ParsedRequirement, stems: ReadonlySet<string>) => [...req.stems].filter((s) => stems.has(s)).length;
 // Either pattern: job ads and answers describe a competency differently ("mentor" / "trained").
@@ -241,6 +241,8 @@ function bestCvLine(req: ParsedRequirement, cvText: string): Best | null {
   // A named skill: the CV's strongest line for it (an achievement beats a skills-list entry).
   const skill = cv.skills.find((s) => req.skills.includes(s.name));
   if (skill) return { text: skill.evidence.text, score: 10 };
+  const related = req.skills.map((s) => relatedEvidence(cv, s)).find((l) => l !== null);
+  if (related) return { text: related.text, score: 9 };
   const lines = cv.lines.filter((l) => !l.isRoleHeading && !CONTACT.test(l.text)).map((l) => l.text);
   return strongest(lines, (l) => (req.skills.length > 0 ? skillStrength(req, l) : wordStrength(req, l)));
 }

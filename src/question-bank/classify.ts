@@ -5,7 +5,7 @@
  * the question probes, e.g. "conflict" or "Kubernetes") is the clearer signal, so it counts
  * three times as much as the question text.
  */
-import { findSkills } from '../ai/offline/skill-matcher.js';
+import { findSkills } from '../analysis/skill-matcher.js';
 import type { CompetencyId } from '../intelligence/types.js';
 import { neighbourScores } from './neighbours.js';
 

@@ -4,7 +4,7 @@
  */
 export { BANK_KINDS, type BankEntry, type BankKind, type CompetencyGuide } from './types.js';
 export { QUESTION_BANK, bankEntry } from './bank.js';
-export { pickEntries, examplesFor, isEngineeringEntry, isEngineeringJob, type PickQuery, type ExamplesQuery } from './pick.js';
+export { pickEntries, examplesFor, isEngineeringEntry, isEngineeringJob, roleAreaOf, type PickQuery, type ExamplesQuery } from './pick.js';
 export { personalise, placeholdersIn, PLACEHOLDERS, type PlaceholderValues } from './personalise.js';
 export { classifyCompetency, competencyForOfflineTheme } from './classify.js';
 export { COMPETENCY_GUIDES, competencyGuide, competencyLabel } from './guides.js';

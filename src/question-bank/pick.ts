@@ -3,12 +3,13 @@
  * match with a seeded but deterministic tie-break) and `examplesFor` for remote prompts (ranks
  * by overlap with the job, then spreads the picks over competencies).
  */
-import { findSkills } from '../ai/offline/skill-matcher.js';
+import { findSkills } from '../analysis/skill-matcher.js';
 import { LEVELS, type CompetencyId, type Level } from '../intelligence/types.js';
 import { QUESTION_BANK } from './bank.js';
 import { competencySignals } from './classify.js';
 import type { BankEntry, BankKind } from './types.js';
 import { contentStems, phraseIn, stems } from './words.js';
+import { ROLE_AREAS, type RoleArea } from './entries/role-areas.js';
 
 export interface PickQuery {
   level: Level;
@@ -143,6 +144,26 @@ export function isEngineeringEntry(entry: BankEntry): boolean {
   if (ENGINEERING_WHEN_TECHNICAL.has(entry.competency) && entry.kind === 'technical') return true;
   return !entry.tags?.length && ENGINEERING_WORDS.test(entry.text);
 }
+
+/**
+ * The role area (ROLE_AREAS) a job outside engineering belongs to — nursing, sales, teaching… —
+ * from its title (weighted) and description, or null when none stands out.
+ */
+export function roleAreaOf(title: string, description: string): RoleArea | null {
+  if (isEngineeringJob(title, description)) return null;
+  const titleKeys = ` ${stems(title).join(' ')} `;
+  const descriptionKeys = ` ${stems(description).join(' ')} `;
+  let best: RoleArea | null = null;
+  let bestScore = 1;
+  for (const [area, tags] of Object.entries(ROLE_AREAS) as [RoleArea, readonly string[]][]) {
+    if (ENGINEERING_AREAS.has(area)) continue;
+    let score = 0;
+    for (const tag of tags) score += phraseIn(tag, titleKeys) ? 3 : phraseIn(tag, descriptionKeys) ? 1 : 0;
+    if (score > bestScore) [best, bestScore] = [area, score];
+  }
+  return best;
+}
+const ENGINEERING_AREAS = new Set<RoleArea>(['frontend', 'backend', 'mobile', 'devops', 'dataScience']);
 
 /** Whether a job is an engineering job: an engineering title, or at least two engineering skills. */
 export function isEngineeringJob(title: string, description: string): boolean {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { questionScore as sharedQuestionScore } from '../intelligence/scores.js';
 import { isAppError, type AppError } from '../errors.js';
 import { deliveryView } from '../speech/delivery.js';
 import { coverageView, LEVEL_LABELS } from '../services/feedback-insights.js';
@@ -23,6 +24,10 @@ interface RetryBody {
 }
 
 const SCALE_HINT = '1–3: not ready yet · 4–6: some solid points, gaps to close · 7–8: strong · 9–10: exceptional.';
+
+/** A question's score as the progress page counts it (the better of the answer and its follow-up). */
+const questionScore = (a: { evaluation: { score: number }; followUp?: { evaluation: { score: number } } | undefined }) =>
+  sharedQuestionScore(a.evaluation.score, a.followUp?.evaluation.score) ?? a.evaluation.score;
 
 /** "3" → 3; anything else → NaN (the service answers 404 for it). */
 const questionNumber = (raw: string) => (/^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN);
@@ -74,6 +79,7 @@ export async function feedbackRoutes(app: FastifyInstance) {
         session: sessionView(session),
         summary: feedback.summary,
         answers: view.answers,
+        questionScore,
         cvTips: view.cvTips,
         requirements: view.requirements,
         insights: view.insights,

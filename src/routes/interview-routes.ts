@@ -59,7 +59,7 @@ export async function interviewRoutes(app: FastifyInstance) {
       if (session.status === 'draft') {
         const data = { title: `${session.jobTitle} — set up`, session: sessionView(session), section: 'start', error,
           maxUploadMb: Math.round(app.config.maxUploadBytes / 1024 / 1024), jobWordCount: countWords(session.jobDescription),
-          startLevel: startingLevel(session.difficulty, session.cvText) };
+          startLevel: startingLevel(session.difficulty, session.cvText, session) };
         return render(reply, 'pages/upload', data, error.statusCode);
       }
       return renderInterviewError(request, reply, error);

@@ -40,7 +40,7 @@ export function interviewData(app: FastifyInstance, session: SessionRow, state: 
     session: sessionView(session),
     state,
     // The level the waiting (or next) question is asked at, and the decision that set it.
-    level: currentLevelOf(state) ?? startingLevel(session.difficulty, session.cvText).level,
+    level: currentLevelOf(state) ?? startingLevel(session.difficulty, session.cvText, session).level,
     decision: latestDecision(state),
     total: TOTAL_QUESTIONS,
     answerMaxChars: app.config.answerMaxChars,

@@ -12,7 +12,7 @@ import { isCompetencyId } from '../intelligence/types.js';
 import { competencyLabel } from '../question-bank/index.js';
 
 /** The level the first question will be asked at, and why (shown on the start section). */
-const startLevelView = (session: SessionRow) => startingLevel(session.difficulty, session.cvText);
+const startLevelView = (session: SessionRow) => startingLevel(session.difficulty, session.cvText, session);
 
 /** Readable names of the focus competencies a create form carried (unknown ids are left out). */
 function focusLabels(form: CreateSessionForm): string[] {

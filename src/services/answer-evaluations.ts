@@ -38,11 +38,15 @@ export function coverageFromJudgement(keyPoints: readonly string[], judged: NonN
   return { method: 'model', points, coveredCount: points.filter((p) => p.covered).length };
 }
 
+/** Answers in `all` to other questions than `exchange`'s, oldest first. */
+const earlierOf = (all: readonly Exchange[], exchange: Exchange) =>
+  all.flatMap((e) => (e.question.id !== exchange.question.id && e.answer ? [{ questionNumber: e.question.questionNumber, text: e.answer.content }] : []));
+
 export function createAnswerEvaluations({ messages, sessions, ai, coverage, log }: AnswerEvaluationsDeps) {
   /** Evaluations in flight in this process, by answer id. */
   const running = new Map<string, Promise<void>>();
 
-  async function evaluate(session: SessionRow, { question, answer }: Exchange): Promise<void> {
+  async function evaluate(session: SessionRow, { question, answer }: Exchange, earlierAnswers: { questionNumber: number; text: string }[]): Promise<void> {
     if (!answer) return;
     const keyPoints = question.keyPoints ?? [];
     const { value, provider } = await ai.evaluateAnswer(
@@ -53,6 +57,7 @@ export function createAnswerEvaluations({ messages, sessions, ai, coverage, log 
         answer: answer.content,
         isFollowUp: question.kind === 'follow_up',
         ...(keyPoints.length > 0 ? { keyPoints } : {}),
+        earlierAnswers,
       },
       { priority: 'background' },
     );
@@ -70,28 +75,32 @@ export function createAnswerEvaluations({ messages, sessions, ai, coverage, log 
   }
 
   /** The evaluation of one answer: the one in flight, or a new one. */
-  function evaluationOf(session: SessionRow, exchange: Exchange): Promise<void> {
+  function evaluationOf(session: SessionRow, exchange: Exchange, earlierAnswers: { questionNumber: number; text: string }[]): Promise<void> {
     const id = exchange.answer!.id;
     const inFlight = running.get(id);
     if (inFlight) return inFlight;
-    const run = evaluate(session, exchange).finally(() => running.delete(id));
+    const run = evaluate(session, exchange, earlierAnswers).finally(() => running.delete(id));
     running.set(id, run);
     return run;
   }
 
   return {
-    /** Starts evaluating every answer in `pending` that is not being evaluated yet; returns at once. */
-    start(session: SessionRow, pending: readonly Exchange[]): void {
+    /**
+     * Starts evaluating every answer in `pending` that is not being evaluated yet; returns at
+     * once. `all`: the interview's exchanges, so an answer repeated from another question is
+     * recognised.
+     */
+    start(session: SessionRow, pending: readonly Exchange[], all: readonly Exchange[] = pending): void {
       for (const exchange of pending) {
-        evaluationOf(session, exchange).catch((error: unknown) =>
+        evaluationOf(session, exchange, earlierOf(all, exchange)).catch((error: unknown) =>
           log?.warn({ sessionId: session.id, reason: (error as Error).message }, 'background evaluation failed; it is retried when feedback is written'),
         );
       }
     },
 
     /** Evaluates every answer in `pending` and waits for all of them (feedback needs them). */
-    async settle(session: SessionRow, pending: readonly Exchange[]): Promise<void> {
-      const results = await Promise.allSettled(pending.map((e) => evaluationOf(session, e)));
+    async settle(session: SessionRow, pending: readonly Exchange[], all: readonly Exchange[] = pending): Promise<void> {
+      const results = await Promise.allSettled(pending.map((e) => evaluationOf(session, e, earlierOf(all, e))));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
     },

@@ -115,7 +115,7 @@ export function createFeedbackService({ sessions, messages, feedback, ai, clock,
   async function writeFeedback(session: SessionRow): Promise<void> {
     const before = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
     // Every answer's evaluation first: most ran while the interview went on.
-    await evaluations.settle(session, before.unevaluated);
+    await evaluations.settle(session, before.unevaluated, before.exchanges);
     const state = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
     const answers = answeredQuestions(state.exchanges);
     const { value, provider } = await ai.summarizeInterview({ context: contextOf(session), answers });

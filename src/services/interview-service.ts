@@ -48,7 +48,12 @@ export interface InterviewServiceDeps {
 
 /** The level the next question is asked at: where the adaptive decisions left it, else where the interview starts. */
 export function levelForNext(session: SessionRow, exchanges: readonly Exchange[]): Level {
-  return nextLevelOf(exchanges) ?? startingLevel(session.difficulty, session.cvText).level;
+  return nextLevelOf(exchanges) ?? startingLevel(session.difficulty, session.cvText, session).level;
+}
+
+/** The answers given before (to other questions than `questionId`), oldest first. */
+export function earlierAnswersOf(exchanges: readonly Exchange[], questionId: string): { questionNumber: number; text: string }[] {
+  return exchanges.flatMap((e) => (e.question.id !== questionId && e.answer ? [{ questionNumber: e.question.questionNumber, text: e.answer.content }] : []));
 }
 
 /** Job requirements no answer (main or follow-up) has demonstrated yet. */
@@ -193,6 +198,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
               answer: answer.content,
               isFollowUp,
               canFollowUp,
+              // So an answer pasted again for another question is recognised.
+              earlierAnswers: earlierAnswersOf(state.exchanges, question.id),
             },
             previous: askedQuestions(state.exchanges),
             next,
@@ -241,7 +248,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       live = current(live);
       state = stateOf(live);
     }
-    evaluations.start(live, state.unevaluated);
+    evaluations.start(live, state.unevaluated, state.exchanges);
     return state;
   }
 
@@ -275,7 +282,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   async function settle(session: SessionRow, { waitMs = Infinity }: WaitOptions): Promise<{ session: SessionRow; state: InterviewState }> {
     const state = stateOf(session);
     if (state.phase !== 'preparing') {
-      evaluations.start(session, state.unevaluated);
+      evaluations.start(session, state.unevaluated, state.exchanges);
       return { session, state };
     }
     const step = kick(session);
@@ -361,7 +368,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       // evaluation starts beside it, and the candidate waits for the turn only.
       const recordingExpired = Boolean(input.recordingId) && !speechMetrics;
       const turn = settle(session, options);
-      evaluations.start(session, [{ question: state.current, answer: stored }]);
+      evaluations.start(session, [{ question: state.current, answer: stored }], state.exchanges);
       return { ...(await turn), recordingExpired };
     },
 
@@ -386,7 +393,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     /** Evaluates every answer still without an evaluation and waits for them (feedback needs them all). */
     settleEvaluations(session: SessionRow): Promise<void> {
-      return evaluations.settle(session, stateOf(session).unevaluated);
+      const state = stateOf(session);
+      return evaluations.settle(session, state.unevaluated, state.exchanges);
     },
 
     /** Work still running in the background (shutdown waits for it, within its grace period). */

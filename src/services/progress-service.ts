@@ -4,6 +4,7 @@
  * signed-in users each see only their own interviews.
  */
 import { Errors } from '../errors.js';
+import { questionScore as sharedQuestionScore } from '../intelligence/scores.js';
 import type { ProgressRepository, ScoredQuestionRow } from '../repositories/progress-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import type { CompetencyId } from '../intelligence/types.js';
@@ -72,8 +73,7 @@ export type ProgressService = ReturnType<typeof createProgressService>;
  * follow-up should not by itself pull a score down.
  */
 export function questionScore(row: Pick<ScoredQuestionRow, 'mainScore' | 'followUpScore'>): number | null {
-  const scores = [row.mainScore, row.followUpScore].filter((s): s is number => typeof s === 'number' && Number.isFinite(s));
-  return scores.length === 0 ? null : Math.max(...scores);
+  return sharedQuestionScore(row.mainScore, row.followUpScore);
 }
 
 /** Questions stored before competencies existed (or written by a remote model without one) are classified by text. */

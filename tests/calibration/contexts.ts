@@ -1,12 +1,13 @@
 /**
- * The five job/CV contexts the calibration pairs are asked in: a backend engineer, a data
- * analyst, an emergency nurse, an account executive and a product manager. Written for the
+ * The eight job/CV contexts the calibration pairs are asked in: a backend engineer, a data
+ * analyst, an emergency nurse, an account executive, a product manager, a science teacher, a
+ * management accountant and a customer-support team lead. Written for the
  * calibration suite (not shared with the unit-test samples) so tuning the scorer against them
  * cannot quietly overfit the other tests' fixtures, or the other way round.
  */
 import type { InterviewContext } from '../../src/ai/types.js';
 
-export const ROLES = ['software', 'data', 'nursing', 'sales', 'product'] as const;
+export const ROLES = ['software', 'data', 'nursing', 'sales', 'product', 'teaching', 'finance', 'support'] as const;
 export type Role = (typeof ROLES)[number];
 
 const SOFTWARE: InterviewContext = {
@@ -222,6 +223,134 @@ Product discovery, user research, roadmaps, A/B testing, Amplitude, SQL (basic),
 `,
 };
 
+const TEACHING: InterviewContext = {
+  jobTitle: 'Science Teacher',
+  companyName: 'Oakfield Academy',
+  interviewType: 'mixed',
+  jobDescription: `Science Teacher (KS3–KS5)
+Oakfield Academy · Bristol · Full-time, permanent · MPS/UPS
+
+About us
+Oakfield is an 11–18 comprehensive of 1,100 pupils, rated Good, with a growing sixth form.
+
+The role
+- Plan and teach engaging science lessons across Key Stages 3 and 4, and chemistry at A level.
+- Use assessment data to identify gaps and plan interventions.
+- Manage behaviour consistently in line with the school's policy.
+- Work with the SENCo to adapt lessons for pupils with SEND.
+- Contribute to schemes of work and share good practice in the department.
+
+Person specification
+- QTS and a science degree.
+- Secure subject knowledge and a track record of good progress for pupils.
+- Strong classroom management.
+- Commitment to safeguarding.
+
+Salary on MPS/UPS plus TLR available. Apply by 12 May with a letter of application.
+`,
+  cvText: `Hannah Doyle
+Science Teacher · Bristol · hannah.doyle@example.com
+
+EXPERIENCE
+Teacher of Science — Kingsway School (Sep 2019 – Present)
+- Teach KS3 and KS4 science and A-level chemistry to five classes a week.
+- Raised Year 11 combined science results: pupils at grade 5+ rose from 48% to 61% over two years.
+- Wrote the department's KS3 scheme of work on chemical reactions, now used by 6 teachers.
+- Form tutor for a Year 9 group of 28 pupils.
+
+Teaching Assistant — Hillside Primary (Sep 2017 – Jul 2018)
+- Supported small-group reading and maths interventions.
+
+EDUCATION
+PGCE Secondary Science with QTS, University of Bristol (2019)
+BSc Chemistry, University of Exeter (2017)
+`,
+};
+
+const FINANCE: InterviewContext = {
+  jobTitle: 'Management Accountant',
+  companyName: 'Harbour Foods',
+  interviewType: 'mixed',
+  jobDescription: `Management Accountant
+Harbour Foods · Grimsby (hybrid) · £45,000–£52,000
+
+Harbour Foods makes chilled ready meals for UK supermarkets from two sites.
+
+What you'll do
+- Own the month-end close for the Grimsby site: accruals, prepayments, reconciliations and variance analysis.
+- Prepare the monthly management accounts and explain results to the operations director.
+- Partner with budget holders on the annual budget and quarterly re-forecasts.
+- Build reporting in Power BI to replace our spreadsheet packs.
+
+Requirements
+- ACA, ACCA or CIMA qualified (or finalist).
+- 3+ years in management accounting, ideally in manufacturing.
+- Advanced Excel; experience with Sage or SAP.
+- Confident explaining numbers to non-finance managers.
+
+Benefits: 25 days holiday, pension and a staff shop.
+`,
+  cvText: `Marcus Bell ACCA
+Management Accountant · Hull · marcus.bell@example.com
+
+EXPERIENCE
+Management Accountant — Northgate Packaging (Jun 2020 – Present)
+- Run month-end close for a £38M site: accruals, prepayments, balance sheet reconciliations.
+- Cut the close from 9 working days to 5 by rebuilding the accruals schedule and automating bank reconciliations.
+- Prepare monthly variance analysis for the site director and the board pack.
+- Led the 2024 budget for 6 cost centres.
+
+Assistant Accountant — Humber Logistics (Aug 2017 – May 2020)
+- Purchase ledger, fixed asset register and VAT returns.
+
+SKILLS
+Excel (advanced: pivot tables, INDEX/MATCH, Power Query), Sage 200, SAP FI/CO, variance analysis
+
+EDUCATION
+ACCA qualified 2021; BA Accounting and Finance, University of Hull (2017)
+`,
+};
+
+const SUPPORT: InterviewContext = {
+  jobTitle: 'Customer Support Team Lead',
+  companyName: 'Nimbus Home',
+  interviewType: 'mixed',
+  jobDescription: `Customer Support Team Lead
+Nimbus Home (smart thermostats) · Remote (UK)
+
+What you'll do
+- Lead a team of 8 support agents handling phone, chat and email.
+- Coach agents through call reviews and weekly one-to-ones.
+- Own the team's service levels: first response time, resolution time and CSAT.
+- Handle escalated complaints and spot recurring product issues for the product team.
+
+Requirements
+- 2+ years in customer support, including leading or coaching others.
+- Experience with Zendesk or a similar helpdesk.
+- Calm, clear communication with upset customers.
+- Comfortable using data to manage a team's performance.
+
+Nice to have
+- Experience supporting a hardware or smart-home product.
+`,
+  cvText: `Priya Nair
+Senior Customer Support Agent · Leeds · priya.nair@example.com
+
+EXPERIENCE
+Senior Support Agent — Brightline Broadband (Mar 2021 – Present)
+- Handle 40–60 chat and phone contacts a day; CSAT 94% over the last 12 months.
+- Acting team lead for 5 agents during my manager's 3-month leave in 2024.
+- Wrote 30 help-centre articles that cut repeat contacts about router set-up by 22%.
+- Onboard and buddy new starters (9 so far).
+
+Customer Service Assistant — Greenway Supermarkets (Jun 2018 – Feb 2021)
+- Customer service desk: refunds, complaints and online order issues.
+
+SKILLS
+Zendesk, Freshdesk, Excel, de-escalation, call coaching
+`,
+};
+
 /** The interview context for each role. */
 export const CONTEXTS: Readonly<Record<Role, InterviewContext>> = {
   software: SOFTWARE,
@@ -229,4 +358,7 @@ export const CONTEXTS: Readonly<Record<Role, InterviewContext>> = {
   nursing: NURSING,
   sales: SALES,
   product: PRODUCT,
+  teaching: TEACHING,
+  finance: FINANCE,
+  support: SUPPORT,
 };

@@ -49,6 +49,7 @@ export function inputFor(pair: CalibrationPair): EvaluateAnswerInput {
     answer: pair.answer,
     isFollowUp: false,
     keyPoints: [...keyPoints],
+    ...(pair.earlier ? { earlierAnswers: pair.earlier } : {}),
   };
 }
 

@@ -111,7 +111,7 @@ describe('adaptive interview', () => {
     const upload = html((await visitor.get(`/session/${id}/upload`)).body);
     // Alex Morgan's CV: roles from Sep 2015 to the present.
     expect(upload.querySelector('#start-level')?.getAttribute('data-level')).toBe('senior');
-    expect(upload.querySelector('#start-level')?.textContent).toMatch(/senior level, inferred from about \d+ years of experience in your CV/);
+    expect(upload.querySelector('#start-level')?.textContent).toMatch(/senior level, inferred from about \d+ years of experience related to this role in your CV/);
 
     const chosen = await setUpSession(visitor, { difficulty: 'junior' });
     expect(html((await visitor.get(`/session/${chosen}/upload`)).body).querySelector('#start-level')?.textContent).toMatch(/junior level, as you chose/);
@@ -157,8 +157,10 @@ describe('adaptive interview', () => {
 
     const followUp = await currentQuestion(visitor, id);
     expect(followUp).toMatchObject({ kind: 'follow_up', number: 1 });
-    // Named in plain words: the first key point, lower-cased, without its full stop.
-    expect(followUp!.text).toContain(keyPoints[0]!.replace(/\.$/, ''));
+    // The evaluator's own follow-up, as a person would ask it (issue 12), not a key-point template.
+    const evaluation = json<{ followUp: string | null }>(rows(app, id)[1]!.evaluation);
+    expect(followUp!.text).toBe(evaluation.followUp);
+    expect(followUp!.text).not.toMatch(/One thing a strong answer covers/);
     const [, answer, followUpRow] = rows(app, id);
     const decision = json<{ action: string; followUp: string; missedPoints: string[]; reason: string }>(answer!.decision);
     expect(decision.action).toBe('follow_up');

@@ -20,20 +20,21 @@
  *   answer is often a question or two back, so it is never "too short".
  */
 import type { AnswerCoverage } from '../../intelligence/types.js';
+import { languageName } from '../../text/index.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
-import type { AnswerFeatures } from './answer-features.js';
-import type { Relevance } from './answer-relevance.js';
+import type { AnswerFeatures } from '../../analysis/answer-features.js';
+import type { Relevance } from '../../analysis/answer-relevance.js';
 import { modeOf } from './answer-rubric.js';
-import type { Substance } from './answer-substance.js';
+import type { Substance } from '../../analysis/answer-substance.js';
 
 type Kind = EvaluateAnswerInput['question']['kind'];
 
 /** Per question kind: below the first word count an answer is adequate at best, below the second strong at best. */
 export const DEPTH_WORDS: Readonly<Record<Kind, readonly [short: number, full: number]>> = {
-  behavioral: [80, 120],
-  skill: [80, 120],
-  technical: [80, 120],
+  behavioral: [65, 110],
+  skill: [65, 110],
+  technical: [65, 110],
   gap: [50, 90],
   opener: [50, 90],
   motivation: [50, 90],
@@ -44,6 +45,15 @@ export const DEPTH_WORDS: Readonly<Record<Kind, readonly [short: number, full: n
 const STORY_KINDS = new Set(['behavioral', 'skill']);
 const ROLE_KINDS = new Set(['opener', 'motivation']);
 
+/** A timeframe for a plan ("in my first two months", "within six weeks", "by the end of the quarter"), not a past date. */
+const PLAN_TIMEFRAME =
+  /\b(?:in|within|over|during|after|by)\s+(?:my\s+|the\s+|a\s+)?(?:first\s+|next\s+|following\s+|coming\s+)?(?:\d+|one|two|three|four|five|six|eight|ten|twelve|few|couple of)?\s*(?:days?|weeks?|months?|quarters?|sprints?|year)\b|\bby the end of\b|\b(?:first|next)\s+(?:\d+|one|two|three|four|six|few)\s+(?:days?|weeks?|months?)\b|\b(?:30|60|90)[- ]days?\b/i;
+
+/** What the candidate is told when their answer is not in English. */
+export function notEnglishReason(code: string): string {
+  return `This answer appears to be in ${languageName(code)}. The offline interviewer reads English only, so it could not assess it: answer in English, or ask for a model (Gemini or an OpenAI-compatible one) to be configured, which can.`;
+}
+
 /** How deep the answer goes: a ceiling (1–10) and, when it explains a low one, why. */
 export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Relevance, coverage: AnswerCoverage | null): Substance {
   const none: Substance = { ceiling: 10, reason: null, issue: null };
@@ -52,13 +62,29 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   const cap = (ceiling: number, issue: Substance['issue'], reason: string): Substance => ({ ceiling, reason, issue });
   const focus = input.question.focus.trim() || 'the question';
 
-  // Without key points, only an answer sharing no word at all with the question counts as untouched.
+  if (!f.language.english && f.language.reliable) {
+    return cap(1, 'not_english', notEnglishReason(f.language.code));
+  }
+  // Relevance gates the score: without the question's focus or any of its key points (or, without
+  // key points, a single word of the question), structure and detail cannot lift it above 4.
   const touched = keyPointsTouched(coverage) ?? r.questionHits >= 1;
-  if (modeOf(kind) !== 'narrative' && !r.focusHit && !touched) {
+  const covered = coverage ? coverage.coveredCount > 0 : r.questionHits >= 2;
+  if (!r.focusHit && (!touched || (!covered && r.questionHits === 0)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
+    // Confident and specific about something else, sharing not one word with the question: a non-answer.
+    if (r.questionHits === 0 && !covered) return cap(2, 'unfocused', `It is about something else: it never addresses ${focus}, or anything the question asked about.`);
     return cap(4, 'unfocused', `It never addresses ${focus}, or anything else the question asked about.`);
   }
-  if (f.words >= 120 && f.hedgeSentences.length >= 3 && f.metricSentences.length === 0 && f.actionSentences.length === 0) {
+  if (f.words >= 80 && f.hedgeSentences.length >= 3 && f.metricSentences.length <= 1 && f.actionSentences.length === 0) {
     return cap(4, 'waffle', 'The answer goes on at length and hedges, but never says what you did or gives a concrete fact.');
+  }
+  // "I haven't…, I've never…": gaps named honestly, but nothing done or planned to show.
+  const hypothetical = new Set(f.hypotheticalSentences.map((s) => s.start));
+  // "I haven't used X, but I build reports in Y every week" admits a gap and then shows something.
+  const admitted = new Set(f.admissionSentences.filter((s) => !/\b(?:but|however|though|although)\b,?\s+I\b/i.test(s.text)).map((s) => s.start));
+  // Only sentences with some substance (eight words or more) count as showing something.
+  const positive = f.sentences.filter((s) => !admitted.has(s.start) && !hypothetical.has(s.start) && s.text.split(/\s+/).length >= 8).length;
+  if (admitted.size >= 1 && positive <= (admitted.size >= 2 ? 1 : 0) && f.metricSentences.length === 0) {
+    return cap(4, 'no_example', "The answer says what you haven't done, but not what you have done that comes close, or how you would close the gap.");
   }
   if (ROLE_KINDS.has(kind) && f.words >= 60 && (r.jobHits * 100) / f.words < 5) {
     return cap(4, 'off_role', 'Most of the answer is about things other than this job: link your experience to what the role needs.');
@@ -67,7 +93,11 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (STORY_KINDS.has(kind) && !f.pastAction && !f.star.situation && !f.timeframe && f.metricSentences.length === 0 && f.hypotheticalSentences.length === 0) {
     return cap(4, 'no_example', 'The answer describes what you usually do, not a particular time you did it.');
   }
-  if (kind === 'gap' && !f.timeframe && f.metricSentences.length === 0) {
+  // A story question answered without one thing the candidate did themselves.
+  if (STORY_KINDS.has(kind) && f.actionSentences.length === 0 && f.words < 80 && f.metricSentences.length === 0) {
+    return cap(4, 'no_example', 'The answer never says what you did yourself in a particular situation.');
+  }
+  if (kind === 'gap' && !PLAN_TIMEFRAME.test(f.text)) {
     return cap(6, 'no_plan', 'Your plan for closing the gap has no timeframe or measure, so it is hard to believe.');
   }
   const [short, full] = DEPTH_WORDS[kind];

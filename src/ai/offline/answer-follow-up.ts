@@ -5,12 +5,12 @@
  */
 import type { QuotedPoint } from '../schemas.js';
 import type { EvaluateAnswerInput } from '../types.js';
-import type { AnswerFeatures } from './answer-features.js';
+import type { AnswerFeatures } from '../../analysis/answer-features.js';
 import { modeOf } from './answer-rubric.js';
-import type { Substance } from './answer-substance.js';
-import type { ContextAnalysis } from './context-analysis.js';
-import { skillByName } from './skill-matcher.js';
-import { lowerFirst } from './text.js';
+import type { Substance } from '../../analysis/answer-substance.js';
+import type { ContextAnalysis } from '../../analysis/context-analysis.js';
+import { skillByName } from '../../analysis/skill-matcher.js';
+import { lowerFirst, naturalPhrase, pick, type Sentence } from '../../text/index.js';
 
 /** "using Kafka" for a skill focus, the competency or words otherwise. */
 function topic(input: EvaluateAnswerInput): string {
@@ -31,6 +31,9 @@ export function followUpFor(input: EvaluateAnswerInput, f: AnswerFeatures, score
   if (issue === 'injection' || issue === 'off_topic' || issue === 'echo' || issue === 'unfocused') {
     return `Let's stay with the question. Can you give me a real example of ${about}: what happened, what you did, and how it turned out?`;
   }
+  if (issue === 'duplicate') {
+    return `That is the answer you gave to question ${substance.duplicateOf ?? 'an earlier question'}. For this one, can you give me a different example, about ${about}?`;
+  }
   if (issue === 'keyword_list' && f.skillNames[0]) {
     return `You listed several skills. Pick one, say ${f.skillNames[0]}, and tell me about a specific time you used it: the problem, what you did, and the result.`;
   }
@@ -46,14 +49,45 @@ export function followUpFor(input: EvaluateAnswerInput, f: AnswerFeatures, score
   }
   if (issue === 'no_plan') return 'What would your first months look like, concretely: what would you learn or do, by when, and how would you know it was working?';
   if (issue === 'hypothetical') return 'That is what you would do. Can you tell me about a time you actually faced this: where were you, and what did you do?';
+  // A strong answer is not interrogated: the interviewer moves on.
+  if (score >= 7) return null;
   if (mode === 'star' && !f.pastAction && !f.star.situation) {
     return `Can you give me a real example of ${about}: when was it, what did you do yourself, and what was the outcome?`;
   }
-  if (mode === 'star' && !f.star.result) return 'What was the result? What changed because of what you did, and how did you measure it?';
-  if (f.plural > f.firstPerson && f.plural >= 2) return 'You said "we" a lot. What exactly was your part, and which decisions did you make yourself?';
-  if (f.metricSentences.length === 0) return 'Can you put numbers on that: how much did things change, for how many people, and over what timeframe?';
-  if (f.skillNames.length === 0 && input.question.kind !== 'behavioral') return `Which tools or methods did you use there, and why those?`;
-  return score <= 6 ? `Can you give me more detail on ${about}: what exactly did you do, and what was the outcome?` : null;
+  // From here on the interviewer picks up the candidate's own words, as a person would.
+  const seed = f.words + input.questionNumber;
+  const action = f.actionSentences[0] ?? f.star.action;
+  if (mode === 'star' && !f.star.result) {
+    return anchored(action, seed, [
+      (q) => `You said ${q}. What happened as a result, and how did you know it had worked?`,
+      (q) => `You said ${q}. How did that turn out in the end?`,
+    ]) ?? 'What was the result? What changed because of what you did, and how did you measure it?';
+  }
+  if (f.plural > f.firstPerson && f.plural >= 2) {
+    const we = f.sentences.find((s) => /\b[Ww]e\b/.test(s.text));
+    return anchored(we, seed, [
+      (q) => `You said ${q}. What was your own part in that, and which decisions were yours?`,
+      (q) => `When you say ${q}, what did you do yourself?`,
+    ]) ?? 'You said "we" a lot. What exactly was your part, and which decisions did you make yourself?';
+  }
+  if (f.metricSentences.length === 0) {
+    const outcome = f.star.result ?? action;
+    return anchored(outcome, seed, [
+      (q) => `You said ${q}. How big a difference did that make: can you put a number or a timeframe on it?`,
+      (q) => `You mentioned ${q}. How would you measure that change, and what did it come to?`,
+    ]) ?? 'Can you put numbers on that: how much did things change, for how many people, and over what timeframe?';
+  }
+  if (f.skillNames.length === 0 && input.question.kind !== 'behavioral') {
+    return anchored(action, seed, [(q) => `You said ${q}. How did you go about it: which methods or tools did you use, and why those?`]) ?? 'Which tools or methods did you use there, and why those?';
+  }
+  return `What was the hardest part of ${about} in that example, and what would you do differently next time?`;
+}
+
+/** A follow-up that quotes a short phrase of the candidate's own sentence, or null when none reads naturally. */
+function anchored(sentence: Sentence | null | undefined, seed: number, variants: readonly [(quote: string) => string, ...((quote: string) => string)[]]): string | null {
+  const phrase = sentence ? naturalPhrase(sentence.text, 12) : null;
+  if (!phrase || phrase.split(/\s+/).length < 3) return null;
+  return pick(variants, seed)(`"${lowerFirst(phrase)}"`);
 }
 
 const sentence = (text: string) => {

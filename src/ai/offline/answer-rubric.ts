@@ -6,10 +6,10 @@
 import type { AnswerCoverage } from '../../intelligence/types.js';
 import type { PlannedQuestion, RubricCriterion } from '../schemas.js';
 import { keyPointsTouched } from './answer-coverage.js';
-import type { AnswerFeatures } from './answer-features.js';
-import type { Relevance } from './answer-relevance.js';
-import { isKeywordList } from './answer-substance.js';
-import { clampInt } from './text.js';
+import type { AnswerFeatures } from '../../analysis/answer-features.js';
+import type { Relevance } from '../../analysis/answer-relevance.js';
+import { isKeywordList } from '../../analysis/answer-substance.js';
+import { clampInt } from '../../text/index.js';
 
 type Kind = PlannedQuestion['kind'];
 type Mode = 'star' | 'approach' | 'narrative' | 'follow_up';
@@ -75,7 +75,7 @@ function concision(f: AnswerFeatures, mode: Mode): number {
   const bands: [number, number][] =
     mode === 'follow_up'
       ? [[8, 0], [15, 2], [25, 3], [40, 4], [260, 5], [420, 4], [650, 3], [1000, 2]]
-      : [[8, 0], [20, 1], [40, 2], [60, 3], [80, 4], [330, 5], [460, 4], [650, 3], [1000, 2]];
+      : [[8, 0], [20, 1], [40, 2], [55, 3], [70, 4], [330, 5], [460, 4], [650, 3], [1000, 2]];
   const band = bands.find(([limit]) => w < limit)?.[1] ?? 1;
   if (f.repetition >= 0.4) return Math.min(1, band);
   const repetitive = f.repeatedSentence !== null || (f.words >= 60 && f.diversity < 0.4);

@@ -22,21 +22,23 @@ import {
   competencyLabel,
   personalise,
   pickEntries,
+  roleAreaOf,
   type BankEntry,
   type BankKind,
 } from '../../question-bank/index.js';
+import { ROLE_AREAS } from '../../question-bank/entries/role-areas.js';
 import type { PlannedQuestion } from '../schemas.js';
-import type { ContextAnalysis } from './context-analysis.js';
+import type { ContextAnalysis } from '../../analysis/context-analysis.js';
 import type { ItemMeta, PlanItem } from './question-planner.js';
-import type { SkillCategory } from './skill-lexicon.js';
-import { lowerFirst, shorten, upperFirst } from './text.js';
+import type { SkillCategory } from '../../analysis/skill-lexicon.js';
+import { lowerFirst, naturalPhrase, shorten, upperFirst } from '../../text/index.js';
 
 /** The area of work a skill's category belongs to, for choosing bank entries. */
 const CATEGORY_COMPETENCY: Record<SkillCategory, CompetencyId> = {
   language: 'role_skills', frontend: 'role_skills', mobile: 'role_skills', backend: 'system_design', messaging: 'system_design',
   database: 'data', data: 'data', ml: 'data', cloud: 'operations', devops: 'operations', operations: 'operations',
   testing: 'testing', security: 'security', practice: 'code_quality', management: 'leadership', product: 'customer_focus',
-  design: 'customer_focus', sales: 'stakeholders', marketing: 'data', finance: 'data', healthcare: 'role_skills', office: 'role_skills',
+  design: 'customer_focus', sales: 'stakeholders', marketing: 'data', finance: 'data', healthcare: 'role_skills', office: 'role_skills', education: 'role_skills',
 };
 
 /** Competencies practised through scenarios and skills rather than past-behaviour stories. */
@@ -62,7 +64,11 @@ export interface DressOptions {
 const roleRef = (a: ContextAnalysis) => (a.role ? `the ${a.role} role` : 'this role');
 const at = (company: string) => (company ? ` at ${company}` : '');
 const where = (a: ContextAnalysis) => `${roleRef(a)}${at(a.company)}`;
-const quoted = (text: string, max = 150) => `"${shorten(text, max)}"`;
+/** A CV or job line as a natural quote (a whole phrase of at most ~15 words), or null when it has none. */
+const quoted = (text: string): string | null => {
+  const phrase = naturalPhrase(text);
+  return phrase ? `"${phrase}"` : null;
+};
 
 /** Words of a tag or skill, for loose matching ("nurse" ~ "nursing", "data" ~ "database"). */
 const words = (text: string) => text.toLowerCase().split(/[^a-z0-9+#]+/).filter((w) => w.length >= 2);
@@ -70,9 +76,16 @@ const near = (x: string, y: string) => x === y || (x.length >= 5 && y.length >= 
 /** pickEntries falls back to any level that has entries; a question is never pitched two levels away. */
 const within = (level: Level) => (e: BankEntry) => Math.abs(LEVELS.indexOf(e.level) - LEVELS.indexOf(level)) <= 1;
 
-/** True when an entry is for any role, or tagged for one of `tags`. */
-function suits(entry: BankEntry, tags: readonly string[]): boolean {
+const AREA_NAMES = new Set(Object.keys(ROLE_AREAS));
+
+/**
+ * True when an entry is for any role, or tagged for one of `tags`; an entry written for another
+ * profession's area (a finance question for a nurse) never suits.
+ */
+function suits(entry: BankEntry, tags: readonly string[], area: string | null = null): boolean {
   if (!entry.tags || entry.tags.length === 0) return true;
+  const entryArea = AREA_NAMES.has(entry.tags[0] ?? '') ? entry.tags[0] : null;
+  if (area && entryArea && entryArea !== area) return false;
   const wanted = tags.flatMap(words);
   return entry.tags.some((t) => words(t).some((w) => wanted.some((x) => near(w, x))));
 }
@@ -88,6 +101,17 @@ function engineeringJob(a: ContextAnalysis): boolean {
   return engineering;
 }
 
+const jobAreas = new WeakMap<ContextAnalysis, string | null>();
+/** The job's profession (question-bank role area), for keeping questions within it. */
+function jobArea(a: ContextAnalysis): string | null {
+  let area = jobAreas.get(a);
+  if (area === undefined) {
+    area = roleAreaOf(a.role, a.job.lines.map((l) => l.text).join('\n'));
+    jobAreas.set(a, area);
+  }
+  return area;
+}
+
 /** What the job is about, for tag matching: its title and skills. */
 const jobTags = (a: ContextAnalysis) => [a.role, ...a.job.skills.slice(0, 12).map((s) => s.name)];
 
@@ -96,7 +120,7 @@ const jobTags = (a: ContextAnalysis) => [a.role, ...a.job.skills.slice(0, 12).ma
  * none), then looser matches. `strict` is true when the competency matched.
  */
 export function entryFor(
-  query: { competency: CompetencyId; kind: BankKind; tags: readonly string[]; engineering: boolean; prefer?: (e: BankEntry) => boolean },
+  query: { competency: CompetencyId; kind: BankKind; tags: readonly string[]; engineering: boolean; area?: string | null; prefer?: (e: BankEntry) => boolean },
   options: DressOptions,
 ): { entry: BankEntry; strict: boolean } | null {
   const tries: { competency?: CompetencyId; kinds?: BankKind[]; strict: boolean }[] = [
@@ -109,7 +133,7 @@ export function entryFor(
   for (const { strict, ...filter } of tries) {
     const at = (level: Level) =>
       pickEntries({ level, ...filter, tags: query.tags, exclude: options.exclude, seed: options.seed }).filter(
-        (e) => within(options.level)(e) && suits(e, query.tags) && (query.engineering || !isEngineeringEntry(e)),
+        (e) => within(options.level)(e) && suits(e, query.tags, query.area ?? null) && (query.engineering || !isEngineeringEntry(e)),
       );
     const found = at(options.level);
     if (prefer) {
@@ -130,9 +154,9 @@ export function entryFor(
 
 /** Skill categories that are tools or technologies, which can have limitations and alternatives. */
 const TOOL_CATEGORIES: ReadonlySet<SkillCategory> = new Set<SkillCategory>([
-  'language', 'frontend', 'mobile', 'backend', 'messaging', 'database', 'data', 'ml', 'cloud', 'devops', 'operations', 'testing', 'security', 'office',
+  'language', 'frontend', 'mobile', 'backend', 'messaging', 'database', 'data', 'ml', 'cloud', 'devops', 'testing', 'security',
 ]);
-const TOOL_ONLY_WORDING = /\blimitations\b|something else instead/i;
+const TOOL_ONLY_WORDING = /\blimitations\b|something else instead|built or did with|problem it caused|adopt\b/i;
 
 /** Generic skill entries ("How have you used {skill}…?"), which fit any skill of any job. */
 const aboutAnySkill = (e: BankEntry) => !e.tags?.length && e.text.includes('{skill}');
@@ -188,6 +212,7 @@ function fromCvRole(a: ContextAnalysis, ordinal: number | undefined): string {
 /** The planned item as asked at `options.level`, with its bank entry's key points and id. */
 export function dressItem(a: ContextAnalysis, item: PlanItem, options: DressOptions): PlannedQuestion {
   const planned = item.question;
+  if (item.meta.craft) return planned;
   const kind = planned.kind === 'follow_up' ? 'behavioral' : planned.kind;
   const competency = competencyOf(item);
   const tags = item.meta.skill ? [item.meta.skill.name, item.meta.skill.category, ...jobTags(a)] : jobTags(a);
@@ -197,7 +222,7 @@ export function dressItem(a: ContextAnalysis, item: PlanItem, options: DressOpti
   const tool = item.meta.skill ? TOOL_CATEGORIES.has(item.meta.skill.category) : false;
   const anySkill = (e: BankEntry) => aboutAnySkill(e) && (tool || !TOOL_ONLY_WORDING.test(e.text));
   const prefer = kind === 'motivation' ? namesTheJob : kind === 'skill' || kind === 'gap' ? anySkill : undefined;
-  const found = entryFor({ competency, kind, tags, engineering: engineeringJob(a), ...(prefer ? { prefer } : {}) }, options);
+  const found = entryFor({ competency, kind, tags, engineering: engineeringJob(a), area: jobArea(a), ...(prefer ? { prefer } : {}) }, options);
   if (!found) return planned; // an empty bank: the CV-specific question alone
   const { entry, strict } = found;
   const asked = personalise(entry, values(a, item.meta));
@@ -209,7 +234,8 @@ export function dressItem(a: ContextAnalysis, item: PlanItem, options: DressOpti
     }
     case 'motivation': {
       const duty = item.meta.evidence;
-      const lead = duty ? `The role involves ${quoted(duty)}.` : '';
+      const dutyQuote = duty ? quoted(duty) : null;
+      const lead = dutyQuote ? `The role involves ${dutyQuote}.` : '';
       const text = namesEither(a, asked) ? asked : `Thinking about ${where(a)}, ${lowerFirst(asked)}`;
       return question(kind, planned.focus, fit(text, [], lead ? [lead] : []), entry);
     }
@@ -221,7 +247,8 @@ export function dressItem(a: ContextAnalysis, item: PlanItem, options: DressOpti
     }
     case 'behavioral': {
       const theme = item.meta.theme ?? planned.focus;
-      const lead = item.meta.evidence ? `The job description says ${quoted(item.meta.evidence)}.` : `${upperFirst(theme)} matters a lot in ${where(a)}.`;
+      const quote = item.meta.evidence ? quoted(item.meta.evidence) : null;
+      const lead = quote ? `The job description says ${quote}.` : `${upperFirst(theme)} matters a lot in ${where(a)}.`;
       return question(kind, planned.focus, fit(asked, [STAR, fromCvRole(a, item.meta.cvRole)], [lead]), entry);
     }
     case 'technical': {
@@ -229,7 +256,8 @@ export function dressItem(a: ContextAnalysis, item: PlanItem, options: DressOpti
       const skill = item.meta.skill.name;
       // Name the skill only when the question is about it; otherwise it reads as a non sequitur.
       const aboutSkill = entry.text.includes('{skill}') || mentions(entry.text, skill) || (entry.tags ?? []).some((t) => near(t.toLowerCase(), skill.toLowerCase()));
-      const evidence = item.meta.evidence ? ` (${quoted(item.meta.evidence, 100)})` : '';
+      const quote = item.meta.evidence ? quoted(item.meta.evidence) : null;
+      const evidence = quote ? ` (${quote})` : '';
       const lead = aboutSkill
         ? `${upperFirst(roleRef(a))}${at(a.company)} needs ${skill}${evidence}.`
         : `Here is a scenario of the kind ${where(a)} deals with.`;
@@ -238,8 +266,9 @@ export function dressItem(a: ContextAnalysis, item: PlanItem, options: DressOpti
     case 'skill': {
       // The CV line is what makes it this candidate's question; the bank pitches it at the level.
       const line = item.meta.cvLine;
-      if (!line || !item.meta.skill || !anySkill(entry)) return question(kind, planned.focus, planned.text, entry);
-      const lead = `Your CV mentions ${quoted(line.text)}${at(line.company)}, and ${roleRef(a)} relies on ${item.meta.skill.name}.`;
+      const cvQuote = line ? quoted(line.text) : null;
+      if (!line || !cvQuote || !item.meta.skill || !anySkill(entry)) return question(kind, planned.focus, planned.text, entry);
+      const lead = `Your CV mentions ${cvQuote}${at(line.company)}, and ${roleRef(a)} relies on ${item.meta.skill.name}.`;
       return question(kind, planned.focus, fit(asked, [], [lead]), entry);
     }
     default:
@@ -253,7 +282,7 @@ export function dressItem(a: ContextAnalysis, item: PlanItem, options: DressOpti
  * for the behavioural slot (a past situation) or the technical one (a scenario).
  */
 export function focusQuestion(a: ContextAnalysis, competency: CompetencyId, slot: 'behavioral' | 'technical', cvRole: number, options: DressOptions): PlannedQuestion | null {
-  const found = entryFor({ competency, kind: slot, tags: jobTags(a), engineering: engineeringJob(a) }, options);
+  const found = entryFor({ competency, kind: slot, tags: jobTags(a), engineering: engineeringJob(a), area: jobArea(a) }, options);
   if (!found?.strict) return null;
   const { entry } = found;
   const label = competencyLabel(competency);

@@ -5,10 +5,10 @@
  */
 import type { CvTip } from '../schemas.js';
 import type { AnsweredQuestion } from '../types.js';
-import { answerFeatures } from './answer-features.js';
-import type { ContextAnalysis } from './context-analysis.js';
-import { CREDENTIALS } from './skill-lexicon.js';
-import { shorten } from './text.js';
+import { answerFeatures } from '../../analysis/answer-features.js';
+import type { ContextAnalysis } from '../../analysis/context-analysis.js';
+import { CREDENTIALS } from '../../analysis/skill-lexicon.js';
+import { shorten } from '../../text/index.js';
 
 const MAX_TIPS = 8;
 const jobLine = (text: string) => `Job description: "${shorten(text, 360)}"`;
@@ -74,9 +74,6 @@ export function cvTipsFor(a: ContextAnalysis, answers: readonly AnsweredQuestion
     tips.push({ tip: 'Your CV is very short: describe each recent role with two to four bullets that state outcomes.', evidence: `Your CV has ${cv.wordCount} words.` });
   } else if (cv.wordCount > 1100) {
     tips.push({ tip: 'Your CV is long: cut older and less relevant detail so it fits on two pages.', evidence: `Your CV has ${cv.wordCount} words.` });
-  }
-  for (const gap of overlap.niceGaps.slice(0, 2)) {
-    tips.push({ tip: `The job lists ${gap.skill.name} as a plus; if you have any experience of it, mention it.`, evidence: jobLine(gap.skill.evidence) });
   }
   return tips.slice(0, MAX_TIPS);
 }

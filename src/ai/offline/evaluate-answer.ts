@@ -8,14 +8,16 @@ import type { AnswerEvaluation } from '../schemas.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointCoverage } from './answer-coverage.js';
 import { depthOf } from './answer-depth.js';
-import { answerFeatures } from './answer-features.js';
+import { answerFeatures } from '../../analysis/answer-features.js';
 import { strengthsOf, weaknessesOf } from './answer-feedback.js';
 import { followUpFor, summaryFor } from './answer-follow-up.js';
-import { relevanceOf } from './answer-relevance.js';
+import { relevanceOf } from '../../analysis/answer-relevance.js';
 import { modeOf, overallScore, scoreCriteria } from './answer-rubric.js';
-import { substanceOf } from './answer-substance.js';
-import { analyseContext } from './context-analysis.js';
+import { substanceOf } from '../../analysis/answer-substance.js';
+import { analyseContext } from '../../analysis/context-analysis.js';
 import { criteriaWithNotes } from './rubric-notes.js';
+import { withoutContradictions } from '../../analysis/feedback-topics.js';
+import { RUBRIC_CRITERIA } from '../schemas.js';
 
 /** Scores one answer against the explicit rubric, honestly capped by its substance. */
 export function evaluateOfflineAnswer(input: EvaluateAnswerInput, referenceYear?: number): AnswerEvaluation {
@@ -25,6 +27,18 @@ export function evaluateOfflineAnswer(input: EvaluateAnswerInput, referenceYear?
   const coverage = keyPointCoverage(input);
   const substance = substanceOf(input, f, relevance);
   const depth = depthOf(input, f, relevance, coverage);
+  if (depth.issue === 'not_english') {
+    // Not judged as thin English: nothing is scored, and the feedback says why.
+    const reason = depth.reason ?? '';
+    return {
+      score: 1,
+      criteria: RUBRIC_CRITERIA.map((criterion) => ({ criterion, score: 0, note: 'Not assessed: the offline interviewer reads English only.' })),
+      strengths: [],
+      weaknesses: [{ point: reason, quote: '' }],
+      followUp: input.isFollowUp || input.question.kind === 'closing' ? null : 'Could you give me that answer again in English? The offline interviewer can only assess English.',
+      summary: `${reason}`.slice(0, 500),
+    };
+  }
   const scores = scoreCriteria(f, relevance, input.question.kind, coverage);
   // A story without an outcome, or a good story that misses the point asked about, is not a top answer.
   const mode = modeOf(input.question.kind);
@@ -33,8 +47,8 @@ export function evaluateOfflineAnswer(input: EvaluateAnswerInput, referenceYear?
   // The feedback explains whichever cap bit hardest.
   const cap = depth.reason && depth.ceiling < substance.ceiling ? depth : substance;
   const jobSkills = new Set(analysis.job.skills.map((s) => s.name));
-  const strengths = strengthsOf(f, relevance, scores, cap, jobSkills);
   const weaknesses = weaknessesOf(input, f, relevance, scores, cap);
+  const strengths = withoutContradictions(strengthsOf(f, relevance, scores, cap, jobSkills), weaknesses);
   return {
     score,
     criteria: criteriaWithNotes(scores, f, relevance, input, coverage),

@@ -5,17 +5,16 @@
  */
 import type { InterviewSummary, SummaryPoint } from '../schemas.js';
 import type { AnsweredQuestion, SummarizeInput } from '../types.js';
-import { analyseContext } from './context-analysis.js';
+import { analyseContext } from '../../analysis/context-analysis.js';
 import { cvTipsFor } from './cv-tips.js';
-import { clampInt } from './text.js';
+import { clampInt } from '../../text/index.js';
+import { questionScore as sharedQuestionScore } from '../../intelligence/scores.js';
 
 const MAX_POINTS = 5;
 
-/** A question's score, nudged (by at most one point) by how its follow-up went. */
+/** A question's score: the shared rule (src/intelligence/scores.ts), as the feedback and progress pages show it. */
 export function questionScore(a: AnsweredQuestion): number {
-  const main = a.evaluation.score;
-  if (!a.followUp) return main;
-  return main + Math.max(-1, Math.min(1, (a.followUp.evaluation.score - main) * 0.3));
+  return sharedQuestionScore(a.evaluation.score, a.followUp?.evaluation.score) ?? a.evaluation.score;
 }
 
 const label = (a: AnsweredQuestion) => (a.focus.trim() ? `${a.focus.trim()} (question ${a.questionNumber})` : `question ${a.questionNumber}`);
@@ -24,6 +23,18 @@ function headline(overall: number, ranked: AnsweredQuestion[]): string {
   const best = ranked[0];
   const worst = ranked[ranked.length - 1];
   if (!best || !worst) return 'No answers were given, so there is nothing to assess yet.';
+  // When most answers share one problem, the headline names it: the score already says how bad it is.
+  const count = (re: RegExp) => ranked.filter((a) => a.evaluation.weaknesses.some((w) => re.test(w.point))).length;
+  const foreign = count(/reads English only/);
+  if (foreign > 0) {
+    return `${foreign} of ${ranked.length} answers were not in English, so the offline interviewer could not assess them (${overall}/10): answer in English, or configure a model that reads your language.`;
+  }
+  const repeated = count(/essentially the answer you gave to question/);
+  if (repeated * 2 >= ranked.length) {
+    return `Not yet interview-ready (${overall}/10): the same answer was given to ${repeated + 1} questions, so most questions were never really answered.`;
+  }
+  const listed = count(/lists skills without saying what you did|list of terms/);
+  if (listed * 2 >= ranked.length) return `Not yet interview-ready (${overall}/10): most answers listed terms instead of describing what you did.`;
   if (overall >= 8) return `Strong interview (${overall}/10): specific, structured answers; your best was on ${label(best)}.`;
   if (overall >= 6) return `Solid interview (${overall}/10) with room to sharpen: strongest on ${label(best)}, weakest on ${label(worst)}.`;
   if (overall >= 4) return `Mixed interview (${overall}/10): some relevant experience came through, but answers need concrete examples and results, especially on ${label(worst)}.`;

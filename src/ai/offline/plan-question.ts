@@ -15,9 +15,9 @@ import type { CompetencyId, Level } from '../../intelligence/types.js';
 import { requirementSkills } from '../../intelligence/requirements.js';
 import { MAIN_QUESTION_COUNT, type PlannedQuestion, type PlanQuestionInput } from '../types.js';
 import { competencyOf, dressItem, focusQuestion, TECHNICAL_COMPETENCIES } from './bank-questions.js';
-import { analyseContext, type ContextAnalysis } from './context-analysis.js';
+import { analyseContext, type ContextAnalysis } from '../../analysis/context-analysis.js';
 import { itemForSkill, planInterview, type InterviewPlan, type PlanItem } from './question-planner.js';
-import { clampInt } from './text.js';
+import { clampInt } from '../../text/index.js';
 
 const norm = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 

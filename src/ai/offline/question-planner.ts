@@ -9,12 +9,15 @@
  * entry at the level the question is asked at, and to word it for this candidate.
  */
 import type { InterviewType, PlannedQuestion } from '../types.js';
-import { competencyByName, DEFAULT_COMPETENCIES } from './competencies.js';
-import type { ContextAnalysis } from './context-analysis.js';
-import { evidenceRank, type CvLine } from './cv-analysis.js';
-import type { SharedSkill } from './overlap.js';
-import { CREDENTIALS, type SkillCategory } from './skill-lexicon.js';
+import { competencyByName, DEFAULT_COMPETENCIES } from '../../analysis/competencies.js';
+import type { ContextAnalysis } from '../../analysis/context-analysis.js';
+import { evidenceRank, type CvLine } from '../../analysis/cv-analysis.js';
+import { isNeed } from '../../analysis/job-analysis.js';
+import type { SharedSkill } from '../../analysis/overlap.js';
+import { CREDENTIALS, type SkillCategory } from '../../analysis/skill-lexicon.js';
 import * as t from './question-templates.js';
+import { craftQuestion } from './craft-questions.js';
+import { roleAreaOf } from '../../question-bank/index.js';
 
 type Slot = 'opener' | 'behavioral' | 'skill' | 'gap' | 'technical' | 'motivation' | 'closing';
 
@@ -48,6 +51,8 @@ export interface ItemMeta {
   skill?: { name: string; category: SkillCategory };
   /** Behavioural questions: which CV role (index) the example is asked from. */
   cvRole?: number;
+  /** Technical questions of the profession's craft (craft-questions.ts): asked as written. */
+  craft?: true;
   /** Skill deep dives: the CV line that shows the skill, and where the candidate did it. */
   cvLine?: { text: string; company: string };
 }
@@ -87,12 +92,14 @@ function candidatePools(a: ContextAnalysis, seed: number): Pools {
   const take = (question: PlannedQuestion, meta: ItemMeta = {}) => (usedFocus.add(question.focus.toLowerCase()), item(question, meta));
   let n = 0;
   let behavioralCount = 0;
+  let craftCount = 0;
+  const area = roleAreaOf(a.role, a.job.lines.map((l) => l.text).join('\n'));
   const quotedLines = new Set<string>();
   const scenariosPerCategory = new Map<string, number>();
   // The competency's best job line if not quoted yet, else another line showing it, else none.
   const evidenceFor = (name: string, best: string | null) => {
     const pattern = competencyByName(name)?.pattern;
-    const other = a.job.lines.find((l) => l.section !== 'ignored' && !quotedLines.has(l.text) && pattern?.test(l.text));
+    const other = a.job.lines.find((l) => isNeed(l) && !quotedLines.has(l.text) && pattern?.test(l.text));
     const line = best && !quotedLines.has(best) ? best : (other?.text ?? null);
     if (line) quotedLines.add(line);
     return line;
@@ -142,13 +149,19 @@ function candidatePools(a: ContextAnalysis, seed: number): Pools {
       return fresh(question.focus) ? take(question) : null;
     },
     gap: () => {
-      const gap = [...a.overlap.gaps, ...a.overlap.niceGaps].find((g) => fresh(g.skill.name));
+      const gap = a.overlap.gaps.find((g) => fresh(g.skill.name));
       if (gap) return take(t.gapQuestion(a, gap, seed + n++), { ...skillMeta(gap.skill), evidence: gap.skill.evidence });
       return a.overlap.yearsGap && fresh('years of experience')
         ? take(t.yearsGapQuestion(a, a.overlap.yearsGap), { evidence: a.overlap.yearsGap.evidence })
         : null;
     },
     technical: () => {
+      // Outside engineering, "technical" means the profession's own craft.
+      const craft = craftQuestion(area, craftCount, a.company);
+      if (craft && fresh(craft.focus)) {
+        craftCount++;
+        return take(craft, { craft: true });
+      }
       const usable = a.job.skills.filter((s) => fresh(s.name) && !CREDENTIALS.has(s.name));
       const skill = usable.find((s) => s.importance !== 'nice') ?? usable[0];
       if (!skill) return null;
@@ -172,7 +185,7 @@ function motivationItem(a: ContextAnalysis, v: number, quotedLines: ReadonlySet<
  */
 export function itemForSkill(a: ContextAnalysis, name: string, v: number): PlanItem | null {
   if (CREDENTIALS.has(name)) return null;
-  const gap = [...a.overlap.gaps, ...a.overlap.niceGaps].find((g) => g.skill.name === name);
+  const gap = a.overlap.gaps.find((g) => g.skill.name === name);
   if (gap) return item(t.gapQuestion(a, gap, v), { ...skillMeta(gap.skill), evidence: gap.skill.evidence });
   const skill = a.job.skills.find((s) => s.name === name);
   if (!skill) return null;

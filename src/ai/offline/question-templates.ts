@@ -4,14 +4,14 @@
  * any candidate. `v` picks a wording variant deterministically.
  */
 import type { PlannedQuestion } from '../schemas.js';
-import { competencyByName } from './competencies.js';
-import type { ContextAnalysis } from './context-analysis.js';
-import type { CvLine } from './cv-analysis.js';
-import type { JobSkill } from './job-analysis.js';
-import type { SkillGap } from './overlap.js';
-import { CREDENTIALS } from './skill-lexicon.js';
+import { competencyByName } from '../../analysis/competencies.js';
+import type { ContextAnalysis } from '../../analysis/context-analysis.js';
+import type { CvLine } from '../../analysis/cv-analysis.js';
+import type { JobSkill } from '../../analysis/job-analysis.js';
+import type { SkillGap } from '../../analysis/overlap.js';
+import { CREDENTIALS } from '../../analysis/skill-lexicon.js';
 import { technicalScenario } from './technical-scenarios.js';
-import { pick, shorten, upperFirst } from './text.js';
+import { naturalPhrase, pick, shorten, upperFirst } from '../../text/index.js';
 
 const q = (kind: PlannedQuestion['kind'], focus: string, text: string): PlannedQuestion => ({
   kind,
@@ -20,7 +20,11 @@ const q = (kind: PlannedQuestion['kind'], focus: string, text: string): PlannedQ
 });
 const roleRef = (a: ContextAnalysis) => (a.role ? `the ${a.role} role` : 'this role');
 const at = (company: string) => (company ? ` at ${company}` : '');
-const quoted = (text: string, max = 150) => `"${shorten(text, max)}"`;
+/** A CV or job line as a natural quote (a whole phrase of at most ~15 words), or null when it has none. */
+const quoted = (text: string): string | null => {
+  const phrase = naturalPhrase(text);
+  return phrase ? `"${phrase}"` : null;
+};
 
 /** Opening question about fit for this role at this company. */
 export function openerQuestion(a: ContextAnalysis, v: number): PlannedQuestion {
@@ -41,8 +45,9 @@ export function openerQuestion(a: ContextAnalysis, v: number): PlannedQuestion {
 /** STAR-style behavioural question about a competency, anchored in the job text or the role. */
 export function behavioralQuestion(a: ContextAnalysis, name: string, evidence: string | null, v: number, ordinal: number): PlannedQuestion {
   const prompt = pick(competencyByName(name)?.prompts ?? [`showed ${name}`], v);
-  const lead = evidence
-    ? pick([`The job description says ${quoted(evidence)}.`, `This role calls for ${name}: the job description mentions ${quoted(evidence)}.`], v >> 1)
+  const quote = evidence ? quoted(evidence) : null;
+  const lead = quote
+    ? pick([`The job description says ${quote}.`, `This role calls for ${name}: the job description mentions ${quote}.`], v >> 1)
     : `${upperFirst(name)} matters a lot in ${roleRef(a)}${at(a.company)}.`;
   // Each behavioural question points at a different job from the CV, most recent first.
   const cvRole = a.cv.roles[ordinal % Math.max(1, a.cv.roles.length)];
@@ -58,14 +63,18 @@ export function skillQuestion(a: ContextAnalysis, skill: JobSkill, line: CvLine,
   const isStory =
     !line.isRoleHeading && (line.isBullet || line.section === 'experience' || line.section === 'projects' || (line.section === 'summary' && line.text.split(/\s+/).length >= 8));
   const s = skill.name;
+  const cvQuote = quoted(line.text);
+  if (!cvQuote) {
+    return q('skill', s, `Your CV shows ${s}, and ${roleRef(a)}${at(a.company)} ${skill.importance === 'required' ? 'asks for it' : 'uses it'}. Tell me about a specific piece of work where you used ${s}: what was the problem, what did you do, and what came of it?`);
+  }
   if (isStory && line.quantified) {
     return q('skill', s, pick([
-      `On your CV you mention ${quoted(line.text)}${where}. Walk me through it: what was the situation, what did you personally do with ${s}, and how did you measure the result?`,
-      `Your CV says ${quoted(line.text)}${where}. The role relies on ${s} too: what was the hardest decision you made there, what did you rule out, and what would you do differently now?`,
+      `On your CV you mention ${cvQuote}${where}. Walk me through it: what was the situation, what did you personally do with ${s}, and how did you measure the result?`,
+      `Your CV says ${cvQuote}${where}. The role relies on ${s} too: what was the hardest decision you made there, what did you rule out, and what would you do differently now?`,
     ], v));
   }
   if (isStory) {
-    return q('skill', s, `Your CV mentions ${quoted(line.text)}${where}, and ${roleRef(a)} relies on ${s}. Tell me about the most difficult problem you solved with ${s} there: the trade-offs, what you did, and the outcome.`);
+    return q('skill', s, `Your CV mentions ${cvQuote}${where}, and ${roleRef(a)} relies on ${s}. Tell me about the most difficult problem you solved with ${s} there: the trade-offs, what you did, and the outcome.`);
   }
   const need = skill.importance === 'required' ? 'asks for it' : 'uses it';
   return q('skill', s, `Your CV lists ${s}, and ${roleRef(a)}${at(a.company)} ${need}. Tell me about a specific piece of work where you used ${s}: what was the problem, what did you do, and what came of it?`);
@@ -75,27 +84,35 @@ export function skillQuestion(a: ContextAnalysis, skill: JobSkill, line: CvLine,
 export function achievementQuestion(a: ContextAnalysis, line: CvLine): PlannedQuestion {
   const role = a.cv.roles[line.role];
   const focus = role?.title ? `${role.title}${at(role.company)}` : shorten(line.text, 60);
-  return q('skill', focus, `On your CV you mention ${quoted(line.text)}${at(role?.company ?? '')}. Walk me through how you achieved that: what did you do yourself, and how was the result measured?`);
+  const quote = quoted(line.text);
+  const what = quote ? `On your CV you mention ${quote}${at(role?.company ?? '')}.` : `Let's talk about your time as ${focus}.`;
+  return q('skill', focus, `${what} Walk me through one result you achieved there: what did you do yourself, and how was the result measured?`);
 }
 
-/** Probe of a job requirement the CV does not show. */
+/**
+ * Probe of a job requirement the CV does not show, phrased as an invitation: the CV may simply
+ * not mention something the candidate has done, so the question asks rather than accuses.
+ */
 export function gapQuestion(a: ContextAnalysis, gap: SkillGap, v: number): PlannedQuestion {
   const s = gap.skill.name;
+  // Quote the job line only when the quoted phrase itself names the skill.
+  const phrase = quoted(gap.skill.evidence);
+  const source = phrase && phrase.toLowerCase().includes(gap.skill.alias.toLowerCase()) ? phrase : null;
+  const from = source ? ` (the job description says ${source})` : '';
   if (CREDENTIALS.has(s)) {
     const beyond = gap.related ? ` beyond ${gap.related.name}` : '';
-    return q('gap', s, `The role requires ${s} (${quoted(gap.skill.evidence, 100)}), which I don't see on your CV. Do you hold it or, if not, how soon could you get it? And what related training have you done${beyond}?`);
+    return q('gap', s, `The role asks for ${s}${from}, and I couldn't see it on your CV. Do you hold it, or is it planned? And what related training have you done${beyond}?`);
   }
   const near = gap.related ? `, or with something close to it such as ${gap.related.name}` : '';
-  const verb = gap.skill.importance === 'nice' ? 'lists as a plus' : gap.skill.importance === 'required' ? 'needs' : 'involves';
   return q('gap', s, pick([
-    `The role ${verb} ${s}, which I don't see on your CV. What experience do you have with it${near}, and how would you get productive with it in your first months${at(a.company)}?`,
-    `The job description ${verb === 'needs' ? 'asks for' : verb} ${s} (${quoted(gap.skill.evidence, 100)}), and I don't see it on your CV. Tell me about the closest thing you have done${near}, and how you would close the gap.`,
+    `The role involves ${s}${from}, and I couldn't see it on your CV, though you may well have done it. What experience do you have with it${near}, and how would you build on it in your first months${at(a.company)}?`,
+    `I'd like to hear about ${s}: the role needs it${from}, and your CV doesn't mention it. Tell me about the closest thing you have done${near}, and how you would get up to speed.`,
   ], v));
 }
 
 /** Probe of a shortfall in years of experience. */
 export function yearsGapQuestion(a: ContextAnalysis, gap: { required: number; actual: number; evidence: string }): PlannedQuestion {
-  return q('gap', 'years of experience', `The job asks for ${gap.required}+ years (${quoted(gap.evidence, 100)}), and your CV shows about ${gap.actual}. What in your experience makes up for that? Give me one concrete example.`);
+  return q('gap', 'years of experience', `The job asks for ${gap.required}+ years of experience, and your CV shows about ${gap.actual} in this kind of role. What in your experience makes up for that? Give me one concrete example.`);
 }
 
 /** Scenario question about a skill the job needs. */
@@ -113,8 +130,9 @@ export function motivationQuestion(a: ContextAnalysis, v: number, quotedLines: R
   const duty = motivatingDuty(a, quotedLines);
   const company = a.company || 'this company';
   const generic = `Why ${company}, and why now? What do you know about what ${company} does, and how does ${roleRef(a)} fit where you want your career to go over the next few years?`;
-  const text = duty
-    ? pick([`The role involves ${quoted(duty.text)}. What about that kind of work motivates you, and why do you want to do it${at(a.company)} rather than somewhere else?`, generic], v)
+  const dutyQuote = duty ? quoted(duty.text) : null;
+  const text = dutyQuote
+    ? pick([`The role involves ${dutyQuote}. What about that kind of work motivates you, and why do you want to do it${at(a.company)} rather than somewhere else?`, generic], v)
     : generic;
   return q('motivation', `motivation for ${a.company || a.role || 'the role'}`, text);
 }
@@ -122,7 +140,7 @@ export function motivationQuestion(a: ContextAnalysis, v: number, quotedLines: R
 /** Closing question: anything to add (prompted with something from the CV) and their questions. */
 export function closingQuestion(a: ContextAnalysis, v: number, unusedAchievement: CvLine | undefined): PlannedQuestion {
   const latest = a.cv.roles[0];
-  const extra = unusedAchievement ? quoted(unusedAchievement.text, 120) : latest?.company ? `your time at ${latest.company}` : '';
+  const extra = (unusedAchievement ? quoted(unusedAchievement.text) : null) ?? (latest?.company ? `your time at ${latest.company}` : '');
   const where = `${roleRef(a)}${at(a.company)}`;
   return q('closing', 'questions for the interviewer', pick([
     `To finish: is there anything from your background${extra ? `, for example ${extra},` : ''} that we haven't covered and that matters for ${where}? And what would you like to ask us?`,

@@ -4,10 +4,10 @@
  */
 import type { AnswerCoverage } from '../../intelligence/types.js';
 import type { CriterionScore, RubricCriterion } from '../schemas.js';
-import type { AnswerFeatures, StarPart } from './answer-features.js';
-import type { Relevance } from './answer-relevance.js';
+import type { AnswerFeatures, StarPart } from '../../analysis/answer-features.js';
+import type { Relevance } from '../../analysis/answer-relevance.js';
 import { modeOf } from './answer-rubric.js';
-import { isKeywordList } from './answer-substance.js';
+import { isKeywordList } from '../../analysis/answer-substance.js';
 import type { EvaluateAnswerInput } from '../types.js';
 
 const list = (items: string[]) =>

@@ -3,7 +3,7 @@
  * a deteriorating patient and a backend engineer about a service timing out. Each names the
  * skill and the company so the scenario feels like this job rather than a textbook.
  */
-import type { SkillCategory } from './skill-lexicon.js';
+import type { SkillCategory } from '../../analysis/skill-lexicon.js';
 
 type Scenario = (skill: string, at: string) => string;
 
@@ -35,6 +35,8 @@ const FINANCE: Scenario = (s, at) =>
   `At month-end, a figure that depends on ${s}${at} does not reconcile and the difference is material. How would you track it down, and what would you put in place so it does not recur?`;
 const CARE: Scenario = (s, at) =>
   `It is a busy shift${at}: one of your patients starts to deteriorate while two others also need you. Talk me through what you would do, in order, where ${s} comes into it, and how you would escalate and hand over.`;
+const LEARNING: Scenario = (s, at) =>
+  `A group of learners${at} is falling behind and your ${s} is not landing with them. How would you find out why, what would you change in the design, and how would you know it had worked?`;
 /** A second scenario for any category, so two technical questions never share a script. */
 const INCONSISTENT: Scenario = (s, at) =>
   `In your first month${at}, you notice that ${s} is done inconsistently across the team and it is starting to cause mistakes. How would you find out what is going wrong, and what would you change first?`;
@@ -45,7 +47,7 @@ const BY_CATEGORY: Record<SkillCategory, Scenario> = {
   language: SERVICE, backend: SERVICE, frontend: CLIENT, mobile: CLIENT, database: DATABASE, cloud: DEPLOY,
   devops: DEPLOY, messaging: QUEUE, testing: TESTS, security: SECURITY, data: DATA, ml: DATA, product: PRODUCT,
   design: PRODUCT, practice: PRACTICE, management: PRACTICE, sales: SALES, marketing: MARKETING, finance: FINANCE,
-  healthcare: CARE, office: OPERATIONS, operations: OPERATIONS,
+  healthcare: CARE, office: OPERATIONS, operations: OPERATIONS, education: LEARNING,
 };
 
 /**

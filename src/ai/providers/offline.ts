@@ -6,7 +6,7 @@
  */
 import { LEXICAL_SCORER, type CoverageScorer } from '../../coverage/index.js';
 import { decideAfterAnswer } from '../../intelligence/adaptive.js';
-import { DEFAULT_REFERENCE_YEAR } from '../offline/cv-analysis.js';
+import { DEFAULT_REFERENCE_YEAR } from '../../analysis/cv-analysis.js';
 import { evaluateOfflineAnswer } from '../offline/evaluate-answer.js';
 import { summarizeOfflineInterview } from '../offline/interview-summary.js';
 import { planOfflineQuestion } from '../offline/plan-question.js';

@@ -16,7 +16,7 @@ export const ROLE_AREAS = {
   nursing: ['nursing', 'nurse', 'healthcare', 'patient', 'clinical', 'ward', 'nmc', 'hospital'],
   sales: ['sales', 'account executive', 'business development', 'quota', 'sales pipeline', 'prospecting', 'b2b', 'crm', 'salesforce'],
   support: ['customer support', 'customer service', 'support agent', 'helpdesk', 'help desk', 'service desk', 'customer success', 'contact centre', 'call centre'],
-  teaching: ['teaching', 'teacher', 'classroom', 'school', 'pupils', 'lesson', 'curriculum', 'education'],
+  teaching: ['teaching', 'teacher', 'classroom', 'school', 'pupils', 'lesson', 'curriculum', 'education', 'instructional designer', 'instructional design', 'learning designer', 'e-learning', 'learners'],
   finance: ['finance', 'accounting', 'accountant', 'fp&a', 'financial', 'audit', 'budgeting', 'reconciliation', 'month-end'],
   marketing: ['marketing', 'seo', 'campaigns', 'content marketing', 'brand', 'social media', 'paid search', 'email marketing'],
   projects: ['project management', 'project manager', 'programme management', 'delivery manager', 'prince2', 'pmp', 'project plan', 'milestones'],

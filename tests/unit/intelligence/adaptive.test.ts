@@ -38,16 +38,18 @@ describe('decideAfterAnswer', () => {
     expect(d.reason).toBe('You scored 4/10 and covered 1 of 4 key points, so the interviewer follows up on what was missing.');
   });
 
-  it('follows up an incomplete answer (under half the key points) with a middling score', () => {
-    const d = decideAfterAnswer(main(6, 1));
+  it('follows up an incomplete, middling answer with the evaluator\'s own (anchored) follow-up', () => {
+    const d = decideAfterAnswer(main(6, 1, { providerFollowUp: 'You said "we rolled it back". What was your own part?' }));
     expect(d.action).toBe('follow_up');
-    expect(d.followUp).toContain('names the options');
+    expect(d.followUp).toBe('You said "we rolled it back". What was your own part?');
+    // Without the evaluator asking for more, a middling answer that missed key-point wording moves on.
+    expect(decideAfterAnswer(main(6, 1)).action).toBe('move_on');
   });
 
-  it('does not interrogate a good answer that took its own route to the point', () => {
+  it('never interrogates a strong answer, whatever the evaluator or the key-point check say', () => {
     expect(decideAfterAnswer(main(7, 1)).action).toBe('move_on');
-    // …unless the evaluator itself wanted to probe.
-    expect(decideAfterAnswer(main(7, 1, { providerFollowUp: 'What was the result?' })).action).toBe('follow_up');
+    expect(decideAfterAnswer(main(7, 1, { providerFollowUp: 'What was the result?' })).action).toBe('move_on');
+    expect(decideAfterAnswer(main(6, 1, { providerFollowUp: 'What was the result?' })).action).toBe('follow_up');
   });
 
   it("falls back to the evaluator's follow-up when nothing is known to be missing", () => {
@@ -64,8 +66,12 @@ describe('decideAfterAnswer', () => {
     expect(decideAfterAnswer(main(8, 3, { level: 'junior' })).nextLevel).toBe('mid');
   });
 
-  it('does not raise when most key points are missing, or beyond senior', () => {
-    expect(decideAfterAnswer(main(9, 2)).action).toBe('move_on');
+  it('raises after a strong answer the evaluator did not probe, even when lexical coverage missed the points', () => {
+    expect(decideAfterAnswer(main(9, 0)).action).toBe('raise');
+  });
+
+  it('does not raise when most key points are missing and the evaluator wanted more, or beyond senior', () => {
+    expect(decideAfterAnswer(main(9, 2, { providerFollowUp: 'How did you measure it?' })).action).toBe('move_on');
     const top = decideAfterAnswer(main(10, 4, { level: 'senior' }));
     expect(top).toMatchObject({ action: 'move_on', nextLevel: 'senior' });
     expect(top.reason).toMatch(/already at the senior level/);
@@ -94,8 +100,12 @@ describe('decideAfterAnswer', () => {
   });
 
   it('words a follow-up about a key point as a question, under 400 characters', () => {
-    expect(followUpAbout('States the measurable result.')).toMatch(/: it states the measurable result\. .*\?$/);
-    expect(followUpAbout('A concrete example of a conflict')).toContain(': a concrete example of a conflict.');
+    expect(followUpAbout('States the measurable result.')).toMatch(/how your example states the measurable result.*\?$/);
+    expect(followUpAbout('A concrete example of a conflict')).toContain('a concrete example of a conflict');
+    // Varied wording, never the old one-size template.
+    const wordings = new Set([0, 1, 2].map((v) => followUpAbout('names the options', v)));
+    expect(wordings.size).toBe(3);
+    for (const w of wordings) expect(w).not.toMatch(/One thing a strong answer covers/);
     expect(followUpAbout('x'.repeat(600)).length).toBeLessThanOrEqual(400);
   });
 });

@@ -23,17 +23,18 @@ const byId = (map: RequirementCoverage[], id: string) => {
 };
 
 describe('parseRequirements', () => {
-  it('reads one readable entry per requirement line, requirements first, nice-to-haves last', () => {
+  it('reads one readable entry per requirement line, requirements first, then responsibilities; never nice-to-haves, pay or logistics', () => {
     const reqs = parseRequirements(JOB);
-    expect(reqs.length).toBeGreaterThanOrEqual(8);
+    expect(reqs.length).toBeGreaterThanOrEqual(7);
     expect(reqs.length).toBeLessThanOrEqual(MAX_REQUIREMENTS);
     expect(reqs.map((r) => r.id).slice(0, 6)).toEqual(['typescript', 'postgresql', 'aws', 'kafka', 'terraform', 'on-call-rotation']);
     expect(reqs[3]!.requirement).toBe('Hands-on experience with Kafka or a similar event-streaming platform');
     // Benefits and how-to-apply lines are never requirements.
     expect(reqs.some((r) => /holiday|pension|CV/i.test(r.requirement))).toBe(false);
-    const firstNice = reqs.findIndex((r) => r.importance === 'nice');
-    expect(firstNice).toBeGreaterThan(5);
-    expect(reqs.slice(firstNice).every((r) => r.importance === 'nice')).toBe(true);
+    // Only requirements and responsibilities (issue 12): the nice-to-haves (FHIR, Go or Rust) and
+    // the salary and location line stay out.
+    expect(reqs.every((r) => r.importance === 'required')).toBe(true);
+    expect(reqs.some((r) => /FHIR|Rust|£75,000|remote/i.test(r.requirement))).toBe(false);
     // Ids are unique anchors.
     expect(new Set(reqs.map((r) => r.id)).size).toBe(reqs.length);
     for (const r of reqs) expect(r.id).toMatch(/^[a-z0-9-]+$/);
@@ -70,7 +71,7 @@ describe('requirementCoverage', () => {
     expect(python.cvEvidence).toMatch(/Python/);
 
     // On call and incident response, shown across the incident answer (no skill named).
-    const onCall = byId(map, 'services-end-end-on-call');
+    const onCall = byId(map, 'own-services-end-end');
     expect(onCall.status).toBe('demonstrated');
     expect(onCall.questionNumber).toBe(2);
     expect(STRONG_ANSWERS.incident).toContain(onCall.quote!);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyseCv } from '../../../src/ai/offline/cv-analysis.js';
-import { analyseJob } from '../../../src/ai/offline/job-analysis.js';
-import { compareCvToJob } from '../../../src/ai/offline/overlap.js';
+import { analyseCv } from '../../../src/analysis/cv-analysis.js';
+import { analyseJob } from '../../../src/analysis/job-analysis.js';
+import { compareCvToJob } from '../../../src/analysis/overlap.js';
 import { BACKEND_JOB, NURSE_CV, NURSE_JOB, SOFTWARE_CV } from './samples.js';
 
 const skillNames = (skills: { name: string }[]) => skills.map((s) => s.name);

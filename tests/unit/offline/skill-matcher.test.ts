@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SKILL_LEXICON } from '../../../src/ai/offline/skill-lexicon.js';
-import { findSkills, skillByName } from '../../../src/ai/offline/skill-matcher.js';
+import { SKILL_LEXICON } from '../../../src/analysis/skill-lexicon.js';
+import { findSkills, skillByName } from '../../../src/analysis/skill-matcher.js';
 
 const names = (text: string) => findSkills(text).map((m) => m.skill.name);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPETENCIES } from '../../../src/ai/offline/competencies.js';
+import { COMPETENCIES } from '../../../src/analysis/competencies.js';
 import { COMPETENCY_IDS, type CompetencyId } from '../../../src/intelligence/types.js';
 import { classifyExcluding } from '../../../src/question-bank/classify.js';
 import { QUESTION_BANK, classifyCompetency, competencyForOfflineTheme } from '../../../src/question-bank/index.js';

@@ -36,6 +36,7 @@ export const GENERAL_SKILLS: SkillDefinition[] = [
     ['negotiation', 'negotiating'], ['pipeline management', 'sales pipeline', 'sales forecasting'], ['B2B sales', 'B2B'],
     ['B2C'], ['customer success'], ['upselling', 'cross-selling', 'upsell'], ['consultative selling', 'solution selling'],
     ['quota attainment', 'quota'],
+    ['sales qualification', 'MEDDPICC', 'MEDDICC', 'MEDDIC', 'BANT', 'SPIN selling', 'qualification methodology'],
   ]),
   ...group('marketing', [
     ['SEO', 'search engine optimisation', 'search engine optimization'], ['SEM', 'PPC', 'paid search', 'Google Ads'],
@@ -61,6 +62,18 @@ export const GENERAL_SKILLS: SkillDefinition[] = [
     ['safeguarding'], ['NMC registration', 'NMC registered', 'NMC'], ['clinical documentation'],
     ['palliative care', 'end-of-life care'], ['NEWS2', 'early warning score', 'vital signs'], ['discharge planning'],
     ['mental health'],
+    ['mechanical ventilation', 'invasive ventilation', 'invasive mechanical ventilation', 'ventilated patients'],
+    ['non-invasive ventilation', 'NIV', 'CPAP', 'BiPAP'],
+    ['renal replacement therapy', 'CRRT', 'haemofiltration', 'hemofiltration', 'dialysis'],
+    ['critical care', 'intensive care', 'ICU', 'HDU', 'high-dependency'],
+    ['sepsis management', 'Sepsis Six', 'sepsis'],
+    ['student supervision', 'supervise and assess students', 'supervise students', 'assess students', 'preceptorship', 'practice assessor', 'practice supervisor'],
+  ]),
+  ...group('education', [
+    ['lesson planning', 'lesson plans', 'planning lessons'], ['curriculum design', 'curriculum development', 'schemes of work'],
+    ['instructional design', 'learning design', 'learning experience design', 'ADDIE'], ['e-learning', 'elearning', 'online courses', 'Articulate Storyline', 'Articulate Rise', 'Storyline'],
+    ['learning management systems', 'LMS', '=Moodle', 'Canvas LMS'], ['assessment design', 'formative assessment', 'summative assessment'],
+    ['differentiation', 'differentiated instruction'], ['classroom management', 'behaviour management'], ['SEND', 'special educational needs'],
   ]),
   ...group('office', [
     ['Microsoft Office', 'MS Office', 'Microsoft 365', 'Office 365'], ['=PowerPoint'], ['Google Workspace', 'G Suite'],

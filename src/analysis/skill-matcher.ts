@@ -3,6 +3,7 @@
  * (case-insensitive and case-sensitive) once at start-up, so a scan is one pass per regex
  * rather than hundreds of small searches: evaluateAnswer runs this on every answer.
  */
+import { TextCache } from '../text/index.js';
 import { SKILL_LEXICON, type SkillDefinition } from './skill-lexicon.js';
 
 /** One mention of a skill in a text. */
@@ -76,9 +77,15 @@ function inLanguageContext(text: string, index: number, end: number): boolean {
   return inList || LANGUAGE_BEFORE.test(before) || LANGUAGE_AFTER.test(after);
 }
 
-/** Every skill mention in `text`, in order, without overlaps (the longer alias wins). */
+const found = new TextCache<readonly SkillMatch[]>(512);
+
+/** Every skill mention in `text`, in order, without overlaps (the longer alias wins). Memoised: an answer is scanned by several readers. */
 export function findSkills(text: string): SkillMatch[] {
-  const found: SkillMatch[] = [];
+  return [...found.get(text, () => scan(text))];
+}
+
+function scan(text: string): SkillMatch[] {
+  const matches: SkillMatch[] = [];
   for (const [prefix, regex] of [['i:', COMPILED.insensitive], ['s:', COMPILED.sensitive]] as const) {
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
@@ -86,12 +93,12 @@ export function findSkills(text: string): SkillMatch[] {
       const info = COMPILED.lookup.get(prefix + key);
       const end = m.index + m[0].length;
       if (!info || (info.contextual && !inLanguageContext(text, m.index, end))) continue;
-      found.push({ skill: info.skill, text: m[0], index: m.index, end });
+      matches.push({ skill: info.skill, text: m[0], index: m.index, end });
     }
   }
-  found.sort((a, b) => a.index - b.index || b.end - a.end);
+  matches.sort((a, b) => a.index - b.index || b.end - a.end);
   const kept: SkillMatch[] = [];
-  for (const match of found) {
+  for (const match of matches) {
     const last = kept[kept.length - 1];
     if (!last || match.index >= last.end) kept.push(match);
   }

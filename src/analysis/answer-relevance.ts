@@ -4,13 +4,14 @@
  * everyday work language. Deliberately conservative about "off-topic" (essentially no shared
  * vocabulary at all), because that verdict also caps scores that other providers give.
  */
-import type { EvaluateAnswerInput } from '../types.js';
+import type { EvaluateAnswerInput } from '../ai/types.js';
 import { sentenceAt, type AnswerFeatures } from './answer-features.js';
 import { answerPatternOf, competencyByName } from './competencies.js';
 import type { ContextAnalysis } from './context-analysis.js';
 import { skillByName } from './skill-matcher.js';
-import type { Sentence } from './text.js';
-import { contentStems, overlapCount, WORK_WORDS } from './vocabulary.js';
+import type { Sentence } from '../text/index.js';
+import { contentKeys, overlapCount, sentenceKeys } from '../text/index.js';
+import { RELATED_EVIDENCE, SKILL_DOMAIN } from './skill-definition.js';
 
 /** How an answer relates to its question, the job and the CV. */
 export interface Relevance {
@@ -23,6 +24,24 @@ export interface Relevance {
   knownSkills: string[];
   offTopic: boolean;
 }
+
+/**
+ * Words that signal someone is talking about work at all. Used only to avoid calling a
+ * genuine but jargon-free answer "off-topic"; never as positive evidence of quality.
+ */
+const WORK_WORD_LIST =
+  'team project customer client patient user manager colleague stakeholder deadline deliver delivery release launch role ' +
+  'job work company business product service system process problem issue result goal target plan data code feature ward ' +
+  'shift care sales revenue budget report meeting decision lead mentor build improve reduce increase migrate migration ' +
+  'incident support train review design experience skill learn career office hospital school store account deal campaign ' +
+  'quarter sprint roadmap interview responsibility responsible task organisation department error bug fix outage failure ' +
+  'fail deploy deployment rollback server database api pipeline test testing quality cost metric latency performance traffic ' +
+  'load staff nurse doctor handover medication clinical order invoice contract boss supervisor email call complaint escalate ' +
+  'escalation priority monitor monitoring alert check audit handle solve analysis analyse measure change presentation present ' +
+  'explain agree training coach hire onboarding schedule rota staffing safety risk compliance policy procedure pupil student ' +
+  'lesson class teacher teaching curriculum learner course buyer quota pipeline prospect forecast';
+let workWords: ReadonlySet<string> | undefined;
+const WORK_WORDS = () => (workWords ??= contentKeys(WORK_WORD_LIST));
 
 const NARRATIVE_KINDS = new Set(['opener', 'motivation', 'closing']);
 
@@ -41,38 +60,45 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
   const focus = input.question.focus.trim();
   const skill = focus ? skillByName(focus) : undefined;
   const competency = focus ? competencyByName(focus) : undefined;
-  const focusStems = contentStems(focus);
+  const focusStems = contentKeys(focus);
 
   let focusSentence: Sentence | null = null;
   if (skill) {
-    const mention = f.skills.find((m) => m.skill.name === skill.name);
-    focusSentence = mention ? sentenceAt(f, mention.index) : null;
+    // A gap question is answered by saying what you have not done with the skill, too.
+    const mention = [...f.skills, ...f.negatedSkills].find((m) => m.skill.name === skill.name);
+    // Or the skill's own vocabulary ("query plan", "CTE" for SQL), or evidence that shows it without naming it.
+    const domain = SKILL_DOMAIN[skill.name] ?? RELATED_EVIDENCE[skill.name];
+    focusSentence = mention ? sentenceAt(f, mention.index) : domain ? (f.sentences.find((s) => domain.test(s.text)) ?? null) : null;
   } else if (competency) {
     const cue = PLAIN_CUES[competency.name];
     focusSentence = f.sentences.find((s) => answerPatternOf(competency).test(s.text) || (cue?.test(s.text) ?? false)) ?? null;
   } else if (focusStems.size) {
-    focusSentence = f.sentences.find((s) => overlapCount(contentStems(s.text), focusStems) > 0) ?? null;
+    focusSentence = f.sentences.find((_, i) => overlapCount(sentenceKeys(f.doc, i), focusStems) > 0) ?? null;
   }
 
   const jobSkillNames = new Set([...a.job.skills.map((s) => s.name), ...a.cv.skills.map((s) => s.name)]);
   const knownSkills = f.skillNames.filter((n) => jobSkillNames.has(n));
   const mentionsEmployer =
     (a.company !== '' && f.text.toLowerCase().includes(a.company.toLowerCase())) || /\b(this|the) (role|job|position|team|company)\b/i.test(f.text);
-  const questionStems = contentStems(`${input.question.text} ${focus}`);
+  const questionStems = contentKeys(`${input.question.text} ${focus}`);
   const questionHits = overlapCount(f.stems, questionStems);
+  // Words of what a strong answer covers (the key points) also show the answer is on the question.
+  const pointStems = contentKeys((input.keyPoints ?? []).join(' '));
+  let pointHits = 0;
+  for (const k of f.stems) if (pointStems.has(k) && !questionStems.has(k)) pointHits++;
   // Asking the interviewer questions is exactly what a closing answer should do.
   const askingBack = input.question.kind === 'closing' && f.text.includes('?');
   // Sharing several of the question's own words also counts as addressing it; an opener,
   // motivation or closing answer addresses its focus by talking about this employer or job.
   const focusHit =
     focusSentence !== null ||
-    questionHits >= 3 ||
+    questionHits + pointHits >= 3 ||
     askingBack ||
     (NARRATIVE_KINDS.has(input.question.kind) && (mentionsEmployer || knownSkills.length > 0));
 
   const jobHits = overlapCount(f.stems, a.jobVocabulary);
   let topical = 0;
-  for (const s of f.stems) if (questionStems.has(s) || a.jobVocabulary.has(s) || WORK_WORDS.has(s)) topical++;
+  for (const s of f.stems) if (questionStems.has(s) || a.jobVocabulary.has(s) || WORK_WORDS().has(s)) topical++;
 
   const offTopic =
     f.words >= 8 &&

@@ -3,7 +3,7 @@
  * asks for that the CV does not show (gap probes and CV tips), skills only the CV has, skills
  * written under a different name, and a shortfall in years of experience.
  */
-import { evidenceRank, type CvProfile, type CvSkill } from './cv-analysis.js';
+import { evidenceRank, relatedEvidence, type CvProfile, type CvSkill } from './cv-analysis.js';
 import type { JobProfile, JobSkill } from './job-analysis.js';
 import { CREDENTIALS } from './skill-lexicon.js';
 
@@ -11,6 +11,8 @@ import { CREDENTIALS } from './skill-lexicon.js';
 export interface SharedSkill {
   job: JobSkill;
   cv: CvSkill;
+  /** True when the CV shows it only through related evidence, not by name. */
+  related?: boolean;
 }
 
 /** A skill the job names that the CV does not show. */
@@ -71,8 +73,15 @@ export function compareCvToJob(cv: CvProfile, job: JobProfile): Overlap {
     return line * 1000 + (job.lines[line]?.skills.find((m) => m.skill.name === s.name)?.index ?? 0);
   };
   const rank = { required: 0, mentioned: 1, nice: 2 } as const;
+  // Shown without being named ("booked 312 meetings" for lead generation): not a gap, an invitation.
+  const relatedShown: SharedSkill[] = job.skills.flatMap((s) => {
+    if (cvByName.has(s.name)) return [];
+    const line = relatedEvidence(cv, s.name);
+    return line ? [{ job: s, cv: { name: s.name, category: s.category, aliases: [], evidence: line }, related: true }] : [];
+  });
+  const relatedNames = new Set(relatedShown.map((r) => r.job.name));
   const missing = job.skills
-    .filter((s) => !cvByName.has(s.name) && !satisfiedAlternative(s))
+    .filter((s) => !cvByName.has(s.name) && !relatedNames.has(s.name) && !satisfiedAlternative(s))
     .sort((a, b) => rank[a.importance] - rank[b.importance] || generic(a) - generic(b) || position(a) - position(b));
   const seenLines = new Set<string>();
   const onePerLine = (s: JobSkill) => {
@@ -83,14 +92,17 @@ export function compareCvToJob(cv: CvProfile, job: JobProfile): Overlap {
   const gaps = missing.filter((s) => s.importance !== 'nice').filter(onePerLine);
   const niceGaps = missing.filter((s) => s.importance === 'nice').filter(onePerLine);
 
-  const shared = job.skills.flatMap((s) => {
-    const mine = cvByName.get(s.name);
-    return mine ? [{ job: s, cv: mine }] : [];
-  });
+  const shared: SharedSkill[] = [
+    ...job.skills.flatMap((s) => {
+      const mine = cvByName.get(s.name);
+      return mine ? [{ job: s, cv: mine }] : [];
+    }),
+    ...relatedShown,
+  ];
 
   // "code reviews" is the same wording as "code review"; "k8s" is not the same as "Kubernetes".
   const wording = (alias: string) => alias.toLowerCase().replace(/[\s-]+/g, ' ').replace(/s$/, '');
-  const aliasMismatches = shared.flatMap(({ job: j, cv: c }) => {
+  const aliasMismatches = shared.filter((s) => !s.related).flatMap(({ job: j, cv: c }) => {
     const usesJobWording = c.aliases.some((a) => wording(a) === wording(j.alias));
     return wording(j.alias) === wording(j.name) && !usesJobWording
       ? [{ skill: j.name, jobAlias: j.alias, cvAlias: c.aliases[0] ?? j.name, evidence: j.evidence }]

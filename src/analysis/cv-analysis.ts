@@ -3,10 +3,12 @@
  * quantified achievements, and bullets that describe duties without any outcome, which are
  * the first thing a reviewer would ask the candidate to rewrite.
  */
+import { ROLE_WORD } from './role-words.js';
 import { DATE_RANGE, parseDateRange, parseRoleHeading, totalYears, type CvRole } from './cv-roles.js';
+import { RELATED_EVIDENCE } from './skill-definition.js';
 import type { SkillCategory } from './skill-lexicon.js';
 import { findSkills, type SkillMatch } from './skill-matcher.js';
-import { countWords, headingOf, isBulletLine, ROLE_WORD, splitSentences, stripBullet, TextCache } from './text.js';
+import { countWords, headingOf, isBulletLine, splitSentences, stripBullet, TextCache } from '../text/index.js';
 
 /** Sections a CV is split into; 'header' is everything before the first heading. */
 export type CvSection = 'header' | 'summary' | 'experience' | 'skills' | 'education' | 'projects' | 'certifications' | 'other';
@@ -173,6 +175,16 @@ function analyse(text: string, referenceYear: number): CvProfile {
 function statedYears(text: string): number {
   const m = YEARS_OF_EXPERIENCE.exec(text);
   return m ? Number.parseInt(m[0], 10) : 0;
+}
+
+/**
+ * The CV line that shows `skill` without naming it (RELATED_EVIDENCE: an MSc and PyMC show
+ * statistics; "booked 312 meetings" shows lead generation), or null.
+ */
+export function relatedEvidence(cv: CvProfile, skill: string): CvLine | null {
+  const pattern = RELATED_EVIDENCE[skill];
+  if (!pattern) return null;
+  return cv.lines.find((l) => !l.isRoleHeading && pattern.test(l.text)) ?? null;
 }
 
 /** A fixed "today" so results never depend on the clock; callers may pass a later year. */

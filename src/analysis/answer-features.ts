@@ -1,12 +1,24 @@
 /**
  * Measurable facts about an answer, independent of the question: length, sentences, STAR
- * markers, numbers, named tools, "I" versus "we", hedging, repetition, evasion and attempts to
- * instruct the grader. Rubric, caps and feedback are all computed from these, so every
- * judgement can point at the sentence that caused it. Memoised per answer text.
+ * markers, numbers that measure something, named tools (and those only named to say they are
+ * missing), "I" versus "we", hedging, repetition, evasion, whether it is prose or a list of
+ * terms, its language, and attempts to instruct the grader. Rubric, caps and feedback are all
+ * computed from these, so every judgement can point at the sentence that caused it. Memoised
+ * per answer text; the text is read once by the language layer.
  */
 import { findSkills, type SkillMatch } from './skill-matcher.js';
-import { countWords, splitSentences, TextCache, type Sentence } from './text.js';
-import { contentStems } from './vocabulary.js';
+import {
+  contentKeys,
+  detectLanguage,
+  isAdmission,
+  isNegatedSpan,
+  measuredSentences,
+  readText,
+  TextCache,
+  type LanguageGuess,
+  type Sentence,
+  type TextDoc,
+} from '../text/index.js';
 
 /** The four parts of a STAR answer: situation, task, action, result. */
 export type StarPart = 'situation' | 'task' | 'action' | 'result';
@@ -16,9 +28,17 @@ export interface AnswerFeatures {
   text: string;
   words: number;
   sentences: Sentence[];
+  /** Skills the answer claims (mentions inside a negation or an admission are in `negatedSkills`). */
   skills: SkillMatch[];
   skillNames: string[];
-  /** Sentences stating a number, percentage, amount or multiplier (years alone do not count). */
+  /** Skills named only to say the candidate has not used them ("I haven't used CRRT"). */
+  negatedSkills: SkillMatch[];
+  /** Sentences that admit a gap or negate what they describe; never quoted as strengths. */
+  admissionSentences: Sentence[];
+  /**
+   * Sentences stating a number that measures an outcome or a scale: a percentage, money, a
+   * multiplier, or a count with a change verb or a unit (not "NEWS2", "Band 6", "a 78-year-old").
+   */
   metricSentences: Sentence[];
   star: Record<StarPart, Sentence | null>;
   firstPerson: number;
@@ -40,6 +60,11 @@ export interface AnswerFeatures {
   skillWordShare: number;
   storyVerbs: number;
   stems: ReadonlySet<string>;
+  /** Share of the words that sit in sentences (a verb with a subject or determiner), not in bare lists of terms. */
+  proseShare: number;
+  language: LanguageGuess;
+  /** The text as read by the language layer. */
+  doc: TextDoc;
   /** The exact words that try to instruct the grader, if any. */
   injection: string | null;
   evasive: boolean;
@@ -55,7 +80,6 @@ const SITUATION_TIME = /^(?:one|on an?|during an?|that) (?:(?:busy|quiet|late|ea
 const SITUATION_PLACE = /\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]hile at|[Ww]hen at) (?!I\b)[A-Z][\w&'’-]+/;
 const TASK = /\b(my (?:task|goal|job|role|responsibility|brief|aim|objective) was|I was (?:asked|tasked|responsible|brought in|hired)|(?:we|I) needed to|(?:we|I) had to|the (?:goal|aim|challenge|problem|objective|target|task) was|in charge of|responsible for|I decided to|I set out to)\b/i;
 const RESULT = /\b(as a result|the result|result(?:ed|ing)? in|outcome|in the end|ended up|which (?:meant|cut|reduced|increased|improved|saved|led)|leading to|led to|since then|by the end|reduc(?:ed|ing)|increas(?:ed|ing)|improv(?:ed|ing)|sav(?:ed|ing)|grew|dropped|fell|rose|doubled|halved|tripled|went (?:from|down|up)|zero|eliminated|delivered|launched|shipped|on time|ahead of schedule|promoted|rolled (?:it )?out|adopted|thanked|stopped|fixed|resolved|recovered|back to normal|no (?:repeat|recurrence|further|more|longer)|(?:have|has|had) (?:had|been) no|since then)\b/i;
-const NUMBER_WORD = /\b(half|a third|a quarter|twice|doubled|tripled|halved|quadrupled|tenfold|dozens?|hundreds?|thousands?|millions?)\b/i;
 const TIMEFRAME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)[\s-]+(?:minutes?|hours?|days?|weeks?|months?|quarters?|years?|sprints?|shifts?)\b|\b(?:by|before|within|over|during) (?:the )?(?:end of|next|first|following|deadline)|\bdeadline\b|\bQ[1-4]\b|\blast (?:year|month|quarter|winter|summer)\b/i;
 // "kind of" hedges in "it kind of worked", not in "the kind of work I enjoy".
 const HEDGE = /\b(I guess|I think|maybe|probably|(?<!\b(?:the|that|this|what|a|any|which|same|every) )(?:kind|sort) of|basically|to be honest|I suppose|not sure|I believe|hopefully)\b|\b(?:um+|uh+|erm)\b/i;
@@ -80,13 +104,55 @@ const first = (sentences: Sentence[], re: RegExp) => sentences.find((s) => re.te
 const last = (sentences: Sentence[], re: RegExp) => [...sentences].reverse().find((s) => re.test(s.text)) ?? null;
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 
+const MODAL = new Set(['would', 'will', "'d", "'ll", 'could', 'might', 'should', 'can', 'may', 'must', 'to']);
+
+/**
+ * "I sat him up, gave him oxygen": "I" followed closely by an inflected verb (its form differs
+ * from its lemma, so a past tense), not after a modal — the model's lemmas catch irregular
+ * verbs that a word list misses.
+ */
+function saysIDid(doc: TextDoc, s: { from: number; to: number }): boolean {
+  for (let i = s.from; i < s.to; i++) {
+    if (doc.tokens[i]!.text !== 'I') continue;
+    for (let j = i + 1; j < Math.min(s.to, i + 4); j++) {
+      const t = doc.tokens[j]!;
+      if (MODAL.has(t.lower) || t.negated || /^(?:n't|not|never|no)$/.test(t.lower)) break;
+      if (t.pos === 'VERB' && t.lower !== t.lemma && !t.lower.endsWith('ing') && !t.lower.endsWith('s')) return true;
+    }
+  }
+  return false;
+}
+
+/** The first or second sentence when it is anchored in a time ("Last term…", "In May…"): the situation. */
+function datedOpening(doc: TextDoc): Sentence | null {
+  for (const s of doc.sentences.slice(0, 2)) {
+    if (doc.entities.some((e) => e.type === 'DATE' && e.start >= s.start && e.end <= s.end)) return { text: s.text, start: s.start };
+  }
+  return null;
+}
+
+/** The last sentence after `from` that states a measure, as a result. */
+function measuredAfter(doc: TextDoc, measured: ReadonlySet<number>, from: number): Sentence | null {
+  for (let i = doc.sentences.length - 1; i >= 0; i--) {
+    const s = doc.sentences[i]!;
+    if (s.start > from && measured.has(i)) return { text: s.text, start: s.start };
+  }
+  return null;
+}
+
+/** Words that head a clause: with one of these and a verb, a line is a sentence, not a list of terms. */
+const CLAUSE_POS = new Set(['PRON', 'DET', 'AUX', 'ADP', 'SCONJ', 'PART']);
+
 function extract(text: string): AnswerFeatures {
   const trimmed = text.trim();
-  const sentences = splitSentences(trimmed);
-  const words = countWords(trimmed);
-  const skills = findSkills(trimmed);
+  const doc = readText(trimmed);
+  const sentences: Sentence[] = doc.sentences.map((s) => ({ text: s.text, start: s.start }));
+  const words = doc.words;
+  const found = findSkills(trimmed);
+  const negatedSkills = found.filter((m) => isNegatedSpan(doc, m.index, m.end));
+  const skills = found.filter((m) => !negatedSkills.includes(m));
   const normalized = trimmed.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  const stems = contentStems(trimmed);
+  const stems = contentKeys(trimmed);
   const contentWords = trimmed.toLowerCase().match(/[a-z]{4,}/g)?.length ?? 0;
   const seen = new Map<string, Sentence>();
   let repeatedSentence: Sentence | null = null;
@@ -99,23 +165,38 @@ function extract(text: string): AnswerFeatures {
     }
     seen.set(key, s);
   }
-  const metric = (s: Sentence) => /\d/.test(s.text.replace(/\b(?:19|20)\d{2}\b/g, '')) || NUMBER_WORD.test(s.text);
+  const measured = measuredSentences(doc);
+  const actions = doc.sentences.filter((s) => I_ACTION.test(s.text) || saysIDid(doc, s)).map((s) => ({ text: s.text, start: s.start }));
+  // A sentence is prose when it has a verb and a word that heads a clause ("I", "the", "was",
+  // "to"); a run of terms ("NEWS2 ILS ALS mechanical ventilation CRRT") has neither.
+  let proseWords = 0;
+  for (const s of doc.sentences) {
+    const tokens = doc.tokens.slice(s.from, s.to);
+    const verb = tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    const clause = tokens.filter((t) => CLAUSE_POS.has(t.pos)).length;
+    const wordCount = tokens.filter((t) => t.type === 'word' || t.type === 'number').length;
+    const listy = tokens.filter((t) => t.text === ',' || t.text === '|' || t.text === ';' || t.text === '/').length >= Math.max(3, wordCount / 3);
+    if (verb && clause >= 1 && !(listy && clause < 3)) proseWords += wordCount;
+  }
   return {
     text: trimmed,
     words,
     sentences,
     skills,
     skillNames: [...new Set(skills.map((m) => m.skill.name))],
-    metricSentences: sentences.filter(metric),
+    negatedSkills,
+    admissionSentences: sentences.filter((s) => isAdmission(s.text)),
+    metricSentences: sentences.filter((_, i) => measured.has(i)),
     star: {
-      situation: first(sentences, SITUATION) ?? first(sentences, SITUATION_PLACE) ?? first(sentences, SITUATION_TIME),
+      situation: first(sentences, SITUATION) ?? first(sentences, SITUATION_PLACE) ?? first(sentences, SITUATION_TIME) ?? datedOpening(doc),
       task: first(sentences, TASK),
-      action: first(sentences, I_ACTION) ?? first(sentences, ANY_PAST_ACTION),
-      result: last(sentences, RESULT),
+      action: first(sentences, I_ACTION) ?? first(sentences, ANY_PAST_ACTION) ?? actions[0] ?? null,
+      // The last sentence with a change or a measure after the first action, when no result phrase is found.
+      result: last(sentences, RESULT) ?? measuredAfter(doc, measured, actions[0]?.start ?? 0),
     },
     firstPerson: count(trimmed, /\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b/g),
     plural: count(trimmed, /\b(?:[Ww]e|[Oo]ur|[Uu]s|[Oo]urselves)\b/g),
-    actionSentences: sentences.filter((s) => I_ACTION.test(s.text)),
+    actionSentences: actions,
     passiveSentences: sentences.filter((s) => PASSIVE.test(s.text) && !/\bI\b/.test(s.text)),
     hedgeSentences: sentences.filter((s) => HEDGE.test(s.text)),
     hypotheticalSentences: sentences.filter((s) => HYPOTHETICAL.test(s.text)),
@@ -125,9 +206,12 @@ function extract(text: string): AnswerFeatures {
     diversity: contentWords ? stems.size / contentWords : 1,
     repeatedSentence,
     repetition: sentences.length ? repeats / sentences.length : 0,
-    skillWordShare: words ? skills.reduce((n, m) => n + countWords(m.text), 0) / words : 0,
+    skillWordShare: words ? found.reduce((n, m) => n + m.text.split(/\s+/).length, 0) / words : 0,
     storyVerbs: count(trimmed, PAST_VERB_WORD) + count(trimmed, /\bI\s+[a-z]+/g),
     stems,
+    proseShare: words ? Math.min(1, proseWords / words) : 0,
+    language: detectLanguage(trimmed),
+    doc,
     injection: INJECTION.map((re) => re.exec(trimmed)?.[0]).find((m) => m !== undefined)?.trim() ?? null,
     evasive: EVASIVE.has(normalized) || (words <= 12 && EVASIVE_START.test(normalized)),
   };

@@ -4,23 +4,35 @@
  * years of experience it asks for. Section headings decide importance first; phrases such as
  * "is a plus" or "must" decide it for lines outside a recognised section.
  */
+import { ROLE_WORD } from './role-words.js';
 import { COMPETENCIES } from './competencies.js';
 import type { SkillCategory } from './skill-lexicon.js';
 import { findSkills, type SkillMatch } from './skill-matcher.js';
-import { countWords, headingOf, ROLE_WORD, splitSentences, stripBullet, TextCache } from './text.js';
+import { countWords, headingOf, splitSentences, stripBullet, TextCache } from '../text/index.js';
 
 /** Sections of a job description; 'ignored' covers benefits and how to apply. */
 export type JobSection = 'intro' | 'about' | 'responsibilities' | 'requirements' | 'nice' | 'ignored' | 'other';
 /** How much the job needs a skill. */
 export type Importance = 'required' | 'mentioned' | 'nice';
 
+/**
+ * What a line of a job ad is. Only requirements and responsibilities (and, as a plus,
+ * nice-to-haves) say what the job needs; pay, logistics, how to apply, the title line and
+ * lines about the company never become requirements, gap probes or CV tips.
+ */
+export type JobLineKind = 'title' | 'requirement' | 'nice' | 'responsibility' | 'about' | 'pay' | 'logistics' | 'apply';
+
 /** One line or sentence of the job description. */
 export interface JobLine {
   text: string;
   section: JobSection;
+  kind: JobLineKind;
   importance: Importance;
   skills: SkillMatch[];
 }
+
+/** True for the kinds of line that say what the job needs. */
+export const isNeed = (l: Pick<JobLine, 'kind'>): boolean => l.kind === 'requirement' || l.kind === 'responsibility';
 
 /** A skill the job names, at its highest importance. */
 export interface JobSkill {
@@ -63,6 +75,36 @@ const YEARS = /\b(\d{1,2})\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?
 const RANK: Record<Importance, number> = { required: 0, mentioned: 1, nice: 2 };
 const COMPETENCY_PRIORITY: Record<JobSection, number> = { requirements: 0, responsibilities: 1, intro: 2, other: 2, nice: 3, about: 4, ignored: 9 };
 
+const PAY =
+  /\b(?:salary|compensation|OTE|base pay|\d+k? base|bonus(?:es)?|equity|commission|pension|holiday allowance|annual leave|days'? holiday|days holiday|benefits package|per annum|p\.a\.|stock options|health(?:care)? (?:plan|insurance)|private medical|learning budget|perks|paid (?:parental|sick))\b|[£$€]\s?\d[\d,.]*k?\s*(?:[-–]|to)\s*[£$€]?\d/i;
+const APPLY =
+  /\b(?:apply|applications?|cover letter|send (?:us )?(?:your|a)|include (?:a )?(?:link|portfolio)|closing date|interview process|next steps|we(?:'ll| will) be in touch|equal opportunit\w*|reasonable adjustments|please (?:include|send|note|apply))\b/i;
+const LOGISTICS =
+  /\b(?:travel|remote|hybrid|on-?site|in the office|office-based|relocat\w*|time ?zones?|full-time|part-time|hrs?\/week|hours? (?:a|per) week|days and nights|permanent|fixed[- ]term|contract (?:role|position)|visa|sponsorship|based in|flexible working|start date|location)\b/i;
+/** A line that asks something of the candidate ("you will", "you have", "experience of"). */
+const DUTY = /\b(?:you(?:'ll| will| would)?|your)\b|\b(?:experience|ability|able to|knowledge|skills?|must|required|essential)\b/i;
+/** A line about the employer: "We are a Series C company", "Our 24-bed unit…", "We value…". */
+const ABOUT = /^(?:we(?:'re| are)? (?:a|an|the|proud|building|growing|hiring|looking to hire|value|believe|care|offer)|we value|our (?!ideal)|[A-Z][\w&'’.-]+ (?:is|helps|builds|makes|provides|runs|was founded))/;
+
+/** What a line of the ad is, from its own words first (pay, logistics, how to apply), then its section. */
+function lineKind(text: string, section: JobSection, importance: Importance, first: boolean): JobLineKind {
+  if (first) return 'title';
+  if (APPLY.test(text)) return 'apply';
+  if (PAY.test(text)) return 'pay';
+  if (LOGISTICS.test(text) && !(section === 'requirements' && DUTY.test(text) && !/\btravel\b/i.test(text))) return 'logistics';
+  // "We use Jira": a tool of the job, so part of the work.
+  if (/^(?:we|you(?:'ll)?)\s+(?:use|work with|work in)\b/i.test(text)) return 'responsibility';
+  if (ABOUT.test(text)) return 'about';
+  if (section === 'ignored') return 'pay';
+  if (section === 'about') return 'about';
+  if (section === 'nice' || importance === 'nice') return 'nice';
+  if (section === 'requirements') return 'requirement';
+  if (section === 'responsibilities') return 'responsibility';
+  // Outside any recognised section: a line addressed to the candidate is a duty or a requirement.
+  if (importance === 'required') return 'requirement';
+  return DUTY.test(text) ? 'responsibility' : 'about';
+}
+
 function classify(text: string, section: JobSection): Importance {
   if (section === 'nice' || NICE_PHRASE.test(text)) return 'nice';
   if (section === 'requirements') return 'required';
@@ -86,7 +128,7 @@ function analyse(text: string): JobProfile {
   const rawLines = text.split(/\r?\n/).filter((l) => l.trim());
   const lines: JobLine[] = [];
   let section: JobSection = 'intro';
-  for (const raw of rawLines) {
+  for (const [rawIndex, raw] of rawLines.entries()) {
     const heading = headingOf(raw);
     const headingSection = heading ? SECTION_HEADINGS.find(([, re]) => re.test(heading))?.[0] : undefined;
     if (headingSection) {
@@ -94,13 +136,18 @@ function analyse(text: string): JobProfile {
       continue;
     }
     if (heading && raw.trim().endsWith(':')) section = 'other';
-    for (const sentence of splitSentences(stripBullet(raw))) {
-      lines.push({ text: sentence.text, section, importance: classify(sentence.text, section), skills: findSkills(sentence.text) });
+    // The first line is the title; a short second line without a verb is the company and place.
+    const headerLine = rawIndex === 1 && section === 'intro' && countWords(raw) <= 14 && !/[.!?]$/.test(raw.trim());
+    for (const [k, sentence] of splitSentences(stripBullet(raw)).entries()) {
+      const importance = classify(sentence.text, section);
+      const header = (rawIndex === 0 && k === 0 && countWords(sentence.text) <= 12) || headerLine;
+      const kind = lineKind(sentence.text, section, importance, header);
+      lines.push({ text: sentence.text, section, kind, importance, skills: findSkills(sentence.text) });
     }
   }
 
   const skills = new Map<string, JobSkill>();
-  for (const line of lines.filter((l) => l.section !== 'ignored')) {
+  for (const line of lines.filter((l) => isNeed(l) || l.kind === 'nice')) {
     for (const m of line.skills) {
       const known = skills.get(m.skill.name);
       if (known && RANK[known.importance] <= RANK[line.importance]) continue;
@@ -109,22 +156,22 @@ function analyse(text: string): JobProfile {
   }
 
   const competencies = COMPETENCIES.flatMap((c) => {
-    const hits = lines.filter((l) => l.section !== 'ignored' && c.pattern.test(l.text));
+    const hits = lines.filter((l) => (isNeed(l) || l.kind === 'nice') && c.pattern.test(l.text));
     const best = hits.sort((a, b) => COMPETENCY_PRIORITY[a.section] - COMPETENCY_PRIORITY[b.section])[0];
     return best ? [{ name: c.name, evidence: best.text, priority: COMPETENCY_PRIORITY[best.section], at: lines.indexOf(best) }] : [];
   })
     .sort((a, b) => a.priority - b.priority || a.at - b.at)
     .map(({ name, evidence }) => ({ name, evidence }));
 
-  const yearsLine = lines.find((l) => l.section !== 'ignored' && l.section !== 'about' && YEARS.test(l.text));
+  const yearsLine = lines.find((l) => isNeed(l) && YEARS.test(l.text));
   const years = yearsLine ? Number(YEARS.exec(yearsLine.text)?.[1]) : null;
 
   return {
     title: guessTitle(rawLines, ''),
     skills: [...skills.values()].sort((a, b) => RANK[a.importance] - RANK[b.importance]),
-    requirements: lines.filter((l) => l.importance === 'required' && l.section !== 'responsibilities'),
-    niceToHaves: lines.filter((l) => l.importance === 'nice'),
-    responsibilities: lines.filter((l) => l.section === 'responsibilities'),
+    requirements: lines.filter((l) => l.kind === 'requirement'),
+    niceToHaves: lines.filter((l) => l.kind === 'nice'),
+    responsibilities: lines.filter((l) => l.kind === 'responsibility'),
     competencies,
     yearsRequired: years !== null && years > 0 && years < 40 ? years : null,
     yearsEvidence: yearsLine?.text ?? '',

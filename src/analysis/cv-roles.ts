@@ -3,7 +3,7 @@
  * plus the title and employer written on the same line or just above it, and turns the ranges
  * into total years of experience (overlapping jobs are not double-counted).
  */
-import { ROLE_WORD } from './text.js';
+import { ROLE_WORD } from './role-words.js';
 
 /** One job on the CV. */
 export interface CvRole {

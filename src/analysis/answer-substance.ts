@@ -3,19 +3,19 @@
  * off-topic, keyword-stuffed or grader-instructing answer cannot score well, however generous
  * a model is. `ai/guards.ts` clamps every provider's score to this ceiling.
  */
-import type { EvaluateAnswerInput } from '../types.js';
+import type { EvaluateAnswerInput } from '../ai/types.js';
 import { answerFeatures, type AnswerFeatures } from './answer-features.js';
 import { relevanceOf, type Relevance } from './answer-relevance.js';
 import { analyseContext } from './context-analysis.js';
-import { contentStems } from './vocabulary.js';
+import { contentKeys } from '../text/index.js';
 
 /**
  * Why an answer's score is capped. The first group caps every provider's score (guards.ts);
  * the second is the offline interviewer's own depth judgement (answer-depth.ts).
  */
 export type SubstanceIssue =
-  | 'empty' | 'evasive' | 'injection' | 'too_short' | 'echo' | 'keyword_list' | 'off_topic' | 'repetitive' | 'brief' | 'hypothetical'
-  | 'unfocused' | 'waffle' | 'off_role' | 'no_example' | 'no_plan' | 'short';
+  | 'empty' | 'evasive' | 'injection' | 'too_short' | 'echo' | 'keyword_list' | 'off_topic' | 'duplicate' | 'repetitive' | 'brief'
+  | 'hypothetical' | 'not_english' | 'unfocused' | 'waffle' | 'off_role' | 'no_example' | 'no_plan' | 'short';
 
 /** The honest ceiling for an answer and why. */
 export interface Substance {
@@ -24,13 +24,45 @@ export interface Substance {
   /** Why the ceiling is below 10, addressed to the candidate; null when it is 10. */
   reason: string | null;
   issue: SubstanceIssue | null;
+  /** For 'duplicate': the number of the question whose answer it repeats. */
+  duplicateOf?: number;
 }
 
 const STORY_KINDS = new Set(['behavioral', 'skill']);
 
-/** True when the answer is mostly a list of skill names with no story around them. */
+/**
+ * True when the answer is a list of terms rather than sentences: most of its words sit outside
+ * any clause ("NEWS2 ILS ALS mechanical ventilation CRRT teamwork"), or it is mostly skill
+ * names with no story around them.
+ */
 export function isKeywordList(f: AnswerFeatures): boolean {
+  if (f.words >= 4 && f.proseShare < 0.4) return true;
   return f.skillNames.length >= 4 && (f.skillWordShare >= 0.35 || (f.skillNames.length >= 5 && f.storyVerbs <= 1));
+}
+
+/** Share of content words two texts have in common (of the smaller one), 0..1. */
+function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const k of small) if (large.has(k)) shared++;
+  return shared / small.size;
+}
+
+/** Content words an answer must have before it can count as a copy of another (short answers repeat by chance). */
+const DUPLICATE_MIN_WORDS = 8;
+/** Share of the shorter answer's content words found in the other: above this it is the same answer. */
+export const DUPLICATE_CONTAINMENT = 0.7;
+
+/** The number of the earlier question whose answer this one repeats (near enough word for word), or null. */
+export function duplicateOf(input: EvaluateAnswerInput, f: AnswerFeatures): number | null {
+  if (f.stems.size < DUPLICATE_MIN_WORDS) return null;
+  for (const other of input.earlierAnswers ?? []) {
+    if (typeof other?.text !== 'string' || other.text.trim() === '') continue;
+    const keys = contentKeys(other.text);
+    if (keys.size >= DUPLICATE_MIN_WORDS && containment(f.stems, keys) >= DUPLICATE_CONTAINMENT) return other.questionNumber;
+  }
+  return null;
 }
 
 /**
@@ -39,7 +71,7 @@ export function isKeywordList(f: AnswerFeatures): boolean {
  */
 export function echoesQuestion(input: EvaluateAnswerInput, f: AnswerFeatures): boolean {
   if (f.stems.size < 3) return false;
-  const question = contentStems(`${input.question.text} ${input.question.focus}`);
+  const question = contentKeys(`${input.question.text} ${input.question.focus}`);
   let novel = 0;
   for (const s of f.stems) if (!question.has(s)) novel++;
   return novel <= 2 && novel / f.stems.size < 0.2;
@@ -52,9 +84,26 @@ export function substanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Re
   if (f.injection) return cap(2, 'injection', 'The answer tries to instruct the grader instead of answering the question.');
   if (f.evasive) return cap(1, 'evasive', 'This is a non-answer, so there is nothing to assess.');
   if (f.words < 8) return cap(2, 'too_short', 'The answer is too short to show any experience.');
+  // The checks below read English words; an answer in another language is left to whoever can
+  // read it (a remote model judges it; the offline interviewer says it cannot).
+  if (!f.language.english && f.language.reliable) return { ceiling: 10, reason: null, issue: null };
   if (echoesQuestion(input, f)) return cap(2, 'echo', 'The answer repeats the question instead of answering it.');
   if (isKeywordList(f)) return cap(2, 'keyword_list', 'The answer lists skills without saying what you did with them.');
   if (r.offTopic) return cap(2, 'off_topic', 'The answer does not address the question.');
+  const copy = duplicateOf(input, f);
+  if (copy !== null) {
+    // The same story can honestly answer two questions, but a reused answer is scored on how well
+    // it fits this one: not at all → a non-answer; partly → weak at best (the interviewer wanted a new example).
+    const fits = r.focusSentence !== null && r.questionHits >= 2;
+    return {
+      ceiling: fits ? 4 : 2,
+      issue: 'duplicate',
+      duplicateOf: copy,
+      reason: fits
+        ? `This is essentially the answer you gave to question ${copy}; it touches this question, but a fresh example aimed at it would be stronger.`
+        : `This is essentially the answer you gave to question ${copy}, and it does not address this question.`,
+    };
+  }
   if (f.repetition >= 0.4 || (f.words >= 40 && f.diversity < 0.25)) {
     return cap(3, 'repetitive', 'The answer mostly repeats itself instead of adding detail.');
   }

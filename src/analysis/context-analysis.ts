@@ -3,12 +3,12 @@
  * distinct context and memoised: the answer endpoint calls evaluateAnswer on every answer and
  * must not re-read the CV and job description each time.
  */
-import type { InterviewContext, InterviewType } from '../types.js';
+import type { InterviewContext, InterviewType } from '../ai/types.js';
 import { analyseCv, DEFAULT_REFERENCE_YEAR, type CvProfile } from './cv-analysis.js';
-import { analyseJob, type JobProfile } from './job-analysis.js';
+import { analyseJob, isNeed, type JobProfile } from './job-analysis.js';
 import { compareCvToJob, type Overlap } from './overlap.js';
-import { hashText, TextCache } from './text.js';
-import { contentStems } from './vocabulary.js';
+import { hashText, TextCache } from '../text/index.js';
+import { contentKeys } from '../text/index.js';
 
 /** The analysed CV, job and their overlap, plus what questions need to name. */
 export interface ContextAnalysis {
@@ -35,7 +35,7 @@ export function analyseContext(context: InterviewContext, referenceYear = DEFAUL
     const job = analyseJob(context.jobDescription);
     const cv = analyseCv(context.cvText, referenceYear);
     const relevantText = job.lines
-      .filter((l) => l.section !== 'ignored')
+      .filter((l) => isNeed(l) || l.kind === 'nice')
       .map((l) => l.text)
       .join(' ');
     return {
@@ -44,7 +44,7 @@ export function analyseContext(context: InterviewContext, referenceYear = DEFAUL
       overlap: compareCvToJob(cv, job),
       role: context.jobTitle.trim() || job.title,
       company: context.companyName.trim(),
-      jobVocabulary: contentStems(`${context.jobTitle} ${context.companyName} ${relevantText}`),
+      jobVocabulary: contentKeys(`${context.jobTitle} ${context.companyName} ${relevantText}`),
       interviewType: context.interviewType,
       seed: hashText(key),
     };

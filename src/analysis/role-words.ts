@@ -1,0 +1,3 @@
+/** Words that make a short line look like a job title ("Senior Staff Nurse", "Account Executive"). */
+export const ROLE_WORD =
+  /\b(engineer|developer|programmer|architect|manager|director|lead|head|nurse|midwife|doctor|physician|therapist|assistant|associate|analyst|scientist|designer|consultant|specialist|coordinator|officer|administrator|executive|representative|accountant|auditor|teacher|lecturer|intern|technician|advis[eo]r|supervisor|founder|cto|ceo|vp|president|clerk|agent|marketer|writer|editor|recruiter|sre|tester|buyer|planner|operator|carer|worker|chef|pharmacist|paramedic|practitioner|sister|matron|owner|strategist|controller|partner|tutor|instructor|trainer|librarian|cashier|barista|electrician|plumber|mechanic|driver|receptionist)s?\b/i;

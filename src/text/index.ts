@@ -1,0 +1,14 @@
+/**
+ * The language layer (DESIGN §2): the only tokenizer, stemmer, stop-word list and word
+ * counter in the app, on wink-nlp's English model, plus language detection. Everything above
+ * it (analysis, coverage, question bank, intelligence, the offline interviewer) reads text here.
+ */
+export { hashText, TextCache } from './cache.js';
+export { keyOf, readText, sentenceAt, tokensOf, type DocSentence, type Entity, type Sentence, type TextDoc, type Token } from './document.js';
+export { detectLanguage, isNotEnglish, languageName, type LanguageGuess } from './language.js';
+export { measuredSentences, measuresIn, type Measure, type MeasureKind } from './measures.js';
+export { isAdmission, isNegatedSpan, mentionIsNegated } from './negation.js';
+export { splitSentences } from './sentences.js';
+export { clampInt, clipQuote, headingOf, isBulletLine, lowerFirst, pick, shorten, stripBullet, upperFirst } from './strings.js';
+export { contentKeys, countWords, isContent, keysOfTokens, overlapCount, sentenceKeys, wordKey } from './words.js';
+export { naturalPhrase } from './phrases.js';

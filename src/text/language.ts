@@ -1,0 +1,57 @@
+/**
+ * Which language a text is written in, with `eld` (Efficient Language Detector, the small
+ * static n-gram set): it is accurate on short answers, fast (tens of microseconds) and, unlike
+ * the alternatives tried, reads English jargon lists ("NEWS2 ILS ALS mechanical ventilation")
+ * as English. Short texts are too little to judge and count as English.
+ */
+import { eld } from 'eld/small';
+import { TextCache } from './cache.js';
+
+export interface LanguageGuess {
+  /** ISO 639-1 code, e.g. "en", "fr"; "en" when the text is too short to tell. */
+  code: string;
+  english: boolean;
+  /** True when the detector was sure enough to act on. */
+  reliable: boolean;
+}
+
+/** Letters needed before a text's language is judged (about five or six words). */
+const MIN_LETTERS = 25;
+/** Common English function words: a text with several is English whatever the n-grams say. */
+const ENGLISH_WORDS = /\b(?:the|and|was|were|with|that|this|have|had|what|which|because|when|then|they|would|from|into|about|my|our|we|i)\b/gi;
+
+const cache = new TextCache<LanguageGuess>(256);
+
+const NAMES: Readonly<Record<string, string>> = {
+  fr: 'French', es: 'Spanish', de: 'German', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', pl: 'Polish', ro: 'Romanian',
+  sv: 'Swedish', da: 'Danish', no: 'Norwegian', fi: 'Finnish', tr: 'Turkish', ru: 'Russian', uk: 'Ukrainian', cs: 'Czech',
+  hu: 'Hungarian', el: 'Greek', ar: 'Arabic', zh: 'Chinese', ja: 'Japanese', ko: 'Korean', hi: 'Hindi', ca: 'Catalan',
+};
+
+/** The language's English name, or its code when unknown. */
+export function languageName(code: string): string {
+  return NAMES[code] ?? code;
+}
+
+/** Guesses the language of `text`. */
+export function detectLanguage(text: string): LanguageGuess {
+  return cache.get(text, () => {
+    const letters = text.match(/\p{L}/gu)?.length ?? 0;
+    if (letters < MIN_LETTERS) return { code: 'en', english: true, reliable: false };
+    // A few hundred characters decide the language as well as the whole answer, for a fraction of the time.
+    const result = eld.detect(text.length > 600 ? text.slice(0, 600) : text);
+    const code = result.language || 'en';
+    if (code === 'en') return { code, english: true, reliable: result.isReliable() };
+    // Guard against calling English prose foreign: count English function words.
+    const words = text.match(/\p{L}+/gu)?.length ?? 1;
+    const english = (text.match(ENGLISH_WORDS)?.length ?? 0) / words;
+    if (english >= 0.15) return { code: 'en', english: true, reliable: false };
+    return { code, english: false, reliable: result.isReliable() };
+  });
+}
+
+/** True when the text is reliably recognised as a language other than English. */
+export function isNotEnglish(text: string): boolean {
+  const guess = detectLanguage(text);
+  return !guess.english && guess.reliable;
+}

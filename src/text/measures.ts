@@ -1,0 +1,102 @@
+/**
+ * Which numbers in a text measure something. A number counts as a result or a scale only when
+ * it is a percentage, an amount of money, a multiplier ("doubled"), or a count that either
+ * goes with a change ("cut from 11 to 3", "grew to 40") or counts something ("7 students",
+ * "a 28-bed unit"). Identifiers ("NEWS2", "Band 6", "Key Stage 3"), ages ("a 78-year-old"),
+ * dates, times of day and bare scores ("NEWS2 of 7") are not results.
+ */
+import type { DocSentence, TextDoc, Token } from './document.js';
+
+/** Why a sentence's number counts. */
+export type MeasureKind = 'percent' | 'money' | 'multiplier' | 'change' | 'count';
+
+export interface Measure {
+  kind: MeasureKind;
+  /** The number (or word) as written. */
+  text: string;
+  start: number;
+  sentence: number;
+}
+
+const CHANGE_LEMMAS = new Set(
+  ('reduce cut increase grow fall rise drop improve save lower raise boost halve double triple shorten lengthen decrease ' +
+    'climb jump slash shrink speed expand exceed beat hit reach achieve win close generate deliver book land sell treble quadruple ' +
+    'recover gain lose eliminate').split(' '),
+);
+const MULTIPLIER = /^(?:doubled?|doubling|tripled?|trebled?|halved?|halving|quadrupled?|tenfold|twice|threefold|fourfold|fivefold)$/i;
+/** Words before a number that make it an identifier: "Band 6", "Key Stage 3", "Year 9", "Step 2". */
+const IDENTIFIER_BEFORE = new Set(
+  ('band stage year grade level step ward bay room bed floor phase version v tier class form unit module no number page ' +
+    'section chapter table figure item question round season series episode line route gate platform building block zone ' +
+    'week day term quarter q sprint release').split(' '),
+);
+/** Nouns after a number that measure time or age rather than an amount of something. */
+const NOT_A_UNIT = new Set(['year', 'old', 'am', 'pm', "o'clock", 'oclock', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'term', 'semester', 'shift', 'night', 'morning', 'afternoon', 'evening', 'time']);
+const TIME_OR_DATE = new Set(['DATE', 'TIME']);
+
+function isNumberToken(t: Token): boolean {
+  return t.type === 'number' || /^\d[\d,.]*(?:k|m|bn|x|ms|s|h)?$/i.test(t.text);
+}
+
+function measureOf(doc: TextDoc, s: DocSentence, i: number, changing: boolean, entityType: string | undefined): MeasureKind | null {
+  const t = doc.tokens[i]!;
+  if (entityType && TIME_OR_DATE.has(entityType)) return null;
+  if (/^(?:19|20)\d\d$/.test(t.text)) return null; // a year
+  if (entityType === 'PERCENT') return 'percent';
+  if (entityType === 'MONEY') return 'money';
+  const prev = doc.tokens[i - 1];
+  const next = doc.tokens[i + 1];
+  if (prev && i - 1 >= s.from && (prev.type === 'currency' || /^[$£€]$/.test(prev.text))) return 'money';
+  if (next && i + 1 < s.to && (next.text === '%' || /^per ?cent$/i.test(next.text) || next.lower === 'percent')) return 'percent';
+  // "Band 6", "Key Stage 3": the word before names a thing, the number picks one of them.
+  if (prev && i - 1 >= s.from && (IDENTIFIER_BEFORE.has(prev.lower) || (prev.pos === 'PROPN' && /^[A-Z]/.test(prev.text) && !/^[A-Z]+s?$/.test(prev.text)))) {
+    return null;
+  }
+  // "a 78-year-old", "aged 78", "78 years old".
+  const after = doc.tokens.slice(i + 1, Math.min(s.to, i + 5)).map((x) => x.lower);
+  if (after[0] === '-' && after[1] === 'year' && after[3] === 'old') return null;
+  if ((after[0] === 'year' || after[0] === 'years') && after[1] === 'old') return null;
+  if (prev?.lower === 'aged' || prev?.lower === 'age') return null;
+  if (changing) return 'change';
+  // A count of something: the next content word (skipping "-", "+", "more", "new"…) is a noun.
+  for (let j = i + 1; j < Math.min(s.to, i + 4); j++) {
+    const x = doc.tokens[j]!;
+    if (x.text === '-' || x.text === '+' || x.pos === 'ADJ' || x.lower === 'more' || x.lower === 'than' || x.pos === 'NUM') continue;
+    if ((x.pos === 'NOUN' || (x.pos === 'PROPN' && /s$/.test(x.text))) && !NOT_A_UNIT.has(x.lemma)) return 'count';
+    break;
+  }
+  return null;
+}
+
+const cache = new WeakMap<TextDoc, Measure[]>();
+
+/** Every number in the text that measures an outcome or a scale, in order. */
+export function measuresIn(doc: TextDoc): Measure[] {
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  const entityAt = new Map<number, string>();
+  for (const e of doc.entities) for (let i = e.first; i <= e.last; i++) entityAt.set(i, e.type);
+  const out: Measure[] = [];
+  doc.sentences.forEach((s, index) => {
+    const tokens = doc.tokens.slice(s.from, s.to);
+    const changing = tokens.some((t) => CHANGE_LEMMAS.has(t.lemma)) || /\bfrom\b[^.]{0,40}\bto\b/i.test(s.text);
+    for (let i = s.from; i < s.to; i++) {
+      const t = doc.tokens[i]!;
+      if (MULTIPLIER.test(t.text)) {
+        out.push({ kind: 'multiplier', text: t.text, start: t.start, sentence: index });
+        continue;
+      }
+      // Digits and number words ("three", "twelve"); never a time of day ("9:12").
+      if (!(isNumberToken(t) || t.pos === 'NUM') || t.type === 'symbol' || t.type === 'currency' || /\d:\d/.test(t.text)) continue;
+      const kind = measureOf(doc, s, i, changing, entityAt.get(i));
+      if (kind) out.push({ kind, text: t.text, start: t.start, sentence: index });
+    }
+  });
+  cache.set(doc, out);
+  return out;
+}
+
+/** The indexes of the sentences that state a measure. */
+export function measuredSentences(doc: TextDoc): Set<number> {
+  return new Set(measuresIn(doc).map((m) => m.sentence));
+}

@@ -1,0 +1,38 @@
+/**
+ * Negation: whether a word or a span of text sits in the scope of a negation ("I haven't
+ * really introduced standards for palliative care", "I never worked with CRRT"). The model
+ * marks negation scope per token; a few ways people admit a gap without a negating word
+ * ("I have no experience of", "I'm still learning", "something I'd like to get into") are
+ * added here. A negated mention is a gap, never a strength or a "named skill".
+ */
+import { readText, type DocSentence, type TextDoc } from './document.js';
+
+/** Admissions of a gap that carry no negation word the model scopes. */
+const ADMISSION =
+  /\b(?:no (?:real |formal |direct |hands-on |practical )?(?:experience|exposure|background|knowledge)|little (?:real |direct )?(?:experience|exposure)|limited (?:experience|exposure)|(?:still|only just) (?:learning|getting to grips)|(?:would|'d) (?:like|love|want) to (?:learn|get into|develop|try)|(?:want|hope|plan) to (?:learn|get into|develop)|yet to|lack(?:ed|ing)?|not (?:yet|really|much|confident))\b/i;
+/** A negating word the model's scope may miss when it ends the clause ("CRRT is something I haven't"). */
+const NEGATOR = /\b(?:not|never|no|n['’]t|neither|nor|without|haven['’]t|hasn['’]t|didn['’]t|don['’]t|can['’]t|cannot|won['’]t|wasn['’]t|weren['’]t)\b/i;
+
+/** True when the character range [start, end) of the read text lies in a negation's scope. */
+export function isNegatedSpan(doc: TextDoc, start: number, end: number): boolean {
+  const inside = doc.tokens.filter((t) => t.start < end && t.end > start && t.type === 'word');
+  if (inside.length > 0 && inside.every((t) => t.negated)) return true;
+  const sentence = doc.sentences.find((s) => start >= s.start && start < s.end);
+  return sentence ? admitsGapBefore(sentence, start) : false;
+}
+
+/** True when the sentence, up to character `at`, is an admission of a gap ("I have no experience of…"). */
+function admitsGapBefore(sentence: DocSentence, at: number): boolean {
+  const before = sentence.text.slice(0, Math.max(0, at - sentence.start));
+  return ADMISSION.test(before);
+}
+
+/** True when a sentence admits a gap or negates what it says (for quoting: never quote these as strengths). */
+export function isAdmission(sentence: string): boolean {
+  return ADMISSION.test(sentence) || NEGATOR.test(sentence);
+}
+
+/** True when `text` (a whole answer or sentence) contains the mention [start, end) only as a negated one. */
+export function mentionIsNegated(text: string, start: number, end: number): boolean {
+  return isNegatedSpan(readText(text), start, end);
+}
