@@ -43,7 +43,7 @@ import { progressRoutes } from './routes/progress-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { dataRoutes } from './routes/data-routes.js';
-import { apiRoutes } from './routes/api/index.js';
+import { apiDocs, apiRoutes } from './routes/api/index.js';
 import { apiTokenRoutes } from './routes/api-token-routes.js';
 import { createApiTokensRepository } from './repositories/api-tokens-repository.js';
 import { createApiTokenService, type ApiTokenService } from './services/api-token-service.js';
@@ -224,6 +224,8 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
       security: [{ bearer: [] }],
     },
     hideUntagged: true,
+    // Shared schemas appear under their own names (#/components/schemas/InterviewState…).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(view, {
     engine: { eta: new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true }) },
@@ -375,6 +377,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   await app.register(dataRoutes);
   await app.register(apiTokenRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
+  await app.register(apiDocs);
   await app.register(audioRoutes);
   await app.register(opsRoutes);
   return app;

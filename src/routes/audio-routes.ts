@@ -32,6 +32,7 @@ import type { SpeechSummary } from '../speech/types.js';
 import { WavFileWriter } from '../speech/wav.js';
 import { recordingPath } from '../services/recording-files.js';
 import { visitorId } from './visitor.js';
+import { bearerIdentity } from './api/index.js';
 
 interface IdParams {
   id: string;
@@ -58,6 +59,18 @@ function sameOrigin(request: FastifyRequest): boolean {
   }
 }
 
+/**
+ * Whose recording this is: an API token's owner (an integrator streaming a spoken answer; a
+ * page cannot send that header, so no Origin check is needed), or the visitor of the cookie,
+ * whose socket must come from one of our own pages.
+ */
+function socketOwner(request: FastifyRequest): string {
+  const token = bearerIdentity(request, 'write');
+  if (token) return token.ownerId;
+  if (!sameOrigin(request)) throw Errors.crossOriginAudio();
+  return visitorId(request);
+}
+
 export async function audioRoutes(app: FastifyInstance) {
   const { interview, recordings, transcriber } = app.services;
   const settings = app.config.speech;
@@ -67,8 +80,7 @@ export async function audioRoutes(app: FastifyInstance) {
     {
       websocket: true,
       preValidation: async (request) => {
-        if (!sameOrigin(request)) throw Errors.crossOriginAudio();
-        const owner = visitorId(request);
+        const owner = socketOwner(request);
         const { session } = interview.peek(request.params.id, owner); // 404 unless it is theirs
         if (session.status === 'draft') throw Errors.notStarted();
         if (session.status === 'completed') throw Errors.interviewFinished();
@@ -76,7 +88,7 @@ export async function audioRoutes(app: FastifyInstance) {
       },
     },
     (socket, request) => {
-      const owner = visitorId(request);
+      const owner = socketOwner(request);
       const log = request.log;
       const status = transcriber.status();
       let raw: WavFileWriter | null = null;

@@ -107,15 +107,18 @@ export class Visitor {
     return this.remember(await this.app.inject({ method: 'GET', url, headers: this.headers({}, options.htmx), remoteAddress: this.remoteAddress }));
   }
 
-  async post(url: string, form: Record<string, string> = {}, options: RequestOptions = {}) {
+  /** A form post; `form` may be URLSearchParams for a field sent more than once (checkboxes). */
+  async post(url: string, form: Record<string, string> | URLSearchParams = {}, options: RequestOptions = {}) {
     const token = await this.tokenFor(options);
     const asField = token !== undefined && !options.htmx;
+    const fields = new URLSearchParams(asField ? { _csrf: token } : {});
+    for (const [key, value] of form instanceof URLSearchParams ? form : Object.entries(form)) fields.append(key, value);
     return this.remember(
       await this.app.inject({
         method: 'POST',
         url,
         remoteAddress: this.remoteAddress,
-        payload: new URLSearchParams(asField ? { _csrf: token, ...form } : form).toString(),
+        payload: fields.toString(),
         headers: this.headers(
           { 'content-type': 'application/x-www-form-urlencoded', ...(token !== undefined && options.htmx ? { 'x-csrf-token': token } : {}) },
           options.htmx,

@@ -49,15 +49,19 @@ const STATUS_TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** The form's field names as the API's JSON names them: job_title → jobTitle. */
+const camel = (name: string) => name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
 /** An AppError as problem details. */
 export function problemOf(error: AppError) {
+  const fields = Object.entries(error.fields).map(([name, message]) => [camel(name), message] as const);
   return {
     type: 'about:blank',
     title: STATUS_TITLES[error.statusCode] ?? 'Error',
     status: error.statusCode,
     detail: error.message,
     code: error.code,
-    ...(Object.keys(error.fields).length > 0 ? { fields: { ...error.fields } } : {}),
+    ...(fields.length > 0 ? { fields: Object.fromEntries(fields) } : {}),
   };
 }
 
@@ -72,20 +76,30 @@ function bearerOf(request: FastifyRequest): string | null {
   return match ? match[1]! : null;
 }
 
+/**
+ * The identity of a request that sends a bearer token (undefined when it sends none): the
+ * token's owner if it is valid and has `scope`, else a 401/403. Used by the API and by the
+ * audio socket, so an integrator can stream a spoken answer.
+ */
+export function bearerIdentity(request: FastifyRequest, scope: ApiScope): ApiIdentity | undefined {
+  const bearer = bearerOf(request);
+  if (bearer === null) return undefined;
+  const identity = request.server.services.apiTokens.authenticate(bearer);
+  if (!identity) throw Errors.apiUnauthorized();
+  if (!identity.scopes.includes(scope)) throw Errors.apiScopeMissing(scope);
+  return identity;
+}
+
 /** The routes that need a token, behind the authentication hook. */
 async function authenticated(app: FastifyInstance) {
-  const { apiTokens } = app.services;
-
   app.addHook('onRoute', (route) => {
     route.config = { ...(route.config ?? {}), bearerAuth: true };
   });
 
   app.addHook('onRequest', async (request) => {
-    const bearer = bearerOf(request);
-    const identity = bearer ? apiTokens.authenticate(bearer) : null;
-    if (!identity) throw Errors.apiUnauthorized();
     const needed: ApiScope = request.routeOptions.config?.scope ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
-    if (!identity.scopes.includes(needed)) throw Errors.apiScopeMissing(needed);
+    const identity = bearerIdentity(request, needed);
+    if (!identity) throw Errors.apiUnauthorized();
     request.apiIdentity = identity;
   });
   // Every token request counts against the token's own budget (RATE_LIMIT_API).
@@ -110,14 +124,26 @@ export async function apiRoutes(app: FastifyInstance) {
   });
   app.setNotFoundHandler((_request, reply) => sendProblem(reply, Errors.notFound()));
 
-  // Public: the API's description and its reference page.
+  // Public: the API's description (its reference page, /api/v1/docs, is registered beside: apiDocs).
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(swaggerUi, {
-    routePrefix: '/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: false },
-    // Its own CSP with hashes for the page's inline bits; everything it loads is served from here.
-    staticCSP: true,
-  });
 
   await app.register(authenticated);
+}
+
+/**
+ * The API's reference page (@fastify/swagger-ui) at /api/v1/docs. Registered at the root: the
+ * page links its assets by this absolute prefix. It sends its own Content-Security-Policy, with
+ * hashes for its inline bits; everything it loads is served from here.
+ */
+const SWAGGER_UI_STYLE_HASH = 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';
+
+export async function apiDocs(app: FastifyInstance) {
+  await app.register(swaggerUi, {
+    routePrefix: '/api/v1/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: false },
+    staticCSP: true,
+    // The one <style> element Swagger UI's bundle writes at run time (a fixed string in this
+    // version): allowed by its hash, nothing else inline.
+    transformStaticCSP: (header) => header.replace("style-src 'self' https:", `style-src 'self' https: '${SWAGGER_UI_STYLE_HASH}'`),
+  });
 }
