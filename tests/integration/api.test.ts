@@ -97,6 +97,9 @@ describe('the JSON API', () => {
     expect(feedback.topFixes.length).toBeGreaterThan(0);
     expect(feedback.requirements.length).toBeGreaterThan(0);
     expect((await api.get(`/api/v1/interviews/${id}/feedback`)).json().score).toBe(feedback.score);
+    // After the end, as on the pages: no more answers, and the CV is locked.
+    expect(problem(await api.post(`/api/v1/interviews/${id}/answers`, { questionId: 'any', answer: 'One more thing.' }))).toMatchObject({ status: 409, code: 'INTERVIEW_FINISHED' });
+    expect(problem(await api.post(`/api/v1/interviews/${id}/cv-text`, { text: CV }))).toMatchObject({ status: 409, code: 'CV_LOCKED' });
 
     const md = await api.get(`/api/v1/interviews/${id}/feedback.md`);
     expect(md.statusCode).toBe(200);
@@ -146,6 +149,7 @@ describe('the JSON API', () => {
     const q = (started.statusCode === 202 ? await settled(api, started.headers.location as string) : started.json()).question;
     expect(problem(await api.post(`/api/v1/interviews/${id}/start`)).code).toBe('ALREADY_STARTED');
     expect(problem(await api.post(`/api/v1/interviews/${id}/answers`, { questionId: q.id, answer: '   ' })).code).toBe('EMPTY_ANSWER');
+    expect(problem(await api.post(`/api/v1/interviews/${id}/answers`, { questionId: q.id, answer: 'word '.repeat(2000) }))).toMatchObject({ status: 422, code: 'ANSWER_TOO_LONG' });
     expect(problem(await api.post(`/api/v1/interviews/${id}/answers`, { answer: 'no id' })).code).toBe('INVALID_REQUEST');
     const text = strongAnswer({ ...q, text: q.text });
     const first = await api.post(`/api/v1/interviews/${id}/answers`, { questionId: q.id, answer: text });
