@@ -393,6 +393,11 @@ describe('voice answers over WebSocket', () => {
 /** The speech settings tests start from (testConfig's, with no transcriber). */
 const defaultSpeech: AppConfig['speech'] = {
   transcriber: 'none',
+  transcriberChoice: 'TRANSCRIBER=none',
+  remoteOpenAi: null,
+  remoteGemini: null,
+  remoteTimeoutMs: 15_000,
+  remoteConcurrency: 16,
   whisperModel: 'Xenova/whisper-tiny.en',
   whisperModelDir: path.join(os.tmpdir(), 'rehearse-no-models'),
   whisperAllowDownload: false,
