@@ -111,6 +111,8 @@ const EnvSchema = Type.Object({
   EMBEDDINGS_MODEL: Type.String({ default: 'Xenova/all-MiniLM-L6-v2', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$' }),
   EMBEDDINGS_MODEL_DIR: Type.Optional(Type.String({ minLength: 1 })),
   COVERAGE_TIMEOUT_MS: Type.Integer({ default: 2000, minimum: 50, maximum: 60000 }),
+  // --- npm run models:download (src/models/download.ts) ---
+  MODELS_BASE_URL: Type.String({ default: 'https://huggingface.co', pattern: '^https?://' }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -162,6 +164,8 @@ export interface AppConfig {
   aiPromptLimits: { cvChars: number; jobChars: number };
   speech: SpeechSettings;
   coverage: CoverageSettings;
+  /** Where `npm run models:download` fetches models from (the Hugging Face hub or a mirror). */
+  modelsBaseUrl: string;
 }
 
 /** Answer coverage against a question's key points (src/coverage/index.ts). */
@@ -411,6 +415,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       embeddingsModelDir: path.resolve(parsed.EMBEDDINGS_MODEL_DIR ?? path.join(dataDir, 'models')),
       timeoutMs: parsed.COVERAGE_TIMEOUT_MS,
     },
+    modelsBaseUrl: parsed.MODELS_BASE_URL.replace(/\/+$/, ''),
   };
 }
 
