@@ -42,8 +42,8 @@ export function modelConfigPath(modelDir: string, modelId: string): string {
 export function notFoundMessage(modelId: string, modelDir: string, missing = modelConfigPath(modelDir, modelId)): string {
   return (
     `Whisper model "${modelId}" was not found in ${modelDir} (missing ${missing}). ` +
-    `Put the model's files there (config.json, tokenizer files and onnx/), point WHISPER_MODEL_DIR at a folder that has them, ` +
-    `or set WHISPER_ALLOW_DOWNLOAD=true to download it on first use.`
+    `Run \`npm run models:download\` to fetch it, put the model's files there (config.json, tokenizer files and onnx/), ` +
+    `point WHISPER_MODEL_DIR at a folder that has them, or set WHISPER_ALLOW_DOWNLOAD=true to download it on first use.`
   );
 }
 
