@@ -320,10 +320,13 @@ describe('voice answers over WebSocket', () => {
       name: 'none',
       available: false,
       reason: 'Transcription is turned off on this server (TRANSCRIBER=none).',
+      choice: 'TRANSCRIBER=none',
     });
+    // The page says which transcriber runs and why, too.
+    expect(page.querySelector('#recorder-about')!.textContent).toMatch(/none.*TRANSCRIBER=none.*Transcription is turned off on this server/s);
     await app.close();
     app = await createTestApp({}, { transcriber: createFakeTranscriber([]) });
-    expect((await app.inject({ method: 'GET', url: '/health' })).json().transcriber).toEqual({ name: 'fake', available: true });
+    expect((await app.inject({ method: 'GET', url: '/health' })).json().transcriber).toEqual({ name: 'fake', available: true, choice: 'supplied by the embedding code (tests)' });
   });
 
   it('keeps raw audio only when the operator asks and the candidate agreed, as WAV named by the random recording id', async () => {
