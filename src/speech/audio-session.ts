@@ -10,7 +10,7 @@
  * Nothing here knows about WebSockets: the route feeds bytes and forwards events.
  */
 import { countFillers, countWords } from './fillers.js';
-import { FRAME_BYTES, SAMPLE_RATE } from './signal.js';
+import { FRAME_BYTES, pcm16ToFloat32, SAMPLE_RATE } from './signal.js';
 import { SignalStream, type TranscriptFigures } from './signal-stream.js';
 import { TranscriberError, type Transcriber, type TranscriptionHints } from './transcriber.js';
 import type { LiveMetrics, SpeechSummary } from './types.js';
@@ -156,8 +156,7 @@ export class AudioSession {
     this.collecting = this.signal.speaking; // a monologue cut for length carries straight on
     this.chunkStart = now;
     if (bytes.length < FRAME_BYTES || !this.transcriber) return;
-    const audio = new Float32Array(bytes.length >> 1);
-    for (let i = 0; i < audio.length; i++) audio[i] = bytes.readInt16LE(i * 2) / 32768;
+    const audio = pcm16ToFloat32(bytes);
     const segment: Segment = { index: this.segments.length, start: Math.max(0, start), end: now, text: null, failed: false };
     this.segments.push(segment);
     const job = this.transcriber.transcribe(audio, this.hints).then(
