@@ -116,6 +116,9 @@ const EnvSchema = Type.Object({
 });
 type Env = Static<typeof EnvSchema>;
 
+/** Every environment variable the app reads (README.md and .env.example document each: a test checks). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.properties);
+
 export interface AppConfig {
   host: string;
   port: number;
