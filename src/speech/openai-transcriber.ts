@@ -7,7 +7,7 @@
  * transcript in the style of its prompt, so "Um, uh" there is the closest thing this API has to
  * a verbatim option. SDK retries are off: the app retries once itself (withOneRetry).
  */
-import OpenAI, { APIError } from 'openai';
+import OpenAI, { APIError, toFile } from 'openai';
 import { failureOfError, failureOfStatus, hostOf, scrubSecrets, utteranceWav, vocabularyList } from './remote-transcriber.js';
 import { TranscriberError, type Transcriber, type TranscriberStatus, type TranscriptionHints } from './transcriber.js';
 
@@ -52,7 +52,7 @@ export function createOpenAiTranscriber(options: OpenAiTranscriberOptions): Tran
     verbatim: true,
     status,
     async transcribe(audio: Float32Array, hints?: TranscriptionHints): Promise<string> {
-      const file = new File([utteranceWav(audio)], 'utterance.wav', { type: 'audio/wav' });
+      const file = await toFile(utteranceWav(audio), 'utterance.wav', { type: 'audio/wav' });
       try {
         const result = await client.audio.transcriptions.create({
           file,
