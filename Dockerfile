@@ -3,6 +3,11 @@
 # The base is a build argument so it can be swapped for a mirrored or locally built image
 # (scripts/verify-image.sh builds a stand-in where no registry is reachable).
 ARG NODE_IMAGE=node:20-bookworm-slim
+# Local models baked into the image (`--build-arg MODELS=whisper,embeddings`, or one of them):
+# fetched at build time by `npm run models:download` into /app/models (the build needs to reach
+# the hub, or MODELS_BASE_URL: a mirror). Empty (the default): no models in the image; put them
+# in /data/models or use a remote transcriber.
+ARG MODELS=
 
 # --- build: all dependencies, compile TypeScript, then drop the development dependencies ------
 FROM ${NODE_IMAGE} AS build
@@ -23,6 +28,13 @@ COPY src ./src
 # build, the native binaries of other platforms that onnxruntime-node (~220 MB) and
 # sodium-native ship (only this platform/architecture's are ever loaded), and source maps and
 # type declarations (~90 MB, never read at run time).
+ARG MODELS
+ARG MODELS_BASE_URL=https://huggingface.co
+RUN mkdir -p /app/models \
+ && if [ -n "$MODELS" ]; then \
+      WHISPER_MODEL_DIR=/app/models EMBEDDINGS_MODEL_DIR=/app/models MODELS_BASE_URL="$MODELS_BASE_URL" \
+      npx tsx src/models/cli.ts --only "$MODELS"; \
+    fi
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
  && find node_modules -type f \( -name '*.map' -o -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' \) -delete \
@@ -34,11 +46,15 @@ RUN npm run build \
 
 # --- runtime: Node, the compiled app, production node_modules; runs as `node` -------------------
 FROM ${NODE_IMAGE} AS runtime
+ARG MODELS
+# With baked models the app reads them from /app/models; without, the default ($DATA_DIR/models).
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data \
-    LOG_FORMAT=json
+    LOG_FORMAT=json \
+    WHISPER_MODEL_DIR=${MODELS:+/app/models} \
+    EMBEDDINGS_MODEL_DIR=${MODELS:+/app/models}
 WORKDIR /app
 # Code is owned by root and read-only to the app user; only /data is writable.
 COPY --from=build /app/node_modules ./node_modules
@@ -47,6 +63,7 @@ COPY package.json ./
 COPY views ./views
 COPY public ./public
 COPY migrations ./migrations
+COPY --from=build /app/models ./models
 RUN mkdir -p /data && chown node:node /data
 USER node
 # The SQLite database (and its -wal/-shm), the generated session secret, backups, recordings.

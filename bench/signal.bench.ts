@@ -68,6 +68,7 @@ async function server() {
         const visitor = new Visitor(app);
         const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
         await visitor.post(`/session/${id}/start`);
+        await visitor.post(`/session/${id}/voice-consent`, {}, { htmx: true }); // the socket needs it
         sessions.push({ id, cookie: visitor.cookieHeader! });
       }
       // Setting up a thousand interviews leaves garbage behind; start the measurements clean.

@@ -50,6 +50,8 @@ import { createApiTokenService, type ApiTokenService } from './services/api-toke
 import { createAccountService, type AccountService } from './services/account-service.js';
 import { createOperatorService, type OperatorService } from './services/operator-service.js';
 import { createDataDeletionService, type DataDeletionService } from './services/data-deletion-service.js';
+import { createVoiceConsentService, type VoiceConsentService } from './services/voice-consent-service.js';
+import { voiceConsentRoutes } from './routes/voice-consent-routes.js';
 import { registerSecurityHeaders } from './security/headers.js';
 import { registerCsrf } from './security/csrf.js';
 import { registerRateLimits } from './security/rate-limits.js';
@@ -99,6 +101,12 @@ export interface Services {
   aiStatus: () => ProviderStatus[];
   /** Speech to text for voice answers (may be unavailable: see its status). */
   transcriber: Transcriber;
+  /** Why this transcriber runs ("TRANSCRIBER=auto: GEMINI_API_KEY is set"), for /health and the page. */
+  transcriberChoice: string;
+  /** Where voice audio goes to be transcribed, in the words of the consent step. */
+  transcriberDescription: () => string;
+  /** Consent to voice recording, per interview: given, shown, withdrawn (deleting the recordings). */
+  voiceConsent: VoiceConsentService;
   /** Live and recently finished voice recordings, in memory. */
   recordings: RecordingStore;
   /** Answer coverage against key points (embeddings or lexical: see its status). */
@@ -299,6 +307,13 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     createPathRedactor({ WHISPER_MODEL_DIR: config.speech.whisperModelDir, DATA_DIR: config.dataDir }),
   );
   const recordings = createRecordingStore({ ttlMs: config.speech.recordingTtlMs });
+  /** Where the audio of a recording goes, named for the consent step. */
+  const transcriberDescription = () => {
+    const status = transcriber.status();
+    if (status.sendsAudioTo) return status.sendsAudioTo;
+    if (status.available) return `this server (${status.name.replace(/^whisper:/, 'local Whisper model ')})`;
+    return 'nowhere: captions are off on this server';
+  };
   app.addHook('onClose', async () => {
     recordings.close();
     await transcriber.close();
@@ -345,6 +360,18 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     aiProviders: ai.providerNames,
     aiStatus: () => ai.providerStatus(),
     transcriber,
+    transcriberChoice: deps.transcriber ? 'supplied by the embedding code (tests)' : config.speech.transcriberChoice,
+    transcriberDescription,
+    voiceConsent: createVoiceConsentService({
+      sessions: repositories.sessions,
+      messages: repositories.messages,
+      recordings,
+      dataDir: config.dataDir,
+      storeRaw: config.speech.storeRaw,
+      transcriberDescription,
+      clock,
+      log: app.log,
+    }),
     recordings,
     coverage,
     documentsReady: () =>
@@ -379,6 +406,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   await app.register(apiRoutes, { prefix: '/api/v1' });
   await app.register(apiDocs);
   await app.register(audioRoutes);
+  await app.register(voiceConsentRoutes);
   await app.register(opsRoutes);
   return app;
 }

@@ -13,6 +13,9 @@ const AI_PROVIDER_NAMES = ['gemini', 'openai', 'ollama', 'offline'] as const;
 export const OPENAI_JSON_MODES = ['schema', 'object', 'prompt'] as const;
 export type OpenAiJsonMode = (typeof OPENAI_JSON_MODES)[number];
 export const DEFAULT_OPENAI_BASE_URL = 'https://openrouter.ai/api/v1';
+export const TRANSCRIBER_CHOICES = ['auto', 'openai', 'gemini', 'whisper', 'none'] as const;
+/** The model for OpenAI's own transcription endpoint when TRANSCRIBE_MODEL is not set. */
+export const DEFAULT_OPENAI_TRANSCRIBE_MODEL = 'whisper-1';
 
 /** Every variable the app reads, with its default. `.env.example` documents each one. */
 const EnvSchema = Type.Object({
@@ -98,7 +101,16 @@ const EnvSchema = Type.Object({
   AI_CV_MAX_CHARS: Type.Integer({ default: 12000, minimum: 500 }),
   AI_JOB_MAX_CHARS: Type.Integer({ default: 8000, minimum: 500 }),
   // --- voice answers (src/speech/README.md) ---
-  TRANSCRIBER: Type.Union([Type.Literal('whisper'), Type.Literal('none')], { default: 'whisper' }),
+  // auto: the first configured of openai (TRANSCRIBE_BASE_URL set), gemini (GEMINI_API_KEY set), whisper.
+  TRANSCRIBER: Type.Union(
+    TRANSCRIBER_CHOICES.map((t) => Type.Literal(t)),
+    { default: 'auto' },
+  ),
+  TRANSCRIBE_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  TRANSCRIBE_MODEL: Type.Optional(Type.String({ minLength: 1 })),
+  TRANSCRIBE_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  TRANSCRIBE_TIMEOUT_MS: Type.Integer({ default: 15000, minimum: 100, maximum: 600000 }),
+  TRANSCRIBE_CONCURRENCY: Type.Integer({ default: 16, minimum: 1, maximum: 1000 }),
   WHISPER_MODEL: Type.String({ default: 'Xenova/whisper-tiny.en', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$' }),
   WHISPER_MODEL_DIR: Type.Optional(Type.String({ minLength: 1 })),
   WHISPER_ALLOW_DOWNLOAD: Type.Boolean({ default: false }),
@@ -113,8 +125,13 @@ const EnvSchema = Type.Object({
   EMBEDDINGS_MODEL: Type.String({ default: 'Xenova/all-MiniLM-L6-v2', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$' }),
   EMBEDDINGS_MODEL_DIR: Type.Optional(Type.String({ minLength: 1 })),
   COVERAGE_TIMEOUT_MS: Type.Integer({ default: 2000, minimum: 50, maximum: 60000 }),
+  // --- npm run models:download (src/models/download.ts) ---
+  MODELS_BASE_URL: Type.String({ default: 'https://huggingface.co', pattern: '^https?://' }),
 });
 type Env = Static<typeof EnvSchema>;
+
+/** Every environment variable the app reads (README.md and .env.example document each: a test checks). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.properties);
 
 export interface AppConfig {
   host: string;
@@ -175,6 +192,8 @@ export interface AppConfig {
   aiPromptLimits: { cvChars: number; jobChars: number };
   speech: SpeechSettings;
   coverage: CoverageSettings;
+  /** Where `npm run models:download` fetches models from (the Hugging Face hub or a mirror). */
+  modelsBaseUrl: string;
 }
 
 /** Answer coverage against a question's key points (src/coverage/index.ts). */
@@ -191,7 +210,18 @@ export interface CoverageSettings {
 
 /** Voice answers: transcription and the audio WebSocket's limits (src/speech/README.md). */
 export interface SpeechSettings {
-  transcriber: 'whisper' | 'none';
+  /** The transcriber in use, resolved from TRANSCRIBER (auto picks the first configured). */
+  transcriber: 'openai' | 'gemini' | 'whisper' | 'none';
+  /** Why this one: "TRANSCRIBER=gemini", "TRANSCRIBER=auto: GEMINI_API_KEY is set"… (shown on /health). */
+  transcriberChoice: string;
+  /** OpenAI-compatible POST {baseUrl}/audio/transcriptions (null: not configured). */
+  remoteOpenAi: RemoteTranscribeSettings | null;
+  /** Gemini audio parts (null: no GEMINI_API_KEY). */
+  remoteGemini: RemoteTranscribeSettings | null;
+  /** One remote attempt's timeout (one retry follows a failure). */
+  remoteTimeoutMs: number;
+  /** Remote transcription requests in flight at once, server-wide (more wait, within a bound). */
+  remoteConcurrency: number;
   /** Hugging Face model id, e.g. Xenova/whisper-tiny.en. */
   whisperModel: string;
   /** Holds <owner>/<name>/ model folders. */
@@ -209,6 +239,15 @@ export interface SpeechSettings {
   startTimeoutMs: number;
   /** A recording that receives no frame for this long is ended (the audio so far is kept). */
   idleTimeoutMs: number;
+}
+
+/** A remote speech-to-text service. */
+export interface RemoteTranscribeSettings {
+  baseUrl: string | null;
+  model: string;
+  apiKey: string | null;
+  /** The variable the key came from (named in messages; never the key). */
+  apiKeyVariable: string;
 }
 
 /** When the process counts as overloaded and answers 503 + Retry-After (@fastify/under-pressure); 0 turns a check off. */
@@ -444,7 +483,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     aiPromptLimits: { cvChars: parsed.AI_CV_MAX_CHARS, jobChars: parsed.AI_JOB_MAX_CHARS },
     speech: {
-      transcriber: parsed.TRANSCRIBER as SpeechSettings['transcriber'],
+      ...transcriberSettings(parsed, gemini, openai),
       whisperModel: parsed.WHISPER_MODEL,
       whisperModelDir: path.resolve(parsed.WHISPER_MODEL_DIR ?? path.join(dataDir, 'models')),
       whisperAllowDownload: parsed.WHISPER_ALLOW_DOWNLOAD,
@@ -461,6 +500,76 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       embeddingsModelDir: path.resolve(parsed.EMBEDDINGS_MODEL_DIR ?? path.join(dataDir, 'models')),
       timeoutMs: parsed.COVERAGE_TIMEOUT_MS,
     },
+    modelsBaseUrl: parsed.MODELS_BASE_URL.replace(/\/+$/, ''),
+  };
+}
+
+type TranscriberPick = Pick<SpeechSettings, 'transcriber' | 'transcriberChoice' | 'remoteOpenAi' | 'remoteGemini' | 'remoteTimeoutMs' | 'remoteConcurrency'>;
+
+/** Same scheme, host and port: the same service, so its key may be reused. */
+function sameService(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Which transcriber runs, and with what. TRANSCRIBER=auto takes the first that is configured:
+ * an OpenAI-compatible speech server (TRANSCRIBE_BASE_URL), then Gemini (GEMINI_API_KEY), then
+ * local Whisper. The OpenAI-compatible key is TRANSCRIBE_API_KEY, or the chat provider's key
+ * when TRANSCRIBE_BASE_URL is the same service as OPENAI_BASE_URL; Gemini reuses GEMINI_API_KEY.
+ */
+function transcriberSettings(parsed: Env, gemini: GeminiSettings, openai: OpenAiSettings): TranscriberPick {
+  const baseUrl = parsed.TRANSCRIBE_BASE_URL?.replace(/\/+$/, '') ?? null;
+  const reuse = baseUrl !== null && !parsed.TRANSCRIBE_API_KEY && openai.apiKey !== null && sameService(baseUrl, openai.baseUrl);
+  const remoteOpenAi: RemoteTranscribeSettings | null = baseUrl
+    ? {
+        baseUrl,
+        model: parsed.TRANSCRIBE_MODEL ?? (isOpenAi(baseUrl) ? DEFAULT_OPENAI_TRANSCRIBE_MODEL : ''),
+        apiKey: parsed.TRANSCRIBE_API_KEY ?? (reuse ? openai.apiKey : null),
+        apiKeyVariable: reuse ? openai.apiKeyVariable : 'TRANSCRIBE_API_KEY',
+      }
+    : null;
+  const remoteGemini: RemoteTranscribeSettings | null = gemini.apiKey
+    ? { baseUrl: gemini.baseUrl, model: parsed.TRANSCRIBE_MODEL ?? gemini.model, apiKey: gemini.apiKey, apiKeyVariable: 'GEMINI_API_KEY' }
+    : null;
+  const choice = parsed.TRANSCRIBER as (typeof TRANSCRIBER_CHOICES)[number];
+  let transcriber: SpeechSettings['transcriber'];
+  let transcriberChoice: string;
+  if (choice !== 'auto') {
+    transcriber = choice;
+    transcriberChoice = `TRANSCRIBER=${choice}`;
+  } else if (remoteOpenAi) {
+    transcriber = 'openai';
+    transcriberChoice = 'TRANSCRIBER=auto: TRANSCRIBE_BASE_URL is set';
+  } else if (remoteGemini) {
+    transcriber = 'gemini';
+    transcriberChoice = 'TRANSCRIBER=auto: GEMINI_API_KEY is set (set TRANSCRIBER=whisper to keep audio on this server)';
+  } else {
+    transcriber = 'whisper';
+    transcriberChoice = 'TRANSCRIBER=auto: no remote speech-to-text is configured, so local Whisper';
+  }
+  const problems: string[] = [];
+  if (transcriber === 'openai') {
+    if (!remoteOpenAi) problems.push('TRANSCRIBE_BASE_URL: required because TRANSCRIBER is openai (e.g. https://api.openai.com/v1, or a local speaches/whisper.cpp server)');
+    else {
+      if (!remoteOpenAi.model) problems.push(`TRANSCRIBE_MODEL: required because TRANSCRIBE_BASE_URL is ${remoteOpenAi.baseUrl}, which is not OpenAI (name the model that server runs, e.g. whisper-large-v3-turbo)`);
+      if (!remoteOpenAi.apiKey && (openAiUrlNeedsKey(remoteOpenAi.baseUrl!) || /^https?:\/\/api\.groq\.com(\/|:|$)/i.test(remoteOpenAi.baseUrl!))) {
+        problems.push(`TRANSCRIBE_API_KEY: required for ${remoteOpenAi.baseUrl} (or the same service's key in ${openai.apiKeyVariable})`);
+      }
+    }
+  }
+  if (transcriber === 'gemini' && !remoteGemini) problems.push('GEMINI_API_KEY: required because TRANSCRIBER is gemini');
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return {
+    transcriber,
+    transcriberChoice,
+    remoteOpenAi,
+    remoteGemini,
+    remoteTimeoutMs: parsed.TRANSCRIBE_TIMEOUT_MS,
+    remoteConcurrency: parsed.TRANSCRIBE_CONCURRENCY,
   };
 }
 
@@ -599,7 +708,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       localAttemptTimeoutMs: 2000,
     },
     // Voice answers: no transcriber unless a test injects one, so no model is ever loaded.
-    speech: { ...loadConfig({}).speech, transcriber: 'none' },
+    speech: { ...loadConfig({}).speech, transcriber: 'none', transcriberChoice: 'TRANSCRIBER=none' },
     // Answer coverage: the lexical method unless a test injects a scorer, so no model is loaded.
     coverage: { ...loadConfig({}).coverage, method: 'lexical' },
     // No overload 503s from a busy test machine: tests that check them turn them on.

@@ -312,6 +312,12 @@ export const Errors = {
     () => 'You already have recordings running in other tabs. Stop one of them, then try again.',
   ),
   crossOriginAudio: define('CROSS_ORIGIN', 403, () => 'Recording only works from this site’s own pages. Reload the page and try again.'),
+  /** The audio socket before the candidate agreed to recording in this interview (issue 14). */
+  voiceConsentRequired: define(
+    'VOICE_CONSENT_REQUIRED',
+    403,
+    () => 'Recording needs your consent first: press “Record answer” and read what is measured and stored, then agree to start.',
+  ),
 } as const;
 
 export function isAppError(error: unknown): error is AppError {

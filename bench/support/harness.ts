@@ -287,6 +287,11 @@ export async function startAudioStreams(url: string, interviews: Interview[], co
   if (chosen.length < count) throw new Error(`need ${count} interviews from ${Math.ceil(count / 3)}+ visitors, have ${chosen.length}`);
   let sent = 0;
   const closeCodes: Record<string, number> = {};
+  // Each candidate agrees to recording first (the socket refuses to open before).
+  for (const interview of chosen.slice(0, count)) {
+    const consent = await interview.visitor.post(`/session/${interview.id}/voice-consent`, {}, { htmx: true });
+    if (consent.status !== 204) throw new Error(`voice consent: ${consent.status}`);
+  }
   const sockets = await Promise.all(
     chosen.slice(0, count).map(
       (interview) =>

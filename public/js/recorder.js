@@ -1,7 +1,9 @@
 // Voice answers: records the microphone, streams 16 kHz PCM16 frames over a WebSocket to
-// /session/:id/audio, shows live level / speaking state / speaking time / captions, and on
-// stop puts the transcript into the answer box (after anything already typed) and the
-// recording's id into the form. Protocol: src/speech/README.md.
+// /session/:id/audio, shows live level / speaking state / speaking time, and adds each
+// utterance's transcript to the answer box as it arrives (after anything already typed, never
+// replacing it), and the recording's id to the form. Before the first recording in an
+// interview it asks for consent (stored by POST /session/:id/voice-consent); consent can be
+// withdrawn from the same place. Protocol: src/speech/README.md.
 //
 // Everything is event delegation on `document`, so it keeps working when htmx swaps in the
 // next question. No inline handlers or styles (CSP). Without this file the form works as before.
@@ -31,8 +33,62 @@
       elapsed: q('elapsed'),
       captions: q('captions'),
       status: q('status'),
+      consent: q('consent'),
+      consentRaw: q('consent-raw'),
+      consentLine: q('consent-line'),
       form: root.closest('form'),
     };
+  }
+
+  const csrfToken = () => {
+    const meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute('content') || '' : '';
+  };
+
+  /** POSTs a small form the way htmx would (the server answers 204). */
+  async function postForm(url, fields) {
+    const response = await fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-CSRF-Token': csrfToken(), 'HX-Request': 'true' },
+      body: new URLSearchParams(fields).toString(),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  }
+
+  /**
+   * Adds captions to the answer box as they arrive. What was typed before stays first; while
+   * the candidate leaves the end of the box alone, the transcript there grows (and is put in
+   * order if utterances come back out of order); once they edit it, only new words are added.
+   */
+  class CaptionWriter {
+    constructor(textarea) {
+      this.textarea = textarea;
+      this.tail = null; // the text we last wrote at the end of the box
+      this.full = ''; // the whole transcript as we last saw it
+    }
+
+    update(full) {
+      const box = this.textarea;
+      const text = (full || '').trim();
+      if (!box || !text || text === this.full) return;
+      const value = box.value;
+      if (this.tail === null) {
+        const typed = value.replace(/\s+$/, '');
+        box.value = typed ? `${typed}\n\n${text}` : text;
+        this.tail = text;
+      } else if (value.endsWith(this.tail)) {
+        box.value = value.slice(0, value.length - this.tail.length) + text;
+        this.tail = text;
+      } else {
+        // Edited meanwhile: add only what is new, after what is there now.
+        const extra = text.startsWith(this.full) ? text.slice(this.full.length).trim() : text;
+        if (extra) box.value = `${value.replace(/\s+$/, '')} ${extra}`;
+        this.tail = extra || this.tail;
+      }
+      this.full = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
   }
 
   function setStatus(ui, text, kind) {
@@ -89,6 +145,8 @@
       this.socketReady = false;
       this.recordingId = null;
       this.finalTimer = null;
+      const textarea = ui.form && ui.form.querySelector('textarea[name=answer]');
+      this.writer = new CaptionWriter(textarea);
     }
 
     async begin() {
@@ -179,6 +237,8 @@
         case 'transcript':
           ui.captions.hidden = false;
           ui.captions.textContent = message.text.length > 240 ? `…${message.text.slice(-240)}` : message.text;
+          // Live: each utterance lands in the answer box a moment after the pause that ended it.
+          this.writer.update(message.text);
           break;
         case 'notice':
           setStatus(ui, message.message, 'warning');
@@ -234,11 +294,8 @@
       ui.start.disabled = false;
       const textarea = ui.form && ui.form.querySelector('textarea[name=answer]');
       const transcript = final && typeof final.transcript === 'string' ? final.transcript.trim() : '';
-      if (textarea && transcript) {
-        const typed = textarea.value.trim();
-        textarea.value = typed ? `${typed}\n\n${transcript}` : transcript;
-        textarea.dispatchEvent(new Event('input', { bubbles: true }));
-      }
+      // Usually all there already (live captions); the last utterance may only come with `final`.
+      if (transcript) this.writer.update(transcript);
       if (final && final.recordingId) this.setRecordingId(final.recordingId);
       const spoken = final && final.summary ? clock(final.summary.speakingSeconds) : null;
       if (final) {
@@ -289,9 +346,57 @@
     }
   }
 
+  /** Shows the consent step (before the first recording in an interview). */
+  function askConsent(ui) {
+    if (!ui.consent) return;
+    ui.consent.hidden = false;
+    setStatus(ui, 'Read what is measured and stored, then agree to start recording.');
+    const agree = ui.consent.querySelector('[data-recorder-consent-agree]');
+    if (agree) agree.focus();
+  }
+
+  async function giveConsent(root) {
+    const ui = parts(root);
+    const agree = ui.consent && ui.consent.querySelector('[data-recorder-consent-agree]');
+    if (agree) agree.disabled = true;
+    try {
+      const fields = ui.consentRaw && ui.consentRaw.checked ? { raw_audio: 'on' } : {};
+      await postForm(`/session/${encodeURIComponent(root.dataset.sessionId)}/voice-consent`, fields);
+    } catch {
+      setStatus(ui, 'Your consent could not be saved. Check your connection and try again, or type your answer.', 'error');
+      return;
+    } finally {
+      if (agree) agree.disabled = false;
+    }
+    root.dataset.consent = 'given';
+    ui.consent.hidden = true;
+    if (ui.consentLine) ui.consentLine.hidden = false;
+    start(root);
+  }
+
+  async function withdrawConsent(root) {
+    const ui = parts(root);
+    if (!window.confirm('Withdraw your consent? This deletes this interview’s recordings, transcripts and delivery measurements. Your typed text stays.')) return;
+    if (active && active.ui.root === root) active.abandon();
+    try {
+      await postForm(`/session/${encodeURIComponent(root.dataset.sessionId)}/voice-consent/withdraw`, {});
+    } catch {
+      setStatus(ui, 'Your consent could not be withdrawn just now. Try again, or use the link on the feedback page.', 'error');
+      return;
+    }
+    root.dataset.consent = 'needed';
+    if (ui.consentLine) ui.consentLine.hidden = true;
+    const input = ui.form && ui.form.querySelector('input[name=recording_id]');
+    if (input) input.value = '';
+    setStatus(ui, 'Consent withdrawn: this interview’s recordings, transcripts and delivery measurements are deleted. Recording asks for consent again.');
+  }
+
   async function start(root) {
     if (active || !canRecord()) return;
     const ui = parts(root);
+    if (root.dataset.consent !== 'given') return askConsent(ui);
+    // A question being read aloud stops: the candidate is answering now.
+    document.dispatchEvent(new CustomEvent('rehearse:recording-start'));
     ui.start.disabled = true;
     ui.captions.hidden = true;
     ui.captions.textContent = '';
@@ -333,6 +438,22 @@
     if (target.closest('[data-recorder-stop]') && active) {
       event.preventDefault();
       active.stop();
+      return;
+    }
+    const root = target.closest('[data-recorder]');
+    if (!root) return;
+    if (target.closest('[data-recorder-consent-agree]')) {
+      event.preventDefault();
+      giveConsent(root);
+    } else if (target.closest('[data-recorder-consent-cancel]')) {
+      event.preventDefault();
+      const ui = parts(root);
+      ui.consent.hidden = true;
+      setStatus(ui, 'Not recording. You can type your answer.');
+      ui.start.focus();
+    } else if (target.closest('[data-recorder-consent-withdraw]')) {
+      event.preventDefault();
+      withdrawConsent(root);
     }
   });
 

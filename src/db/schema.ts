@@ -136,6 +136,16 @@ export const interviewSessions = sqliteTable(
     cvWordCount: integer('cv_word_count'),
     cvTruncated: integer('cv_truncated', { mode: 'boolean' }).notNull().default(false),
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('draft'),
+    /**
+     * Consent to record voice answers in this interview (issue 14): when it was given (null: not
+     * given, or withdrawn), whether the candidate also agreed to keep raw audio (only asked when
+     * the operator keeps it), and where the audio was said to go for transcription then.
+     */
+    voiceConsentAt: integer('voice_consent_at', { mode: 'timestamp_ms' }),
+    voiceConsentRawAudio: integer('voice_consent_raw_audio', { mode: 'boolean' }).notNull().default(false),
+    voiceConsentTranscriber: text('voice_consent_transcriber'),
+    /** When consent was last withdrawn (its recordings, metrics and transcripts were deleted then). */
+    voiceConsentWithdrawnAt: integer('voice_consent_withdrawn_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     startedAt: integer('started_at', { mode: 'timestamp_ms' }),
     completedAt: integer('completed_at', { mode: 'timestamp_ms' }),

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { interviewSessions, messages, type MessageKind } from '../db/schema.js';
 import type { Db } from '../db/client.js';
@@ -150,6 +150,19 @@ export function createMessagesRepository(db: Db) {
   }
 
   return {
+    /**
+     * Forgets the delivery metrics of every spoken answer in one of the owner's sessions (voice
+     * consent withdrawn). The answers' text stays: it is what the candidate sent. Returns how
+     * many answers had metrics.
+     */
+    clearSpeechMetrics(sessionId: string, ownerId: string): number {
+      return db
+        .update(messages)
+        .set({ speechMetrics: null })
+        .where(and(eq(messages.sessionId, sessionId), inArray(messages.sessionId, sessionsOf(ownerId)), isNotNull(messages.speechMetrics)))
+        .run().changes;
+    },
+
     /** The whole conversation of a session, in order. */
     listBySession(sessionId: string, ownerId: string): MessageRow[] {
       return listBySessionQuery.all({ sessionId, ownerId }) as MessageRow[];

@@ -148,6 +148,26 @@ export function createSessionsRepository(db: Db) {
       return result.changes === 1;
     },
 
+    /** Records the owner's consent to voice recording in this interview (issue 14). */
+    setVoiceConsent(id: string, ownerId: string, consent: { at: Date; rawAudio: boolean; transcriber: string }): boolean {
+      const result = db
+        .update(interviewSessions)
+        .set({ voiceConsentAt: consent.at, voiceConsentRawAudio: consent.rawAudio, voiceConsentTranscriber: consent.transcriber })
+        .where(owned(id, ownerId))
+        .run();
+      return result.changes === 1;
+    },
+
+    /** Withdraws it: no consent from now on, and when it was withdrawn. */
+    withdrawVoiceConsent(id: string, ownerId: string, at: Date): boolean {
+      const result = db
+        .update(interviewSessions)
+        .set({ voiceConsentAt: null, voiceConsentRawAudio: false, voiceConsentTranscriber: null, voiceConsentWithdrawnAt: at })
+        .where(owned(id, ownerId))
+        .run();
+      return result.changes === 1;
+    },
+
     /** Deletes one of the owner's sessions; its messages and feedback go with it (ON DELETE CASCADE). */
     deleteOwned(id: string, ownerId: string): boolean {
       return db.delete(interviewSessions).where(owned(id, ownerId)).run().changes === 1;

@@ -31,6 +31,7 @@ import { FRAME_BYTES, SAMPLE_RATE } from '../speech/signal.js';
 import type { SpeechSummary } from '../speech/types.js';
 import { WavFileWriter } from '../speech/wav.js';
 import { recordingPath } from '../services/recording-files.js';
+import { transcriptionHints } from '../services/transcription-hints.js';
 import { visitorId } from './visitor.js';
 import { bearerIdentity } from './api/index.js';
 
@@ -72,7 +73,7 @@ function socketOwner(request: FastifyRequest): string {
 }
 
 export async function audioRoutes(app: FastifyInstance) {
-  const { interview, recordings, transcriber } = app.services;
+  const { interview, recordings, transcriber, voiceConsent } = app.services;
   const settings = app.config.speech;
 
   app.get<{ Params: IdParams }>(
@@ -84,6 +85,8 @@ export async function audioRoutes(app: FastifyInstance) {
         const { session } = interview.peek(request.params.id, owner); // 404 unless it is theirs
         if (session.status === 'draft') throw Errors.notStarted();
         if (session.status === 'completed') throw Errors.interviewFinished();
+        // The candidate agreed, in this interview, to what is measured, stored and sent (issue 14).
+        if (!voiceConsent.given(session)) throw Errors.voiceConsentRequired();
         if (recordings.liveCount(owner) >= MAX_LIVE_RECORDINGS_PER_VISITOR) throw Errors.tooManyRecordings();
       },
     },
@@ -92,14 +95,18 @@ export async function audioRoutes(app: FastifyInstance) {
       const log = request.log;
       const status = transcriber.status();
       let raw: WavFileWriter | null = null;
+      const { session } = interview.peek(request.params.id, owner);
       const audio = new AudioSession({
         transcriber: status.available ? transcriber : null,
+        // The job's vocabulary and the interview's language go with every utterance.
+        hints: transcriptionHints(session),
         // Live metrics are droppable (the next ones supersede them); captions and notices are not.
         emit: (event) => send(event, event.type === 'metrics'),
         tap: (pcm) => raw?.write(pcm),
       });
       const recording = recordings.create(owner, request.params.id, audio);
-      if (settings.storeRaw) {
+      // Raw audio only when the operator keeps it and the candidate agreed to that too.
+      if (settings.storeRaw && session.voiceConsentRawAudio) {
         try {
           // DATA_DIR/recordings/<sessionId>/<recordingId>.wav: named by the recording's random id,
           // never by anything the client sent; "delete my data" removes the session's folder.
@@ -116,6 +123,14 @@ export async function audioRoutes(app: FastifyInstance) {
       const openedAt = performance.now();
       let state: 'ready' | 'recording' | 'finishing' | 'closed' = 'ready';
       log.info({ recordingId: recording.id, sessionId: request.params.id }, 'voice recording opened');
+      // Consent withdrawn while recording: stop at once and close the audio file before it is deleted.
+      recording.stop = async () => {
+        audio.mute();
+        state = 'closed';
+        if (socket.readyState === socket.OPEN) socket.close(CloseCode.policyViolation, 'voice consent withdrawn');
+        await raw?.close();
+        raw = null;
+      };
 
       // A socket holds a descriptor and a recording slot: one that never sends `start`, or stops
       // sending audio, is closed (the audio so far is kept). Every frame moves the deadline.

@@ -10,6 +10,7 @@ import { checkRouteLimit } from '../security/policy.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, render, seeOther } from './render.js';
 import { CRITERION_LABELS, formatDate, providerLabel, sessionView } from './view-models.js';
+import { voiceView } from './voice-view.js';
 
 interface IdParams {
   id: string;
@@ -95,6 +96,8 @@ export async function feedbackRoutes(app: FastifyInstance) {
         scaleHint: SCALE_HINT,
         // Voice answers: the Delivery section (null when no answer was spoken).
         delivery: deliveryView(view.spoken),
+        // Consent to recording: shown (and withdrawable) once it was ever given (issue 14).
+        voice: voiceView(app, session),
       });
     } catch (error) {
       return notReady(request, reply, error);

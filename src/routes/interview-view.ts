@@ -10,6 +10,7 @@ import { startingLevel } from '../intelligence/difficulty.js';
 import type { SessionRow } from '../repositories/sessions-repository.js';
 import { currentLevelOf, type InterviewState } from '../services/interview-state.js';
 import { providerLabel, sessionView, TOTAL_QUESTIONS } from './view-models.js';
+import { voiceView } from './voice-view.js';
 
 /**
  * How long a request waits for the interviewer before it answers with the page as it stands.
@@ -46,6 +47,8 @@ export function interviewData(app: FastifyInstance, session: SessionRow, state: 
     answerMaxChars: app.config.answerMaxChars,
     // The recorder says once when captions are off (views/partials/_recorder.eta).
     transcriber: app.services.transcriber.status(),
+    // Voice answers: consent, where audio goes, what is kept (views/partials/_recorder.eta).
+    voice: voiceView(app, session),
     // The offline interviewer took over from a configured model for the question on screen.
     tookOver: remoteAi && state.current?.provider === 'offline',
     // While the interviewer works: the exchange it is working on, and whether to follow it live

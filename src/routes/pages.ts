@@ -28,8 +28,9 @@ export async function pageRoutes(app: FastifyInstance) {
     providers: app.services.aiStatus().map(({ name, remote, model, circuit, circuits }) =>
       remote ? { name, configured: true, model, circuit, circuits } : { name, configured: true },
     ),
-    // { name, available, reason? }: whether voice answers get captions (never a secret).
-    transcriber: app.services.transcriber.status(),
+    // { name, available, reason?, sendsAudioTo?, choice }: whether voice answers get captions,
+    // where audio goes, and why this transcriber runs (never a secret).
+    transcriber: { ...app.services.transcriber.status(), choice: app.services.transcriberChoice },
     // { method: embeddings|lexical, model, detail }: how answers are compared with key points.
     coverage: redactedCoverage(),
   }));

@@ -15,6 +15,9 @@ export const NOTICES: Readonly<Record<string, string>> = {
   'focus-no-interview': 'A focused practice interview copies the job and CV of an earlier interview. Set up your first interview here.',
   'focus-no-plan': 'Finish an interview first: the study plan and focused practice come from your scored answers.',
   'token-revoked': 'The API token is revoked: requests that send it are refused from now on.',
+  'voice-consent-withdrawn':
+    'Your consent to recording is withdrawn: this interview’s recordings, audio files, live transcripts and delivery metrics are deleted. Your answers’ text stays (delete the interview to remove it too). Recording asks for consent again.',
+  'voice-consent-given': 'Thank you: you can record your answers in this interview now.',
   'recording-expired':
     'Your answer is saved, but without delivery metrics (pace, pauses, pitch): the server no longer held its recording (recordings are kept for a limited time after you stop). Send a spoken answer soon after recording it.',
 };

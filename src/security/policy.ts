@@ -56,6 +56,9 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /session/:id/start': { limit: 'interview' },
   'POST /session/:id/message': { limit: 'interview' },
   'POST /session/:id/complete': { limit: 'interview' },
+  // Voice consent (issue 14): small forms; withdrawing deletes files, so it is rate limited.
+  'POST /session/:id/voice-consent': { bodyLimit: SMALL_FORM },
+  'POST /session/:id/voice-consent/withdraw': { limit: 'interview', bodyLimit: SMALL_FORM },
   // Retrying a question from the feedback page calls the AI like an answer does, and stores it.
   'POST /session/:id/retry/:n': { limitInHandler: 'retry' },
   // Voice answers: the audio WebSocket. No CSRF token is possible on a handshake; its route

@@ -10,9 +10,9 @@
  * Nothing here knows about WebSockets: the route feeds bytes and forwards events.
  */
 import { countFillers, countWords } from './fillers.js';
-import { FRAME_BYTES, SAMPLE_RATE } from './signal.js';
+import { FRAME_BYTES, pcm16ToFloat32, SAMPLE_RATE } from './signal.js';
 import { SignalStream, type TranscriptFigures } from './signal-stream.js';
-import { TranscriberError, type Transcriber } from './transcriber.js';
+import { TranscriberError, type Transcriber, type TranscriptionHints } from './transcriber.js';
 import type { LiveMetrics, SpeechSummary } from './types.js';
 
 /** Silence that ends an utterance for transcription (longer than between words). */
@@ -31,6 +31,8 @@ export type AudioSessionEvent =
 
 export interface AudioSessionOptions {
   transcriber: Transcriber | null;
+  /** The interview's language and vocabulary, sent with every utterance. */
+  hints?: TranscriptionHints;
   /** Receives live events; may be swapped (or muted) when the connection goes away. */
   emit?: (event: AudioSessionEvent) => void;
   /** Receives every accepted PCM chunk (raw-audio storage). */
@@ -51,6 +53,7 @@ export class AudioSession {
   readonly signal: SignalStream;
   private emit: (event: AudioSessionEvent) => void;
   private readonly transcriber: Transcriber | null;
+  private readonly hints: TranscriptionHints | undefined;
   private readonly tap: ((pcm: Uint8Array) => void) | undefined;
   private readonly finishTimeoutMs: number;
   private transcribing: boolean;
@@ -73,6 +76,7 @@ export class AudioSession {
 
   constructor(options: AudioSessionOptions) {
     this.transcriber = options.transcriber;
+    this.hints = options.hints;
     this.emit = options.emit ?? (() => undefined);
     this.tap = options.tap;
     this.finishTimeoutMs = options.finishTimeoutMs ?? 20_000;
@@ -152,11 +156,10 @@ export class AudioSession {
     this.collecting = this.signal.speaking; // a monologue cut for length carries straight on
     this.chunkStart = now;
     if (bytes.length < FRAME_BYTES || !this.transcriber) return;
-    const audio = new Float32Array(bytes.length >> 1);
-    for (let i = 0; i < audio.length; i++) audio[i] = bytes.readInt16LE(i * 2) / 32768;
+    const audio = pcm16ToFloat32(bytes);
     const segment: Segment = { index: this.segments.length, start: Math.max(0, start), end: now, text: null, failed: false };
     this.segments.push(segment);
-    const job = this.transcriber.transcribe(audio).then(
+    const job = this.transcriber.transcribe(audio, this.hints).then(
       (text) => {
         segment.text = text;
         const full = this.text();
@@ -182,8 +185,10 @@ export class AudioSession {
       code: kind === 'unavailable' ? 'transcriber_unavailable' : kind === 'busy' ? 'transcriber_busy' : 'transcription_failed',
       message:
         kind === 'busy'
-          ? 'Live captions are behind: some of this answer was not transcribed. Everything else is still measured.'
-          : `Live captions stopped: ${message} Everything else is still measured.`,
+          ? 'Live captions are behind: some of this answer was not transcribed. Everything else is still measured; type what is missing.'
+          : kind === 'unavailable'
+            ? `Live captions stopped: ${message} Everything else is still measured.`
+            : `Part of this answer could not be transcribed (${message.replace(/\.$/, '')}; tried twice). Your recording and its measurements are kept: type what is missing in the box.`,
     });
   }
 
@@ -214,6 +219,12 @@ export class AudioSession {
   summary(): SpeechSummary {
     const summary = this.signal.summary(this.figures(), this.endedBy);
     summary.transcript.failedSegments = this.segments.filter((s) => s.failed).length;
+    if (this.transcriber && this.segments.length > 0) {
+      // Which recogniser wrote the words, and whether it was asked to keep "um"s: the
+      // Delivery section says filler counts are a lower bound either way.
+      summary.transcript.by = this.transcriber.name;
+      summary.transcript.verbatim = this.transcriber.verbatim ?? false;
+    }
     return summary;
   }
 

@@ -53,7 +53,8 @@ export interface AnswerDelivery {
 }
 
 export interface DeliveryView {
-  overall: { figures: Figure[]; advice: string[]; gauge: GaugeView | null };
+  /** `fillerNote`: which recogniser counted filler words, and why the count is a lower bound (null: none counted). */
+  overall: { figures: Figure[]; advice: string[]; gauge: GaugeView | null; fillerNote: string | null };
   answers: AnswerDelivery[];
 }
 
@@ -141,7 +142,8 @@ function figuresOf(m: SpeechSummary): Figure[] {
     },
     {
       label: 'Filler words',
-      value: m.fillers && m.fillers.perMinute !== null ? `${r1(m.fillers.perMinute)} per minute (${m.fillers.count} in all)` : 'not counted (no transcript)',
+      // At least: recognisers drop some hesitations (see fillerNoteOf).
+      value: m.fillers && m.fillers.perMinute !== null ? `${r1(m.fillers.perMinute)} per minute (at least ${m.fillers.count} in all)` : 'not counted (no transcript)',
     },
   ];
   return figures;
@@ -285,7 +287,7 @@ function overallOf(spoken: readonly SpokenAnswerInput[]): DeliveryView['overall'
     { label: `Pauses over ${LONG_PAUSE_SECONDS} s`, value: String(longPauses) },
     { label: 'Average time to first word', value: meanStart === null ? '—' : `${r1(meanStart)} s` },
     { label: 'Pitch variation', value: variation === null ? 'not enough voiced speech' : semitones(variation) },
-    { label: 'Filler words', value: fillerRate === null ? 'not counted (no transcript)' : `${r1(fillerRate)} per minute` },
+    { label: 'Filler words', value: fillerRate === null ? 'not counted (no transcript)' : `at least ${r1(fillerRate)} per minute` },
   ];
   const advice = [
     pace === null ? null : paceAdvice(pace),
@@ -294,7 +296,37 @@ function overallOf(spoken: readonly SpokenAnswerInput[]): DeliveryView['overall'
     pitchAdvice(variation),
     fillerAdvice(fillerRate),
   ].filter((a): a is string => a !== null);
-  return { figures, advice, gauge: pace === null ? null : gaugeOf(pace) };
+  return { figures, advice, gauge: pace === null ? null : gaugeOf(pace), fillerNote: fillerNoteOf(ms) };
+}
+
+/** "openai:whisper-1" → "whisper-1 (an OpenAI-compatible service)", for the filler note. */
+export function transcriberLabel(name: string): string {
+  const [kind, ...rest] = name.split(':');
+  const model = rest.join(':');
+  if (kind === 'openai') return `${model} (an OpenAI-compatible service)`;
+  if (kind === 'gemini') return `Gemini (${model})`;
+  if (kind === 'whisper') return `Whisper on this server (${model.split('/').pop()})`;
+  return name;
+}
+
+/**
+ * Filler words come from the transcript, and speech recognisers tidy hesitations away —
+ * Whisper drops most "um"s; a prompt or an instruction to keep them helps but does not
+ * guarantee it — so every count is a lower bound. Says which recogniser counted.
+ */
+function fillerNoteOf(ms: readonly SpeechSummary[]): string | null {
+  const counted = ms.filter((m) => m.fillers && m.fillers.perMinute !== null);
+  if (counted.length === 0) return null;
+  const names = [...new Set(counted.map((m) => m.transcript.by).filter((n): n is string => Boolean(n)))];
+  const by = names.length > 0 ? ` by ${names.map(transcriberLabel).join(' and ')}` : '';
+  const asked = counted.every((m) => m.transcript.verbatim === true);
+  const notAsked = counted.every((m) => m.transcript.verbatim === false);
+  const why = asked
+    ? 'It was asked to keep hesitations, but recognisers still leave out some “um”s and “uh”s'
+    : notAsked
+      ? 'This recogniser leaves out most “um”s and “uh”s'
+      : 'Speech recognisers leave out some “um”s and “uh”s';
+  return `Filler words are counted from the transcript written${by}. ${why}, so the counts are a lower bound: you may have used more.`;
 }
 
 /** The Delivery section, or null when no answer was spoken. */

@@ -22,6 +22,8 @@ export interface Recording {
   createdAt: number;
   /** When the connection ended (null while live). */
   endedAt: number | null;
+  /** Set by the live connection: ends it at once and stops writing its audio (consent withdrawn). */
+  stop?: () => Promise<void>;
 }
 
 export interface RecordingStoreOptions {
@@ -114,6 +116,18 @@ export function createRecordingStore({ ttlMs, maxRecordings = 2_000, maxPerVisit
     /** Its metrics summary as it stands (see `find` for who may see it). */
     summaryFor(id: string, sessionId: string, ownerId: string): SpeechSummary | null {
       return this.find(id, sessionId, ownerId)?.audio.summary() ?? null;
+    },
+
+    /**
+     * Forgets every recording of one of this visitor's interviews — live ones are stopped first
+     * (their connection closes, their audio file is closed) — with the transcripts they hold.
+     * Returns how many there were.
+     */
+    async forgetSession(sessionId: string, ownerId: string): Promise<number> {
+      const mine = [...recordings.values()].filter((r) => r.sessionId === sessionId && r.ownerId === ownerId);
+      for (const r of mine) recordings.delete(r.id);
+      await Promise.all(mine.map((r) => r.stop?.()));
+      return mine.length;
     },
 
     /** Forgets a recording (its summary was stored with an answer). */

@@ -10,6 +10,16 @@ export interface TranscriberStatus {
   available: boolean;
   /** Why it is unavailable, or a note (e.g. "loads on first use"). Never a secret. */
   reason?: string;
+  /** Where the audio goes when it is not transcribed on this server ("Google Gemini (gemini-2.5-flash)"), for the consent step. */
+  sendsAudioTo?: string;
+}
+
+/** What is known about an utterance before it is transcribed. */
+export interface TranscriptionHints {
+  /** ISO 639-1 code of the language spoken, when the interview has one. */
+  language?: string | null;
+  /** Words the audio is likely to hold (the job's skills, the company…), so they are spelled right. */
+  vocabulary?: readonly string[];
 }
 
 export interface Transcriber {
@@ -20,7 +30,12 @@ export interface Transcriber {
    * Text of one voiced segment: 16 kHz mono float samples, at most ~30 s. The buffer may be
    * transferred (detached) by the call. Rejects with TranscriberError.
    */
-  transcribe(audio: Float32Array): Promise<string>;
+  transcribe(audio: Float32Array, hints?: TranscriptionHints): Promise<string>;
+  /**
+   * Whether its transcripts are asked to keep hesitations ("um", "uh"). Even then recognisers
+   * drop some, so filler counts from any transcript are a lower bound.
+   */
+  readonly verbatim?: boolean;
   close(): Promise<void>;
 }
 
@@ -31,9 +46,35 @@ export class TranscriberError extends Error {
   constructor(
     readonly kind: TranscriberErrorKind,
     message: string,
+    /** False when trying again can't help (a refused key, a model the server does not have). */
+    readonly retryable = kind === 'failed' || kind === 'timeout',
   ) {
     super(message);
   }
+}
+
+/**
+ * The same transcriber, trying a failed utterance once more before giving up: a dropped
+ * connection or a 500 from a speech server is often gone a moment later. Only failures that
+ * can pass are retried (not "busy", "unavailable" or a refused key).
+ */
+export function withOneRetry(inner: Transcriber): Transcriber {
+  return {
+    name: inner.name,
+    ...(inner.verbatim !== undefined ? { verbatim: inner.verbatim } : {}),
+    status: () => inner.status(),
+    async transcribe(audio, hints) {
+      // The first call may transfer (detach) the buffer: keep a copy for the second.
+      const copy = audio.slice();
+      try {
+        return await inner.transcribe(audio, hints);
+      } catch (error) {
+        if (!(error instanceof TranscriberError) || !error.retryable) throw error;
+        return inner.transcribe(copy, hints);
+      }
+    },
+    close: () => inner.close(),
+  };
 }
 
 /** "No transcriber": the operator turned it off (TRANSCRIBER=none). */
@@ -54,13 +95,14 @@ export function createNoTranscriber(reason = 'Transcription is turned off on thi
 export function withRedactedMessages(inner: Transcriber, redact: (text: string) => string): Transcriber {
   return {
     name: inner.name,
+    ...(inner.verbatim !== undefined ? { verbatim: inner.verbatim } : {}),
     status() {
       const status = inner.status();
       return status.reason === undefined ? status : { ...status, reason: redact(status.reason) };
     },
-    transcribe: (audio) =>
-      inner.transcribe(audio).catch((error: unknown) => {
-        if (error instanceof TranscriberError) throw new TranscriberError(error.kind, redact(error.message));
+    transcribe: (audio, hints) =>
+      inner.transcribe(audio, hints).catch((error: unknown) => {
+        if (error instanceof TranscriberError) throw new TranscriberError(error.kind, redact(error.message), error.retryable);
         throw new TranscriberError('failed', redact(error instanceof Error ? error.message : String(error)));
       }),
     close: () => inner.close(),

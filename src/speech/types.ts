@@ -68,7 +68,15 @@ export interface SpeechSummary {
     wpm: number | null;
   };
   fillers: { count: number; perMinute: number | null; top: Array<{ filler: string; count: number }> } | null;
-  transcript: { available: boolean; segments: number; failedSegments: number };
+  transcript: {
+    available: boolean;
+    segments: number;
+    failedSegments: number;
+    /** The transcriber that wrote it ("openai:whisper-1", "whisper:Xenova/whisper-tiny.en"…); absent in older summaries. */
+    by?: string;
+    /** Whether it was asked to keep hesitations (Gemini, OpenAI-compatible prompts); local Whisper is not. */
+    verbatim?: boolean;
+  };
   envelope: EnvelopeData;
   /** How the recording ended. */
   endedBy: 'stop' | 'disconnect' | 'limit' | 'in_progress';

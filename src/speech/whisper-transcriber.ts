@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createModelWorkerClient } from '../models/model-worker-client.js';
-import { TranscriberError, type Transcriber, type TranscriberStatus } from './transcriber.js';
+import { TranscriberError, type Transcriber, type TranscriberStatus, type TranscriptionHints } from './transcriber.js';
 
 const WORKER_URL = new URL('./whisper-worker.mjs', import.meta.url);
 
@@ -42,8 +42,8 @@ export function modelConfigPath(modelDir: string, modelId: string): string {
 export function notFoundMessage(modelId: string, modelDir: string, missing = modelConfigPath(modelDir, modelId)): string {
   return (
     `Whisper model "${modelId}" was not found in ${modelDir} (missing ${missing}). ` +
-    `Put the model's files there (config.json, tokenizer files and onnx/), point WHISPER_MODEL_DIR at a folder that has them, ` +
-    `or set WHISPER_ALLOW_DOWNLOAD=true to download it on first use.`
+    `Run \`npm run models:download\` to fetch it, put the model's files there (config.json, tokenizer files and onnx/), ` +
+    `point WHISPER_MODEL_DIR at a folder that has them, or set WHISPER_ALLOW_DOWNLOAD=true to download it on first use.`
   );
 }
 
@@ -54,6 +54,8 @@ export function createWhisperTranscriber(options: WhisperOptions): Transcriber &
   const jobTimeoutMs = options.jobTimeoutMs ?? 60_000;
   const loadTimeoutMs = options.loadTimeoutMs ?? 10 * 60_000;
   const name = `whisper:${modelId}`;
+  /** Whisper's English-only checkpoints end in ".en" (whisper-tiny.en, whisper-base.en…). */
+  const multilingual = !/\.en$/i.test(modelId);
 
   const worker = createModelWorkerClient({
     workerUrl: WORKER_URL,
@@ -85,15 +87,21 @@ export function createWhisperTranscriber(options: WhisperOptions): Transcriber &
 
   return {
     name,
+    // Whisper was trained on tidied transcripts: it drops most "um"s, and transformers.js has
+    // no prompt to ask otherwise.
+    verbatim: false,
     status,
     /** Starts the worker and loads the model (once); rejects with a clear message if it can't. */
     load: worker.load,
 
-    async transcribe(audio: Float32Array): Promise<string> {
+    // transformers.js takes a language only for multilingual models (an English-only ".en" model
+    // refuses one) and has no prompt option, so the job's vocabulary is not passed on here.
+    async transcribe(audio: Float32Array, hints?: TranscriptionHints): Promise<string> {
       const now = status();
       if (!now.available) throw new TranscriberError('unavailable', now.reason ?? 'Transcription is unavailable.');
       if (worker.pending() >= maxQueue) throw new TranscriberError('busy', 'Too many segments are waiting to be transcribed.');
-      return worker.run({ type: 'transcribe', audio }, [audio.buffer as ArrayBuffer]);
+      const language = multilingual && hints?.language ? hints.language : null;
+      return worker.run({ type: 'transcribe', audio, language }, [audio.buffer as ArrayBuffer]);
     },
 
     async close(): Promise<void> {

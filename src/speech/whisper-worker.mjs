@@ -12,7 +12,7 @@
  * Protocol (only plain objects cross the thread boundary; the loop is model-worker-runtime.mjs):
  *   → { type: 'load', modelId, modelDir, allowDownload, dtype }
  *   ← { type: 'loaded' } | { type: 'load-failed', notFound: boolean, message }
- *   → { type: 'transcribe', id, audio: Float32Array (16 kHz mono; its buffer transferred) }
+ *   → { type: 'transcribe', id, audio: Float32Array (16 kHz mono; its buffer transferred), language: string | null }
  *   ← { type: 'result', id, text } | { type: 'error', id, message }
  * Jobs run one at a time, in the order they arrive.
  */
@@ -23,9 +23,11 @@ serveModelWorker({
   /** @param {{ modelId: string, modelDir: string, allowDownload: boolean, dtype: string }} options */
   load: ({ modelId, modelDir, allowDownload, dtype }) => loadLocalPipeline('automatic-speech-recognition', { modelId, modelDir, dtype, allowDownload }),
   jobType: 'transcribe',
-  /** @param {any} recognizer @param {{ audio: Float32Array }} message */
+  /** @param {any} recognizer @param {{ audio: Float32Array, language?: string | null }} message */
   async run(recognizer, message) {
-    const output = await recognizer(message.audio, { return_timestamps: false });
+    // language only reaches multilingual models (the host checks); English-only ones refuse it.
+    const options = message.language ? { return_timestamps: false, language: message.language, task: 'transcribe' } : { return_timestamps: false };
+    const output = await recognizer(message.audio, options);
     const text = Array.isArray(output) ? output.map((o) => o.text).join(' ') : output?.text;
     return { result: { text: typeof text === 'string' ? text.trim() : '' } };
   },

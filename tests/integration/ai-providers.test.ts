@@ -503,7 +503,7 @@ describe('whole interviews through the app', () => {
         { name: 'offline', configured: true },
       ],
       // Voice answers (issue 6): tests run with TRANSCRIBER=none.
-      transcriber: { name: 'none', available: false, reason: expect.any(String) },
+      transcriber: { name: 'none', available: false, reason: expect.any(String), choice: 'TRANSCRIBER=none' },
       // Answer coverage (issue 4): tests run with COVERAGE_METHOD=lexical.
       coverage: { method: 'lexical', model: 'bm25', detail: expect.any(String) },
     });

@@ -18,7 +18,7 @@ import { createTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
-import { chunks, fixturePcm, gapManifest } from '../support/audio.js';
+import { chunks, consentToRecording, fixturePcm, gapManifest } from '../support/audio.js';
 import { createFakeTranscriber } from '../support/fake-transcriber.js';
 
 async function until(check: () => boolean): Promise<void> {
@@ -73,11 +73,12 @@ describe('voice answers over WebSocket', () => {
     for (const d of temp.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  async function start(config: Partial<AppConfig> = {}, deps: AppDeps = {}) {
+  async function start(config: Partial<AppConfig> = {}, deps: AppDeps = {}, consent: Record<string, string> = {}) {
     app = await createTestApp(config, deps);
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
+    await consentToRecording(visitor, id, consent);
     return { visitor, id };
   }
 
@@ -323,16 +324,19 @@ describe('voice answers over WebSocket', () => {
       name: 'none',
       available: false,
       reason: 'Transcription is turned off on this server (TRANSCRIBER=none).',
+      choice: 'TRANSCRIBER=none',
     });
+    // The page says which transcriber runs and why, too.
+    expect(page.querySelector('#recorder-about')!.textContent).toMatch(/none.*TRANSCRIBER=none.*Transcription is turned off on this server/s);
     await app.close();
     app = await createTestApp({}, { transcriber: createFakeTranscriber([]) });
-    expect((await app.inject({ method: 'GET', url: '/health' })).json().transcriber).toEqual({ name: 'fake', available: true });
+    expect((await app.inject({ method: 'GET', url: '/health' })).json().transcriber).toEqual({ name: 'fake', available: true, choice: 'supplied by the embedding code (tests)' });
   });
 
-  it('keeps raw audio only when the operator asks, as WAV named by the random recording id', async () => {
+  it('keeps raw audio only when the operator asks and the candidate agreed, as WAV named by the random recording id', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-raw-'));
     temp.push(dataDir);
-    const { visitor, id } = await start({ dataDir, speech: { ...defaultSpeech, storeRaw: true } });
+    const { visitor, id } = await start({ dataDir, speech: { ...defaultSpeech, storeRaw: true } }, {}, { raw_audio: 'on' });
     const client = await connect(visitor, id);
     const { recordingId } = await client.next('ready');
     const pcm = fixturePcm('speech-normal.wav');
@@ -343,6 +347,18 @@ describe('voice answers over WebSocket', () => {
     const file = path.join(dataDir, 'recordings', id, `${recordingId}.wav`);
     await expect.poll(() => fs.existsSync(file) && parseWav(fs.readFileSync(file)).data.length).toBe(pcm.length);
     expect(parseWav(fs.readFileSync(file)).data.equals(pcm)).toBe(true);
+  });
+
+  it('does not keep raw audio when the operator keeps it but the candidate did not tick the box', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-raw-'));
+    temp.push(dataDir);
+    const { visitor, id } = await start({ dataDir, speech: { ...defaultSpeech, storeRaw: true } });
+    const client = await connect(visitor, id);
+    client.ws.send(JSON.stringify({ type: 'start' }));
+    client.ws.send(fixturePcm('speech-normal.wav').subarray(0, 32_000), { binary: true });
+    client.ws.send(JSON.stringify({ type: 'stop' }));
+    await client.closed;
+    expect(fs.existsSync(path.join(dataDir, 'recordings'))).toBe(false);
   });
 
   it('does not keep raw audio by default', async () => {
@@ -438,6 +454,11 @@ describe('voice answers over WebSocket', () => {
 /** The speech settings tests start from (testConfig's, with no transcriber). */
 const defaultSpeech: AppConfig['speech'] = {
   transcriber: 'none',
+  transcriberChoice: 'TRANSCRIBER=none',
+  remoteOpenAi: null,
+  remoteGemini: null,
+  remoteTimeoutMs: 15_000,
+  remoteConcurrency: 16,
   whisperModel: 'Xenova/whisper-tiny.en',
   whisperModelDir: path.join(os.tmpdir(), 'rehearse-no-models'),
   whisperAllowDownload: false,

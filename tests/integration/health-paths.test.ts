@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { testConfig } from '../../src/config.js';
 import { createPathRedactor } from '../../src/security/redact-paths.js';
 import { createTestApp, Visitor } from '../support/test-app.js';
+import { consentToRecording } from '../support/audio.js';
 import { setUpSession } from '../support/interview-driver.js';
 
 describe('server paths stay out of responses', () => {
@@ -51,6 +52,7 @@ describe('server paths stay out of responses', () => {
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
+    await consentToRecording(visitor, id);
     const ready = await new Promise<string>((resolve, reject) => {
       void app!
         .injectWS(`/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader! } }, {

@@ -14,6 +14,7 @@ import { NO_RATE_LIMITS, testConfig } from '../../src/config.js';
 import { gracefulClose } from '../../src/operations.js';
 import { buildApp } from '../../src/app.js';
 import { createTestApp, Visitor } from '../support/test-app.js';
+import { consentToRecording } from '../support/audio.js';
 import { html } from '../support/html.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
@@ -254,6 +255,7 @@ describe('operations', () => {
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
+    await consentToRecording(visitor, id);
     const q = (await currentQuestion(visitor, id))!;
     const token = await visitor.csrfToken();
 

@@ -11,7 +11,7 @@ import { testConfig } from '../../src/config.js';
 import { createTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
-import { fixturePcm } from '../support/audio.js';
+import { consentToRecording, fixturePcm } from '../support/audio.js';
 
 /** Per-visitor allowance of finished recordings (src/speech/recordings.ts default). */
 const PER_VISITOR = 20;
@@ -25,6 +25,7 @@ describe('recording flood', () => {
   async function startedInterview(visitor: Visitor) {
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
+    await consentToRecording(visitor, id);
     return id;
   }
 

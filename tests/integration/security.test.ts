@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { FastifyInstance } from 'fastify';
 import { testConfig } from '../../src/config.js';
 import { createTestApp, csrfTokenIn, multipart, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { consentToRecording } from '../support/audio.js';
 import { html } from '../support/html.js';
 import { answerAll, currentQuestion, fixture, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
@@ -50,6 +51,8 @@ describe('another visitor’s interview', () => {
       await mallory.upload(`/session/${id}/upload-cv`, {}, [{ field: 'cv_file', fileName: 'cv.txt', content: fixture('cv-alex-morgan.txt') }]),
       await mallory.upload(`/session/${id}/upload-cv`, {}, [{ field: 'cv_file', fileName: 'cv.txt', content: fixture('cv-alex-morgan.txt') }], { htmx: true }),
       await mallory.post(`/session/${id}/delete`, { confirm: 'yes' }),
+      await mallory.post(`/session/${id}/voice-consent`, {}, { htmx: true }),
+      await mallory.post(`/session/${id}/voice-consent/withdraw`),
     ];
     expect(attempts.map((r) => r.statusCode)).toEqual(attempts.map(() => 404));
     expect(snapshot(app)).toBe(before);
@@ -68,6 +71,8 @@ describe('another visitor’s interview', () => {
       app.injectWS(`/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader ?? '', origin, host: 'rehearse.test' } });
     await expect(open(mallory, 'http://rehearse.test')).rejects.toThrow(/404/);
     await expect(open(alice, 'https://evil.example')).rejects.toThrow(/403/);
+    // The owner, once she has agreed to recording in this interview (issue 14).
+    await consentToRecording(alice, id);
     const socket = await open(alice, 'http://rehearse.test');
     socket.terminate();
   });

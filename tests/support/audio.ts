@@ -4,8 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { float32ToPcm16, FRAME_BYTES, SAMPLE_RATE } from '../../src/speech/signal.js';
 import { readWav } from '../../src/speech/wav.js';
+import type { Visitor } from './test-app.js';
 
 export const AUDIO_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/audio');
 
@@ -40,3 +42,9 @@ export function sine(hz: number, seconds: number, amplitude = 0.5): Float32Array
 }
 
 export const sinePcm = (hz: number, seconds: number, amplitude = 0.5) => float32ToPcm16(sine(hz, seconds, amplitude));
+
+/** The visitor agrees to voice recording in this interview (the audio socket refuses to open before). */
+export async function consentToRecording(visitor: Visitor, sessionId: string, fields: Record<string, string> = {}): Promise<void> {
+  const response = await visitor.post(`/session/${sessionId}/voice-consent`, fields, { htmx: true });
+  expect(response.statusCode).toBe(204);
+}

@@ -39,7 +39,7 @@ describe('audio session: signal and semantic streams together', () => {
     expect(events.slice(firstCaption).some((e) => e.type === 'metrics')).toBe(true);
 
     expect(session.text()).toContain('billing system');
-    expect(summary.transcript).toEqual({ available: true, segments: 2, failedSegments: 0 });
+    expect(summary.transcript).toEqual({ available: true, segments: 2, failedSegments: 0, by: 'fake', verbatim: false });
     expect(summary.rate.words).toBe(17); // fillers are words too
     expect(summary.rate.wpm).toBeGreaterThan(100);
     expect(summary.fillers).toMatchObject({ count: 2 });
@@ -82,7 +82,7 @@ describe('audio session: signal and semantic streams together', () => {
     expect(notices[0]).toMatchObject({ code: 'transcriber_unavailable' });
     // After "unavailable" it stops sending (and buffering) audio for transcription.
     expect(transcriber.calls).toHaveLength(1);
-    expect(summary.transcript).toEqual({ available: false, segments: 0, failedSegments: 1 });
+    expect(summary.transcript).toEqual({ available: false, segments: 0, failedSegments: 1, by: 'fake', verbatim: false });
     expect(summary.longPauseCount).toBe(1);
   });
 

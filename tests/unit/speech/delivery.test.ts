@@ -98,4 +98,24 @@ describe('delivery feedback', () => {
     expect(view.overall.figures.find((f) => f.label === 'Answers spoken')?.value).toBe('2');
     expect(view.overall.gauge?.value).toBe(pace);
   });
+
+  it('says filler counts are a lower bound, and which recogniser counted them', () => {
+    const base = summaryOf('speech-normal.wav', { words: 16, fillers: 1, top: [{ filler: 'um', count: 1 }] });
+    const answer = (by: string, verbatim: boolean) => ({
+      questionNumber: 1,
+      followUp: false,
+      question: 'Q',
+      metrics: { ...base, transcript: { ...base.transcript, by, verbatim } },
+    });
+    const local = deliveryView([answer('whisper:Xenova/whisper-tiny.en', false)])!;
+    expect(local.overall.fillerNote).toBe(
+      'Filler words are counted from the transcript written by Whisper on this server (whisper-tiny.en). This recogniser leaves out most “um”s and “uh”s, so the counts are a lower bound: you may have used more.',
+    );
+    expect(local.overall.figures.find((f) => f.label === 'Filler words')!.value).toMatch(/^at least /);
+    expect(local.answers[0]!.figures.find((f) => f.label === 'Filler words')!.value).toMatch(/\(at least 1 in all\)$/);
+    const remote = deliveryView([answer('gemini:gemini-2.5-flash', true), answer('openai:whisper-1', true)])!;
+    expect(remote.overall.fillerNote).toMatch(/written by Gemini \(gemini-2\.5-flash\) and whisper-1 \(an OpenAI-compatible service\)\. It was asked to keep hesitations, but recognisers still leave out some/);
+    // No transcript: nothing counted, no note.
+    expect(deliveryView([{ questionNumber: 1, followUp: false, question: 'Q', metrics: summaryOf('speech-normal.wav') }])!.overall.fillerNote).toBeNull();
+  });
 });

@@ -1,0 +1,206 @@
+/**
+ * Consent to voice recording (issue 14) through the real app: the socket refuses to open
+ * before it, the interview page shows the consent step naming where audio goes, the consent is
+ * stored with the interview and shown on the feedback page, and withdrawing it deletes the
+ * interview's recordings (live and finished, raw files too), their transcripts and the stored
+ * delivery metrics — and only that interview's.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type WebSocket from 'ws';
+import { testConfig, type AppConfig } from '../../src/config.js';
+import { createTestApp, Visitor } from '../support/test-app.js';
+import { html } from '../support/html.js';
+import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
+import { strongAnswer } from '../support/answers.js';
+import { chunks, consentToRecording, fixturePcm } from '../support/audio.js';
+import { createFakeTranscriber } from '../support/fake-transcriber.js';
+
+type Message = { type: string; [key: string]: any };
+
+describe('consent before the microphone', () => {
+  let app: FastifyInstance;
+  const temp: string[] = [];
+  afterEach(async () => {
+    await app?.close();
+    for (const d of temp.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  async function started(visitor: Visitor) {
+    const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+    expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
+    return id;
+  }
+
+  /** Records speech-normal.wav and stops; returns the final message and how the socket closed. */
+  async function record(visitor: Visitor, id: string, { stop = true } = {}) {
+    let ws!: WebSocket;
+    const messages: Message[] = [];
+    let closeCode: (code: number) => void = () => undefined;
+    const closed = new Promise<number>((resolve) => (closeCode = resolve));
+    const final = new Promise<Message>((resolve) => {
+      void app.injectWS(`/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader! } }, {
+        onInit: (socket) => {
+          ws = socket;
+          socket.on('message', (data, isBinary) => {
+            if (isBinary) return;
+            const m = JSON.parse(data.toString()) as Message;
+            messages.push(m);
+            if (m.type === 'final') resolve(m);
+          });
+          socket.on('close', (code) => closeCode(code));
+        },
+      });
+    });
+    await new Promise<void>((resolve) => {
+      const check = () => (messages.some((m) => m.type === 'ready') ? resolve() : setTimeout(check, 5));
+      check();
+    });
+    ws.send(JSON.stringify({ type: 'start' }));
+    for (const c of chunks(fixturePcm('speech-normal.wav'), 16_000)) ws.send(c, { binary: true });
+    if (stop) ws.send(JSON.stringify({ type: 'stop' }));
+    return { ws, messages, final, closed, recordingId: () => messages.find((m) => m.type === 'ready')!.recordingId as string };
+  }
+
+  const consentRow = (id: string) =>
+    app.database.sqlite.prepare('select voice_consent_at, voice_consent_raw_audio, voice_consent_transcriber, voice_consent_withdrawn_at from interview_sessions where id = ?').get(id) as Record<string, unknown>;
+  const metricsOf = (id: string) =>
+    (app.database.sqlite.prepare("select speech_metrics from messages where session_id = ? and kind = 'answer' order by seq").all(id) as Array<{ speech_metrics: string | null }>).map((r) => r.speech_metrics);
+
+  it('the socket refuses to open without consent (403 VOICE_CONSENT_REQUIRED); the page asks first and names where audio goes', async () => {
+    app = await createTestApp({}, { transcriber: createFakeTranscriber(['hello']) });
+    const visitor = new Visitor(app);
+    const id = await started(visitor);
+    await expect(app.injectWS(`/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader! } })).rejects.toThrow(/403/);
+    expect(app.services.recordings.size).toBe(0);
+
+    const page = html((await visitor.get(`/session/${id}/interview`)).body);
+    expect(page.querySelector('#recorder')!.getAttribute('data-consent')).toBe('needed');
+    const consent = page.querySelector('#voice-consent')!;
+    expect(consent.textContent).toMatch(/What is measured/);
+    expect(consent.textContent).toMatch(/What is stored/);
+    expect(consent.textContent).toMatch(/up to 60 minutes/);
+    expect(consent.textContent).toMatch(/Raw audio is not kept/);
+    expect(consent.textContent).toMatch(/withdraw this consent at any time/);
+    expect(page.querySelector('#voice-consent-raw')).toBeNull(); // the operator keeps no raw audio: not even asked
+    expect(page.querySelector('#voice-consent-given')!.hasAttribute('hidden')).toBe(true);
+
+    // A cross-site form can't give consent (CSRF), and another visitor can't either (404).
+    expect((await visitor.post(`/session/${id}/voice-consent`, {}, { csrf: false })).statusCode).toBe(403);
+    const stranger = new Visitor(app);
+    await stranger.get('/');
+    expect((await stranger.post(`/session/${id}/voice-consent`, {}, { htmx: true })).statusCode).toBe(404);
+    expect(consentRow(id).voice_consent_at).toBeNull();
+
+    // Without JavaScript the form redirects back to the interview.
+    const plain = await visitor.post(`/session/${id}/voice-consent`);
+    expect(plain.statusCode).toBe(303);
+    expect(plain.headers.location).toBe(`/session/${id}/interview?done=voice-consent-given`);
+    expect(consentRow(id)).toMatchObject({ voice_consent_raw_audio: 0, voice_consent_transcriber: 'this server (fake)' });
+    const after = html((await visitor.get(`/session/${id}/interview`)).body);
+    expect(after.querySelector('#recorder')!.getAttribute('data-consent')).toBe('given');
+    expect(after.querySelector('#voice-consent-given')!.hasAttribute('hidden')).toBe(false);
+    const { final } = await record(visitor, id);
+    expect((await final).transcript).toBe('hello');
+  });
+
+  it('names a remote transcriber in the consent step, and asks about raw audio only when the operator keeps it', async () => {
+    const speech = {
+      ...testConfig().speech,
+      transcriber: 'gemini' as const,
+      remoteGemini: { baseUrl: 'http://127.0.0.1:9', model: 'gemini-2.5-flash', apiKey: 'k', apiKeyVariable: 'GEMINI_API_KEY' },
+      storeRaw: true,
+    };
+    app = await createTestApp({ speech });
+    const visitor = new Visitor(app);
+    const id = await started(visitor);
+    const page = html((await visitor.get(`/session/${id}/interview`)).body);
+    expect(page.querySelector('#voice-consent-provider')!.textContent).toBe('Google Gemini (gemini-2.5-flash)');
+    expect(page.querySelector('#voice-consent')!.textContent).toMatch(/your audio is sent, one sentence at a time, to/);
+    expect(page.querySelector('#voice-consent-raw')).not.toBeNull();
+    await consentToRecording(visitor, id, { raw_audio: 'on' });
+    expect(consentRow(id)).toMatchObject({ voice_consent_raw_audio: 1, voice_consent_transcriber: 'Google Gemini (gemini-2.5-flash)' });
+  });
+
+  it('is shown on the feedback page; withdrawing deletes recordings, raw files, transcripts and metrics of that interview only', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-consent-'));
+    temp.push(dataDir);
+    const config: Partial<AppConfig> = { dataDir, speech: { ...testConfig().speech, storeRaw: true } };
+    app = await createTestApp(config, { transcriber: createFakeTranscriber(['I led a team of four engineers.', 'again', 'other', 'live']) });
+    const visitor = new Visitor(app);
+    const id = await started(visitor);
+    const other = await started(visitor);
+    await consentToRecording(visitor, id, { raw_audio: 'on' });
+    await consentToRecording(visitor, other, { raw_audio: 'on' });
+
+    // A spoken first answer, stored with its metrics.
+    const first = await record(visitor, id);
+    await first.final;
+    await first.closed;
+    const q = (await currentQuestion(visitor, id))!;
+    expect((await visitor.post(`/session/${id}/message`, { answer: 'I led a team of four engineers.', question_id: q.id, recording_id: first.recordingId() })).statusCode).toBe(303);
+    expect(metricsOf(id)[0]).not.toBeNull();
+    // A finished recording not sent yet, one still live, and one in the other interview.
+    const waiting = await record(visitor, id);
+    await waiting.final;
+    const live = await record(visitor, id, { stop: false });
+    const kept = await record(visitor, other);
+    await kept.final;
+    await kept.closed;
+    expect(fs.readdirSync(path.join(dataDir, 'recordings', id)).length).toBe(3);
+    expect(app.services.recordings.find(waiting.recordingId(), id, ownerOf(id))).not.toBeNull();
+
+    // Finish the interview and look at the feedback page.
+    await answerAll(visitor, id, strongAnswer);
+    expect((await visitor.post(`/session/${id}/complete`)).statusCode).toBe(303);
+    live.ws.close();
+    await live.closed;
+    let feedback = html((await visitor.get(`/session/${id}/feedback`)).body);
+    expect(feedback.querySelector('#delivery')).not.toBeNull();
+    expect(feedback.querySelector('#voice-consent-status')!.getAttribute('data-consent')).toBe('given');
+    expect(feedback.querySelector('#voice-consent-status')!.textContent).toMatch(/You agreed to recording in this interview on .* UTC\.\s+Transcription: this server \(fake\)\. Raw audio kept: yes\./s);
+
+    const withdrawn = await visitor.post(`/session/${id}/voice-consent/withdraw`, { return_to: 'feedback' });
+    expect(withdrawn.statusCode).toBe(303);
+    expect(withdrawn.headers.location).toBe(`/session/${id}/feedback?done=voice-consent-withdrawn`);
+    // Gone: the raw files, the recordings in memory (with their transcripts), the stored metrics.
+    expect(fs.existsSync(path.join(dataDir, 'recordings', id))).toBe(false);
+    expect(app.services.recordings.find(waiting.recordingId(), id, ownerOf(id))).toBeNull();
+    expect(app.services.recordings.find(live.recordingId(), id, ownerOf(id))).toBeNull();
+    expect(metricsOf(id).every((m) => m === null)).toBe(true);
+    expect(consentRow(id)).toMatchObject({ voice_consent_at: null, voice_consent_raw_audio: 0, voice_consent_transcriber: null });
+    expect(consentRow(id).voice_consent_withdrawn_at).not.toBeNull();
+    // The answer text stays (it is what the candidate sent).
+    expect((app.database.sqlite.prepare("select count(*) n from messages where session_id = ? and kind = 'answer'").get(id) as { n: number }).n).toBeGreaterThan(0);
+    // The other interview keeps everything.
+    expect(fs.readdirSync(path.join(dataDir, 'recordings', other)).length).toBe(1);
+    expect(app.services.recordings.find(kept.recordingId(), other, ownerOf(other))).not.toBeNull();
+    expect(consentRow(other).voice_consent_at).not.toBeNull();
+
+    feedback = html((await visitor.get(`/session/${id}/feedback?done=voice-consent-withdrawn`)).body);
+    expect(feedback.querySelector('#delivery')).toBeNull();
+    expect(feedback.querySelector('#voice-consent-status')!.getAttribute('data-consent')).toBe('withdrawn');
+    expect(feedback.querySelector('#notice')!.textContent).toMatch(/consent to recording is withdrawn/);
+  });
+
+  it('withdrawing during a recording stops it (1008) and nothing of it is kept; recording then needs consent again', async () => {
+    app = await createTestApp({}, { transcriber: createFakeTranscriber(['one']) });
+    const visitor = new Visitor(app);
+    const id = await started(visitor);
+    await consentToRecording(visitor, id);
+    const live = await record(visitor, id, { stop: false });
+    expect((await visitor.post(`/session/${id}/voice-consent/withdraw`, {}, { htmx: true })).statusCode).toBe(204);
+    expect(await live.closed).toBe(1008);
+    expect(app.services.recordings.size).toBe(0);
+    await expect(app.injectWS(`/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader! } })).rejects.toThrow(/403/);
+    const page = html((await visitor.get(`/session/${id}/interview`)).body);
+    expect(page.querySelector('#recorder')!.getAttribute('data-consent')).toBe('needed');
+  });
+
+  function ownerOf(id: string): string {
+    return (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(id) as { owner_id: string }).owner_id;
+  }
+});
