@@ -248,7 +248,7 @@ describe('the JSON API', () => {
     expect((await two.get('/api/v1/me')).statusCode).toBe(200);
   });
 
-  it('streams a spoken answer over the audio socket with a token, and the answer carries its delivery metrics', { timeout: 30_000 }, async () => {
+  it('streams a spoken answer over the audio socket with a token after consent, and withdrawing consent deletes its delivery metrics', { timeout: 30_000 }, async () => {
     app = await createTestApp(noLimits);
     const { browser, token } = await accountWithToken(app, 'voice@example.com');
     const api = new ApiClient(app, token);
@@ -259,6 +259,15 @@ describe('the JSON API', () => {
     await expect(open(await makeToken(browser, 'reader', ['read']))).rejects.toThrow(/403/);
     await expect(open((await accountWithToken(app, 'other-voice@example.com')).token)).rejects.toThrow(/404/);
     await expect(open('rht.x.y')).rejects.toThrow(/401/);
+    // No consent yet: refused, and the interview says so.
+    await expect(open(token)).rejects.toThrow(/403/);
+    expect((await api.get(`/api/v1/interviews/${id}`)).json().interview.voiceConsent).toMatchObject({ given: false, at: null });
+    const consent = await api.put(`/api/v1/interviews/${id}/voice-consent`, { rawAudio: true });
+    expect(consent.statusCode).toBe(200);
+    // Raw audio is not kept here (the operator does not keep it), whatever the candidate ticks.
+    expect(consent.json()).toMatchObject({ given: true, rawAudio: false, withdrawnAt: null });
+    expect(Date.parse(consent.json().at)).not.toBeNaN();
+    expect(problem(await api.put(`/api/v1/interviews/${id}/voice-consent`, { rawAudio: 'yes' })).code).toBe('INVALID_REQUEST');
 
     const messages: Array<{ type: string; recordingId?: string }> = [];
     let finalSeen: (m: { recordingId: string }) => void = () => {};
@@ -281,6 +290,14 @@ describe('the JSON API', () => {
     expect([200, 202]).toContain(answered.statusCode);
     const stored = app.database.sqlite.prepare("select speech_metrics from messages where session_id = ? and kind = 'answer'").get(id) as { speech_metrics: string | null };
     expect(JSON.parse(stored.speech_metrics!)).toMatchObject({ version: 1, endedBy: 'stop' });
+
+    const withdrawn = await api.delete(`/api/v1/interviews/${id}/voice-consent`);
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ answers: 1 });
+    const after = app.database.sqlite.prepare("select speech_metrics from messages where session_id = ? and kind = 'answer'").get(id) as { speech_metrics: string | null };
+    expect(after.speech_metrics).toBeNull();
+    expect((await api.get(`/api/v1/interviews/${id}`)).json().interview.voiceConsent).toMatchObject({ given: false });
+    await expect(open(token)).rejects.toThrow(/403/);
   });
 
   it('publishes an OpenAPI 3.1 document of every API route, and its reference page', async () => {

@@ -28,6 +28,7 @@ export class ApiClient {
 
   get = (url: string, headers: Record<string, string> = {}) => this.request('GET', url, undefined, headers);
   post = (url: string, body: unknown = {}, headers: Record<string, string> = {}) => this.request('POST', url, body, headers);
+  put = (url: string, body: unknown = {}) => this.request('PUT', url, body);
   delete = (url: string) => this.request('DELETE', url);
 
   upload(url: string, files: UploadFile[], fields: Record<string, string> = {}) {

@@ -219,6 +219,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/interviews/{id}/voice-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give consent to recording voice answers (needed before the audio socket opens)
+         * @description What the candidate agrees to: delivery is measured from the audio, the audio goes to the transcriber named in `transcriber`, and raw audio is kept only with `rawAudio` where the operator keeps it. Giving it again updates it.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The interview id. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Also keep the raw audio (ignored unless the operator keeps it).
+                         * @default false
+                         */
+                        rawAudio?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VoiceConsent"];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Withdraw consent: deletes the interview’s recordings, raw audio and delivery metrics (answer text stays) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The interview id. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Recordings in memory stopped and forgotten. */
+                            recordings: number;
+                            /** @description Raw audio files deleted. */
+                            files: number;
+                            /** @description Answers whose delivery metrics were deleted. */
+                            answers: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/interviews/{id}/cv": {
         parameters: {
             query?: never;
@@ -1192,6 +1310,16 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** VoiceConsent */
+        VoiceConsent: {
+            /** @description Whether recording may start: the audio socket refuses to open (403 VOICE_CONSENT_REQUIRED) until it is. */
+            given: boolean;
+            at: string | null;
+            /** @description The candidate also agreed to keep raw audio (only possible where the operator keeps it). */
+            rawAudio: boolean;
+            transcriber: string | null;
+            withdrawnAt: string | null;
+        };
         /** Interview */
         Interview: {
             id: string;
@@ -1212,6 +1340,7 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             completedAt: string | null;
+            voiceConsent: components["schemas"]["VoiceConsent"];
         };
         /** InterviewState */
         InterviewState: {

@@ -16,7 +16,7 @@ import { sendFeedbackMarkdown } from '../feedback-routes.js';
 import { STEP_GRACE_MS, stepStatus } from '../interview-view.js';
 import { sseEvent } from '../interview-events.js';
 import { readMultipart } from '../uploads.js';
-import { feedbackJson, interviewJson, progressJson, retryJson, stateJson } from './present.js';
+import { feedbackJson, interviewJson, progressJson, retryJson, stateJson, voiceConsentJson } from './present.js';
 import {
   AnswerBody,
   CreateInterviewBody,
@@ -32,6 +32,9 @@ import {
   RetryParams,
   RetryResult,
   TextDocumentBody,
+  VoiceConsent,
+  VoiceConsentBody,
+  VoiceConsentWithdrawal,
 } from './schemas.js';
 
 const problems = { '4xx': Type.Ref(Problem), '5xx': Type.Ref(Problem) };
@@ -49,7 +52,7 @@ const InterviewSummary = Type.Object({
 
 export async function interviewApiRoutes(plain: FastifyInstance) {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
-  const { interview, sessions, feedback, retry, progress, deletion } = app.services;
+  const { interview, sessions, feedback, retry, progress, deletion, voiceConsent } = app.services;
   const owner = (request: { apiIdentity: { ownerId: string } | null }) => request.apiIdentity!.ownerId;
   const remoteAi = () => app.services.aiStatus().some((p) => p.remote);
   const self = (id: string) => `/api/v1/interviews/${id}`;
@@ -130,6 +133,34 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
       await deletion.deleteSession(request.params.id, owner(request));
       return reply.code(204).send(null);
     },
+  );
+
+  app.put(
+    '/interviews/:id/voice-consent',
+    {
+      schema: {
+        tags,
+        summary: 'Give consent to recording voice answers (needed before the audio socket opens)',
+        description: 'What the candidate agrees to: delivery is measured from the audio, the audio goes to the transcriber named in `transcriber`, and raw audio is kept only with `rawAudio` where the operator keeps it. Giving it again updates it.',
+        params: IdParams,
+        body: VoiceConsentBody,
+        response: { 200: Type.Ref(VoiceConsent), ...problems },
+      },
+    },
+    async (request) => voiceConsentJson(voiceConsent.give(request.params.id, owner(request), { rawAudio: request.body.rawAudio ?? false })),
+  );
+
+  app.delete(
+    '/interviews/:id/voice-consent',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw consent: deletes the interview’s recordings, raw audio and delivery metrics (answer text stays)',
+        params: IdParams,
+        response: { 200: VoiceConsentWithdrawal, ...problems },
+      },
+    },
+    async (request) => voiceConsent.withdraw(request.params.id, owner(request)),
   );
 
   const uploadCv = async (id: string, ownerId: string, file: Parameters<typeof sessions.uploadCv>[2]) => interviewJson(await sessions.uploadCv(id, ownerId, file));

@@ -8,8 +8,9 @@ import type { SessionRow } from '../../repositories/sessions-repository.js';
 import type { FeedbackView } from '../../services/feedback-service.js';
 import type { ProgressOverview } from '../../services/progress-service.js';
 import type { RetryView } from '../../services/retry-service.js';
+import { voiceConsentOf, type VoiceConsentView } from '../../services/voice-consent-service.js';
 import { currentLevelOf, type InterviewState as DomainState } from '../../services/interview-state.js';
-import type { Feedback, Interview, InterviewState, Progress, RetryResult } from './schemas.js';
+import type { Feedback, Interview, InterviewState, Progress, RetryResult, VoiceConsent } from './schemas.js';
 import { countWords } from '../view-models.js';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
@@ -29,7 +30,12 @@ export function interviewJson(session: SessionRow): Static<typeof Interview> {
     createdAt: session.createdAt.toISOString(),
     startedAt: iso(session.startedAt),
     completedAt: iso(session.completedAt),
+    voiceConsent: voiceConsentJson(voiceConsentOf(session)),
   };
+}
+
+export function voiceConsentJson(consent: VoiceConsentView): Static<typeof VoiceConsent> {
+  return { ...consent, at: iso(consent.at), withdrawnAt: iso(consent.withdrawnAt) };
 }
 
 export function stateJson(session: SessionRow, state: DomainState, remoteAi: boolean): Static<typeof InterviewState> {

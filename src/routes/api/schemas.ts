@@ -73,6 +73,17 @@ export type AnswerBody = Static<typeof AnswerBody>;
 
 export const RetryBody = Type.Object({ answer: Type.String({ maxLength: 100_000 }) }, { additionalProperties: false });
 
+export const VoiceConsent = Type.Object(
+  {
+    given: Type.Boolean({ description: 'Whether recording may start: the audio socket refuses to open (403 VOICE_CONSENT_REQUIRED) until it is.' }),
+    at: Nullable(DateTime),
+    rawAudio: Type.Boolean({ description: 'The candidate also agreed to keep raw audio (only possible where the operator keeps it).' }),
+    transcriber: Nullable(Type.String({ description: 'Where the audio was said to go for transcription when consent was given.' })),
+    withdrawnAt: Nullable(DateTime),
+  },
+  { $id: 'VoiceConsent', title: 'VoiceConsent' },
+);
+
 export const Interview = Type.Object(
   {
     id: Type.String(),
@@ -94,9 +105,21 @@ export const Interview = Type.Object(
     createdAt: DateTime,
     startedAt: Nullable(DateTime),
     completedAt: Nullable(DateTime),
+    voiceConsent: Type.Ref(VoiceConsent),
   },
   { $id: 'Interview', title: 'Interview' },
 );
+
+export const VoiceConsentBody = Type.Object(
+  { rawAudio: Type.Optional(Type.Boolean({ default: false, description: 'Also keep the raw audio (ignored unless the operator keeps it).' })) },
+  { additionalProperties: false },
+);
+
+export const VoiceConsentWithdrawal = Type.Object({
+  recordings: Type.Integer({ description: 'Recordings in memory stopped and forgotten.' }),
+  files: Type.Integer({ description: 'Raw audio files deleted.' }),
+  answers: Type.Integer({ description: 'Answers whose delivery metrics were deleted.' }),
+});
 
 export const Question = Type.Object({
   id: Type.String(),
@@ -242,4 +265,4 @@ export const Me = Type.Object({
 });
 
 /** Every schema with an $id, registered once so routes can `$ref` them. */
-export const SHARED_SCHEMAS = [Problem, Interview, InterviewState, Feedback];
+export const SHARED_SCHEMAS = [Problem, VoiceConsent, Interview, InterviewState, Feedback];
