@@ -126,8 +126,8 @@ let printed = '';
   await page.goto(`${base}/session/${done}/feedback`);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4' });
-  const info = await pdfPages(pdf);
-  printed = `${info.pages} A4 pages (lines per page: ${info.linesPerPage.join(', ')}; mostly blank: ${mostlyBlankPages(info).join(', ') || 'none'})`;
+  const info = await pdfPages(pdf, page);
+  printed = `${info.pages} A4 pages (printed down to: ${info.inkDepth.map((d) => `${Math.round(d * 100)}%`).join(', ')} of each page; mostly blank: ${mostlyBlankPages(info).join(', ') || 'none'})`;
   await context.close();
 }
 await browser.close();

@@ -89,32 +89,63 @@ document.addEventListener('htmx:afterSwap', (event) => {
   if (error) error.focus?.();
 });
 
-// "Print or save as PDF" on the feedback page: the button is hidden until this script can
-// handle it (window.print is looked up at click time, so tests can stand in for the dialog).
+// "Print or save as PDF" on the feedback page prints the page as it is: the sections that are
+// open (by default the summary, strengths, weaknesses and CV tips: a few pages). "Print
+// everything" opens every section for the print and closes them again afterwards. The buttons
+// are hidden until this script can handle them (window.print is looked up at click time, so
+// tests can stand in for the dialog).
+let openedForPrint = [];
 document.addEventListener('click', (event) => {
-  const target = event.target instanceof Element ? event.target.closest('#print') : null;
+  const target = event.target instanceof Element ? event.target.closest('#print, #print-all') : null;
   if (!target) return;
   event.preventDefault();
+  if (target.id === 'print-all') {
+    openedForPrint = [...document.querySelectorAll('details:not([open])')];
+    for (const d of openedForPrint) d.open = true;
+  }
   window.print();
-});
-function revealPrintButton() {
-  const button = document.getElementById('print');
-  if (button) button.hidden = false;
-}
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', revealPrintButton);
-else revealPrintButton();
-
-// Printing shows every answer's detail: open the closed <details> for the print, then close
-// them again so the screen looks as it did.
-let openedForPrint = [];
-window.addEventListener('beforeprint', () => {
-  openedForPrint = [...document.querySelectorAll('details:not([open])')];
-  for (const d of openedForPrint) d.open = true;
 });
 window.addEventListener('afterprint', () => {
   for (const d of openedForPrint) d.open = false;
   openedForPrint = [];
 });
+function revealPrintButtons() {
+  for (const id of ['print', 'print-all']) {
+    const button = document.getElementById(id);
+    if (button) button.hidden = false;
+  }
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', revealPrintButtons);
+else revealPrintButtons();
+
+// A link to something inside a closed section ("Question 7" in the top fixes, a CV tip's
+// requirement) opens the sections around it, and an answer's own detail, then scrolls to it
+// and moves the keyboard focus there.
+function revealFragment(hash) {
+  if (!hash || hash.length < 2) return;
+  let target = null;
+  try {
+    target = document.getElementById(decodeURIComponent(hash.slice(1)));
+  } catch {
+    return;
+  }
+  if (!target) return;
+  for (let el = target.parentElement; el; el = el.parentElement) if (el instanceof HTMLDetailsElement) el.open = true;
+  const own = target.querySelector(':scope > details');
+  if (own instanceof HTMLDetailsElement) own.open = true;
+  target.scrollIntoView({ block: 'start' });
+  if (target.hasAttribute('tabindex')) target.focus({ preventScroll: true });
+}
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+  if (!link || link.classList.contains('skip-link')) return;
+  const hash = link.getAttribute('href');
+  // Let the browser update the address (and history) first, then open what the link points at.
+  setTimeout(() => revealFragment(hash), 0);
+});
+window.addEventListener('hashchange', () => revealFragment(location.hash));
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => revealFragment(location.hash));
+else revealFragment(location.hash);
 
 // After htmx swaps in a scored retry (or the form with an error), move the focus to what
 // changed so keyboard and screen-reader users hear it.

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppError } from '../errors.js';
 import { deliveryView } from '../speech/delivery.js';
-import { coverageView, LEVEL_LABELS } from '../services/feedback-insights.js';
+import { coverageView, LEVEL_LABELS, topFixes } from '../services/feedback-insights.js';
 import { feedbackMarkdown, markdownFileName } from '../services/feedback-markdown.js';
 import type { RetryView } from '../services/retry-service.js';
 import { checkRouteLimit } from '../security/policy.js';
@@ -46,6 +46,8 @@ export async function feedbackRoutes(app: FastifyInstance) {
         title: `${session.jobTitle} — feedback`,
         session: sessionView(session),
         summary: feedback.summary,
+        // The changes that would raise the score most, at the top of the page (and of the export).
+        fixes: topFixes(view.answers),
         answers: view.answers,
         cvTips: view.cvTips,
         requirements: view.requirements,
@@ -87,6 +89,7 @@ export async function feedbackRoutes(app: FastifyInstance) {
         retries: view.retries,
         delivery: deliveryView(view.spoken),
         criterionLabels: CRITERION_LABELS,
+        fixes: topFixes(view.answers),
       });
       return reply
         .header('Content-Disposition', `attachment; filename="${markdownFileName(session.jobTitle, feedback.createdAt)}"`)

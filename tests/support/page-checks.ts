@@ -32,7 +32,7 @@ export function horizontalOverflow(page: Page): Promise<string[]> {
     if (root.scrollWidth <= root.clientWidth) return [];
     const width = root.clientWidth;
     const culprits: string[] = [];
-    for (const el of document.body.querySelectorAll('*')) {
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.right <= width + 1) continue;
       // Inside something that clips or scrolls by itself: not the page's problem.
@@ -57,7 +57,7 @@ export function horizontalOverflow(page: Page): Promise<string[]> {
 /** Opens (or closes) every <details> on the page. */
 export async function setAllDetails(page: Page, open: boolean): Promise<void> {
   await page.evaluate((o) => {
-    for (const d of document.querySelectorAll('details')) d.open = o;
+    for (const d of Array.from(document.querySelectorAll('details'))) d.open = o;
   }, open);
 }
 
@@ -118,31 +118,59 @@ export function topInView(page: Page, selector: string): Promise<boolean> {
 
 export interface PrintedPages {
   pages: number;
-  /** Lines of text on each page (a mostly blank page has few). */
-  linesPerPage: number[];
+  /**
+   * How far down each page the ink goes, as a fraction of the page's height (0 = blank,
+   * about 0.95 = printed to the bottom margin).
+   */
+  inkDepth: number[];
 }
 
-/** The pages of a PDF and how many lines of text each holds. */
-export async function pdfPages(pdf: Buffer): Promise<PrintedPages> {
+/**
+ * The pages of a PDF and how far down each is printed: pdf-parse renders every page to a PNG,
+ * and a blank browser page (`scratch`) reads the PNG's pixels to find the lowest row that is
+ * not white.
+ */
+export async function pdfPages(pdf: Buffer, scratch: Page): Promise<PrintedPages> {
   const { PDFParse } = await import('pdf-parse');
   const parser = new PDFParse({ data: new Uint8Array(pdf), isEvalSupported: false });
   try {
-    const result = await parser.getText();
-    const linesPerPage = result.pages.map((p) => p.text.split('\n').filter((l) => l.trim()).length);
-    return { pages: result.total, linesPerPage };
+    const shots = await parser.getScreenshot({ scale: 0.5, imageDataUrl: true, imageBuffer: false });
+    const inkDepth: number[] = [];
+    for (const shot of shots.pages) {
+      inkDepth.push(
+        await scratch.evaluate(async (url) => {
+          const img = new Image();
+          img.src = url;
+          await img.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = img.naturalWidth;
+          canvas.height = img.naturalHeight;
+          const ctx = canvas.getContext('2d')!;
+          ctx.drawImage(img, 0, 0);
+          const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+          for (let y = height - 1; y >= 0; y--) {
+            for (let x = 0; x < width; x++) {
+              const i = (y * width + x) * 4;
+              if (data[i + 3]! > 0 && (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235)) return (y + 1) / height;
+            }
+          }
+          return 0;
+        }, shot.dataUrl),
+      );
+    }
+    return { pages: shots.total, inkDepth };
   } finally {
     await parser.destroy();
   }
 }
 
 /**
- * Pages (1-based) that are mostly blank: every page but the last should hold at least 40% of
- * the lines of the fullest page (a page left three-quarters empty because the next block did
- * not fit is what this catches; the last page may be short).
+ * Pages (1-based) that are mostly blank: every page but the last should be printed at least
+ * half way down (a page left three-quarters empty because the next block did not fit is what
+ * this catches; the last page may be short).
  */
-export function mostlyBlankPages({ linesPerPage }: PrintedPages): number[] {
-  const full = Math.max(0, ...linesPerPage);
-  return linesPerPage.flatMap((lines, i) => (i < linesPerPage.length - 1 && lines < 0.4 * full ? [i + 1] : []));
+export function mostlyBlankPages({ inkDepth }: PrintedPages): number[] {
+  return inkDepth.flatMap((depth, i) => (i < inkDepth.length - 1 && depth < 0.5 ? [i + 1] : []));
 }
 
 export const countWords = (text: string) => (text.match(/\S+/g) ?? []).length;
