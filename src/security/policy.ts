@@ -56,6 +56,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /session/:id/start': { limit: 'interview' },
   'POST /session/:id/message': { limit: 'interview' },
   'POST /session/:id/complete': { limit: 'interview' },
+  // "Show my score after each answer": a preference in the cookie, nothing stored.
+  'POST /session/:id/preferences': { bodyLimit: SMALL_FORM },
   // Retrying a question from the feedback page calls the AI like an answer does, and stores it.
   'POST /session/:id/retry/:n': { limitInHandler: 'retry' },
   // Voice answers: the audio WebSocket. No CSRF token is possible on a handshake; its route
