@@ -39,7 +39,7 @@ declare module '@fastify/secure-session' {
  * The most text a flash carries, in bytes of JSON: with the visitor's identity and the CSRF
  * secret, the encrypted and base64-encoded cookie stays well under 4 KB.
  */
-export const FLASH_TEXT_BUDGET = 2000;
+export const FLASH_TEXT_BUDGET = 2500;
 
 /** A form submitted by the browser itself, without htmx (JavaScript off, or not loaded yet). */
 export function isPlainNavigation(request: FastifyRequest): boolean {
