@@ -22,7 +22,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
 import { contextAs, launchChromium, listenLocally, screenshot, shownQuestion, SCREENSHOTS, watch, answeredInterview, type Seen } from '../support/browser.js';
-import { FIXTURES, fixture } from '../support/interview-driver.js';
+import { FIXTURES, fixture, setUpSession } from '../support/interview-driver.js';
+import { gatedProvider } from '../support/gated-provider.js';
+import { ok, startFakeAiServer, status } from '../support/fake-ai-server.js';
+import { createOpenAiCompatibleProvider } from '../../src/ai/providers/openai-compatible.js';
 import { realisticAnswer, strongAnswer } from '../support/answers.js';
 import { Visitor } from '../support/test-app.js';
 import {
@@ -336,5 +339,123 @@ describe('at 360 px wide', () => {
     await page.goto(`${base}/account`);
     expect(await page.locator('#account-email').textContent()).toBe(email);
     await screenshot(page, 'everyday-360-account');
+  });
+});
+
+describe('when the interviewer takes its time', () => {
+  it('on a phone, the question the event stream brings is in view, with the focus on it', { timeout: 120_000 }, async () => {
+    const gate = gatedProvider();
+    const slow = await buildApp(testConfig({ rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 } }), { providers: [gate.provider] });
+    try {
+      const slowBase = await listenLocally(slow);
+      const visitor = new Visitor(slow);
+      const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+      await visitor.post(`/session/${id}/start`);
+      context = await contextAs(browser, slowBase, visitor, { viewport: PHONE, isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(`${slowBase}/session/${id}/interview`);
+      const q1 = (await shownQuestion(page))!;
+
+      // The next question is written while the page follows the event stream.
+      gate.hold('nextTurn');
+      await page.fill('#answer', strongAnswer(q1));
+      await page.click('#answer-form button[type=submit]');
+      await page.locator('#turn-status').waitFor();
+      await gate.arrived('nextTurn');
+      // The candidate scrolls down while waiting, as people do.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      gate.release('nextTurn');
+      await page.waitForFunction((prev) => {
+        const current = document.querySelector('#answer-form input[name=question_id]')?.getAttribute('value');
+        return Boolean(current && current !== prev);
+      }, q1.id);
+      expect(await topInView(page, '#progress')).toBe(true);
+      expect(await topInView(page, '#question')).toBe(true);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('question');
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('"Try again" after the interviewer failed shows its wait', { timeout: 120_000 }, async () => {
+    const fake = await startFakeAiServer();
+    // Only the model, no offline interviewer behind it: its failure reaches the candidate.
+    const onlyModel = createOpenAiCompatibleProvider({ apiKey: 'sk-test', baseUrl: fake.openaiBaseUrl, model: 'fake-model' });
+    const base0 = testConfig();
+    const failing = await buildApp(
+      testConfig({
+        aiProviders: ['openai'],
+        openai: { ...base0.openai, apiKey: 'sk-test', baseUrl: fake.openaiBaseUrl, model: 'fake-model' },
+        rateLimits: { signInPer15Min: 0, uploadsPerMinute: 0, interviewPerMinute: 0, createPerHour: 0, retryPerMinute: 0 },
+      }),
+      { providers: [onlyModel] },
+    );
+    try {
+      const failingBase = await listenLocally(failing);
+      const visitor = new Visitor(failing);
+      const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+      await visitor.post(`/session/${id}/start`);
+      context = await contextAs(browser, failingBase, visitor, { viewport: DESKTOP });
+      const page = await context.newPage();
+      await page.goto(`${failingBase}/session/${id}/interview`);
+      await page.locator('#question').waitFor({ timeout: 20_000 });
+      const q1 = (await shownQuestion(page))!;
+      fake.setDefault('openai', (request) => (request.intent === 'nextTurn' ? status(500) : ok()));
+      await page.fill('#answer', strongAnswer(q1));
+      await page.click('#answer-form button[type=submit]');
+      await page.locator('#try-again').waitFor({ timeout: 20_000 });
+      fake.setDefault('openai', ok());
+      expect(await indicatorShows(page, 'GET', /\/interview$/, '#retrying', () => page.click('#try-again'))).toMatch(/Asking the interviewer again/);
+      await page.waitForFunction((prev) => {
+        const current = document.querySelector('#answer-form input[name=question_id]')?.getAttribute('value');
+        return Boolean(current && current !== prev);
+      }, q1.id, { timeout: 20_000 });
+      await expectAxeClean(page, 'the interview after "Try again"');
+    } finally {
+      await failing.close();
+      await fake.close();
+    }
+  });
+});
+
+describe('without JavaScript', () => {
+  it('a refused answer brings the browser back to the interview URL with the message and the text (Post/Redirect/Get)', { timeout: 60_000 }, async () => {
+    const visitor = new Visitor(app);
+    const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+    await visitor.post(`/session/${id}/start`);
+    const interviewUrl = `${base}/session/${id}/interview`;
+    context = await contextAs(browser, base, visitor, { javaScriptEnabled: false });
+    const tabA = await context.newPage();
+    const tabB = await context.newPage();
+    await tabA.goto(interviewUrl);
+    await tabB.goto(interviewUrl);
+
+    // An empty answer: the app's own message (no browser bubble: the box is not `required`).
+    await tabA.click('#answer-form button[type=submit]');
+    await tabA.locator('#error').waitFor();
+    expect(tabA.url()).toBe(interviewUrl);
+    expect((await tabA.locator('#error').textContent())!.trim()).toBe('Write (or record) an answer before sending it.');
+
+    // Tab A answers; tab B, still on the same question, sends its own text: refused, and back it comes.
+    const q1 = (await shownQuestion(tabA))!;
+    await tabA.fill('#answer', strongAnswer(q1));
+    await tabA.click('#answer-form button[type=submit]');
+    await tabA.waitForLoadState();
+    const typed = 'Typed in the second tab: I rebuilt the night-shift handover and cut it by 20 minutes.';
+    await tabB.fill('#answer', typed);
+    await tabB.click('#answer-form button[type=submit]');
+    await tabB.locator('#error').waitFor();
+    expect(tabB.url()).toBe(interviewUrl);
+    expect(await tabB.locator('#error').getAttribute('data-code')).toBe('ANSWERED_ELSEWHERE');
+    expect(await tabB.locator('#answer').inputValue()).toBe(typed);
+
+    // A reload is a plain GET: nothing is sent again, the message has been read.
+    const documents: string[] = [];
+    tabB.on('request', (request) => {
+      if (request.isNavigationRequest()) documents.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    });
+    await tabB.reload();
+    expect(documents).toEqual([`GET /session/${id}/interview`]);
+    expect(await tabB.locator('#error').count()).toBe(0);
   });
 });
