@@ -9,7 +9,7 @@
  * interviewer, with one retry. Heights are CSS pixels of the whole document; the feedback page
  * is measured as it opens, with every section closed, and with every section open.
  *
- * Run: npx tsx bench/page-sizes.ts            (APPEND=1 adds the table to bench/RESULTS.md)
+ * Run: npm run bench:pages            (APPEND=1 adds the table to bench/RESULTS.md)
  */
 import { buildApp } from '../src/app.js';
 import { testConfig } from '../src/config.js';
