@@ -107,6 +107,14 @@ function parse(jobDescription: string): ParsedRequirement[] {
     const stems = distinctiveStems(line.text);
     // A fragment ("Requirements:", "Leeds or remote") is no requirement.
     if (skills.length === 0 && competencies.length === 0 && (stems.size < 2 || countWords(line.text) < 3)) return;
+    // A responsibility or nice-to-have that restates an earlier requirement in more words ("Take
+    // part in the on-call rotation … and lead incident reviews" after "Willingness to join the
+    // on-call rotation") is that requirement: it gets no entry of its own, so the requirement
+    // has one status, not "demonstrated" and "missing" at once.
+    if (mode === 'adds' && out.some((r) => r.stems.size >= 2 && [...r.stems].every((s) => stems.has(s)))) {
+      seenLines.add(line.text);
+      return;
+    }
     const newSkill = skills.some((s) => !seenSkills.has(s));
     const newCompetency = competencies.some((c) => !seenCompetencies.has(c.name));
     // Responsibilities and nice-to-haves repeat what the requirements said: keep only what they add.

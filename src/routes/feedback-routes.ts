@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { questionScore as sharedQuestionScore } from '../intelligence/scores.js';
 import { isAppError, type AppError } from '../errors.js';
 import { deliveryView } from '../speech/delivery.js';
-import { coverageView, LEVEL_LABELS } from '../services/feedback-insights.js';
+import { coverageView, LEVEL_LABELS, topFixes } from '../services/feedback-insights.js';
 import { feedbackMarkdown, markdownFileName } from '../services/feedback-markdown.js';
 import type { RetryView } from '../services/retry-service.js';
 import type { FeedbackView } from '../services/feedback-service.js';
@@ -51,6 +51,7 @@ export function sendFeedbackMarkdown(reply: FastifyReply, view: FeedbackView) {
     retries: view.retries,
     delivery: deliveryView(view.spoken),
     criterionLabels: CRITERION_LABELS,
+    fixes: topFixes(view.answers),
   });
   return reply
     .header('Content-Disposition', `attachment; filename="${markdownFileName(session.jobTitle, feedback.createdAt)}"`)
@@ -79,6 +80,8 @@ export async function feedbackRoutes(app: FastifyInstance) {
         title: `${session.jobTitle} — feedback`,
         session: sessionView(session),
         summary: feedback.summary,
+        // The changes that would raise the score most, at the top of the page (and of the export).
+        fixes: topFixes(view.answers),
         answers: view.answers,
         questionScore,
         cvTips: view.cvTips,

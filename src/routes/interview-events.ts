@@ -17,6 +17,7 @@ import type { AppError } from '../errors.js';
 import type { InterviewState } from '../services/interview-state.js';
 import type { StepEvent } from '../services/interview-service.js';
 import { interviewData, stepStatus } from './interview-view.js';
+import { showScoresOf } from './preferences.js';
 import { currentVisitor, visitorId } from './visitor.js';
 
 interface IdParams {
@@ -54,6 +55,7 @@ export async function interviewEventRoutes(app: FastifyInstance) {
     const firstQuestion = state.exchanges.length === 0;
     // What rendering needs from the request, taken now: the stream outlives the handler.
     const common = { visitor: currentVisitor(request), csrfToken: reply.generateCsrf(), notice: null };
+    const showScores = showScoresOf(request);
 
     const stream = new PassThrough();
     const timers = new Set<NodeJS.Timeout>();
@@ -82,7 +84,7 @@ export async function interviewEventRoutes(app: FastifyInstance) {
 
     async function finish(now: InterviewState, error?: AppError) {
       const current = interview.peek(session.id, owner).session;
-      const data = { ...common, ...interviewData(app, current, now, error ? { error } : {}) };
+      const data = { ...common, ...interviewData(app, current, now, { showScores, ...(error ? { error } : {}) }) };
       const html = await app.view('partials/_interview', data);
       write(sseEvent('done', html));
       end();

@@ -5,9 +5,15 @@ import { isHtmx, NOTICES, render, seeOther } from './render.js';
 import { countWords, sessionView } from './view-models.js';
 import { startingLevel } from '../intelligence/difficulty.js';
 import { interviewData, STEP_GRACE_MS } from './interview-view.js';
+import { isPlainNavigation, leaveFlash, takeFlash } from './flash.js';
+import { setShowScores, showScoresOf } from './preferences.js';
 
 interface IdParams {
   id: string;
+}
+
+interface PreferencesBody {
+  show_scores?: string;
 }
 
 interface AnswerBody {
@@ -20,10 +26,18 @@ export async function interviewRoutes(app: FastifyInstance) {
   const { interview, feedback, sessions } = app.services;
   const grace = { waitMs: STEP_GRACE_MS };
 
-  /** Shows the interview where it stands, with the error and the user's unsent answer. */
+  const interviewUrl = (id: string) => `/session/${id}/interview`;
+
+  /**
+   * Shows the interview where it stands, with the error and the user's unsent answer. A form
+   * sent without JavaScript is sent back to the interview's URL instead (Post/Redirect/Get),
+   * with the message and the text in a flash (flash.ts).
+   */
   function renderInterviewError(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, error: AppError, answerDraft?: string) {
+    const url = interviewUrl(request.params.id);
+    if (isPlainNavigation(request) && leaveFlash(request, url, error, answerDraft !== undefined ? { draft: answerDraft } : {})) return seeOther(reply, url);
     const { session, state } = interview.peek(request.params.id, visitorId(request));
-    const data = interviewData(app, session, state, { error, ...(answerDraft !== undefined ? { answerDraft } : {}) });
+    const data = interviewData(app, session, state, { error, showScores: showScoresOf(request), ...(answerDraft !== undefined ? { answerDraft } : {}) });
     return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', data, error.statusCode);
   }
 
@@ -33,13 +47,16 @@ export async function interviewRoutes(app: FastifyInstance) {
    */
   function renderBusy(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
     const { session, state } = interview.peek(request.params.id, visitorId(request));
-    return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', interviewData(app, session, state, { busy: true }));
+    return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', interviewData(app, session, state, { busy: true, showScores: showScoresOf(request) }));
   }
 
   app.get<{ Params: IdParams }>('/session/:id/interview', async (request, reply) => {
     try {
       const { session, state } = await interview.resume(request.params.id, visitorId(request), grace);
-      return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', interviewData(app, session, state));
+      // A form refused without JavaScript comes back here with its message and text (flash.ts).
+      const flash = takeFlash(request, interviewUrl(session.id));
+      const extra = flash ? { error: flash.error, ...(flash.draft !== undefined ? { answerDraft: flash.draft } : {}) } : {};
+      return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', interviewData(app, session, state, { ...extra, showScores: showScoresOf(request) }));
     } catch (error) {
       // The interviewer failed right away (every provider down): the page says so.
       if (!isAppError(error) || error.statusCode === 404) throw error;
@@ -57,6 +74,8 @@ export async function interviewRoutes(app: FastifyInstance) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
       const session = sessions.owned(request.params.id, owner);
       if (session.status === 'draft') {
+        const uploadUrl = `/session/${session.id}/upload`;
+        if (isPlainNavigation(request) && leaveFlash(request, uploadUrl, error, { section: 'start' })) return seeOther(reply, uploadUrl);
         const data = { title: `${session.jobTitle} — set up`, session: sessionView(session), section: 'start', error,
           maxUploadMb: Math.round(app.config.maxUploadBytes / 1024 / 1024), jobWordCount: countWords(session.jobDescription),
           startLevel: startingLevel(session.difficulty, session.cvText, session) };
@@ -81,7 +100,7 @@ export async function interviewRoutes(app: FastifyInstance) {
       );
       // Never silently: an answer whose recording had expired says it was stored without metrics.
       if (!isHtmx(request)) return seeOther(reply, `/session/${session.id}/interview${recordingExpired ? '?done=recording-expired' : ''}`);
-      return render(reply, 'partials/_interview', interviewData(app, session, state, recordingExpired ? { flash: NOTICES['recording-expired'] } : {}));
+      return render(reply, 'partials/_interview', interviewData(app, session, state, { showScores: showScoresOf(request), ...(recordingExpired ? { flash: NOTICES['recording-expired'] } : {}) }));
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
       // Stored, and waiting for room in the AI queue: the page waits with it.
@@ -104,5 +123,13 @@ export async function interviewRoutes(app: FastifyInstance) {
     // HX-Redirect makes it navigate instead.
     if (isHtmx(request)) return reply.header('HX-Redirect', url).code(204).send();
     return seeOther(reply, url);
+  });
+
+  /** "Show my score after each answer" (off by default): a preference of this browser (preferences.ts). */
+  app.post<{ Params: IdParams; Body: PreferencesBody | undefined }>('/session/:id/preferences', async (request, reply) => {
+    const { session, state } = interview.peek(request.params.id, visitorId(request)); // 404 unless theirs
+    setShowScores(request, request.body?.show_scores === 'on');
+    if (!isHtmx(request)) return seeOther(reply, interviewUrl(session.id));
+    return render(reply, 'partials/_interview', interviewData(app, session, state, { showScores: showScoresOf(request) }));
   });
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CallProgress } from '../ai/ai-client.js';
 import type { AppError } from '../errors.js';
 import { startingLevel } from '../intelligence/difficulty.js';
+import type { AdaptiveDecision } from '../intelligence/types.js';
 import type { SessionRow } from '../repositories/sessions-repository.js';
 import { currentLevelOf, type InterviewState } from '../services/interview-state.js';
 import { providerLabel, sessionView, TOTAL_QUESTIONS } from './view-models.js';
@@ -24,6 +25,42 @@ function latestDecision(state: InterviewState) {
   return state.exchanges.filter((e) => e.answer).at(-1)?.answer?.decision ?? null;
 }
 
+/** A reason that gives the candidate's score away ("You scored 4/10…", "covered 0 of 5 key points"). */
+const MENTIONS_SCORE = /\b\d+\s*\/\s*10\b|\bscor(?:e|ed|es|ing)\b|\bkey points?\b|\bcovered \d/i;
+
+/**
+ * The line shown above the question a decision led to (#decision), or null when there is
+ * nothing to say (moving on at the same level). Interviews do not score you out loud: unless
+ * the candidate asked to see scores, the line is one short sentence in the interviewer's voice
+ * — the model's own reason when it gives nothing away, otherwise a plain one for the action.
+ */
+export function decisionNote(decision: AdaptiveDecision | null, showScores: boolean): string | null {
+  if (!decision || decision.action === 'move_on') return null;
+  if (showScores) return decision.reason;
+  const own = decision.reason.trim().match(/^.*?[.!?](?=\s|$)/)?.[0] ?? decision.reason.trim();
+  const usable = own.length > 0 && own.length <= 160 && !MENTIONS_SCORE.test(own);
+  switch (decision.action) {
+    case 'follow_up':
+      return usable ? own : 'Before we move on, I’d like to hear a little more about that.';
+    case 'raise':
+      return `Next, a harder question (${decision.nextLevel} level).`;
+    case 'lower':
+      return `Next, a question at the ${decision.nextLevel} level.`;
+  }
+}
+
+/** The main question a follow-up belongs to (shown above it, so the thread is not lost). */
+function mainQuestionOf(state: InterviewState): string | null {
+  const current = state.current;
+  if (!current || current.kind !== 'follow_up') return null;
+  return state.exchanges.find((e) => e.question.kind === 'question' && e.question.questionNumber === current.questionNumber)?.question.content ?? null;
+}
+
+/** The latest answer's score, when the candidate asked to see scores during the interview (null until it is evaluated). */
+function lastScoreOf(state: InterviewState): number | null {
+  return state.exchanges.filter((e) => e.answer).at(-1)?.answer?.evaluation?.score ?? null;
+}
+
 export interface InterviewExtras {
   error?: AppError;
   answerDraft?: string;
@@ -31,18 +68,27 @@ export interface InterviewExtras {
   busy?: boolean;
   /** A notice for the page's message area, swapped in out of band by htmx (e.g. a recording that expired). */
   flash?: string;
+  /** The candidate asked to see each answer's score during the interview (a preference; off by default). */
+  showScores?: boolean;
 }
 
 export function interviewData(app: FastifyInstance, session: SessionRow, state: InterviewState, extra: InterviewExtras = {}) {
   const remoteAi = app.services.aiStatus().some((p) => p.remote);
   const last = state.exchanges.at(-1) ?? null;
+  const showScores = extra.showScores ?? false;
+  const decision = latestDecision(state);
   return {
     title: `${session.jobTitle} — interview`,
     session: sessionView(session),
     state,
     // The level the waiting (or next) question is asked at, and the decision that set it.
     level: currentLevelOf(state) ?? startingLevel(session.difficulty, session.cvText, session).level,
-    decision: latestDecision(state),
+    decision,
+    // What the page says about it, and the main question above a follow-up.
+    decisionText: decisionNote(decision, showScores),
+    mainQuestion: mainQuestionOf(state),
+    showScores,
+    lastScore: showScores ? lastScoreOf(state) : null,
     total: TOTAL_QUESTIONS,
     answerMaxChars: app.config.answerMaxChars,
     // The recorder says once when captions are off (views/partials/_recorder.eta).

@@ -5,6 +5,7 @@ import type { SessionRow } from '../repositories/sessions-repository.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, render, seeOther } from './render.js';
 import { readMultipart } from './uploads.js';
+import { takeFlash } from './flash.js';
 import { checkRouteLimit } from '../security/policy.js';
 import { countWords, sessionView } from './view-models.js';
 import { startingLevel } from '../intelligence/difficulty.js';
@@ -64,7 +65,9 @@ export async function sessionRoutes(app: FastifyInstance) {
 
   app.get<{ Params: IdParams }>('/session/:id/upload', async (request, reply) => {
     const session = sessions.owned(request.params.id, visitorId(request));
-    return render(reply, 'pages/upload', uploadPage(session));
+    // "Start" refused without JavaScript comes back here with its message (flash.ts).
+    const flash = takeFlash(request, `/session/${session.id}/upload`);
+    return render(reply, 'pages/upload', uploadPage(session, flash ? { section: flash.section, error: flash.error } : {}));
   });
 
   app.post<{ Params: IdParams }>('/session/:id/upload-cv', async (request, reply) => {

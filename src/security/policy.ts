@@ -59,6 +59,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   // Voice consent (issue 14): small forms; withdrawing deletes files, so it is rate limited.
   'POST /session/:id/voice-consent': { bodyLimit: SMALL_FORM },
   'POST /session/:id/voice-consent/withdraw': { limit: 'interview', bodyLimit: SMALL_FORM },
+  // "Show my score after each answer": a preference in the cookie, nothing stored.
+  'POST /session/:id/preferences': { bodyLimit: SMALL_FORM },
   // Retrying a question from the feedback page calls the AI like an answer does, and stores it.
   'POST /session/:id/retry/:n': { limitInHandler: 'retry' },
   // Voice answers: the audio WebSocket. No CSRF token is possible on a handshake; its route

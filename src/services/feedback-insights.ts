@@ -5,6 +5,9 @@
  * key points."). Pure: everything is read from the stored messages. Rows written before levels,
  * coverage and decisions were stored simply have nothing to say (nulls, never errors).
  */
+import { RUBRIC_CRITERIA, type RubricCriterion } from '../ai/schemas.js';
+import type { AnsweredQuestion } from '../ai/types.js';
+import { questionScore } from '../intelligence/scores.js';
 import type { AnswerCoverage, DecisionAction, DifficultyChoice, KeyPointCoverage, Level } from '../intelligence/types.js';
 import type { MessageRow } from '../repositories/messages-repository.js';
 import type { Exchange } from './interview-state.js';
@@ -132,4 +135,95 @@ export function explainDecisions(exchanges: readonly Exchange[], difficulty: Dif
     });
   }
   return lines;
+}
+
+/**
+ * One of the changes that would raise the overall score most (the top of the feedback page and
+ * of the Markdown export): what to do, and the answer it comes from.
+ */
+export interface TopFix {
+  criterion: RubricCriterion;
+  /** What to do next time, as an instruction. */
+  action: string;
+  /** The answer this change would help most. */
+  questionNumber: number;
+  /** That answer's score, 1–10. */
+  score: number;
+  /** Why, in the rubric's words about that answer (one sentence, clipped). */
+  why: string;
+  /** Other answers where the same change would help, by question number. */
+  alsoIn: number[];
+}
+
+/** What to do about each rubric criterion: advice that holds whatever the question was. */
+export const FIX_ACTIONS: Record<RubricCriterion, string> = {
+  relevance: 'Answer the question asked, in your first sentence.',
+  structure: 'Tell it as a story: the situation, what you did, the result.',
+  specificity: 'Be specific: name what you used, and give numbers.',
+  ownership: 'Say what you did yourself: “I”, not “we”.',
+  concision: 'Take about a minute: one example, told fully.',
+};
+
+const WHY_MAX = 140;
+
+/** The first sentence of a note, clipped at a word: the page shows one line of why. */
+function firstSentence(text: string): string {
+  const first = (text.trim().match(/^.*?[.!?](?=\s|$)/)?.[0] ?? text.trim()).trim();
+  if (first.length <= WHY_MAX) return /[.!?…]$/.test(first) || !first ? first : `${first}.`;
+  const cut = first.slice(0, WHY_MAX);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), WHY_MAX - 20)).replace(/[\s,;:]+$/, '')}…`;
+}
+
+/**
+ * The changes that would raise the overall score most. The overall score follows the answers'
+ * scores, so a point gained on a weak answer counts as much as on any other, and weak answers
+ * have the most room: each rubric criterion's shortfall (out of 5) on an answer is weighted by
+ * that answer's room to grow (10 − its score), and summed over the answers. The criteria with
+ * the largest totals are the changes; each is linked to the answer where it would help most,
+ * preferring an answer not already linked when it helps nearly as much there, so three fixes
+ * do not all point at one answer. Criteria scored 4 or 5 everywhere are never suggested.
+ */
+export function topFixes(answers: readonly AnsweredQuestion[], limit = 3): TopFix[] {
+  interface Gain {
+    questionNumber: number;
+    score: number;
+    gain: number;
+    note: string;
+  }
+  const byCriterion = new Map<RubricCriterion, Gain[]>();
+  for (const a of answers) {
+    // The question's score by the one rule the page shows (the better of answer and follow-up).
+    const score = questionScore(a.evaluation.score, a.followUp?.evaluation.score) ?? a.evaluation.score;
+    const room = 10 - score;
+    if (room <= 0) continue;
+    for (const c of a.evaluation.criteria) {
+      const shortfall = 5 - c.score;
+      if (shortfall < 2) continue; // 4 or 5 out of 5: nothing worth changing first
+      const list = byCriterion.get(c.criterion) ?? [];
+      list.push({ questionNumber: a.questionNumber, score, gain: (shortfall / 5) * room, note: c.note });
+      byCriterion.set(c.criterion, list);
+    }
+  }
+  const ranked = [...byCriterion.entries()]
+    .map(([criterion, gains]) => ({
+      criterion,
+      total: gains.reduce((sum, g) => sum + g.gain, 0),
+      gains: [...gains].sort((x, y) => y.gain - x.gain || x.questionNumber - y.questionNumber),
+    }))
+    .sort((x, y) => y.total - x.total || RUBRIC_CRITERIA.indexOf(x.criterion) - RUBRIC_CRITERIA.indexOf(y.criterion))
+    .slice(0, limit);
+  const linked = new Set<number>();
+  return ranked.map(({ criterion, gains }) => {
+    const best = gains[0]!;
+    const anchor = gains.find((g) => !linked.has(g.questionNumber) && g.gain >= 0.75 * best.gain) ?? best;
+    linked.add(anchor.questionNumber);
+    return {
+      criterion,
+      action: FIX_ACTIONS[criterion],
+      questionNumber: anchor.questionNumber,
+      score: anchor.score,
+      why: firstSentence(anchor.note),
+      alsoIn: gains.map((g) => g.questionNumber).filter((n) => n !== anchor.questionNumber).sort((x, y) => x - y),
+    };
+  });
 }

@@ -1,8 +1,10 @@
 /**
- * The feedback as a Markdown document (the "Download as Markdown" export): score and headline,
- * strengths and weaknesses with their quotes, the job-requirement map, how the interview
- * adapted, every question with its score, rubric and key points, CV tips, and delivery figures
- * for spoken answers. Pure: the same feedback always gives the same bytes.
+ * The feedback as a Markdown document (the "Download as Markdown" export), in the page's order:
+ * it leads with the same summary as the page (score, verdict and the changes that would raise
+ * the score most, each with the question it comes from), then strengths and weaknesses with
+ * their quotes, CV tips, every question with its score, rubric and key points, the
+ * job-requirement map, how the interview adapted, and delivery figures for spoken answers.
+ * Pure: the same feedback always gives the same bytes.
  *
  * Everything the candidate, the CV, the job description or a model wrote is escaped, so an
  * answer containing "# Title", "*", "[link](…)", "<script>" or a line starting "1." reads in
@@ -12,7 +14,7 @@ import type { AnswerEvaluation, AnsweredQuestion, InterviewSummary } from '../ai
 import type { RequirementCoverage } from '../intelligence/types.js';
 import type { RetrySummary } from '../repositories/retries-repository.js';
 import type { Figure } from '../speech/delivery.js';
-import { LEVEL_LABELS, type AnswerInsight, type CoverageView, type DecisionLine } from './feedback-insights.js';
+import { LEVEL_LABELS, topFixes, type AnswerInsight, type CoverageView, type DecisionLine, type TopFix } from './feedback-insights.js';
 import type { LinkedCvTip } from './feedback-service.js';
 
 export interface MarkdownInput {
@@ -31,6 +33,8 @@ export interface MarkdownInput {
   /** Delivery of spoken answers, when any answer was spoken. */
   delivery: { overall: { figures: Figure[]; advice: string[] }; answers: { title: string; figures: Figure[]; advice: string[] }[] } | null;
   criterionLabels: Readonly<Record<string, string>>;
+  /** The changes that would raise the score most (computed from the answers when absent). */
+  fixes?: TopFix[];
 }
 
 /** Characters that are markup anywhere in a line (CommonMark + GFM tables and strikethrough). */
@@ -137,11 +141,30 @@ function deliveryLines(delivery: NonNullable<MarkdownInput['delivery']>): string
   ];
 }
 
+/** "2", "2 and 5", "2, 5 and 8" */
+const numberList = (ns: readonly number[]) => (ns.length <= 1 ? ns.join('') : `${ns.slice(0, -1).join(', ')} and ${ns.at(-1)}`);
+
+/** The top fixes as a numbered list, each with the question it comes from (as on the page). */
+function fixLines(fixes: readonly TopFix[]): string[] {
+  if (fixes.length === 0) return ['_Nothing stands out to fix first: every answer did well on each part of the rubric._', ''];
+  return [
+    ...fixes.map(
+      (f, i) =>
+        `${i + 1}. **${escapeMarkdown(f.action)}** Question ${f.questionNumber} (${f.score}/10): ${escapeMarkdown(f.why)}` +
+        (f.alsoIn.length ? ` Also question${f.alsoIn.length === 1 ? '' : 's'} ${numberList(f.alsoIn)}.` : ''),
+    ),
+    '',
+  ];
+}
+
+const FIX_HEADINGS = ['Nothing stands out to fix first', 'Fix this first', 'Fix these two first', 'Fix these three first'];
+
 /** The whole feedback as Markdown. */
 export function feedbackMarkdown(input: MarkdownInput): string {
   const s = input.summary;
   const date = input.createdAt.toISOString().slice(0, 10);
   const retries = new Map(input.retries.map((r) => [r.questionNumber, r] as const));
+  const fixes = input.fixes ?? topFixes(input.answers);
   const out: string[] = [
     `# Interview feedback: ${escapeMarkdown(input.jobTitle)} at ${escapeMarkdown(input.companyName)}`,
     '',
@@ -151,6 +174,9 @@ export function feedbackMarkdown(input: MarkdownInput): string {
     '',
     escapeMarkdown(s.headline),
     '',
+    `## ${FIX_HEADINGS[fixes.length] ?? `Fix these ${fixes.length} first`}`,
+    '',
+    ...fixLines(fixes),
     '## Strengths',
     '',
     ...quotedPoints(s.strengths, 'No clear strengths came through yet.'),
@@ -159,15 +185,16 @@ export function feedbackMarkdown(input: MarkdownInput): string {
     '',
     ...quotedPoints(s.weaknesses, 'No major weaknesses stood out.'),
     '',
-    '## Job requirements',
-    '',
-    ...requirementLines(input.requirements),
+    '## Improve your CV for this job',
     '',
   ];
-  if (input.decisions.length > 0) {
-    out.push('## How the interview adapted', '', ...input.decisions.map((d) => `- ${escapeMarkdown(d.text)}`), '');
-  }
-  out.push('## Question by question', '');
+  if (input.cvTips.length === 0) out.push('_Your CV already covers what this job asks for._', '');
+  input.cvTips.forEach((t, i) => {
+    out.push(`${i + 1}. ${escapeMarkdown(t.tip)}`);
+    if (t.evidence) out.push(`   - ${escapeMarkdown(t.evidence)}`);
+    if (t.requirement) out.push(`   - Requirement (${STATUS_LABELS[t.requirement.status].toLowerCase()}): ${escapeMarkdown(t.requirement.requirement)}`);
+  });
+  out.push('', '## Question by question', '');
   for (const a of input.answers) {
     const insight = input.insights.get(a.questionNumber);
     const level = insight?.level ? ` (${LEVEL_LABELS[insight.level]} level)` : '';
@@ -196,14 +223,10 @@ export function feedbackMarkdown(input: MarkdownInput): string {
     const retry = retries.get(a.questionNumber);
     if (retry) out.push(`_Retried ${retry.attempts} time${retry.attempts === 1 ? '' : 's'}; latest retry scored ${retry.latestScore}/10 (practice only: the score above is unchanged)._`, '');
   }
-  out.push('## Improve your CV for this job', '');
-  if (input.cvTips.length === 0) out.push('_Your CV already covers what this job asks for._', '');
-  input.cvTips.forEach((t, i) => {
-    out.push(`${i + 1}. ${escapeMarkdown(t.tip)}`);
-    if (t.evidence) out.push(`   - ${escapeMarkdown(t.evidence)}`);
-    if (t.requirement) out.push(`   - Requirement (${STATUS_LABELS[t.requirement.status].toLowerCase()}): ${escapeMarkdown(t.requirement.requirement)}`);
-  });
-  out.push('');
+  out.push('## Job requirements', '', ...requirementLines(input.requirements), '');
+  if (input.decisions.length > 0) {
+    out.push('## How the interview adapted', '', ...input.decisions.map((d) => `- ${escapeMarkdown(d.text)}`), '');
+  }
   if (input.delivery) out.push(...deliveryLines(input.delivery));
   out.push('---', '', `_Exported from Rehearse. Scores: 1–3 not ready yet · 4–6 some solid points, gaps to close · 7–8 strong · 9–10 exceptional._`, '');
   return out.join('\n').replace(/\n{3,}/g, '\n\n');

@@ -48,13 +48,15 @@ describe('feedback insights in the browser', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
     expect(await page.locator(href!).isVisible()).toBe(true);
 
-    // The print button is there (app.js shows it) and calls window.print.
+    // The print buttons are there (app.js shows them) and call window.print.
     expect(await page.locator('#print').isVisible()).toBe(true);
+    expect(await page.locator('#print-all').isVisible()).toBe(true);
     await page.evaluate(() => {
-      window.print = () => document.body.setAttribute('data-printed', 'yes');
+      window.print = () => document.body.setAttribute('data-printed', String(document.querySelectorAll('details:not([open])').length));
     });
     await page.click('#print');
-    expect(await page.locator('body').getAttribute('data-printed')).toBe('yes');
+    // "Print" prints the page as it is: the adaptation log is still closed.
+    expect(Number(await page.locator('body').getAttribute('data-printed'))).toBeGreaterThan(0);
 
     // Download the Markdown export.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-markdown')]);
@@ -69,35 +71,46 @@ describe('feedback insights in the browser', () => {
 
     // Print media: no navigation, buttons or forms; black on white; every answer's detail shown.
     await page.emulateMedia({ media: 'print' });
-    const printed = await page.evaluate(() => {
-      const shown = (sel: string) => document.querySelector(sel)?.checkVisibility() ?? 'missing';
-      return {
-        header: shown('.site-header'),
-        exportLink: shown('#export-markdown'),
-        print: shown('#print'),
-        retryLink: shown('#retry-link-1'),
-        requirements: shown('#requirements .requirement-status'),
-        decisions: shown('#decisions'),
-        background: getComputedStyle(document.body).backgroundColor,
-        headline: getComputedStyle(document.querySelector('.headline')!).color,
-      };
-    });
-    expect(printed).toEqual({
+    const printed = () =>
+      page.evaluate(() => {
+        const shown = (sel: string) => document.querySelector(sel)?.checkVisibility() ?? 'missing';
+        return {
+          header: shown('.site-header'),
+          exportLink: shown('#export-markdown'),
+          print: shown('#print'),
+          retryLink: shown('#retry-link-1'),
+          fixes: shown('#top-fixes'),
+          // Opened by the CV tip's link above: open sections are printed, closed ones left out.
+          requirements: shown('#requirements .requirement-status'),
+          decisions: shown('#decisions'),
+          background: getComputedStyle(document.body).backgroundColor,
+          headline: getComputedStyle(document.querySelector('.headline')!).color,
+        };
+      });
+    expect(await printed()).toEqual({
       header: false,
       exportLink: false,
       print: false,
       retryLink: false,
+      fixes: true,
       requirements: true,
-      decisions: true,
+      decisions: false,
       background: 'rgb(255, 255, 255)',
       headline: 'rgb(0, 0, 0)',
     });
     await screenshot(page, 'feedback-insights-02-print-media');
     const pdf = await page.pdf({ path: path.join(SCREENSHOTS, 'feedback-insights-print.pdf'), format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // "Print everything" opens every section for the print.
+    await page.emulateMedia({ media: 'screen' });
+    await page.click('#print-all');
+    expect(await page.locator('body').getAttribute('data-printed')).toBe('0');
+    await page.emulateMedia({ media: 'print' });
+    expect(await printed()).toMatchObject({ decisions: true, requirements: true, retryLink: false });
     await page.emulateMedia({ media: 'screen' });
 
     // Retry question 2: the form posts with htmx and the comparison is swapped in.
+    expect(await page.locator('#retry-link-2').isVisible()).toBe(true);
     await page.click('#retry-link-2');
     await page.waitForURL(/\/retry\/2$/);
     expect(await page.locator('#original-attempt').isVisible()).toBe(true);
@@ -129,6 +142,8 @@ describe('feedback insights in the browser', () => {
     // Without the script there is no print button to press; the download link still works.
     expect(await page.locator('#print').isVisible()).toBe(false);
     expect(await page.locator('#export-markdown').isVisible()).toBe(true);
+    // The questions are one level down: open the section, then the retry link is there.
+    await page.click('#questions > summary');
     await page.click('#retry-link-4');
     await page.waitForURL(/\/retry\/4$/);
     await page.fill('#retry-answer', RETRY_ANSWER);

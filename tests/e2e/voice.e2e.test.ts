@@ -160,6 +160,8 @@ describe('a candidate answering by voice', () => {
     const delivery = page.locator('#delivery');
     await delivery.waitFor();
     expect(await delivery.locator('.delivery-answers > li').count()).toBe(1);
+    // Delivery is one level down on the feedback page (issue 13): open the section, then the answer.
+    await delivery.locator(':scope > summary').click();
     await delivery.locator('.delivery-answers summary').first().click();
     await delivery.locator('svg.timeline-chart').first().waitFor({ state: 'visible' });
     await delivery.scrollIntoViewIfNeeded();

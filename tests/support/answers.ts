@@ -18,3 +18,24 @@ const STRONG = [
 
 export const strongAnswer = (q: CurrentQuestion) => STRONG[(q.number + (q.kind === 'follow_up' ? 1 : 0)) % STRONG.length]!;
 export const lazyAnswer = () => 'fine';
+
+/**
+ * A realistic candidate: strong on some questions, vague or thin on others (which brings
+ * follow-ups and weak scores), so the feedback page has everything a real one has.
+ */
+const MIDDLING = [
+  'We had a slow API at my last job and I worked with the team to make it faster. We looked at the database, added some caching and tidied up a few queries, and things got a lot better. The customers were happier afterwards and the on-call load went down as well.',
+  'I usually get on well with people, so conflicts are rare for me. When there is a disagreement I try to listen to both sides and find a compromise that works for everyone, and then we move on. Communication is really the key thing in a team.',
+  'For Terraform we had modules for most of our AWS resources. I wrote some of them and reviewed changes from others. It made deployments more repeatable and we had fewer surprises in production than before.',
+];
+const FOLLOW_UPS = [
+  'Sorry, to be more concrete: I was the one who found the N+1 queries with the profiler, and I added the Redis cache myself. p99 went from about 800 ms to 250 ms over two sprints.',
+  'Honestly I do not remember the exact numbers any more, it was a while ago.',
+];
+
+export function realisticAnswer(q: CurrentQuestion): string {
+  if (q.kind === 'follow_up') return FOLLOW_UPS[q.number % FOLLOW_UPS.length]!;
+  if (q.number % 3 === 2) return MIDDLING[Math.floor(q.number / 3) % MIDDLING.length]!;
+  if (q.number === 7) return 'I am not sure, I have not really done that.';
+  return strongAnswer(q);
+}

@@ -49,6 +49,8 @@ export interface RequestOptions {
    * `false` sends none (a cross-site form); a string sends that value instead.
    */
   csrf?: boolean | string;
+  /** More request headers (e.g. what a browser sends with a form: Sec-Fetch-Mode, Sec-Fetch-Dest). */
+  headers?: Record<string, string>;
 }
 
 /** The token in a page's `<meta name="csrf-token">`, if it has one. */
@@ -120,7 +122,11 @@ export class Visitor {
         remoteAddress: this.remoteAddress,
         payload: fields.toString(),
         headers: this.headers(
-          { 'content-type': 'application/x-www-form-urlencoded', ...(token !== undefined && options.htmx ? { 'x-csrf-token': token } : {}) },
+          {
+            'content-type': 'application/x-www-form-urlencoded',
+            ...(token !== undefined && options.htmx ? { 'x-csrf-token': token } : {}),
+            ...options.headers,
+          },
           options.htmx,
         ),
       }),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AnswerEvaluation } from '../../src/ai/types.js';
+import { RUBRIC_CRITERIA, type RubricCriterion } from '../../src/ai/schemas.js';
+import type { AnswerEvaluation, AnsweredQuestion } from '../../src/ai/types.js';
 import type { AdaptiveDecision, AnswerCoverage, Level } from '../../src/intelligence/types.js';
 import type { MessageRow } from '../../src/repositories/messages-repository.js';
-import { answerInsights, explainDecisions } from '../../src/services/feedback-insights.js';
+import { answerInsights, explainDecisions, FIX_ACTIONS, topFixes } from '../../src/services/feedback-insights.js';
 import type { Exchange } from '../../src/services/interview-state.js';
 import { compareAttempts } from '../../src/services/retry-service.js';
 
@@ -116,5 +117,51 @@ describe('compareAttempts', () => {
     expect(worse.text).toBe('Your score went down from 7/10 to 5/10 (−2); no longer covered: point 2.');
     const same = compareAttempts({ evaluation: evaluation(6), coverage: null }, { evaluation: evaluation(6), coverage: coverage(2, 3) });
     expect(same).toMatchObject({ delta: 0, newlyCovered: [], text: 'Your score stayed at 6/10.' });
+  });
+});
+
+describe('topFixes', () => {
+  const criteria = (scores: Partial<Record<RubricCriterion, number>>, note = (c: string) => `${c} note for this answer. More detail.`) =>
+    RUBRIC_CRITERIA.map((criterion) => ({ criterion, score: scores[criterion] ?? 5, note: note(criterion) }));
+  const answered = (questionNumber: number, score: number, scores: Partial<Record<RubricCriterion, number>>): AnsweredQuestion => ({
+    questionNumber,
+    question: `Question ${questionNumber}?`,
+    kind: 'behavioral',
+    focus: '',
+    answer: 'An answer.',
+    evaluation: { ...evaluation(score), criteria: criteria(scores) },
+  });
+
+  it('ranks the criteria by how much they hold the weak answers back, and links each to the answer it helps most', () => {
+    const fixes = topFixes([
+      answered(1, 9, { concision: 3 }),
+      answered(2, 3, { specificity: 0, relevance: 2, ownership: 3 }),
+      answered(3, 5, { specificity: 1, structure: 2 }),
+      answered(4, 6, { ownership: 1 }),
+    ]);
+    // Gain = shortfall/5 × room to 10, summed: specificity 7 + 4, ownership 2.8 + 3.2, relevance 4.2, structure 3, concision 0.4.
+    expect(fixes.map((f) => f.criterion)).toEqual(['specificity', 'ownership', 'relevance']);
+    expect(fixes[0]).toMatchObject({ questionNumber: 2, score: 3, alsoIn: [3], why: 'specificity note for this answer.', action: FIX_ACTIONS.specificity });
+    // Ownership helps question 4 (1/5, room 4: 3.2) more than question 2 (3/5, room 7: 2.8).
+    expect(fixes[1]).toMatchObject({ questionNumber: 4, alsoIn: [2] });
+    expect(fixes[2]).toMatchObject({ questionNumber: 2, alsoIn: [] });
+  });
+
+  it('prefers an answer not linked yet when the change helps it nearly as much, so the three do not all point at one answer', () => {
+    const fixes = topFixes([answered(5, 2, { relevance: 0, structure: 0, specificity: 0 }), answered(7, 2, { relevance: 1, structure: 1, specificity: 1 })]);
+    expect(fixes.map((f) => f.questionNumber)).toEqual([5, 7, 5]);
+  });
+
+  it('suggests nothing for criteria scored 4 or 5 everywhere, or for answers that scored 10', () => {
+    expect(topFixes([answered(1, 8, { specificity: 4 }), answered(2, 10, { relevance: 0 })])).toEqual([]);
+    expect(topFixes([answered(1, 7, { structure: 3 })]).map((f) => f.criterion)).toEqual(['structure']);
+  });
+
+  it('keeps the why to one sentence of bounded length', () => {
+    const long = answered(1, 3, {});
+    long.evaluation.criteria = criteria({ relevance: 0 }, () => `${'word '.repeat(60)}end. Second sentence.`);
+    const [fix] = topFixes([long]);
+    expect(fix!.why.length).toBeLessThanOrEqual(141);
+    expect(fix!.why.endsWith('…')).toBe(true);
   });
 });

@@ -116,6 +116,20 @@ describe('feedbackMarkdown', () => {
     expect(md).toContain('Strong on delivery\\_time; \\<b\\>vague\\</b\\> on stakeholders.');
   });
 
+  it('leads with the same summary as the page: score, verdict, then the changes that would raise the score most', () => {
+    const headings = md.match(/^## .*/gm)!;
+    expect(headings.slice(0, 3)).toEqual(['## Overall score: 7/10', '## Fix these three first', '## Strengths']);
+    // Question 2 scored 2/10 with 3/5 on every criterion: it has the most room, so each fix points at it.
+    expect(md).toContain('1. **Answer the question asked, in your first sentence.** Question 2 (2/10): relevance note. Also question 1.');
+    expect(md.indexOf('## Fix these three first')).toBeLessThan(md.indexOf('## Strengths'));
+    expect(md.indexOf('## Improve your CV for this job')).toBeLessThan(md.indexOf('## Question by question'));
+  });
+
+  it('says so when nothing stands out to fix', () => {
+    const perfect = answers.map((a) => ({ ...a, evaluation: { ...evaluation(9), criteria: a.evaluation.criteria.map((c) => ({ ...c, score: 5 })) }, followUp: undefined }));
+    expect(feedbackMarkdown(input({ answers: perfect }))).toContain('## Nothing stands out to fix first\n\n_Nothing stands out to fix first');
+  });
+
   it('quotes strengths with their question number, and says when a list is empty', () => {
     expect(md).toContain('- Numbers\n  > “p99 from 900 ms to 210 ms” — your answer to question 1');
     expect(md).toMatch(/## Weaknesses\n\n_No major weaknesses stood out\._/);
@@ -165,7 +179,7 @@ describe('feedbackMarkdown', () => {
   it('never leaves raw HTML or a heading from user text, and is stable', () => {
     // Every "<" is escaped as "\<", so no tag can appear.
     expect(md).not.toMatch(/(?<!\\)<[a-z/]/i);
-    expect(md.match(/^#{1,4} /gm)?.length).toBe(md.match(/^#{1,4} (?:Interview feedback|Overall|Strengths|Weaknesses|Job requirements|How the|Question|Follow-up|Improve)/gm)?.length);
+    expect(md.match(/^#{1,4} /gm)?.length).toBe(md.match(/^#{1,4} (?:Interview feedback|Overall|Fix|Strengths|Weaknesses|Job requirements|How the|Question|Follow-up|Improve)/gm)?.length);
     expect(feedbackMarkdown(input())).toBe(md);
     expect(md).not.toMatch(/\n{3,}/);
   });

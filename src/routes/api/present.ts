@@ -6,6 +6,7 @@ import type { AnswerEvaluation } from '../../ai/types.js';
 import type { KeyPointCoverage } from '../../intelligence/types.js';
 import type { SessionRow } from '../../repositories/sessions-repository.js';
 import type { FeedbackView } from '../../services/feedback-service.js';
+import { topFixes } from '../../services/feedback-insights.js';
 import type { ProgressOverview } from '../../services/progress-service.js';
 import type { RetryView } from '../../services/retry-service.js';
 import { voiceConsentOf, type VoiceConsentView } from '../../services/voice-consent-service.js';
@@ -75,20 +76,6 @@ function evaluationJson(evaluation: AnswerEvaluation, points: readonly KeyPointC
   };
 }
 
-/**
- * The changes that would raise the score most: the summary's weaknesses, then the lowest-scored
- * answers' own advice, most important first.
- */
-function topFixes(view: FeedbackView): Array<{ text: string; questionNumber: number | null }> {
-  const fixes = view.feedback.summary.weaknesses.map((w) => ({ text: w.point, questionNumber: w.questionNumber ?? null }));
-  const weakest = [...view.answers].sort((a, b) => a.evaluation.score - b.evaluation.score);
-  for (const a of weakest) {
-    const advice = a.evaluation.weaknesses[0]?.point;
-    if (advice && !fixes.some((f) => f.text === advice)) fixes.push({ text: advice, questionNumber: a.questionNumber });
-  }
-  return fixes.slice(0, 3);
-}
-
 export function feedbackJson(view: FeedbackView): Static<typeof Feedback> {
   const { feedback, session } = view;
   const coverageOf = (n: number, followUp: boolean): KeyPointCoverage[] => {
@@ -102,7 +89,8 @@ export function feedbackJson(view: FeedbackView): Static<typeof Feedback> {
     verdict: feedback.summary.headline,
     provider: feedback.provider,
     createdAt: feedback.createdAt.toISOString(),
-    topFixes: topFixes(view),
+    // The same three as the page's "Fix these three first" and the Markdown export.
+    topFixes: topFixes(view.answers),
     strengths: feedback.summary.strengths,
     weaknesses: feedback.summary.weaknesses,
     cvTips: view.cvTips.map((t) => ({ tip: t.tip, evidence: t.evidence, requirementId: t.requirement?.id ?? null })),

@@ -187,8 +187,15 @@ export const Feedback = Type.Object(
     provider: Type.String(),
     createdAt: DateTime,
     topFixes: Type.Array(
-      Type.Object({ text: Type.String(), questionNumber: Nullable(Type.Integer()) }),
-      { description: 'The changes that would raise the score most, most important first.' },
+      Type.Object({
+        criterion: literals(RUBRIC_CRITERIA),
+        action: Type.String({ description: 'What to do, e.g. "Be specific: name what you used, and give numbers."' }),
+        questionNumber: Type.Integer({ description: 'The answer where it would help most.' }),
+        score: Type.Integer({ description: "That question's score." }),
+        why: Type.String({ description: "The rubric's note on that answer (one sentence)." }),
+        alsoIn: Type.Array(Type.Integer(), { description: 'Other questions the same change would help.' }),
+      }),
+      { description: 'The changes that would raise the score most, most important first (the page\'s "Fix these three first").', maxItems: 3 },
     ),
     strengths: Type.Array(SummaryPoint),
     weaknesses: Type.Array(SummaryPoint),

@@ -46,6 +46,19 @@ describe('parseRequirements', () => {
     expect(reqs.some((r) => r.requirement.startsWith('Evolve our event-driven'))).toBe(false);
   });
 
+  it('gives a requirement one entry, so one status, when a responsibility restates it in more words', () => {
+    const reqs = parseRequirements(JOB);
+    // "Take part in the on-call rotation (one week in six, paid) and lead incident reviews" restates
+    // "Willingness to join the on-call rotation": one entry, whatever the answers show.
+    expect(reqs.filter((r) => /on-call/i.test(r.requirement)).map((r) => r.requirement)).toEqual(['Willingness to join the on-call rotation']);
+    const map = requirementCoverage({
+      jobDescription: JOB,
+      cvText: CV,
+      answers: [{ questionNumber: 2, text: 'I was on call the night our payments API failed, and I joined the on-call rotation when it started.' }],
+    });
+    expect(map.filter((r) => /on-call/i.test(r.requirement)).map((r) => r.status)).toEqual(['demonstrated']);
+  });
+
   it('caps long job descriptions', () => {
     const long = `Requirements\n${Array.from({ length: 40 }, (_, i) => `- Experience with ${['Kafka', 'Terraform', 'Redis', 'Python', 'Go', 'Rust', 'Docker', 'AWS', 'GCP', 'Azure'][i % 10]} in project ${i}.`).join('\n')}`;
     expect(parseRequirements(long).length).toBeLessThanOrEqual(MAX_REQUIREMENTS);
