@@ -1,5 +1,6 @@
 /**
- * Samples how loaded the process is — mean event-loop delay, event-loop utilisation, V8 heap
+ * Samples how loaded the process is — event-loop delay (the histogram's mean, or how late the
+ * sample itself ran after one long block, whichever is larger), event-loop utilisation, V8 heap
  * in use, resident memory — once per interval, for the overload guard in operations.ts.
  *
  * This replaces @fastify/under-pressure (9.x), which did the same with two defects that a
@@ -21,7 +22,7 @@ import v8 from 'node:v8';
 export type PressureType = 'eventLoopDelay' | 'eventLoopUtilization' | 'heapUsedBytes' | 'rssBytes';
 
 export interface OverloadLimits {
-  /** Mean event-loop delay over one interval, in ms; 0 turns the check off. */
+  /** Event-loop delay over one interval, in ms (mean, or the longest block): 0 turns the check off. */
   maxEventLoopDelayMs: number;
   /** Event-loop utilisation over one interval, 0..1; 0 turns the check off. */
   maxEventLoopUtilization: number;
@@ -54,6 +55,8 @@ export function createOverloadMonitor(limits: OverloadLimits, onSampleError: (er
   const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   let eluBaseline: EventLoopUtilization = performance.eventLoopUtilization();
   let timer: NodeJS.Timeout | undefined;
+  let intervalMs = Math.max(RESOLUTION_MS, limits.sampleIntervalMs);
+  let lastTakeAt = performance.now();
   let last: Sample = { eventLoopDelayMs: 0, eventLoopUtilization: 0, heapUsedBytes: 0, rssBytes: 0 };
   let rssFailing = false;
 
@@ -73,8 +76,15 @@ export function createOverloadMonitor(limits: OverloadLimits, onSampleError: (er
   function take(): void {
     try {
       const mean = histogram.mean / 1e6;
-      const delay = Number.isNaN(mean) ? 0 : Math.max(0, mean - RESOLUTION_MS);
+      const meanDelay = Number.isNaN(mean) ? 0 : Math.max(0, mean - RESOLUTION_MS);
       histogram.reset();
+      // How late this sample itself ran: one long block (a synchronous parse, a tight loop) that
+      // the histogram's mean dilutes among ordinary ticks — and whose tick, depending on timer
+      // order, may land in a sample after it was reset — shows here in full.
+      const now = performance.now();
+      const lateness = Math.max(0, now - lastTakeAt - intervalMs);
+      lastTakeAt = now;
+      const delay = Math.max(meanDelay, lateness);
       const elu = performance.eventLoopUtilization(eluBaseline);
       eluBaseline = performance.eventLoopUtilization();
       last = {
@@ -106,7 +116,9 @@ export function createOverloadMonitor(limits: OverloadLimits, onSampleError: (er
       histogram.enable();
       eluBaseline = performance.eventLoopUtilization();
       last = { eventLoopDelayMs: 0, eventLoopUtilization: 0, heapUsedBytes: 0, rssBytes: 0 };
-      timer = setInterval(take, Math.max(RESOLUTION_MS, limits.sampleIntervalMs));
+      intervalMs = Math.max(RESOLUTION_MS, limits.sampleIntervalMs);
+      lastTakeAt = performance.now();
+      timer = setInterval(take, intervalMs);
       timer.unref();
     },
     stop() {

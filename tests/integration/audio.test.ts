@@ -411,6 +411,7 @@ describe('voice answers over WebSocket', () => {
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
+    await consentToRecording(visitor, id);
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as { port: number };
     const client = track(new WebSocket(`ws://127.0.0.1:${port}/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader! } }));

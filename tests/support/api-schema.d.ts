@@ -1377,10 +1377,19 @@ export interface components {
             provider: string;
             /** Format: date-time */
             createdAt: string;
-            /** @description The changes that would raise the score most, most important first. */
+            /** @description The changes that would raise the score most, most important first (the page's "Fix these three first"). */
             topFixes: {
-                text: string;
-                questionNumber: number | null;
+                criterion: "relevance" | "structure" | "specificity" | "ownership" | "concision";
+                /** @description What to do, e.g. "Be specific: name what you used, and give numbers." */
+                action: string;
+                /** @description The answer where it would help most. */
+                questionNumber: number;
+                /** @description That question's score. */
+                score: number;
+                /** @description The rubric's note on that answer (one sentence). */
+                why: string;
+                /** @description Other questions the same change would help. */
+                alsoIn: number[];
             }[];
             strengths: {
                 point: string;
