@@ -151,7 +151,8 @@ function extract(text: string): AnswerFeatures {
   const found = findSkills(trimmed);
   const negatedSkills = found.filter((m) => isNegatedSpan(doc, m.index, m.end));
   const skills = found.filter((m) => !negatedSkills.includes(m));
-  const normalized = trimmed.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  // Only a short answer can be a non-answer ("idk", "no comment"): longer ones are not normalised for it.
+  const normalized = words <= 12 ? trimmed.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() : '';
   const stems = contentKeys(trimmed);
   const contentWords = trimmed.toLowerCase().match(/[a-z]{4,}/g)?.length ?? 0;
   const seen = new Map<string, Sentence>();
@@ -222,7 +223,7 @@ export function sentenceAt(f: AnswerFeatures, index: number): Sentence | null {
   return f.sentences.find((s) => index >= s.start && index < s.start + s.text.length) ?? null;
 }
 
-const cache = new TextCache<AnswerFeatures>(32);
+const cache = new TextCache<AnswerFeatures>(32, 16_000);
 
 /** Extracts (or recalls) the features of an answer. */
 export function answerFeatures(answer: string): AnswerFeatures {

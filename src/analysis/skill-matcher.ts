@@ -77,7 +77,7 @@ function inLanguageContext(text: string, index: number, end: number): boolean {
   return inList || LANGUAGE_BEFORE.test(before) || LANGUAGE_AFTER.test(after);
 }
 
-const found = new TextCache<readonly SkillMatch[]>(512);
+const found = new TextCache<readonly SkillMatch[]>(512, 16_000);
 
 /** Every skill mention in `text`, in order, without overlaps (the longer alias wins). Memoised: an answer is scanned by several readers. */
 export function findSkills(text: string): SkillMatch[] {

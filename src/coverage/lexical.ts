@@ -152,7 +152,7 @@ export function lexicalCoverage(answer: string, keyPoints: readonly string[]): A
   const cached = results.get(`${keyPoints.join('\u0001')}\u0000${answer}`, () => computeCoverage(answer, keyPoints));
   return { ...cached, points: cached.points.map((p) => ({ ...p })) };
 }
-const results = new TextCache<AnswerCoverage>(256);
+const results = new TextCache<AnswerCoverage>(256, 16_000);
 
 function computeCoverage(answer: string, keyPoints: readonly string[]): AnswerCoverage {
   const docs = keyPoints.length > 0 && answer.trim() ? answerDocuments(answer) : [];

@@ -193,7 +193,7 @@ function read(text: string): TextDoc {
   return { text, tokens, sentences, entities, words };
 }
 
-const docs = new TextCache<TextDoc>(512);
+const docs = new TextCache<TextDoc>(512, 16_000);
 
 /** Reads (or recalls) a text. */
 export function readText(text: string): TextDoc {
