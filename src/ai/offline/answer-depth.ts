@@ -7,9 +7,10 @@
  *
  * Caps, first match wins (main questions only; follow-up answers are short by design):
  * - neither the question's focus nor any key point (or, without key points, a single word of
- *   the question) appears → at most 4;
- * - a long answer that hedges throughout and never states a number or something the candidate
- *   did (waffle) → at most 4;
+ *   the question) appears → at most 4; sharing no word with the question either → at most 2,
+ *   unless it is a substantial measured story from work (60+ words, a number, an action);
+ * - an answer of 60+ words that hedges in three or more sentences with at most one number, and
+ *   either never says what the candidate did or hedges in most of its sentences (waffle) → at most 4;
  * - an opener or motivation answer that hardly mentions anything this job is about → at most 4;
  * - a story question answered with present-tense habits, no particular occasion and no number → at most 4;
  * - a gap answer whose plan has no timeframe and no number ("I'd pick it up") → at most 6;
@@ -70,11 +71,16 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   const touched = keyPointsTouched(coverage) ?? r.questionHits >= 1;
   const covered = coverage ? coverage.coveredCount > 0 : r.questionHits >= 2;
   if (!r.focusHit && (!touched || (!covered && r.questionHits === 0)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
-    // Confident and specific about something else, sharing not one word with the question: a non-answer.
-    if (r.questionHits === 0 && !covered) return cap(2, 'unfocused', `It is about something else: it never addresses ${focus}, or anything the question asked about.`);
+    // Confident and specific about something else, sharing not one word with the question: a
+    // non-answer — unless it is a substantial, measured story from work, which shows some ability
+    // even though it answers another question (weak, not hopeless).
+    const substantialStory = f.words >= 60 && f.metricSentences.length >= 1 && f.actionSentences.length >= 1;
+    if (r.questionHits === 0 && !covered && !substantialStory) return cap(2, 'unfocused', `It is about something else: it never addresses ${focus}, or anything the question asked about.`);
     return cap(4, 'unfocused', `It never addresses ${focus}, or anything else the question asked about.`);
   }
-  if (f.words >= 80 && f.hedgeSentences.length >= 3 && f.metricSentences.length <= 1 && f.actionSentences.length === 0) {
+  // Waffle: hedging throughout ("I guess…", "probably…") with no fact, or hedging in most sentences.
+  const hedged = f.hedgeSentences.length >= 3 && f.metricSentences.length <= 1;
+  if (f.words >= 60 && hedged && (f.actionSentences.length === 0 || f.hedgeSentences.length >= 0.6 * f.sentences.length)) {
     return cap(4, 'waffle', 'The answer goes on at length and hedges, but never says what you did or gives a concrete fact.');
   }
   // "I haven't…, I've never…": gaps named honestly, but nothing done or planned to show.
@@ -104,3 +110,29 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (f.words < short) return cap(6, 'short', 'The answer is short: it leaves out the detail that would make it convincing.');
   return f.words < full ? { ceiling: 8, reason: null, issue: null } : none;
 }
+
+/** "first…, then…, step by step": an approach laid out in order. */
+const STEPS = /\b(?:first|then|next|after that|finally|step by step|start (?:by|with)|begin (?:by|with))\b/i;
+
+/**
+ * The least an on-topic answer earns for its substance, however briefly it is told: a real
+ * example in which the candidate did something and says what came of it ("I sat with her for
+ * an afternoon… she was much more confident afterwards"; a team's action counts with a measured
+ * result: "we tested a shorter form… around 10% more sign-ups"), or, for a scenario, an
+ * approach laid out in steps, is adequate (5) — brevity and missing detail are what keep it
+ * from strong, not what push it to weak. Caps still win over this floor.
+ */
+export function exampleFloor(input: EvaluateAnswerInput, f: AnswerFeatures, r: Relevance, coverage: AnswerCoverage | null): number {
+  const kind = input.question.kind;
+  if (input.isFollowUp || kind === 'follow_up' || f.words < 25) return 1;
+  const onTopic = r.focusHit || (keyPointsTouched(coverage) ?? false);
+  if (!onTopic || r.offTopic) return 1;
+  const { action } = f.star;
+  const outcome = f.outcome;
+  // The candidate's own action, or the team's with a measured result ("we tested…: 10% more sign-ups").
+  const acted = f.actionSentences.length > 0 || (f.pastAction && f.metricSentences.some((m) => m.start === outcome?.start));
+  if (STORY_KINDS.has(kind) && acted && action && outcome && outcome.start >= action.start) return 5;
+  if (kind === 'technical' && STEPS.test(f.text) && f.sentences.length + (f.text.match(/,/g)?.length ?? 0) >= 3) return 5;
+  return 1;
+}
+

@@ -57,7 +57,9 @@ function specificity(f: AnswerFeatures): number {
   const metrics = f.metricSentences.length >= 2 ? 2.5 : f.metricSentences.length === 1 ? 2 : 0;
   const tools = f.skillNames.length >= 2 ? 1.5 : f.skillNames.length === 1 ? 1 : 0;
   const names = f.properNouns >= 3 ? 1 : f.properNouns >= 1 ? 0.5 : 0;
-  const score = clampInt(metrics + tools + names + (f.timeframe ? 0.5 : 0), 0, 5);
+  // What exactly was done is detail too: a story of six distinct actions is specific without a number.
+  const actions = f.concreteActions >= 6 ? 1.5 : f.concreteActions >= 4 ? 1 : f.concreteActions >= 2 ? 0.5 : 0;
+  const score = clampInt(metrics + tools + names + actions + (f.timeframe ? 0.5 : 0), 0, 5);
   return isKeywordList(f) ? Math.min(1, score) : score;
 }
 
@@ -102,10 +104,13 @@ export function scoreCriteria(f: AnswerFeatures, r: Relevance, kind: Kind, cover
   };
 }
 
-/** Combines criterion scores into 1–10 using the kind's weights, then applies the cap. */
-export function overallScore(scores: Record<RubricCriterion, number>, kind: Kind, ceiling: number): number {
+/**
+ * Combines criterion scores into 1–10 using the kind's weights, then applies the floor (what
+ * the answer's substance earns however briefly it is told) and the cap (the cap wins).
+ */
+export function overallScore(scores: Record<RubricCriterion, number>, kind: Kind, ceiling: number, floor = 1): number {
   const weights = WEIGHTS[modeOf(kind)];
   let weighted = 0;
   for (const c of Object.keys(weights) as RubricCriterion[]) weighted += weights[c] * scores[c];
-  return clampInt(1 + (weighted / 5) * 9, 1, Math.max(1, ceiling));
+  return clampInt(Math.max(floor, 1 + (weighted / 5) * 9), 1, Math.max(1, ceiling));
 }
