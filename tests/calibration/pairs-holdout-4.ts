@@ -1,23 +1,28 @@
 /**
- * Issue 12's fourth holdout: 43 pairs over the eight professions, written after the last tuning
- * change (845b5f7) and committed before being scored, never used to tune the scorer. Half of
- * them answer eight questions the scorer had never seen (questions.ts, "Fourth holdout"). Every
- * failure type of the issue is here: pasted answers, keyword lists, other languages, negated
- * claims, confident off-topic answers and rambling, beside ordinary excellent, strong, adequate
- * and weak answers of varied length and style. Bands are a career coach's judgement of each
- * answer, set when it was written. Do not tune against these: if the scorer needs tuning again,
- * fold them into the tuning pairs (saying so) and write a new holdout.
+ * Issue 12's fourth holdout: 43 pairs over the eight professions, written after the tuning change
+ * 845b5f7 and committed before being scored (8dd5bbb), half of them answering eight questions
+ * the scorer had never seen (questions.ts, "Fourth holdout"), with every failure type of the
+ * issue beside ordinary answers. Bands are a career coach's judgement, set when each answer was
+ * written.
+ *
+ * Scored once: 74.4% exact (32/43), 97.7% within one band, one answer two bands off (a confident
+ * answer about automating expenses, to a question about finding an error, scored 5) — below
+ * issue 12's bar. The misses: five excellent answers scored 7–8 (a scenario plan's steps and
+ * checks, change-in-practice results and "we" outcomes were under-read), two pasted answers
+ * that partly fit scored 2, two confident off-topic answers scored 3 and 5, a disowned CV line
+ * scored 5 and a one-question closing answer 4. Then folded into the tuning pairs (flag
+ * tunedAfterHoldout); a fifth holdout was written after the fixes (pairs-holdout-5.ts).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 const RN_STORY = `On a late shift I was checking a drug chart before giving IV antibiotics and saw that a patient with a documented penicillin allergy had been prescribed co-amoxiclav. I held the dose, checked the allergy with the patient and her daughter, and bleeped the F1, who changed it to clarithromycin. I told the nurse in charge and completed a Datix. At the next ward meeting we agreed that allergies are read aloud at the start of every drug round, and the pharmacist added an allergy check to her ward visits.`;
 const DA_STORY = `Our weekly availability report said a store was fully stocked while customers were complaining about empty shelves. I compared the report with the warehouse picking data for two weeks and found that cancelled deliveries were still being counted as received. I rewrote that part of the query to use the delivery status, reran the last quarter, and showed the supply team that on-shelf availability was 4 points lower than we had been reporting. They changed the reorder rules for the 30 worst products.`;
 const SU_STORY = `When I was acting team lead, one of our agents, Jamie, had the lowest CSAT on the team, about 78%. I listened to ten of his calls with him and we noticed he went straight to the fix without acknowledging how annoyed people were. We agreed he'd try one sentence of acknowledgement before troubleshooting, and I did a short review with him every Friday for six weeks. His CSAT went up to 90%, and he now buddies our new starters.`;
 
-export const HOLDOUT_PAIRS: readonly CalibrationPair[] = [
+export const HOLDOUT_V4_PAIRS: readonly CalibrationPair[] = [
   // ── Software ─────────────────────────────────────────────────────────────────────────────
   h({ id: 'h4-sw-review-excellent', question: Q.swReview, band: 'excellent', note: 'Private, specific, explains the risk, stays open, and a lasting change in practice.',
     answer: `A colleague's pull request added retries to our refund service, but the retries weren't idempotent, so a timeout could refund a customer twice. Rather than leave twenty comments, I asked if we could go through it on a call that afternoon. I showed him a test that produced a double refund, explained that this was the risk rather than a style point, and asked how he'd want to fix it. He suggested an idempotency key on each refund request, which was better than my idea of removing the retries. He reworked it in two days, we shipped it, and we've had no duplicate refunds since. We also added "retries and idempotency" to our review checklist, and he later presented the pattern to the team.` }),
