@@ -53,6 +53,13 @@ export interface AnswerFeatures {
    * story is often actions rather than numbers.
    */
   concreteActions: number;
+  /** Of those, the ones told with "I" as the one acting. */
+  ownActions: number;
+  /**
+   * Distinct things the candidate says they would do, for a scenario ("I'd split the team,
+   * write one message, update the status page every hour"): a plan's concrete steps.
+   */
+  plannedActions: number;
   passiveSentences: Sentence[];
   hedgeSentences: Sentence[];
   hypotheticalSentences: Sentence[];
@@ -87,7 +94,7 @@ const SITUATION = /\b(when I was|at my (?:last|previous|current|old)|in my (?:la
 const SITUATION_TIME = /^(?:one|on an?|during an?|that) (?:(?:busy|quiet|late|early|long|night|day|weekend|bank holiday|christmas) )*(?:morning|afternoon|evening|night|day|weekend|shift|week)\b/i;
 const SITUATION_PLACE = /\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]hile at|[Ww]hen at) (?!I\b)[A-Z][\w&'’-]+/;
 const TASK = /\b(my (?:task|goal|job|role|responsibility|brief|aim|objective) was|I was (?:asked|tasked|responsible|brought in|hired)|(?:we|I) needed to|(?:we|I) had to|the (?:goal|aim|challenge|problem|objective|target|task) was|in charge of|responsible for|I decided to|I set out to)\b/i;
-const RESULT = /\b(as a result|the result|result(?:ed|ing)? in|outcome|in the end|ended up|which (?:meant|cut|reduced|increased|improved|saved|led)|leading to|led to|since then|by the end|reduc(?:ed|ing)|increas(?:ed|ing)|improv(?:ed|ing)|sav(?:ed|ing)|grew|dropped|fell|rose|doubled|halved|tripled|went (?:from|down|up)|zero|eliminated|delivered|launched|shipped|on time|ahead of schedule|promoted|rolled (?:it )?out|adopted|thanked|stopped|fixed|resolved|recovered|back to normal|no (?:repeat|recurrence|further|more|longer)|(?:have|has|had) (?:had|been) no|since then|ever since|from then on|(?:still|now) (?:use|uses|used|run|runs|do|does|talks?|works?)|went ahead|accepted)\b/i;
+const RESULT = /\b(as a result|the result|result(?:ed|ing)? in|outcome|in the end|ended up|which (?:meant|cut|reduced|increased|improved|saved|led)|leading to|led to|since then|by the end|reduc(?:ed|ing)|increas(?:ed|ing)|improv(?:ed|ing)|sav(?:ed|ing)|grew|dropped|fell|rose|doubled|halved|tripled|went (?:from|down|up)|zero|eliminated|delivered|launched|shipped|on time|ahead of schedule|promoted|rolled (?:it )?out|adopted|thanked|stopped|fixed|resolved|recovered|back to normal|no (?:repeat|recurrence|further|more|longer)|(?:have|has|had) (?:had|been) no|since then|ever since|from then on|(?:still|now) (?:use|uses|used|run|runs|do|does|talks?|works?)|went ahead|accepted|(?:we|they|the (?:team|ward|department|school|practice)) (?:all )?(?:agreed|added|changed|introduced|started|adopted) (?:that|to|a|an|the)\b)\b/i;
 /** Outcomes told loosely ("it was better afterwards", "she was more confident"): an outcome, but not a stated result. */
 const LOOSE_OUTCOME = /\b(?:calmed down|(?:much |a lot |far )?(?:more|less) confident|(?:were|was|got|did|felt) (?:much |a lot |far |a bit )?(?:better|faster|happier|safer)|fewer|so we kept)\b/i;
 const TIMEFRAME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)[\s-]+(?:minutes?|hours?|days?|weeks?|months?|quarters?|years?|sprints?|shifts?)\b|\b(?:by|before|within|over|during) (?:the )?(?:end of|next|first|following|deadline)|\bdeadline\b|\bQ[1-4]\b|\blast (?:year|month|quarter|winter|summer)\b/i;
@@ -142,18 +149,44 @@ function isPastVerb(doc: TextDoc, i: number): boolean {
   return !/^(?:have|'ve|has|'s|had|'d|be|been|being|was|were|is|are|to|would|will|could|should|might|must|can|may)$/.test(before);
 }
 
-/** How many different verbs the candidate (or "we") did, in sentences told in the first person. */
-function concreteActionsOf(doc: TextDoc): number {
-  const lemmas = new Set<string>();
+const PLAN_MODAL = new Set(["'d", 'would', 'will', "'ll"]);
+/** Verbs that name no step of a plan ("I'd try to make it engaging", "I'd make sure"). */
+const LIGHT_VERBS = new Set(['be', 'have', 'do', 'make', 'try', 'get', 'go', 'want', 'like', 'need', 'think', 'say', 'see', 'look', 'ensure', 'guess', 'hope', 'probably', 'also']);
+
+/**
+ * The different verbs the candidate did (told with "I", or "we"), and those they would do: in
+ * one pass over the first-person clauses. A verb belongs to the last "I"/"we" before it in its
+ * sentence, so "I took him aside and we agreed a plan" is one own action and one team action.
+ */
+function actionsOf(doc: TextDoc): { done: number; own: number; planned: number } {
+  const done = new Set<string>();
+  const own = new Set<string>();
+  const planned = new Set<string>();
   for (const s of doc.sentences) {
-    let speaker = false;
+    let speaker: 'I' | 'we' | null = null;
+    let modal = false;
     for (let i = s.from; i < s.to; i++) {
       const t = doc.tokens[i]!;
-      if (t.text === 'I' || t.lower === 'we') speaker = true;
-      else if (speaker && !t.negated && isPastVerb(doc, i)) lemmas.add(t.lemma);
+      if (t.text === 'I' || t.lower === 'we') {
+        speaker = t.text === 'I' ? 'I' : 'we';
+        modal = false;
+        continue;
+      }
+      // Another subject or a new clause ("…, because pupils learn better") ends the candidate's clause.
+      if (t.pos === 'SCONJ' || (t.pos === 'PRON' && /^(?:he|she|they|it|you|everyone|nobody)$/.test(t.lower))) {
+        speaker = null;
+        continue;
+      }
+      if (!speaker || t.negated) continue;
+      if (PLAN_MODAL.has(t.lower)) modal = true;
+      else if (modal && t.pos === 'VERB' && t.lower === t.lemma && !LIGHT_VERBS.has(t.lemma)) planned.add(t.lemma);
+      else if (isPastVerb(doc, i)) {
+        done.add(t.lemma);
+        if (speaker === 'I') own.add(t.lemma);
+      }
     }
   }
-  return lemmas.size;
+  return { done: done.size, own: own.size, planned: planned.size };
 }
 
 /**
@@ -215,6 +248,7 @@ function extract(text: string): AnswerFeatures {
   const resultOf = (acts: Sentence[]) => last(sentences, RESULT) ?? measuredAfter(doc, measured, acts[0]?.start ?? 0);
   const actions = doc.sentences.filter((s) => I_ACTION.test(s.text) || saysIDid(doc, s)).map((s) => ({ text: s.text, start: s.start }));
   const result = resultOf(actions);
+  const acted = actionsOf(doc);
   // A sentence is prose when it has a verb and a word that heads a clause ("I", "the", "was",
   // "to"); a run of terms ("NEWS2 ILS ALS mechanical ventilation CRRT") has neither.
   let proseWords = 0;
@@ -245,7 +279,9 @@ function extract(text: string): AnswerFeatures {
     firstPerson: count(trimmed, /\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b/g),
     plural: count(trimmed, /\b(?:[Ww]e|[Oo]ur|[Uu]s|[Oo]urselves)\b/g),
     actionSentences: actions,
-    concreteActions: concreteActionsOf(doc),
+    concreteActions: acted.done,
+    ownActions: acted.own,
+    plannedActions: acted.planned,
     passiveSentences: sentences.filter((s) => PASSIVE.test(s.text) && !/\bI\b/.test(s.text)),
     hedgeSentences: sentences.filter((s) => HEDGE.test(s.text)),
     hypotheticalSentences: sentences.filter((s) => HYPOTHETICAL.test(s.text)),

@@ -51,6 +51,8 @@ const NARRATIVE_KINDS = new Set(['opener', 'motivation', 'closing']);
  * never using the word "disagree".
  */
 const PLAIN_CUES: Readonly<Record<string, RegExp>> = {
+  // A patient deteriorating is told through the signs and the call for help, not the word "incident".
+  'incident response': /\b(?:(?:sats|saturations|oxygen|blood pressure|heart rate|temperature|NEWS2?(?: score)?)\b[^.]{0,20}\b(?:dropp\w*|fell|fall\w*|went (?:up|down)|rose|ris\w*|spik\w*)|became (?:short of breath|breathless|confused|unresponsive|clammy|drowsy|unwell|agitated)|(?:called|bleeped|rang|paged) (?:the )?(?:doctor|registrar|outreach|crash team|medical team|on-?call)|went down|stopped working)\b/i,
   // Helping a newer colleague is mentoring, even when nobody calls it that.
   mentoring: /\b(?:new(?:er)? (?:colleague|starter|joiner|hire|member of (?:staff|the team))|show(?:ed)? (?:him|her|them) how|sat (?:down )?with (?:him|her|them)|walked (?:him|her|them) through|(?:his|her|their) confidence)\b/i,
   // Saying no, or choosing what comes first, is told through its cost and the alternative offered.

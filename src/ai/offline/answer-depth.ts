@@ -21,7 +21,7 @@
  *   answer is often a question or two back, so it is never "too short".
  */
 import type { AnswerCoverage } from '../../intelligence/types.js';
-import { languageName } from '../../text/index.js';
+import { contentKeys, languageName, overlapCount, sentenceKeys } from '../../text/index.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
 import type { AnswerFeatures } from '../../analysis/answer-features.js';
@@ -92,6 +92,10 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (admitted.size >= 1 && positive <= (admitted.size >= 2 ? 1 : 0) && f.metricSentences.length === 0) {
     return cap(4, 'no_example', "The answer says what you haven't done, but not what you have done that comes close, or how you would close the gap.");
   }
+  // "Tell me about yourself" answered with hobbies: not one thing this job is about.
+  if (kind === 'opener' && !r.focusHit && r.jobHits <= 1 && f.words >= 25) {
+    return cap(2, 'off_role', 'It is about something else: nothing in it links your experience to what this role needs.');
+  }
   if (ROLE_KINDS.has(kind) && f.words >= 60 && (r.jobHits * 100) / f.words < 5) {
     return cap(4, 'off_role', 'Most of the answer is about things other than this job: link your experience to what the role needs.');
   }
@@ -119,12 +123,25 @@ const STEPS = /\b(?:first|then|next|after that|finally|step by step|start (?:by|
  * example in which the candidate did something and says what came of it ("I sat with her for
  * an afternoon… she was much more confident afterwards"; a team's action counts with a measured
  * result: "we tested a shorter form… around 10% more sign-ups"), or, for a scenario, an
- * approach laid out in steps, is adequate (5) — brevity and missing detail are what keep it
- * from strong, not what push it to weak. Caps still win over this floor.
+ * approach laid out in steps, or a closing question back about the work itself, is adequate
+ * (5) — brevity and missing detail are what keep it from strong, not what push it to weak.
+ * Caps still win over this floor.
  */
-export function exampleFloor(input: EvaluateAnswerInput, f: AnswerFeatures, r: Relevance, coverage: AnswerCoverage | null): number {
+export function exampleFloor(
+  input: EvaluateAnswerInput,
+  f: AnswerFeatures,
+  r: Relevance,
+  coverage: AnswerCoverage | null,
+  jobVocabulary: ReadonlySet<string> = new Set(),
+): number {
   const kind = input.question.kind;
-  if (input.isFollowUp || kind === 'follow_up' || f.words < 25) return 1;
+  if (input.isFollowUp || kind === 'follow_up') return 1;
+  // A closing answer that asks about the work itself ("What does a typical week look like for the team lead?").
+  if (kind === 'closing') {
+    const asks = f.doc.sentences.some((sentence, i) => sentence.text.includes('?') && asksAboutWork(sentenceKeys(f.doc, i), input, jobVocabulary));
+    return asks ? 5 : 1;
+  }
+  if (f.words < 25) return 1;
   const onTopic = r.focusHit || (keyPointsTouched(coverage) ?? false);
   if (!onTopic || r.offTopic) return 1;
   const { action } = f.star;
@@ -134,5 +151,10 @@ export function exampleFloor(input: EvaluateAnswerInput, f: AnswerFeatures, r: R
   if (STORY_KINDS.has(kind) && acted && action && outcome && outcome.start >= action.start) return 5;
   if (kind === 'technical' && STEPS.test(f.text) && f.sentences.length + (f.text.match(/,/g)?.length ?? 0) >= 3) return 5;
   return 1;
+}
+
+/** A question back that names something of the job or of the question asked (not "Do you offer a four-day week?"). */
+function asksAboutWork(keys: ReadonlySet<string>, input: EvaluateAnswerInput, jobVocabulary: ReadonlySet<string>): boolean {
+  return overlapCount(keys, jobVocabulary) > 0 || overlapCount(keys, contentKeys(input.question.text)) > 0;
 }
 

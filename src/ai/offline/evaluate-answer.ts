@@ -43,7 +43,7 @@ export function evaluateOfflineAnswer(input: EvaluateAnswerInput, referenceYear?
   // A story without an outcome, or a good story that misses the point asked about, is not a top answer.
   const mode = modeOf(input.question.kind);
   const rubricCap = (mode === 'star' && !f.star.result) || (mode !== 'narrative' && !relevance.focusHit) ? 7 : 10;
-  const floor = exampleFloor(input, f, relevance, coverage);
+  const floor = exampleFloor(input, f, relevance, coverage, analysis.jobVocabulary);
   const score = overallScore(scores, input.question.kind, Math.min(substance.ceiling, depth.ceiling, rubricCap), floor);
   // The feedback explains whichever cap bit hardest.
   const cap = depth.reason && depth.ceiling < substance.ceiling ? depth : substance;

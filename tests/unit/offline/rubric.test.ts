@@ -4,6 +4,7 @@ import { answerFeatures } from '../../../src/analysis/answer-features.js';
 import { relevanceOf } from '../../../src/analysis/answer-relevance.js';
 import { assessSubstance } from '../../../src/analysis/answer-substance.js';
 import { analyseContext } from '../../../src/analysis/context-analysis.js';
+import { keyPointCoverage } from '../../../src/ai/offline/answer-coverage.js';
 import { exampleFloor } from '../../../src/ai/offline/answer-depth.js';
 import { createOfflineProvider } from '../../../src/ai/providers/offline.js';
 import { AnswerEvaluationSchema, RUBRIC_CRITERIA, type AnswerEvaluation, type PlannedQuestion } from '../../../src/ai/schemas.js';
@@ -258,4 +259,35 @@ describe('evaluateAnswer: substance over form (issue 12, calibration causes)', (
     const e = await evaluate(input(answer, { kind: 'behavioral', focus: 'stakeholder management', text: 'Tell me about a deal you won that looked lost.' }));
     expect(e.score).toBeLessThanOrEqual(4);
   });
+
+  it('does not count a key point as covered when the answer meets it only through the question\'s own words', () => {
+    const question = { kind: 'behavioral' as const, focus: 'attention to detail', text: 'Tell me about a time you found a significant error late in the month-end or reporting process.' };
+    const keyPoints = ['Changed a control or process so it would not recur', 'Told the people relying on the numbers promptly'];
+    const echo = keyPointCoverage({ ...input('I am proud of how I automated our expenses process, which now saves the team a day every month.', question), keyPoints })!;
+    expect(echo.points[0]!.covered).toBe(false);
+    const real = keyPointCoverage({ ...input('I found the duplicate journal, told the finance director that afternoon, and added a control to the close so it would not recur.', question), keyPoints })!;
+    expect(real.points[0]!.covered).toBe(true);
+  });
+
+  it('gives an opener about hobbies alone a hopeless score', async () => {
+    const opener = { kind: 'opener' as const, focus: 'fit for Backend Engineer', text: 'Thanks for talking to us about the Backend Engineer role. Tell me briefly about yourself, focusing on the experience most relevant to this role.' };
+    const e = await evaluate(input("I'm a keen climber and I've been bouldering three times a week for years. It has taught me patience and that you can solve anything if you keep at it.", opener));
+    expect(e.score).toBeLessThanOrEqual(2);
+  });
+
+  it('treats a closing question about the work itself as adequate, and one about perks as weak', async () => {
+    const closing = { kind: 'closing' as const, focus: 'questions for the interviewer', text: 'We are nearly at the end. Is there anything we have not covered, and what would you like to ask us?' };
+    const work = await evaluate(input('No, I think we covered it. How is on-call shared for the billing services?', closing));
+    const perks = await evaluate(input('No, I think that is everything. Do you offer a four-day week?', closing));
+    expect(work.score).toBeGreaterThanOrEqual(5);
+    expect(perks.score).toBeLessThanOrEqual(4);
+  });
+
+  it('sees the candidate\'s own part in a story whose outcome is told with "we"', async () => {
+    const answer =
+      "A colleague's pull request retried refunds without an idempotency key. I asked to go through it on a call, I showed him a test that refunded twice, and I explained the risk. He proposed a key per refund, we shipped it, we added it to our checklist, and we have had no duplicate refunds since.";
+    const e = await evaluate(input(answer, { kind: 'behavioral', focus: 'communication', text: 'Tell me about a time you gave a colleague critical feedback on their code.' }));
+    expect(e.criteria.find((c) => c.criterion === 'ownership')!.score).toBeGreaterThanOrEqual(3);
+  });
 });
+
