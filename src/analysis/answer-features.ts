@@ -136,6 +136,8 @@ function saysIDid(doc: TextDoc, s: { from: number; to: number }): boolean {
       if (MODAL.has(t.lower) || t.negated || /^(?:n't|not|never|no)$/.test(t.lower)) break;
       // "I've closed lots of deals" is a claim about a career, not something done on one occasion.
       if (isPastVerb(doc, j)) return true;
+      // The first other verb is the candidate's ("If I see something broken"): no past action here.
+      if (t.pos === 'VERB') break;
     }
   }
   return false;

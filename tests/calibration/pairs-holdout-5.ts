@@ -15,16 +15,24 @@
  * answer reads as off-focus); four short generic answers ("I always take ownership…", "I'd look
  * at the numbers…") scored 5 instead of weak; two pasted answers that partly fit scored 2
  * instead of weak; a 99-word excellent story scored 8.
+ *
+ * Then folded into the tuning pairs (flag tunedAfterHoldout), because folding the fourth holdout
+ * had left one of its tuning pairs breaking an existing check (a disowned CV line scored 5), and
+ * fixing that general cause changed this holdout's scores too. The causes fixed with it: "Go"
+ * after "used", "know", "learned"… is the language; "If I see something broken" is no past
+ * action; "I just wrote the articles" beside "I didn't really measure it myself" is no evidence;
+ * a short scenario answer with no steps, reason, check or key point is weak. A sixth holdout was
+ * written after that (pairs-holdout-6.ts).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 const SW_STORY = `Our nightly settlement report kept failing about once a week, and it belonged to the finance-tools team, who were busy with a migration. Shops were getting paid a day late when it failed, so I asked their lead if I could take a look. The logs showed it timed out whenever a bank file arrived after 2am, so I moved it to start when the file lands instead of at a fixed time, and added an alert if it hasn't finished by 6am. I walked their team through the change before merging it. It hasn't failed since, which is about five months now.`;
 const PM_STORY = `After we launched online check-in at Pebble, I set a target of 60% of appointments checked in online within a month, against a baseline of zero, and watched drop-off at each step. The numbers showed 45% of people abandoned at the insurance step, so I sat in on six patients trying it and saw they didn't have their policy number to hand. We made that step optional and let them add it at the desk. Online check-in went from 31% to 58% in three weeks, and front-desk queues at 9am fell noticeably.`;
 
-export const HOLDOUT_PAIRS: readonly CalibrationPair[] = [
+export const HOLDOUT_V5_PAIRS: readonly CalibrationPair[] = [
   // ── Software ─────────────────────────────────────────────────────────────────────────────
   h({ id: 'h5-sw-ownership-strong', question: Q.swOwnership, band: 'strong', note: 'Took on a problem outside their team, involved the owners, fixed it, with a lasting result.',
     answer: SW_STORY }),

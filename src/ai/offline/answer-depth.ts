@@ -13,6 +13,8 @@
  *   either never says what the candidate did or hedges in most of its sentences (waffle) → at most 4;
  * - an opener or motivation answer that hardly mentions anything this job is about → at most 4;
  * - a story question answered with present-tense habits, no particular occasion and no number → at most 4;
+ * - a scenario answer under 60 words with no steps, reason, check or number that covers fewer
+ *   than two key points ("I'd look at the numbers and explain it") → at most 4;
  * - a gap answer whose plan has no timeframe and no number ("I'd pick it up") → at most 6;
  * - shorter than the question kind needs → at most 6 (room for an example, not its detail), and
  *   shorter than a complete answer of that kind → at most 8 (the top band needs the whole
@@ -88,7 +90,9 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   // "I haven't used X, but I build reports in Y every week" admits a gap and then shows something.
   const admitted = new Set(f.admissionSentences.filter((s) => !/\b(?:but|however|though|although)\b,?\s+I\b/i.test(s.text)).map((s) => s.start));
   // Only sentences with some substance (eight words or more) count as showing something.
-  const positive = f.sentences.filter((s) => !admitted.has(s.start) && !hypothetical.has(s.start) && s.text.split(/\s+/).length >= 8).length;
+  // "I just wrote the articles" beside "I didn't really measure it myself" plays the work down: not evidence.
+  const downplayed = (text: string) => admitted.size > 0 && /\bI (?:just|only|simply|mostly just)\b/i.test(text);
+  const positive = f.sentences.filter((s) => !admitted.has(s.start) && !hypothetical.has(s.start) && !downplayed(s.text) && s.text.split(/\s+/).length >= 8).length;
   if (admitted.size >= 1 && positive <= (admitted.size >= 2 ? 1 : 0) && f.metricSentences.length === 0) {
     return cap(4, 'no_example', "The answer says what you haven't done, but not what you have done that comes close, or how you would close the gap.");
   }
@@ -107,6 +111,11 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (STORY_KINDS.has(kind) && f.actionSentences.length === 0 && f.words < 80 && f.metricSentences.length === 0) {
     return cap(4, 'no_example', 'The answer never says what you did yourself in a particular situation.');
   }
+  // A scenario answered with an aim and no approach ("I'd look at the numbers and explain it"):
+  // no order, no reason, no check.
+  if (kind === 'technical' && f.words < 60 && !STEPS.test(f.text) && !REASON_OR_CHECK.test(f.text) && f.metricSentences.length === 0 && (coverage?.coveredCount ?? 0) < 2) {
+    return cap(4, 'no_example', 'The answer says what you would aim for, not how: give the steps, your reasons and how you would check.');
+  }
   if (kind === 'gap' && !PLAN_TIMEFRAME.test(f.text)) {
     return cap(6, 'no_plan', 'Your plan for closing the gap has no timeframe or measure, so it is hard to believe.');
   }
@@ -114,6 +123,9 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (f.words < short) return cap(6, 'short', 'The answer is short: it leaves out the detail that would make it convincing.');
   return f.words < full ? { ceiling: 8, reason: null, issue: null } : none;
 }
+
+/** A reason or a check in a scenario answer. */
+const REASON_OR_CHECK = /\b(?:because|so that|which means|the risk|instead of|rather than|if\b[^.]{0,60}\b(?:then|that)|check\w*|verif\w*|confirm\w*|compar\w*|measur\w*|monitor\w*|test\w*|baseline|before and after)\b/i;
 
 /** "first…, then…, step by step": an approach laid out in order. */
 const STEPS = /\b(?:first|then|next|after that|finally|step by step|start (?:by|with)|begin (?:by|with))\b/i;

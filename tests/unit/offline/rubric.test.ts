@@ -289,5 +289,28 @@ describe('evaluateAnswer: substance over form (issue 12, calibration causes)', (
     const e = await evaluate(input(answer, { kind: 'behavioral', focus: 'communication', text: 'Tell me about a time you gave a colleague critical feedback on their code.' }));
     expect(e.criteria.find((c) => c.criterion === 'ownership')!.score).toBeGreaterThanOrEqual(3);
   });
+
+  it('reads "I haven\'t used Go" in a gap answer about Go as being about Go', async () => {
+    const e = await evaluate(input("I haven't used Go professionally. I've read some of the tour and written a couple of small programs in it. I'm strong in Python, so I'd learn it on real tickets with code review from the team.", { kind: 'gap', focus: 'Go', text: 'The role uses Go, which I could not see on your CV. How would you get up to speed?' }));
+    expect(e.score).toBeGreaterThanOrEqual(5);
+  });
+
+  it('caps a short scenario answer that states an aim with no steps, reasons or checks', async () => {
+    const scenario = { kind: 'technical' as const, focus: 'variance analysis', text: "The operations director asks why the site's costs are 10% over budget. How would you investigate it?" };
+    const vague = await evaluate(input("I'd look into the costs to find out what has gone up, and then I'd explain it to the director in a report.", scenario));
+    const approach = await evaluate(input("First I'd split the overspend by cost line into volume and price, because more output explains part of it. Then I'd check the biggest lines with the budget holders and separate one-offs before presenting.", scenario));
+    expect(vague.score).toBeLessThanOrEqual(4);
+    expect(approach.score).toBeGreaterThan(vague.score);
+  });
+
+  it('does not count a habit introduced by "If I see…" as something the candidate did', async () => {
+    const e = await evaluate(input("I'm someone who always takes ownership. If I see something broken I don't wait for someone else, I just get on and fix it, even if it's not my area. I think that's really important in a small company.", { kind: 'behavioral', focus: 'ownership', text: "Tell me about a time you took ownership of a problem that wasn't yours to fix." }));
+    expect(e.score).toBeLessThanOrEqual(4);
+  });
+
+  it('does not take "I just did X" beside "I didn\'t really do it myself" as evidence', async () => {
+    const e = await evaluate(input("To be honest I didn't really use the data myself, the head of department did most of that. I just taught the lessons and the results went up that year.", { kind: 'skill', focus: 'assessment data', text: 'Your CV mentions raising Year 11 results. How did you use assessment data, what did you change, and how did you measure the result?' }));
+    expect(e.score).toBeLessThanOrEqual(4);
+  });
 });
 
