@@ -14,6 +14,12 @@
  * The bar is issue 12's, asserted as written: on the holdout, the exact band for at least 85%
  * of answers and no answer two bands off; on the tuning pairs, every answer in its band or an
  * adjacent one and the exact band for at least 85% (`npm run calibrate` prints the figures).
+ *
+ * Measured (scored once): tuning 88.3% exact (286/324), 100% within a band; holdout 71.4% exact
+ * (30/42), 92.9% within a band, three answers two bands off. The holdout bar is NOT met, so the
+ * agreement test below fails, on purpose: it says what is true (the causes are listed in
+ * pairs-holdout-6.ts). It passes when a scorer that meets the bar is measured on a holdout
+ * written after its last tuning change.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BAND_RANGE, BANDS, PAIRS, type Band } from './pairs.js';
