@@ -41,10 +41,25 @@ export interface AnswerFeatures {
    */
   metricSentences: Sentence[];
   star: Record<StarPart, Sentence | null>;
+  /** The result, or else the last sentence that tells an outcome loosely ("she was more confident afterwards"). */
+  outcome: Sentence | null;
   firstPerson: number;
   plural: number;
   /** Sentences where the candidate says what they did ("I rewrote…", "I decided to…"). */
   actionSentences: Sentence[];
+  /**
+   * Distinct things the candidate (or their team) did, told in the past tense: "I took him
+   * somewhere private, let him speak, and told him he was right" is three. Concrete detail in a
+   * story is often actions rather than numbers.
+   */
+  concreteActions: number;
+  /** Of those, the ones told with "I" as the one acting. */
+  ownActions: number;
+  /**
+   * Distinct things the candidate says they would do, for a scenario ("I'd split the team,
+   * write one message, update the status page every hour"): a plan's concrete steps.
+   */
+  plannedActions: number;
   passiveSentences: Sentence[];
   hedgeSentences: Sentence[];
   hypotheticalSentences: Sentence[];
@@ -79,7 +94,9 @@ const SITUATION = /\b(when I was|at my (?:last|previous|current|old)|in my (?:la
 const SITUATION_TIME = /^(?:one|on an?|during an?|that) (?:(?:busy|quiet|late|early|long|night|day|weekend|bank holiday|christmas) )*(?:morning|afternoon|evening|night|day|weekend|shift|week)\b/i;
 const SITUATION_PLACE = /\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]hile at|[Ww]hen at) (?!I\b)[A-Z][\w&'’-]+/;
 const TASK = /\b(my (?:task|goal|job|role|responsibility|brief|aim|objective) was|I was (?:asked|tasked|responsible|brought in|hired)|(?:we|I) needed to|(?:we|I) had to|the (?:goal|aim|challenge|problem|objective|target|task) was|in charge of|responsible for|I decided to|I set out to)\b/i;
-const RESULT = /\b(as a result|the result|result(?:ed|ing)? in|outcome|in the end|ended up|which (?:meant|cut|reduced|increased|improved|saved|led)|leading to|led to|since then|by the end|reduc(?:ed|ing)|increas(?:ed|ing)|improv(?:ed|ing)|sav(?:ed|ing)|grew|dropped|fell|rose|doubled|halved|tripled|went (?:from|down|up)|zero|eliminated|delivered|launched|shipped|on time|ahead of schedule|promoted|rolled (?:it )?out|adopted|thanked|stopped|fixed|resolved|recovered|back to normal|no (?:repeat|recurrence|further|more|longer)|(?:have|has|had) (?:had|been) no|since then)\b/i;
+const RESULT = /\b(as a result|the result|result(?:ed|ing)? in|outcome|in the end|ended up|which (?:meant|cut|reduced|increased|improved|saved|led)|leading to|led to|since then|by the end|reduc(?:ed|ing)|increas(?:ed|ing)|improv(?:ed|ing)|sav(?:ed|ing)|grew|dropped|fell|rose|doubled|halved|tripled|went (?:from|down|up)|zero|eliminated|delivered|launched|shipped|on time|ahead of schedule|promoted|rolled (?:it )?out|adopted|thanked|stopped|fixed|resolved|recovered|back to normal|no (?:repeat|recurrence|further|more|longer)|(?:have|has|had) (?:had|been) no|since then|ever since|from then on|(?:still|now) (?:use|uses|used|run|runs|do|does|talks?|works?)|went ahead|accepted|(?:we|they|the (?:team|ward|department|school|practice)) (?:all )?(?:agreed|added|changed|introduced|started|adopted) (?:that|to|a|an|the)\b)\b/i;
+/** Outcomes told loosely ("it was better afterwards", "she was more confident"): an outcome, but not a stated result. */
+const LOOSE_OUTCOME = /\b(?:calmed down|(?:much |a lot |far )?(?:more|less) confident|(?:were|was|got|did|felt) (?:much |a lot |far |a bit )?(?:better|faster|happier|safer)|fewer|so we kept)\b/i;
 const TIMEFRAME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)[\s-]+(?:minutes?|hours?|days?|weeks?|months?|quarters?|years?|sprints?|shifts?)\b|\b(?:by|before|within|over|during) (?:the )?(?:end of|next|first|following|deadline)|\bdeadline\b|\bQ[1-4]\b|\blast (?:year|month|quarter|winter|summer)\b/i;
 // "kind of" hedges in "it kind of worked", not in "the kind of work I enjoy".
 const HEDGE = /\b(I guess|I think|maybe|probably|(?<!\b(?:the|that|this|what|a|any|which|same|every) )(?:kind|sort) of|basically|to be honest|I suppose|not sure|I believe|hopefully)\b|\b(?:um+|uh+|erm)\b/i;
@@ -107,8 +124,8 @@ const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 const MODAL = new Set(['would', 'will', "'d", "'ll", 'could', 'might', 'should', 'can', 'may', 'must', 'to']);
 
 /**
- * "I sat him up, gave him oxygen": "I" followed closely by an inflected verb (its form differs
- * from its lemma, so a past tense), not after a modal — the model's lemmas catch irregular
+ * "I sat him up, gave him oxygen": "I" followed closely by a past tense (its form differs from
+ * its lemma), not after a modal nor a perfect's "have" — the model's lemmas catch irregular
  * verbs that a word list misses.
  */
 function saysIDid(doc: TextDoc, s: { from: number; to: number }): boolean {
@@ -117,10 +134,72 @@ function saysIDid(doc: TextDoc, s: { from: number; to: number }): boolean {
     for (let j = i + 1; j < Math.min(s.to, i + 4); j++) {
       const t = doc.tokens[j]!;
       if (MODAL.has(t.lower) || t.negated || /^(?:n't|not|never|no)$/.test(t.lower)) break;
-      if (t.pos === 'VERB' && t.lower !== t.lemma && !t.lower.endsWith('ing') && !t.lower.endsWith('s')) return true;
+      // "I've closed lots of deals" is a claim about a career, not something done on one occasion.
+      if (isPastVerb(doc, j)) return true;
+      // The first other verb is the candidate's ("If I see something broken"): no past action here.
+      if (t.pos === 'VERB') break;
     }
   }
   return false;
+}
+
+/** A past-tense verb form ("took", "rang", "explained"), not a participle after "have" ("I've closed"). */
+function isPastVerb(doc: TextDoc, i: number): boolean {
+  const t = doc.tokens[i]!;
+  if (t.pos !== 'VERB' || t.lower === t.lemma || t.lower.endsWith('ing') || t.lower.endsWith('s')) return false;
+  const before = doc.tokens[i - 1]?.lower ?? '';
+  return !/^(?:have|'ve|has|'s|had|'d|be|been|being|was|were|is|are|to|would|will|could|should|might|must|can|may)$/.test(before);
+}
+
+const PLAN_MODAL = new Set(["'d", 'would', 'will', "'ll"]);
+/** Verbs that name no step of a plan ("I'd try to make it engaging", "I'd make sure"). */
+const LIGHT_VERBS = new Set(['be', 'have', 'do', 'make', 'try', 'get', 'go', 'want', 'like', 'need', 'think', 'say', 'see', 'look', 'ensure', 'guess', 'hope', 'probably', 'also']);
+
+/**
+ * The different verbs the candidate did (told with "I", or "we"), and those they would do: in
+ * one pass over the first-person clauses. A verb belongs to the last "I"/"we" before it in its
+ * sentence, so "I took him aside and we agreed a plan" is one own action and one team action.
+ */
+function actionsOf(doc: TextDoc): { done: number; own: number; planned: number } {
+  const done = new Set<string>();
+  const own = new Set<string>();
+  const planned = new Set<string>();
+  for (const s of doc.sentences) {
+    let speaker: 'I' | 'we' | null = null;
+    let modal = false;
+    for (let i = s.from; i < s.to; i++) {
+      const t = doc.tokens[i]!;
+      if (t.text === 'I' || t.lower === 'we') {
+        speaker = t.text === 'I' ? 'I' : 'we';
+        modal = false;
+        continue;
+      }
+      // Another subject or a new clause ("…, because pupils learn better") ends the candidate's clause.
+      if (t.pos === 'SCONJ' || (t.pos === 'PRON' && /^(?:he|she|they|it|you|everyone|nobody)$/.test(t.lower))) {
+        speaker = null;
+        continue;
+      }
+      if (!speaker || t.negated) continue;
+      if (PLAN_MODAL.has(t.lower)) modal = true;
+      else if (modal && t.pos === 'VERB' && t.lower === t.lemma && !LIGHT_VERBS.has(t.lemma)) planned.add(t.lemma);
+      else if (isPastVerb(doc, i)) {
+        done.add(t.lemma);
+        if (speaker === 'I') own.add(t.lemma);
+      }
+    }
+  }
+  return { done: done.size, own: own.size, planned: planned.size };
+}
+
+/**
+ * The opening of a story: a first sentence told in the past tense ("A son arrived at visiting
+ * time angry that nobody had told him…"), when more sentences follow it.
+ */
+function narrativeOpening(doc: TextDoc): Sentence | null {
+  const s = doc.sentences[0];
+  if (!s || doc.sentences.length < 3) return null;
+  for (let i = s.from; i < s.to; i++) if (isPastVerb(doc, i) && !doc.tokens[i]!.negated) return { text: s.text, start: s.start };
+  return null;
 }
 
 /** The first or second sentence when it is anchored in a time ("Last term…", "In May…"): the situation. */
@@ -151,7 +230,8 @@ function extract(text: string): AnswerFeatures {
   const found = findSkills(trimmed);
   const negatedSkills = found.filter((m) => isNegatedSpan(doc, m.index, m.end));
   const skills = found.filter((m) => !negatedSkills.includes(m));
-  const normalized = trimmed.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  // Only a short answer can be a non-answer ("idk", "no comment"): longer ones are not normalised for it.
+  const normalized = words <= 12 ? trimmed.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() : '';
   const stems = contentKeys(trimmed);
   const contentWords = trimmed.toLowerCase().match(/[a-z]{4,}/g)?.length ?? 0;
   const seen = new Map<string, Sentence>();
@@ -166,7 +246,11 @@ function extract(text: string): AnswerFeatures {
     seen.set(key, s);
   }
   const measured = measuredSentences(doc);
+  // The last sentence with a change or a measure after the first action, when no result phrase is found.
+  const resultOf = (acts: Sentence[]) => last(sentences, RESULT) ?? measuredAfter(doc, measured, acts[0]?.start ?? 0);
   const actions = doc.sentences.filter((s) => I_ACTION.test(s.text) || saysIDid(doc, s)).map((s) => ({ text: s.text, start: s.start }));
+  const result = resultOf(actions);
+  const acted = actionsOf(doc);
   // A sentence is prose when it has a verb and a word that heads a clause ("I", "the", "was",
   // "to"); a run of terms ("NEWS2 ILS ALS mechanical ventilation CRRT") has neither.
   let proseWords = 0;
@@ -188,19 +272,23 @@ function extract(text: string): AnswerFeatures {
     admissionSentences: sentences.filter((s) => isAdmission(s.text)),
     metricSentences: sentences.filter((_, i) => measured.has(i)),
     star: {
-      situation: first(sentences, SITUATION) ?? first(sentences, SITUATION_PLACE) ?? first(sentences, SITUATION_TIME) ?? datedOpening(doc),
+      situation: first(sentences, SITUATION) ?? first(sentences, SITUATION_PLACE) ?? first(sentences, SITUATION_TIME) ?? datedOpening(doc) ?? narrativeOpening(doc),
       task: first(sentences, TASK),
       action: first(sentences, I_ACTION) ?? first(sentences, ANY_PAST_ACTION) ?? actions[0] ?? null,
-      // The last sentence with a change or a measure after the first action, when no result phrase is found.
-      result: last(sentences, RESULT) ?? measuredAfter(doc, measured, actions[0]?.start ?? 0),
+      result,
     },
+    outcome: result ?? last(sentences, LOOSE_OUTCOME),
     firstPerson: count(trimmed, /\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b/g),
     plural: count(trimmed, /\b(?:[Ww]e|[Oo]ur|[Uu]s|[Oo]urselves)\b/g),
     actionSentences: actions,
+    concreteActions: acted.done,
+    ownActions: acted.own,
+    plannedActions: acted.planned,
     passiveSentences: sentences.filter((s) => PASSIVE.test(s.text) && !/\bI\b/.test(s.text)),
     hedgeSentences: sentences.filter((s) => HEDGE.test(s.text)),
     hypotheticalSentences: sentences.filter((s) => HYPOTHETICAL.test(s.text)),
-    pastAction: ANY_PAST_ACTION.test(trimmed),
+    // The model's past tenses count too ("I sat with her"), not only the verbs listed above.
+    pastAction: ANY_PAST_ACTION.test(trimmed) || actions.length > 0,
     timeframe: TIMEFRAME.test(trimmed),
     properNouns: count(trimmed, /(?<=[a-z0-9,;:)]\s)(?!I\b)[A-Z][A-Za-z0-9&'’-]+/g),
     diversity: contentWords ? stems.size / contentWords : 1,
@@ -222,7 +310,7 @@ export function sentenceAt(f: AnswerFeatures, index: number): Sentence | null {
   return f.sentences.find((s) => index >= s.start && index < s.start + s.text.length) ?? null;
 }
 
-const cache = new TextCache<AnswerFeatures>(32);
+const cache = new TextCache<AnswerFeatures>(32, 16_000);
 
 /** Extracts (or recalls) the features of an answer. */
 export function answerFeatures(answer: string): AnswerFeatures {

@@ -51,6 +51,14 @@ const NARRATIVE_KINDS = new Set(['opener', 'motivation', 'closing']);
  * never using the word "disagree".
  */
 const PLAIN_CUES: Readonly<Record<string, RegExp>> = {
+  // A patient deteriorating is told through the signs and the call for help, not the word "incident".
+  'incident response': /\b(?:(?:sats|saturations|oxygen|blood pressure|heart rate|temperature|NEWS2?(?: score)?)\b[^.]{0,20}\b(?:dropp\w*|fell|fall\w*|went (?:up|down)|rose|ris\w*|spik\w*)|became (?:short of breath|breathless|confused|unresponsive|clammy|drowsy|unwell|agitated)|(?:called|bleeped|rang|paged) (?:the )?(?:doctor|registrar|outreach|crash team|medical team|on-?call)|went down|stopped working)\b/i,
+  // Helping a newer colleague is mentoring, even when nobody calls it that.
+  mentoring: /\b(?:new(?:er)? (?:colleague|starter|joiner|hire|member of (?:staff|the team))|show(?:ed)? (?:him|her|them) how|sat (?:down )?with (?:him|her|them)|walked (?:him|her|them) through|(?:his|her|their) confidence)\b/i,
+  // Saying no, or choosing what comes first, is told through its cost and the alternative offered.
+  prioritisation: /\b(?:would have (?:taken|delayed|meant|cost|pushed)|delay(?:ed|ing)?|said no|turned (?:it|them|him|her) down|(?:offered|proposed|suggested) (?:a |an |them |him |her )?(?:simpler|smaller|quicker|cheaper|alternative|workaround|later)|more important|biggest (?:cause|problem|risk|priority)|roadmap|backlog)\b/i,
+  // A deal is won through the people around it: the buyer's teams, the sign-off, the back and forth.
+  'stakeholder management': /\b(?:(?:their|the|its) (?:finance|IT|legal|procurement|buying|leadership|security) (?:team|department|director|people)|back and forth|sign(?:ed)?[- ]off|decision[- ]makers?|buyers?|champions?|board)\b/i,
   'conflict resolution':
     /\b(?:I (?:thought|felt|believed|was worried) (?:that |this |it )?(?:was|would be) (?:too|a bad|the wrong|wrong|risky|a mistake)|didn'?t agree|did not agree|could see (?:why|where (?:he|she|they) (?:was|were) coming from)|(?:his|her|their) (?:side|point of view|reasoning)|different (?:views?|opinions?)|middle ground|meet (?:them |him |her )?(?:halfway|in the middle))/i,
 };

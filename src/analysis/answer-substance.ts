@@ -89,8 +89,9 @@ export function substanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Re
   if (!f.language.english && f.language.reliable) return { ceiling: 10, reason: null, issue: null };
   if (echoesQuestion(input, f)) return cap(2, 'echo', 'The answer repeats the question instead of answering it.');
   if (isKeywordList(f)) return cap(2, 'keyword_list', 'The answer lists skills without saying what you did with them.');
-  if (r.offTopic) return cap(2, 'off_topic', 'The answer does not address the question.');
+  // A repeat is named as a repeat even when it is also off-topic here: that is what the candidate needs to hear.
   const copy = duplicateOf(input, f);
+  if (copy === null && r.offTopic) return cap(2, 'off_topic', 'The answer does not address the question.');
   if (copy !== null) {
     // The same story can honestly answer two questions, but a reused answer is scored on how well
     // it fits this one: not at all → a non-answer; partly → weak at best (the interviewer wanted a new example).

@@ -26,11 +26,26 @@ export interface ContextAnalysis {
   seed: number;
 }
 
-const cache = new TextCache<ContextAnalysis>(64);
+const cache = new TextCache<ContextAnalysis>(64, 4_000_000);
 
-/** Analyses an interview context (memoised by content). */
+/** The last analysis of each context object, with the field values it was computed from. */
+const byObject = new WeakMap<InterviewContext, { fields: readonly unknown[]; analysis: ContextAnalysis }>();
+
+/**
+ * Analyses an interview context (memoised by content). Every evaluateAnswer call asks for it;
+ * the same context object asked again is answered without building the content key (a CV and a
+ * job description joined: kilobytes per call), as long as none of its fields has changed.
+ */
 export function analyseContext(context: InterviewContext, referenceYear = DEFAULT_REFERENCE_YEAR): ContextAnalysis {
-  const key = [referenceYear, context.interviewType, context.jobTitle, context.companyName, context.jobDescription, context.cvText].join('\u0000');
+  const fields = [referenceYear, context.interviewType, context.jobTitle, context.companyName, context.jobDescription, context.cvText] as const;
+  const known = byObject.get(context);
+  if (known && known.fields.every((v, i) => v === fields[i])) return known.analysis;
+  const analysis = analyseByContent(fields.join('\u0000'), context, referenceYear);
+  byObject.set(context, { fields, analysis });
+  return analysis;
+}
+
+function analyseByContent(key: string, context: InterviewContext, referenceYear: number): ContextAnalysis {
   return cache.get(key, () => {
     const job = analyseJob(context.jobDescription);
     const cv = analyseCv(context.cvText, referenceYear);

@@ -190,7 +190,7 @@ export function relatedEvidence(cv: CvProfile, skill: string): CvLine | null {
 /** A fixed "today" so results never depend on the clock; callers may pass a later year. */
 export const DEFAULT_REFERENCE_YEAR = 2025;
 
-const cache = new TextCache<CvProfile>(64);
+const cache = new TextCache<CvProfile>(64, 2_000_000);
 
 /**
  * Analyses a CV (memoised by content). "Present" in a date range is taken as mid-way through

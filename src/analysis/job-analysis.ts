@@ -180,7 +180,7 @@ function analyse(text: string): JobProfile {
   };
 }
 
-const cache = new TextCache<JobProfile>(64);
+const cache = new TextCache<JobProfile>(64, 2_000_000);
 
 /** Analyses a job description (memoised by content, so repeated calls are free). */
 export function analyseJob(text: string): JobProfile {

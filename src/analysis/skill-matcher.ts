@@ -56,7 +56,7 @@ function compile(): { insensitive: RegExp; sensitive: RegExp; lookup: Map<string
 const COMPILED = compile();
 const BY_NAME = new Map(SKILL_LEXICON.map((s) => [s.name.toLowerCase(), s] as const));
 
-const LANGUAGE_BEFORE = /\b(?:in|with|using|and|or|of|like|learning|written in)\s+$/i;
+const LANGUAGE_BEFORE = /\b(?:in|with|using|and|or|of|like|learning|written in|used|use|uses|know|knows|learned|learnt|learn|wrote|write|writing|coded|code|tried|picked up|pick up)\s+$/i;
 /** "Go or Rust": another capitalised name follows (case-sensitive on purpose). */
 const LIST_AFTER = /^\s+(?:or|and|&)\s+[A-Z]/;
 const LANGUAGE_AFTER =
@@ -77,7 +77,7 @@ function inLanguageContext(text: string, index: number, end: number): boolean {
   return inList || LANGUAGE_BEFORE.test(before) || LANGUAGE_AFTER.test(after);
 }
 
-const found = new TextCache<readonly SkillMatch[]>(512);
+const found = new TextCache<readonly SkillMatch[]>(512, 16_000);
 
 /** Every skill mention in `text`, in order, without overlaps (the longer alias wins). Memoised: an answer is scanned by several readers. */
 export function findSkills(text: string): SkillMatch[] {

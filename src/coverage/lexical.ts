@@ -81,7 +81,11 @@ function keyPointQuery(point: string): Query {
   const cached = queryCache.get(point);
   if (cached) return cached;
   const sides = point.split(/\s+or\s+/i).map(subQuery).filter((q) => q.terms.some((t) => !t.generic));
-  const query = sides.length > 1 ? sides : [subQuery(point)];
+  // "with a rollback or other mitigation" and "Kubernetes or container orchestration" offer two
+  // ways to cover the point; "how the plan or design changed" names two nouns of one phrase, and
+  // its one-plain-word side ("how the plan") would be covered by any answer that says "planned".
+  const alternative = (q: SubQuery) => q.terms.length >= 2 || q.terms.some((t) => t.parts !== undefined);
+  const query = sides.length > 1 && sides.every(alternative) ? sides : [subQuery(point)];
   if (queryCache.size >= 2000) queryCache.clear();
   queryCache.set(point, query);
   return query;
@@ -152,7 +156,7 @@ export function lexicalCoverage(answer: string, keyPoints: readonly string[]): A
   const cached = results.get(`${keyPoints.join('\u0001')}\u0000${answer}`, () => computeCoverage(answer, keyPoints));
   return { ...cached, points: cached.points.map((p) => ({ ...p })) };
 }
-const results = new TextCache<AnswerCoverage>(256);
+const results = new TextCache<AnswerCoverage>(256, 16_000);
 
 function computeCoverage(answer: string, keyPoints: readonly string[]): AnswerCoverage {
   const docs = keyPoints.length > 0 && answer.trim() ? answerDocuments(answer) : [];

@@ -90,7 +90,7 @@ export function parseRequirements(jobDescription: string): ParsedRequirement[] {
   // Every question of an interview re-reads the same job description: parse it once.
   return parsed.get(jobDescription, () => parse(jobDescription));
 }
-const parsed = new TextCache<ParsedRequirement[]>(64);
+const parsed = new TextCache<ParsedRequirement[]>(64, 2_000_000);
 
 function parse(jobDescription: string): ParsedRequirement[] {
   const job = analyseJob(jobDescription);
@@ -140,7 +140,7 @@ interface Piece {
   skills: ReadonlySet<string>;
   stems: ReadonlySet<string>;
 }
-const pieces = new TextCache<Piece>(2048);
+const pieces = new TextCache<Piece>(2048, 500_000);
 const pieceOf = (text: string): Piece =>
   pieces.get(text, () => ({ skills: new Set(findSkills(text).map((m) => m.skill.name)), stems: contentKeys(text) }));
 
@@ -195,7 +195,7 @@ interface AnswerView {
   sentences: string[];
   joined: string;
 }
-const answerViews = new TextCache<AnswerView>(512);
+const answerViews = new TextCache<AnswerView>(512, 500_000);
 function answerView(answer: string): AnswerView {
   return answerViews.get(answer, () => {
     const sentences = splitSentences(answer)
@@ -262,7 +262,7 @@ function bestCvLine(req: ParsedRequirement, cvText: string): Best | null {
 const cvEvidenceCache = new WeakMap<readonly ParsedRequirement[], TextCache<(Best | null)[]>>();
 function cvEvidence(requirements: readonly ParsedRequirement[], cvText: string): (Best | null)[] {
   let perCv = cvEvidenceCache.get(requirements);
-  if (!perCv) cvEvidenceCache.set(requirements, (perCv = new TextCache<(Best | null)[]>(16)));
+  if (!perCv) cvEvidenceCache.set(requirements, (perCv = new TextCache<(Best | null)[]>(16, 1_000_000)));
   return perCv.get(cvText, () => requirements.map((req) => bestCvLine(req, cvText)));
 }
 

@@ -121,7 +121,8 @@ function read(text: string): TextDoc {
     const value = values[i]!;
     const found = text.startsWith(value, at) ? at : text.indexOf(value, at);
     const start = found >= 0 ? found : at;
-    const lower = value.toLowerCase().replace(/’/g, "'");
+    const lowered = value.toLowerCase();
+    const lower = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered;
     const lemma = (lemmas[i] ?? lower).toLowerCase();
     tokens.push({
       text: value,
@@ -146,9 +147,10 @@ function read(text: string): TextDoc {
   // A boundary inside a word ("Node.js", "e.g.x") is the model's mistake: no space, no new sentence.
   for (const [from] of spans) if (from === 0 || tokens[from]!.start > tokens[from - 1]!.end) starts.add(from);
   for (let i = 1; i < tokens.length; i++) {
-    if (/\n/.test(spaces[i]!) || /\n/.test(tokens[i - 1]!.text)) starts.add(i);
     const prev = tokens[i - 1]!;
-    if (prev.type === 'word' && /[A-Za-z]\.$/.test(prev.text) && !TITLES.test(prev.text) && !/\.[A-Za-z]/.test(prev.text.slice(0, -1)) && /^[A-Z]/.test(tokens[i]!.text)) {
+    if (spaces[i]!.includes('\n') || prev.text.includes('\n')) starts.add(i);
+    // Checked in order of cost: most tokens do not end with a full stop.
+    if (prev.type === 'word' && prev.text.endsWith('.') && /[A-Za-z]\.$/.test(prev.text) && /^[A-Z]/.test(tokens[i]!.text) && !TITLES.test(prev.text) && !/\.[A-Za-z]/.test(prev.text.slice(0, -1))) {
       starts.add(i);
     }
   }
@@ -193,7 +195,7 @@ function read(text: string): TextDoc {
   return { text, tokens, sentences, entities, words };
 }
 
-const docs = new TextCache<TextDoc>(512);
+const docs = new TextCache<TextDoc>(512, 16_000);
 
 /** Reads (or recalls) a text. */
 export function readText(text: string): TextDoc {

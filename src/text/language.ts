@@ -17,10 +17,12 @@ export interface LanguageGuess {
 
 /** Letters needed before a text's language is judged (about five or six words). */
 const MIN_LETTERS = 25;
-/** Common English function words: a text with several is English whatever the n-grams say. */
+/** Common English function words: a text where they are ENGLISH_SHARE of the words is English whatever the n-grams say. */
 const ENGLISH_WORDS = /\b(?:the|and|was|were|with|that|this|have|had|what|which|because|when|then|they|would|from|into|about|my|our|we|i)\b/gi;
 
-const cache = new TextCache<LanguageGuess>(256);
+const ENGLISH_SHARE = 0.15;
+
+const cache = new TextCache<LanguageGuess>(256, 16_000);
 
 const NAMES: Readonly<Record<string, string>> = {
   fr: 'French', es: 'Spanish', de: 'German', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', pl: 'Polish', ro: 'Romanian',
@@ -33,19 +35,23 @@ export function languageName(code: string): string {
   return NAMES[code] ?? code;
 }
 
+/** Characters read to decide: a few hundred decide the language as well as a whole answer does. */
+const SAMPLE_CHARS = 600;
+
 /** Guesses the language of `text`. */
 export function detectLanguage(text: string): LanguageGuess {
   return cache.get(text, () => {
-    const letters = text.match(/\p{L}/gu)?.length ?? 0;
+    const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+    const letters = sample.match(/\p{L}/gu)?.length ?? 0;
     if (letters < MIN_LETTERS) return { code: 'en', english: true, reliable: false };
-    // A few hundred characters decide the language as well as the whole answer, for a fraction of the time.
-    const result = eld.detect(text.length > 600 ? text.slice(0, 600) : text);
+    // English prose is recognised by its function words alone, so the n-gram detector (the
+    // costliest step of reading an answer) only runs on text that may be something else.
+    const words = sample.match(/\p{L}+/gu)?.length ?? 1;
+    const english = (sample.match(ENGLISH_WORDS)?.length ?? 0) / words >= ENGLISH_SHARE;
+    if (english) return { code: 'en', english: true, reliable: true };
+    const result = eld.detect(sample);
     const code = result.language || 'en';
     if (code === 'en') return { code, english: true, reliable: result.isReliable() };
-    // Guard against calling English prose foreign: count English function words.
-    const words = text.match(/\p{L}+/gu)?.length ?? 1;
-    const english = (text.match(ENGLISH_WORDS)?.length ?? 0) / words;
-    if (english >= 0.15) return { code: 'en', english: true, reliable: false };
     return { code, english: false, reliable: result.isReliable() };
   });
 }

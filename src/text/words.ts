@@ -26,7 +26,7 @@ export function isContent(t: Token): boolean {
   return t.type === 'number' || t.lower.length >= 2;
 }
 
-const contentCache = new TextCache<ReadonlySet<string>>(1024);
+const contentCache = new TextCache<ReadonlySet<string>>(1024, 16_000);
 
 /** The distinct comparison keys of the meaningful words of `text`. */
 export function contentKeys(text: string): ReadonlySet<string> {

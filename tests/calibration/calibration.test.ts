@@ -3,30 +3,32 @@
  * tests/calibration/pairs*.ts is scored through the app's AI client (offline provider, schema
  * check, guards) and compared with the band a fair interviewer would give it.
  *
- * 241 answers over 8 professions. The 40 in pairs-holdout-3.ts are the holdout: written after
- * the last tuning, committed before being scored, scored once, never tuned on. Two earlier
- * holdouts were scored the same way and then folded into the tuning pairs when they fell short
- * (pairs-holdout.ts: 70.7% exact, two answers two bands off; pairs-holdout-2.ts: 62.5% exact,
- * none two bands off).
+ * 366 answers over 8 professions. The 42 in pairs-holdout-6.ts are the holdout: written after
+ * the last tuning change, committed before being scored, scored once, never tuned on. Five
+ * earlier holdouts were scored the same way and then folded into the tuning pairs when they
+ * fell short (pairs-holdout.ts: 70.7% exact, two answers two bands off; pairs-holdout-2.ts:
+ * 62.5% exact; pairs-holdout-3.ts: 77.5% exact, two answers two bands off; pairs-holdout-4.ts:
+ * 74.4% exact, one answer two bands off; pairs-holdout-5.ts: 80.0% exact, one answer two bands
+ * off).
  *
- * Floors asserted here, measured when the suite was written (`npm run calibrate` prints them):
- * - tuning pairs (201): every answer in its band or an adjacent one (100%), exact band on at
- *   least 83% (83.1%, 167/201);
- * - holdout (40): exact band on at least 75% (77.5%, 31/40), within one band on at least 95%
- *   (95.0%: two answers two bands off — an excellent answer to an upset relative scored 6, and a
- *   confident off-topic answer about a team offsite scored 5).
- * Issue 12 asks for 85% exact on the holdout and no answer two bands off: NOT met. These floors
- * say what is true rather than what was asked. Raise them when the scorer is fixed — with a new
- * holdout, since tuning on this one would make it worthless.
+ * The bar is issue 12's, asserted as written: on the holdout, the exact band for at least 85%
+ * of answers and no answer two bands off; on the tuning pairs, every answer in its band or an
+ * adjacent one and the exact band for at least 85% (`npm run calibrate` prints the figures).
+ *
+ * Measured (scored once): tuning 88.3% exact (286/324), 100% within a band; holdout 71.4% exact
+ * (30/42), 92.9% within a band, three answers two bands off. The holdout bar is NOT met, so the
+ * agreement test below fails, on purpose: it says what is true (the causes are listed in
+ * pairs-holdout-6.ts). It passes when a scorer that meets the bar is measured on a holdout
+ * written after its last tuning change.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BAND_RANGE, BANDS, PAIRS, type Band } from './pairs.js';
 import { formatReport, runCalibration, type CalibrationReport, type ScoredPair } from './run-calibration.js';
 import { ROLES } from './contexts.js';
 
-const TUNING_EXACT_FLOOR = 0.83;
-const HOLDOUT_EXACT_FLOOR = 0.75;
-const HOLDOUT_ADJACENT_FLOOR = 0.95;
+const TUNING_EXACT_FLOOR = 0.85;
+/** Issue 12: the test fails below 85% exact band on the holdout, or with any holdout answer two bands off. */
+const HOLDOUT_EXACT_FLOOR = 0.85;
 
 let report: CalibrationReport;
 const byId = (id: string): ScoredPair => {
@@ -141,7 +143,7 @@ describe('offline interviewer calibration', () => {
     }
   });
 
-  it(`agrees on the exact band for at least ${TUNING_EXACT_FLOOR * 100}% of tuning pairs and ${HOLDOUT_EXACT_FLOOR * 100}% of holdout pairs`, () => {
+  it(`agrees on the exact band for at least ${TUNING_EXACT_FLOOR * 100}% of tuning pairs and ${HOLDOUT_EXACT_FLOOR * 100}% of holdout pairs, with no holdout answer two bands off`, () => {
     console.log(
       `Calibration agreement: exact ${(report.exactRate * 100).toFixed(1)}%, band or adjacent ${(report.adjacentRate * 100).toFixed(1)}% ` +
         `(holdout: exact ${(report.holdout.exact * 100).toFixed(1)}% of ${report.holdout.n})`,
@@ -149,7 +151,8 @@ describe('offline interviewer calibration', () => {
     expect(report.holdout.n).toBeGreaterThanOrEqual(40);
     expect(report.tuning.exact).toBeGreaterThanOrEqual(TUNING_EXACT_FLOOR);
     expect(report.holdout.exact).toBeGreaterThanOrEqual(HOLDOUT_EXACT_FLOOR);
-    expect(report.holdout.adjacent).toBeGreaterThanOrEqual(HOLDOUT_ADJACENT_FLOOR);
+    const far = report.results.filter((r) => r.pair.holdout && r.distance > 1).map((r) => `${r.pair.id}: expected ${r.pair.band}, scored ${r.score}`);
+    expect(far).toEqual([]);
   });
 
   it('explains low scores with the reason and asks for what was missing', () => {

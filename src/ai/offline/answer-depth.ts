@@ -7,11 +7,14 @@
  *
  * Caps, first match wins (main questions only; follow-up answers are short by design):
  * - neither the question's focus nor any key point (or, without key points, a single word of
- *   the question) appears → at most 4;
- * - a long answer that hedges throughout and never states a number or something the candidate
- *   did (waffle) → at most 4;
+ *   the question) appears → at most 4; sharing no word with the question either → at most 2,
+ *   unless it is a substantial measured story from work (60+ words, a number, an action);
+ * - an answer of 60+ words that hedges in three or more sentences with at most one number, and
+ *   either never says what the candidate did or hedges in most of its sentences (waffle) → at most 4;
  * - an opener or motivation answer that hardly mentions anything this job is about → at most 4;
  * - a story question answered with present-tense habits, no particular occasion and no number → at most 4;
+ * - a scenario answer under 60 words with no steps, reason, check or number that covers fewer
+ *   than two key points ("I'd look at the numbers and explain it") → at most 4;
  * - a gap answer whose plan has no timeframe and no number ("I'd pick it up") → at most 6;
  * - shorter than the question kind needs → at most 6 (room for an example, not its detail), and
  *   shorter than a complete answer of that kind → at most 8 (the top band needs the whole
@@ -20,7 +23,7 @@
  *   answer is often a question or two back, so it is never "too short".
  */
 import type { AnswerCoverage } from '../../intelligence/types.js';
-import { languageName } from '../../text/index.js';
+import { contentKeys, languageName, overlapCount, sentenceKeys } from '../../text/index.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
 import type { AnswerFeatures } from '../../analysis/answer-features.js';
@@ -70,11 +73,16 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   const touched = keyPointsTouched(coverage) ?? r.questionHits >= 1;
   const covered = coverage ? coverage.coveredCount > 0 : r.questionHits >= 2;
   if (!r.focusHit && (!touched || (!covered && r.questionHits === 0)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
-    // Confident and specific about something else, sharing not one word with the question: a non-answer.
-    if (r.questionHits === 0 && !covered) return cap(2, 'unfocused', `It is about something else: it never addresses ${focus}, or anything the question asked about.`);
+    // Confident and specific about something else, sharing not one word with the question: a
+    // non-answer — unless it is a substantial, measured story from work, which shows some ability
+    // even though it answers another question (weak, not hopeless).
+    const substantialStory = f.words >= 60 && f.metricSentences.length >= 1 && f.actionSentences.length >= 1;
+    if (r.questionHits === 0 && !covered && !substantialStory) return cap(2, 'unfocused', `It is about something else: it never addresses ${focus}, or anything the question asked about.`);
     return cap(4, 'unfocused', `It never addresses ${focus}, or anything else the question asked about.`);
   }
-  if (f.words >= 80 && f.hedgeSentences.length >= 3 && f.metricSentences.length <= 1 && f.actionSentences.length === 0) {
+  // Waffle: hedging throughout ("I guess…", "probably…") with no fact, or hedging in most sentences.
+  const hedged = f.hedgeSentences.length >= 3 && f.metricSentences.length <= 1;
+  if (f.words >= 60 && hedged && (f.actionSentences.length === 0 || f.hedgeSentences.length >= 0.6 * f.sentences.length)) {
     return cap(4, 'waffle', 'The answer goes on at length and hedges, but never says what you did or gives a concrete fact.');
   }
   // "I haven't…, I've never…": gaps named honestly, but nothing done or planned to show.
@@ -82,9 +90,15 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   // "I haven't used X, but I build reports in Y every week" admits a gap and then shows something.
   const admitted = new Set(f.admissionSentences.filter((s) => !/\b(?:but|however|though|although)\b,?\s+I\b/i.test(s.text)).map((s) => s.start));
   // Only sentences with some substance (eight words or more) count as showing something.
-  const positive = f.sentences.filter((s) => !admitted.has(s.start) && !hypothetical.has(s.start) && s.text.split(/\s+/).length >= 8).length;
+  // "I just wrote the articles" beside "I didn't really measure it myself" plays the work down: not evidence.
+  const downplayed = (text: string) => admitted.size > 0 && /\bI (?:just|only|simply|mostly just)\b/i.test(text);
+  const positive = f.sentences.filter((s) => !admitted.has(s.start) && !hypothetical.has(s.start) && !downplayed(s.text) && s.text.split(/\s+/).length >= 8).length;
   if (admitted.size >= 1 && positive <= (admitted.size >= 2 ? 1 : 0) && f.metricSentences.length === 0) {
     return cap(4, 'no_example', "The answer says what you haven't done, but not what you have done that comes close, or how you would close the gap.");
+  }
+  // "Tell me about yourself" answered with hobbies: not one thing this job is about.
+  if (kind === 'opener' && !r.focusHit && r.jobHits <= 1 && f.words >= 25) {
+    return cap(2, 'off_role', 'It is about something else: nothing in it links your experience to what this role needs.');
   }
   if (ROLE_KINDS.has(kind) && f.words >= 60 && (r.jobHits * 100) / f.words < 5) {
     return cap(4, 'off_role', 'Most of the answer is about things other than this job: link your experience to what the role needs.');
@@ -97,6 +111,11 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (STORY_KINDS.has(kind) && f.actionSentences.length === 0 && f.words < 80 && f.metricSentences.length === 0) {
     return cap(4, 'no_example', 'The answer never says what you did yourself in a particular situation.');
   }
+  // A scenario answered with an aim and no approach ("I'd look at the numbers and explain it"):
+  // no order, no reason, no check.
+  if (kind === 'technical' && f.words < 60 && !STEPS.test(f.text) && !REASON_OR_CHECK.test(f.text) && f.metricSentences.length === 0 && (coverage?.coveredCount ?? 0) < 2) {
+    return cap(4, 'no_example', 'The answer says what you would aim for, not how: give the steps, your reasons and how you would check.');
+  }
   if (kind === 'gap' && !PLAN_TIMEFRAME.test(f.text)) {
     return cap(6, 'no_plan', 'Your plan for closing the gap has no timeframe or measure, so it is hard to believe.');
   }
@@ -104,3 +123,50 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (f.words < short) return cap(6, 'short', 'The answer is short: it leaves out the detail that would make it convincing.');
   return f.words < full ? { ceiling: 8, reason: null, issue: null } : none;
 }
+
+/** A reason or a check in a scenario answer. */
+const REASON_OR_CHECK = /\b(?:because|so that|which means|the risk|instead of|rather than|if\b[^.]{0,60}\b(?:then|that)|check\w*|verif\w*|confirm\w*|compar\w*|measur\w*|monitor\w*|test\w*|baseline|before and after)\b/i;
+
+/** "first…, then…, step by step": an approach laid out in order. */
+const STEPS = /\b(?:first|then|next|after that|finally|step by step|start (?:by|with)|begin (?:by|with))\b/i;
+
+/**
+ * The least an on-topic answer earns for its substance, however briefly it is told: a real
+ * example in which the candidate did something and says what came of it ("I sat with her for
+ * an afternoon… she was much more confident afterwards"; a team's action counts with a measured
+ * result: "we tested a shorter form… around 10% more sign-ups"), or, for a scenario, an
+ * approach laid out in steps, or a closing question back about the work itself, is adequate
+ * (5) — brevity and missing detail are what keep it from strong, not what push it to weak.
+ * Caps still win over this floor.
+ */
+export function exampleFloor(
+  input: EvaluateAnswerInput,
+  f: AnswerFeatures,
+  r: Relevance,
+  coverage: AnswerCoverage | null,
+  jobVocabulary: ReadonlySet<string> = new Set(),
+): number {
+  const kind = input.question.kind;
+  if (input.isFollowUp || kind === 'follow_up') return 1;
+  // A closing answer that asks about the work itself ("What does a typical week look like for the team lead?").
+  if (kind === 'closing') {
+    const asks = f.doc.sentences.some((sentence, i) => sentence.text.includes('?') && asksAboutWork(sentenceKeys(f.doc, i), input, jobVocabulary));
+    return asks ? 5 : 1;
+  }
+  if (f.words < 25) return 1;
+  const onTopic = r.focusHit || (keyPointsTouched(coverage) ?? false);
+  if (!onTopic || r.offTopic) return 1;
+  const { action } = f.star;
+  const outcome = f.outcome;
+  // The candidate's own action, or the team's with a measured result ("we tested…: 10% more sign-ups").
+  const acted = f.actionSentences.length > 0 || (f.pastAction && f.metricSentences.some((m) => m.start === outcome?.start));
+  if (STORY_KINDS.has(kind) && acted && action && outcome && outcome.start >= action.start) return 5;
+  if (kind === 'technical' && STEPS.test(f.text) && f.sentences.length + (f.text.match(/,/g)?.length ?? 0) >= 3) return 5;
+  return 1;
+}
+
+/** A question back that names something of the job or of the question asked (not "Do you offer a four-day week?"). */
+function asksAboutWork(keys: ReadonlySet<string>, input: EvaluateAnswerInput, jobVocabulary: ReadonlySet<string>): boolean {
+  return overlapCount(keys, jobVocabulary) > 0 || overlapCount(keys, contentKeys(input.question.text)) > 0;
+}
+

@@ -42,7 +42,8 @@ function structure(f: AnswerFeatures, mode: Mode, r: Relevance): number {
     const steps = /\b(first|then|next|after that|finally|step|start by|begin by)\b/i.test(text) ? 1 : 0;
     const reasons = /\b(because|so that|trade-?offs?|instead of|rather than|which means|the risk)\b/i.test(text) ? 1 : 0;
     const checks = /\b(measur\w*|monitor\w*|verif\w*|test\w*|check\w*|metrics?|confirm\w*|roll(?:ed)? back|validat\w*|dashboards?|alert\w*)\b/i.test(text) ? 1 : 0;
-    const example = f.pastAction ? 1 : 0;
+    // A past example, or a plan that closes the loop: what happens afterwards so it does not recur.
+    const example = f.pastAction || AFTERWARDS.test(text) ? 1 : 0;
     return Math.min(5, steps + reasons + checks + example + sentences);
   }
   const past = f.pastAction || situation ? 1 : 0;
@@ -52,12 +53,19 @@ function structure(f: AnswerFeatures, mode: Mode, r: Relevance): number {
   return Math.min(5, past + link + why + ahead + sentences);
 }
 
+/** A plan that says what happens after the immediate steps. */
+const AFTERWARDS = /\b(?:afterwards|next time|from then on|so (?:it|this|that) (?:does not|doesn't|won't|can't) (?:happen|recur)|(?:run|hold|do) a review|review afterwards|add(?:ed)? a check)\b/i;
+
 function specificity(f: AnswerFeatures): number {
   if (f.words < 8) return 0;
   const metrics = f.metricSentences.length >= 2 ? 2.5 : f.metricSentences.length === 1 ? 2 : 0;
   const tools = f.skillNames.length >= 2 ? 1.5 : f.skillNames.length === 1 ? 1 : 0;
   const names = f.properNouns >= 3 ? 1 : f.properNouns >= 1 ? 0.5 : 0;
-  const score = clampInt(metrics + tools + names + (f.timeframe ? 0.5 : 0), 0, 5);
+  // What exactly was done is detail too: a story of six distinct actions is specific without a number.
+  // A scenario's plan is specific through the steps it names ("split the team, write one message…").
+  const named = Math.max(f.concreteActions, f.plannedActions);
+  const actions = named >= 6 ? 1.5 : named >= 4 ? 1 : named >= 2 ? 0.5 : 0;
+  const score = clampInt(metrics + tools + names + actions + (f.timeframe ? 0.5 : 0), 0, 5);
   return isKeywordList(f) ? Math.min(1, score) : score;
 }
 
@@ -66,7 +74,9 @@ function ownership(f: AnswerFeatures): number {
   const total = f.firstPerson + f.plural;
   if (total === 0) return f.passiveSentences.length ? 0 : 1;
   const ratio = f.firstPerson / total;
-  const base = ratio >= 0.6 ? 3 : ratio >= 0.35 ? 2 : 1;
+  // "We shipped it" in the outcome does not hide what the candidate did: four or more things
+  // done with "I" make their part clear whatever the share of "we".
+  const base = Math.max(ratio >= 0.6 ? 3 : ratio >= 0.35 ? 2 : 1, f.ownActions >= 4 ? 3 : f.ownActions >= 2 ? 2 : 0);
   return clampInt(base + Math.min(2, f.actionSentences.length * 0.75) - (f.passiveSentences.length >= 2 ? 1 : 0), 0, 5);
 }
 
@@ -102,10 +112,13 @@ export function scoreCriteria(f: AnswerFeatures, r: Relevance, kind: Kind, cover
   };
 }
 
-/** Combines criterion scores into 1–10 using the kind's weights, then applies the cap. */
-export function overallScore(scores: Record<RubricCriterion, number>, kind: Kind, ceiling: number): number {
+/**
+ * Combines criterion scores into 1–10 using the kind's weights, then applies the floor (what
+ * the answer's substance earns however briefly it is told) and the cap (the cap wins).
+ */
+export function overallScore(scores: Record<RubricCriterion, number>, kind: Kind, ceiling: number, floor = 1): number {
   const weights = WEIGHTS[modeOf(kind)];
   let weighted = 0;
   for (const c of Object.keys(weights) as RubricCriterion[]) weighted += weights[c] * scores[c];
-  return clampInt(1 + (weighted / 5) * 9, 1, Math.max(1, ceiling));
+  return clampInt(Math.max(floor, 1 + (weighted / 5) * 9), 1, Math.max(1, ceiling));
 }

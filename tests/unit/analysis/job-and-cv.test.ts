@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyseContext } from '../../../src/analysis/context-analysis.js';
 import { analyseCv } from '../../../src/analysis/cv-analysis.js';
 import { analyseJob } from '../../../src/analysis/job-analysis.js';
 import { compareCvToJob } from '../../../src/analysis/overlap.js';
@@ -84,5 +85,20 @@ describe('level from relevant experience (issue 12, item 7)', () => {
     expect(level.level).not.toBe('senior');
     expect(level.reason).toMatch(/related work, counted at half/);
     expect(startingLevel('auto', cv).level).toBe('senior');
+  });
+});
+
+describe('context analysis memo', () => {
+  it('answers the same context object from memory, and analyses it again when one of its fields changed', () => {
+    const context = { jobTitle: 'Account Executive', companyName: 'Brightledger', jobDescription: JOB, cvText: CV, interviewType: 'mixed' as const };
+    const first = analyseContext(context);
+    expect(analyseContext(context)).toBe(first);
+    // Another object with the same content shares the analysis too.
+    expect(analyseContext({ ...context })).toBe(first);
+    context.companyName = 'Fieldline';
+    const changed = analyseContext(context);
+    expect(changed).not.toBe(first);
+    expect(changed.company).toBe('Fieldline');
+    expect(analyseContext(context, 2020)).not.toBe(changed);
   });
 });

@@ -50,6 +50,12 @@ describe('lexicalCoverage', () => {
     expect(point(answer, 'Mentions automated tests or a code review')).toMatchObject({ covered: true, evidence: answer });
   });
 
+  it('does not split "the plan or design changed" into a one-word side any answer with "planned" covers', () => {
+    const answer = 'I booked the venue, planned two days of workshops and arranged a hike for the team.';
+    expect(point(answer, 'How the plan or design changed as a result').covered).toBe(false);
+    expect(point('After the interviews we changed the design of the bill screen.', 'How the plan or design changed as a result').covered).toBe(true);
+  });
+
   it('leaves a point the answer never makes uncovered, with no evidence', () => {
     const coverage = lexicalCoverage(INCIDENT_ANSWER, [
       'Involves the affected customers early',

@@ -1,6 +1,11 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
+import { answerFeatures } from '../../../src/analysis/answer-features.js';
+import { relevanceOf } from '../../../src/analysis/answer-relevance.js';
 import { assessSubstance } from '../../../src/analysis/answer-substance.js';
+import { analyseContext } from '../../../src/analysis/context-analysis.js';
+import { keyPointCoverage } from '../../../src/ai/offline/answer-coverage.js';
+import { exampleFloor } from '../../../src/ai/offline/answer-depth.js';
 import { createOfflineProvider } from '../../../src/ai/providers/offline.js';
 import { AnswerEvaluationSchema, RUBRIC_CRITERIA, type AnswerEvaluation, type PlannedQuestion } from '../../../src/ai/schemas.js';
 import type { EvaluateAnswerInput, InterviewContext } from '../../../src/ai/types.js';
@@ -186,3 +191,126 @@ describe('assessSubstance', () => {
     expect(assessSubstance(input('How does the team decide what goes on the roadmap?', closing)).ceiling).toBe(10);
   });
 });
+
+describe('evaluateAnswer: substance over form (issue 12, calibration causes)', () => {
+  const MENTOR_Q: Pick<PlannedQuestion, 'text' | 'kind' | 'focus'> = {
+    kind: 'behavioral',
+    focus: 'mentoring',
+    text: 'Tell me about a time you helped a less experienced colleague grow. What was the situation, what did you do, and what was the result?',
+  };
+
+  it('scores a brief but real example — the candidate acted, and says what came of it — as adequate, not weak', async () => {
+    const answer = 'A newer colleague kept getting flustered at handover, so I sat with her for two shifts and showed her how I structure mine. She was much more confident afterwards.';
+    const e = await evaluate(input(answer, MENTOR_Q, nurseContext()));
+    expect(e.score).toBeGreaterThanOrEqual(5);
+    expect(e.score).toBeLessThanOrEqual(6);
+  });
+
+  it('does not lift a brief "we"-only answer with a loose outcome: the candidate\'s own part is missing', async () => {
+    const e = await evaluate(input(VAGUE_ANSWER));
+    expect(e.score).toBeLessThanOrEqual(4);
+  });
+
+  it('sets the floor at adequate for a real example (own action, then an outcome) or a scenario laid out in steps, and nowhere else', () => {
+    const floor = (answer: string, question: Pick<PlannedQuestion, 'text' | 'kind' | 'focus'>) => {
+      const i = input(answer, question, nurseContext());
+      const f = answerFeatures(answer);
+      return exampleFloor(i, f, relevanceOf(i, f, analyseContext(i.context)), null);
+    };
+    const brief = 'A newer colleague kept getting flustered at handover, so I sat with her for two shifts and showed her how I structure mine. She was much more confident afterwards.';
+    expect(floor(brief, MENTOR_Q)).toBe(5);
+    expect(floor('A newer colleague kept getting flustered at handover, so I sat with her for two shifts and showed her how I structure mine. I hope it helped her.', MENTOR_Q)).toBe(1);
+    expect(floor(VAGUE_ANSWER, INCIDENT_Q)).toBe(1);
+    const design = { kind: 'technical' as const, focus: 'learning design', text: 'How would you design a short course that teaches new nurses to recognise sepsis?' };
+    expect(floor('I would start with a short quiz on what the new nurses already know about sepsis, then teach the warning signs with two real cases, and finally check on the ward that they escalate in time.', design)).toBe(5);
+    expect(floor('I would make it engaging and interactive so that the nurses enjoy the course and remember what they learned about sepsis.', design)).toBe(1);
+  });
+
+  it('counts concrete actions as specificity when a story has no numbers', async () => {
+    const answer =
+      'A son arrived on the ward angry that nobody had rung him when his father fell. I took him to a quiet room, let him finish, and told him he was right to be upset. I explained what had happened, showed him the falls plan, and asked the registrar to come and talk to him. I rang him the next day with an update, and I raised it at our ward meeting, where we added a line about informing families to the falls checklist, which the ward still uses.';
+    const e = await evaluate(input(answer, { kind: 'behavioral', focus: 'communication', text: 'Tell me about a time you had to handle a difficult conversation with a relative.' }, nurseContext()));
+    expect(e.criteria.find((c) => c.criterion === 'specificity')!.score).toBeGreaterThanOrEqual(2);
+    expect(e.criteria.find((c) => c.criterion === 'structure')!.score).toBeGreaterThanOrEqual(4);
+    expect(e.score).toBeGreaterThanOrEqual(7);
+  });
+
+  it('gives a substantial, measured work story about something else a weak score, and a thin one about something else a hopeless one', async () => {
+    const conflict = { kind: 'behavioral' as const, focus: 'conflict resolution', text: 'Tell me about a time you disagreed with a colleague about how something should be built.' };
+    const story =
+      'I am proud of the checkout work I did last year. The page took 1.4 seconds at peak, which hurt conversions. I profiled the service, found two slow PostgreSQL queries, added a composite index and batched the basket lookup. I rolled it out behind a feature flag, and p95 fell from 1.4 seconds to 350 ms while conversion rose by 3%.';
+    const hobby = 'I am a very hands-on engineer. In my spare time I made a weather station that posts readings to a dashboard every minute, and it has been running for 400 days.';
+    const substantial = await evaluate(input(story, conflict));
+    const thin = await evaluate(input(hobby, conflict));
+    expect(substantial.score).toBeGreaterThanOrEqual(3);
+    expect(substantial.score).toBeLessThanOrEqual(4);
+    expect(thin.score).toBeLessThanOrEqual(2);
+  });
+
+  it('caps an answer that hedges in most of its sentences, even when it mentions looking at something', async () => {
+    const answer =
+      "Python is something I've always meant to learn, to be honest, and I think it's useful for analysts. I guess I've looked at a few tutorials here and there, but it's hard to find the time. I think I'd pick it up quickly if I had to, because I'm quite technical and there are lots of resources online. Probably it's not a big problem, really, and I suppose everyone says the same thing.";
+    const e = await evaluate(input(answer, { kind: 'gap', focus: 'Python', text: 'The role uses Python for analysis. How would you get up to speed?' }));
+    expect(e.score).toBeLessThanOrEqual(4);
+  });
+
+  it('does not take "I\'ve closed lots of deals" for something the candidate did on one occasion', async () => {
+    const answer = "I've closed lots of deals, some of them quite big. The biggest one was with a logistics company and it went really well, the customer was very happy.";
+    const e = await evaluate(input(answer, { kind: 'behavioral', focus: 'stakeholder management', text: 'Tell me about a deal you won that looked lost.' }));
+    expect(e.score).toBeLessThanOrEqual(4);
+  });
+
+  it('does not count a key point as covered when the answer meets it only through the question\'s own words', () => {
+    const question = { kind: 'behavioral' as const, focus: 'attention to detail', text: 'Tell me about a time you found a significant error late in the month-end or reporting process.' };
+    const keyPoints = ['Changed a control or process so it would not recur', 'Told the people relying on the numbers promptly'];
+    const echo = keyPointCoverage({ ...input('I am proud of how I automated our expenses process, which now saves the team a day every month.', question), keyPoints })!;
+    expect(echo.points[0]!.covered).toBe(false);
+    const real = keyPointCoverage({ ...input('I found the duplicate journal, told the finance director that afternoon, and added a control to the close so it would not recur.', question), keyPoints })!;
+    expect(real.points[0]!.covered).toBe(true);
+  });
+
+  it('gives an opener about hobbies alone a hopeless score', async () => {
+    const opener = { kind: 'opener' as const, focus: 'fit for Backend Engineer', text: 'Thanks for talking to us about the Backend Engineer role. Tell me briefly about yourself, focusing on the experience most relevant to this role.' };
+    const e = await evaluate(input("I'm a keen climber and I've been bouldering three times a week for years. It has taught me patience and that you can solve anything if you keep at it.", opener));
+    expect(e.score).toBeLessThanOrEqual(2);
+  });
+
+  it('treats a closing question about the work itself as adequate, and one about perks as weak', async () => {
+    const closing = { kind: 'closing' as const, focus: 'questions for the interviewer', text: 'We are nearly at the end. Is there anything we have not covered, and what would you like to ask us?' };
+    const work = await evaluate(input('No, I think we covered it. How is on-call shared for the billing services?', closing));
+    const perks = await evaluate(input('No, I think that is everything. Do you offer a four-day week?', closing));
+    expect(work.score).toBeGreaterThanOrEqual(5);
+    expect(perks.score).toBeLessThanOrEqual(4);
+  });
+
+  it('sees the candidate\'s own part in a story whose outcome is told with "we"', async () => {
+    const answer =
+      "A colleague's pull request retried refunds without an idempotency key. I asked to go through it on a call, I showed him a test that refunded twice, and I explained the risk. He proposed a key per refund, we shipped it, we added it to our checklist, and we have had no duplicate refunds since.";
+    const e = await evaluate(input(answer, { kind: 'behavioral', focus: 'communication', text: 'Tell me about a time you gave a colleague critical feedback on their code.' }));
+    expect(e.criteria.find((c) => c.criterion === 'ownership')!.score).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reads "I haven\'t used Go" in a gap answer about Go as being about Go', async () => {
+    const e = await evaluate(input("I haven't used Go professionally. I've read some of the tour and written a couple of small programs in it. I'm strong in Python, so I'd learn it on real tickets with code review from the team.", { kind: 'gap', focus: 'Go', text: 'The role uses Go, which I could not see on your CV. How would you get up to speed?' }));
+    expect(e.score).toBeGreaterThanOrEqual(5);
+  });
+
+  it('caps a short scenario answer that states an aim with no steps, reasons or checks', async () => {
+    const scenario = { kind: 'technical' as const, focus: 'variance analysis', text: "The operations director asks why the site's costs are 10% over budget. How would you investigate it?" };
+    const vague = await evaluate(input("I'd look into the costs to find out what has gone up, and then I'd explain it to the director in a report.", scenario));
+    const approach = await evaluate(input("First I'd split the overspend by cost line into volume and price, because more output explains part of it. Then I'd check the biggest lines with the budget holders and separate one-offs before presenting.", scenario));
+    expect(vague.score).toBeLessThanOrEqual(4);
+    expect(approach.score).toBeGreaterThan(vague.score);
+  });
+
+  it('does not count a habit introduced by "If I see…" as something the candidate did', async () => {
+    const e = await evaluate(input("I'm someone who always takes ownership. If I see something broken I don't wait for someone else, I just get on and fix it, even if it's not my area. I think that's really important in a small company.", { kind: 'behavioral', focus: 'ownership', text: "Tell me about a time you took ownership of a problem that wasn't yours to fix." }));
+    expect(e.score).toBeLessThanOrEqual(4);
+  });
+
+  it('does not take "I just did X" beside "I didn\'t really do it myself" as evidence', async () => {
+    const e = await evaluate(input("To be honest I didn't really use the data myself, the head of department did most of that. I just taught the lessons and the results went up that year.", { kind: 'skill', focus: 'assessment data', text: 'Your CV mentions raising Year 11 results. How did you use assessment data, what did you change, and how did you measure the result?' }));
+    expect(e.score).toBeLessThanOrEqual(4);
+  });
+});
+

@@ -9,6 +9,7 @@ import {
   naturalPhrase,
   readText,
   splitSentences,
+  TextCache,
 } from '../../../src/text/index.js';
 
 describe('the language layer (src/text)', () => {
@@ -65,4 +66,43 @@ describe('the language layer (src/text)', () => {
     expect(phrase).not.toMatch(/\($/);
     expect(long.startsWith(phrase)).toBe(true);
   });
+
+  it('recognises a long answer in another language from its opening, and long English prose without the n-gram detector', () => {
+    const french = "Lors de mon dernier poste, j'ai dû gérer trois patients en même temps, et j'ai demandé de l'aide à ma collègue. ".repeat(12);
+    expect(isNotEnglish(french)).toBe(true);
+    const english = 'I called the registrar, stayed with the patient and wrote up what we did in the notes. '.repeat(12);
+    expect(detectLanguage(english)).toEqual({ code: 'en', english: true, reliable: true });
+  });
 });
+
+describe('TextCache', () => {
+  it('returns the memoised value for the same text and computes again for another', () => {
+    const cache = new TextCache<number>(4, 1000);
+    let computed = 0;
+    const get = (t: string) => cache.get(t, () => ++computed);
+    expect(get('alpha')).toBe(1);
+    expect(get('alpha')).toBe(1);
+    expect(get('beta')).toBe(2);
+    expect(computed).toBe(2);
+  });
+
+  it('evicts the least recently used texts beyond its entry limit or its character budget', () => {
+    const cache = new TextCache<string>(3, 25);
+    let computed = 0;
+    const get = (t: string) => cache.get(t, () => `${t}:${++computed}`);
+    get('a'.repeat(10));
+    get('b'.repeat(10));
+    get('a'.repeat(10)); // a is now the most recently used
+    get('c'.repeat(10)); // 30 characters held: b, the least recently used, goes
+    expect(get('a'.repeat(10))).toBe(`${'a'.repeat(10)}:1`);
+    expect(get('b'.repeat(10))).toBe(`${'b'.repeat(10)}:4`);
+    // One text longer than the whole budget is still kept until the next one arrives.
+    expect(get('d'.repeat(40))).toBe(`${'d'.repeat(40)}:5`);
+    expect(get('d'.repeat(40))).toBe(`${'d'.repeat(40)}:5`);
+    for (const t of ['x', 'y', 'z', 'w']) get(t);
+    // Entry limit 3: x went when w came, so it is computed again.
+    expect(get('x')).toBe('x:10');
+    expect(get('w')).toBe('w:9');
+  });
+});
+
