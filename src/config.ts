@@ -514,6 +514,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
+/**
+ * Until the repositories are async (issue 16, in progress) the server and `npm run admin` run
+ * on SQLite only. With DATABASE_URL set they would silently use a local SQLite file instead —
+ * two instances, two diverging databases — so they refuse to start and say why. (The
+ * migration and backup commands do use DATABASE_URL.)
+ */
+export function postgresNotServedYet(config: Pick<AppConfig, 'postgres'>, program: string): string | null {
+  if (!config.postgres) return null;
+  return (
+    `DATABASE_URL names a Postgres database (${config.postgres.redactedUrl}), but ${program} does not run on Postgres yet: ` +
+    'only `npm run db:migrate` and `npm run backup` use it so far (issue 16, in progress). Unset DATABASE_URL to run on SQLite (DATABASE_PATH).'
+  );
+}
+
 /** `postgres://user:***@host/db`: a connection string safe to print (the password replaced). */
 export function redactUrl(url: string): string {
   try {
