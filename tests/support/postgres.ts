@@ -123,10 +123,10 @@ export async function startThrowawayCluster(binDir: string): Promise<PostgresSer
 }
 
 /** TEST_DATABASE_URL's server, or a throwaway cluster, or an error saying how to get one. */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(binariesRoot?: string): Promise<PostgresServer> {
   const given = process.env.TEST_DATABASE_URL;
-  if (given) return { adminUrl: given, source: 'TEST_DATABASE_URL', binDir: findPostgresBinaries(), stop: async () => {} };
-  const binDir = findPostgresBinaries();
+  if (given) return { adminUrl: given, source: 'TEST_DATABASE_URL', binDir: findPostgresBinaries(binariesRoot), stop: async () => {} };
+  const binDir = findPostgresBinaries(binariesRoot);
   if (!binDir) throw new Error(unavailableMessage());
   return startThrowawayCluster(binDir);
 }
