@@ -122,6 +122,9 @@ const EnvSchema = Type.Object({
 });
 type Env = Static<typeof EnvSchema>;
 
+/** The names of every variable the app reads (compose.yaml and .env.example are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.properties);
+
 export interface AppConfig {
   host: string;
   port: number;
