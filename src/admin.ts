@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadConfigOrExit } from './config.js';
+import { loadConfigOrExit, postgresNotServedYet } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createUsersRepository } from './repositories/users-repository.js';
 import { grantOperator, revokeOperator } from './services/operator-service.js';
@@ -36,6 +36,11 @@ export function runAdminCli(args: string[]): number {
     return 64;
   }
   const config = loadConfigOrExit();
+  const refusal = postgresNotServedYet(config, '`npm run admin`');
+  if (refusal) {
+    console.error(refusal);
+    return 78;
+  }
   const database = openDatabase(config.databasePath);
   try {
     const users = createUsersRepository(database.db);

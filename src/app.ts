@@ -55,6 +55,7 @@ import { voiceConsentRoutes } from './routes/voice-consent-routes.js';
 import { registerSecurityHeaders } from './security/headers.js';
 import { registerCsrf } from './security/csrf.js';
 import { registerRateLimits } from './security/rate-limits.js';
+import { openSharedStore } from './shared-store.js';
 import { applyRoutePolicies } from './security/policy.js';
 import { audioRoutes } from './routes/audio-routes.js';
 import { createRecordingStore, createTranscriber, withRedactedMessages, type RecordingStore, type Transcriber } from './speech/index.js';
@@ -182,7 +183,16 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   // Web defences (SECURITY.md): headers + CSP, CSRF tokens, rate limits, and the per-route table.
   await registerSecurityHeaders(app, { https: config.cookieSecure });
   await registerCsrf(app);
-  await registerRateLimits(app, config.rateLimits);
+  // Counters shared by every instance when REDIS_URL is set (shared-store.ts).
+  const sharedStore = config.redis ? openSharedStore(config.redis, app.log) : null;
+  app.decorate('sharedStore', sharedStore);
+  if (sharedStore) {
+    app.addHook('onReady', async () => {
+      if (!(await sharedStore.connected())) app.log.warn('starting without the shared store: /ready says 503 until it answers');
+    });
+    app.addHook('onClose', async () => sharedStore.close());
+  }
+  await registerRateLimits(app, config.rateLimits, sharedStore);
   applyRoutePolicies(app);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/public/', maxAge: '1h' });
   // htmx is served from our own node_modules: the app must work with no CDN and no internet.

@@ -23,6 +23,12 @@ const EnvSchema = Type.Object({
   PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
   DATA_DIR: Type.String({ default: './data', minLength: 1 }),
   DATABASE_PATH: Type.Optional(Type.String({ minLength: 1 })),
+  // --- several instances on one shared database and store (issue 16; README: Running more than one instance) ---
+  DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_POOL_SIZE: Type.Integer({ default: 10, minimum: 1, maximum: 1000 }),
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({ default: 30000, minimum: 0, maximum: 3600000 }),
+  MIGRATE_ON_START: Type.Optional(Type.Boolean()),
+  REDIS_URL: Type.Optional(Type.String({ minLength: 1 })),
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   COOKIE_SECURE: Type.Boolean({ default: false }),
   LOG_LEVEL: Type.Union(
@@ -130,7 +136,7 @@ const EnvSchema = Type.Object({
 });
 type Env = Static<typeof EnvSchema>;
 
-/** Every environment variable the app reads (README.md and .env.example document each: a test checks). */
+/** Every environment variable the app reads (README.md, .env.example and compose.yaml are checked against it). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.properties);
 
 export interface AppConfig {
@@ -139,6 +145,20 @@ export interface AppConfig {
   dataDir: string;
   /** Path of the SQLite file, or ":memory:" (tests). */
   databasePath: string;
+  /**
+   * The shared Postgres database (DATABASE_URL=postgres://…); null: SQLite at databasePath.
+   * Read by `npm run db:migrate` and `npm run backup`; the app itself still runs on SQLite
+   * until its repositories are async (issue 16), so server.ts refuses to start with it.
+   */
+  postgres: PostgresSettings | null;
+  /**
+   * Apply pending migrations when the app starts (MIGRATE_ON_START; default: yes for SQLite,
+   * no for Postgres, where several instances start at once and `npm run db:migrate` runs first).
+   * Not read by the app yet: it always migrates its SQLite file at start (issue 16, in progress).
+   */
+  migrateOnStart: boolean;
+  /** The shared store (REDIS_URL) for rate limits across instances; null: counters in this process. */
+  redis: RedisSettings | null;
   /** Secret for the encrypted session cookie; null means "generate one and keep it in dataDir". */
   sessionSecret: string | null;
   cookieSecure: boolean;
@@ -194,6 +214,27 @@ export interface AppConfig {
   coverage: CoverageSettings;
   /** Where `npm run models:download` fetches models from (the Hugging Face hub or a mirror). */
   modelsBaseUrl: string;
+}
+
+/** node-postgres pool settings (src/db/pg-client.ts). */
+export interface PostgresSettings {
+  /** The connection string as given (it may hold a password: never log it; log `redactedUrl`). */
+  url: string;
+  /** The same with the password replaced by `***`. */
+  redactedUrl: string;
+  /** Connections one instance may open (DATABASE_POOL_SIZE). */
+  poolSize: number;
+  /** Postgres cancels a statement running longer than this (0: no limit). */
+  statementTimeoutMs: number;
+}
+
+/** The shared store for rate limits (src/shared-store.ts). */
+export interface RedisSettings {
+  /** redis:// or rediss:// (Valkey speaks the same protocol). May hold a password: never log it. */
+  url: string;
+  redactedUrl: string;
+  /** Prefix of every key this app writes (not an environment variable; tests use their own). */
+  keyPrefix: string;
 }
 
 /** Answer coverage against a question's key points (src/coverage/index.ts). */
@@ -416,11 +457,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const dataDir = path.resolve(parsed.DATA_DIR);
+  const postgres = parsed.DATABASE_URL === undefined ? null : parsePostgresUrl(parsed.DATABASE_URL, parsed);
+  if (postgres && parsed.DATABASE_PATH !== undefined) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_URL: set either DATABASE_URL (Postgres) or DATABASE_PATH (a SQLite file), not both',
+    );
+  }
   return {
     host: parsed.HOST,
     port: parsed.PORT,
     dataDir,
     databasePath: parsed.DATABASE_PATH ?? path.join(dataDir, 'rehearse.db'),
+    postgres,
+    migrateOnStart: parsed.MIGRATE_ON_START ?? postgres === null,
+    redis: parsed.REDIS_URL === undefined ? null : parseRedisUrl(parsed.REDIS_URL),
     sessionSecret: parsed.SESSION_SECRET ?? null,
     cookieSecure: parsed.COOKIE_SECURE,
     logLevel: parsed.LOG_LEVEL,
@@ -571,6 +621,90 @@ function transcriberSettings(parsed: Env, gemini: GeminiSettings, openai: OpenAi
     remoteTimeoutMs: parsed.TRANSCRIBE_TIMEOUT_MS,
     remoteConcurrency: parsed.TRANSCRIBE_CONCURRENCY,
   };
+}
+
+/**
+ * Until the repositories are async (issue 16, in progress) the server and `npm run admin` run
+ * on SQLite only. With DATABASE_URL set they would silently use a local SQLite file instead —
+ * two instances, two diverging databases — so they refuse to start and say why. (The
+ * migration and backup commands do use DATABASE_URL.)
+ */
+export function postgresNotServedYet(config: Pick<AppConfig, 'postgres'>, program: string): string | null {
+  if (!config.postgres) return null;
+  return (
+    `DATABASE_URL names a Postgres database (${config.postgres.redactedUrl}), but ${program} does not run on Postgres yet: ` +
+    'only `npm run db:migrate` and `npm run backup` use it so far (issue 16, in progress). Unset DATABASE_URL to run on SQLite (DATABASE_PATH).'
+  );
+}
+
+/** `postgres://user:***@host/db`: a connection string safe to print (the password replaced). */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) {
+      parsed.password = '***';
+      return parsed.toString();
+    }
+  } catch {
+    // Not a URL (often because a password holds an unencoded character): see below.
+  }
+  // No password the URL parser could find, yet maybe one written wrongly: hide everything
+  // between the scheme's "//" and the last "@", where a user and password would be.
+  const at = url.lastIndexOf('@');
+  if (at < 0) return url;
+  const slashes = url.indexOf('//');
+  const start = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+  return `${url.slice(0, start)}***${url.slice(at)}`;
+}
+
+const POSTGRES_URL_EXAMPLE = 'postgres://rehearse:PASSWORD@db.example.internal:5432/rehearse';
+
+/**
+ * DATABASE_URL → pool settings, or a ConfigError that says what is wrong with it (never
+ * echoing the password). Only postgres:// and postgresql:// are accepted: SQLite is chosen by
+ * leaving DATABASE_URL unset.
+ */
+function parsePostgresUrl(value: string, parsed: Pick<Env, 'DATABASE_POOL_SIZE' | 'DATABASE_STATEMENT_TIMEOUT_MS'>): PostgresSettings {
+  const fail = (why: string): never => {
+    throw new ConfigError(`Invalid configuration:\n  DATABASE_URL: ${why} (got ${JSON.stringify(redactUrl(value))}; expected e.g. ${POSTGRES_URL_EXAMPLE})`);
+  };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return fail('not a valid URL (characters such as @ : / # in the password must be percent-encoded)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    return fail(`${url.protocol.replace(/:$/, '')}:// is not supported: only postgres:// (leave DATABASE_URL unset for SQLite, whose file is DATABASE_PATH)`);
+  }
+  // A Unix socket is named by ?host=/run/postgresql instead of a host name.
+  if (!url.hostname && !url.searchParams.get('host')) return fail('names no host');
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!database) return fail('names no database (add /<database> after the host)');
+  if (database.includes('/')) return fail(`"${database}" is not a database name`);
+  return {
+    url: value,
+    redactedUrl: redactUrl(value),
+    poolSize: parsed.DATABASE_POOL_SIZE,
+    statementTimeoutMs: parsed.DATABASE_STATEMENT_TIMEOUT_MS,
+  };
+}
+
+/** REDIS_URL → store settings: redis:// or rediss:// (TLS), with an optional /<db number>. */
+function parseRedisUrl(value: string): RedisSettings {
+  const fail = (why: string): never => {
+    throw new ConfigError(`Invalid configuration:\n  REDIS_URL: ${why} (got ${JSON.stringify(redactUrl(value))}; expected e.g. redis://:PASSWORD@cache.example.internal:6379/0)`);
+  };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return fail('not a valid URL');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') return fail('only redis:// and rediss:// (TLS) are supported (Valkey uses the same)');
+  if (!url.hostname) return fail('names no host');
+  if (!/^(\/\d{0,2})?$/.test(url.pathname)) return fail('the path must be a database number such as /0');
+  return { url: value, redactedUrl: redactUrl(value), keyPrefix: 'rehearse:' };
 }
 
 /** "Ops@Example.com, b@x.org" → ["ops@example.com", "b@x.org"] (the same normalisation as sign-in). */

@@ -16,4 +16,7 @@ function findRoot(start: string): string {
 export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
 export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
+/** SQLite's migrations (drizzle.config.ts). */
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'migrations');
+/** Postgres's migrations (drizzle.pg.config.ts). */
+export const PG_MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'migrations', 'pg');

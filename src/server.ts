@@ -5,11 +5,16 @@
  * database, and exits 0 (1 if the grace period ran out).
  */
 import { buildApp } from './app.js';
-import { loadConfigOrExit } from './config.js';
+import { loadConfigOrExit, postgresNotServedYet } from './config.js';
 import { gracefulClose } from './operations.js';
 
 async function main() {
   const config = loadConfigOrExit();
+  const refusal = postgresNotServedYet(config, 'the server');
+  if (refusal) {
+    console.error(refusal);
+    process.exit(78);
+  }
 
   const app = await buildApp(config);
   let closing = false;

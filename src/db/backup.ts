@@ -10,12 +10,14 @@
  *
  * CLI: `npm run backup [-- <file>]` (from a checkout) or `node dist/src/db/backup.js [<file>]`
  * (the container); without <file> it writes DATA_DIR/backups/rehearse-<UTC timestamp>.db.
+ * With DATABASE_URL=postgres://… it runs pg_dump instead (backup-postgres.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { loadConfigOrExit } from '../config.js';
+import { backupPostgres, findPostgresTools, pgDumpInstructions } from './backup-postgres.js';
 
 export interface BackupResult {
   file: string;
@@ -25,14 +27,14 @@ export interface BackupResult {
   integrity: string;
 }
 
-/** `rehearse-20250102T030405Z.db` for 2025-01-02 03:04:05 UTC. */
-export function backupFileName(now = new Date()): string {
+/** `rehearse-20250102T030405Z.db` for 2025-01-02 03:04:05 UTC (`.dump` for a Postgres dump). */
+export function backupFileName(now = new Date(), extension: 'db' | 'dump' = 'db'): string {
   const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
-  return `rehearse-${stamp}.db`;
+  return `rehearse-${stamp}.${extension}`;
 }
 
-export function defaultBackupPath(dataDir: string, now = new Date()): string {
-  return path.join(dataDir, 'backups', backupFileName(now));
+export function defaultBackupPath(dataDir: string, now = new Date(), extension: 'db' | 'dump' = 'db'): string {
+  return path.join(dataDir, 'backups', backupFileName(now, extension));
 }
 
 /** Copies the database at `source` to `destination` (which must not exist yet). */
@@ -77,10 +79,29 @@ export async function backupDatabase(source: string, destination: string): Promi
 /** `backup [<file>]`: reads the same configuration as the server (environment, then .env). */
 export async function runBackupCli(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    console.log('Usage: npm run backup [-- <file>]\nWrites a consistent copy of the database (default: DATA_DIR/backups/rehearse-<UTC timestamp>.db).');
+    console.log(
+      'Usage: npm run backup [-- <file>]\nWrites a consistent copy of the database (default: DATA_DIR/backups/rehearse-<UTC timestamp>.db;\n' +
+        'with DATABASE_URL=postgres://… a pg_dump custom-format file, DATA_DIR/backups/rehearse-<UTC timestamp>.dump).',
+    );
     return 0;
   }
   const config = loadConfigOrExit();
+  if (config.postgres) {
+    const destination = path.resolve(args.find((a) => !a.startsWith('-')) ?? defaultBackupPath(config.dataDir, new Date(), 'dump'));
+    const tools = findPostgresTools();
+    if (!tools) {
+      console.error(pgDumpInstructions(config.postgres, destination));
+      return 1;
+    }
+    try {
+      const result = await backupPostgres(config.postgres, destination, tools);
+      console.log(JSON.stringify({ msg: 'backup written', source: config.postgres.redactedUrl, format: 'pg_dump custom', ...result }));
+      return 0;
+    } catch (error) {
+      console.error(`Backup failed: ${(error as Error).message}`);
+      return 1;
+    }
+  }
   if (config.databasePath === ':memory:') {
     console.error('DATABASE_PATH is :memory:, there is nothing to back up.');
     return 1;

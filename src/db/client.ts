@@ -19,8 +19,11 @@ export interface DbHandle {
 }
 
 
-/** Opens (creating if needed) the database at `file` — or ":memory:" — and migrates it. */
-export function openDatabase(file: string): DbHandle {
+/**
+ * Opens (creating if needed) the database at `file` — or ":memory:" — and migrates it.
+ * `migrate: false` (`npm run db:migrate -- --check`) opens it as it is.
+ */
+export function openDatabase(file: string, options: { migrate?: boolean } = {}): DbHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   // WAL lets readers proceed while a writer commits; NORMAL is durable across app crashes
@@ -31,6 +34,6 @@ export function openDatabase(file: string): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return { db, sqlite, close: () => sqlite.close() };
 }

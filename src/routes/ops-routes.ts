@@ -1,14 +1,16 @@
 /**
  * Operator and progress endpoints:
  * - GET /ready — readiness: 200 when the database answers `select 1` and every shipped
- *   migration is applied and the document parsing threads are warm; 503 with a reason
- *   otherwise, while shutting down, or overloaded.
+ *   migration is applied, the shared store answers PING (when REDIS_URL is set), and the
+ *   document parsing threads are warm; 503 with a reason otherwise, while shutting down, or
+ *   overloaded.
  *   (`/health` in pages.ts is liveness: 200 whenever the process can answer.)
  * - GET /session/:id/queue — the interview's place in the AI work queue, as an htmx fragment
  *   polled from the "thinking" indicator while an answer is being read.
  */
 import type { FastifyInstance } from 'fastify';
 import { checkDatabaseReady } from '../db/readiness.js';
+import { checkSharedStoreReady } from '../shared-store.js';
 import { visitorId } from './visitor.js';
 
 interface IdParams {
@@ -23,6 +25,11 @@ export async function opsRoutes(app: FastifyInstance) {
     if (app.lifecycle.shuttingDown) return reply.code(503).send({ status: 'unavailable', reason: 'shutting down' });
     const db = checkDatabaseReady(app.database.sqlite);
     if (!db.ok) return reply.code(503).send({ status: 'unavailable', reason: db.reason });
+    // The store every instance shares (REDIS_URL), when there is one.
+    if (app.sharedStore) {
+      const store = await checkSharedStoreReady(app.sharedStore);
+      if (!store.ok) return reply.code(503).send({ status: 'unavailable', reason: store.reason });
+    }
     // Traffic waits for warm parsing threads, so the first upload is as fast as the rest.
     const documents = app.services.documentsReady();
     if (!documents.ready) return reply.code(503).send({ status: 'unavailable', reason: documents.reason });

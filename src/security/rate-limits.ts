@@ -1,5 +1,6 @@
 /**
- * Rate limits (@fastify/rate-limit's counters, in memory, per process). Each limit is a hook
+ * Rate limits (@fastify/rate-limit's counters: in memory, per process; in the shared store when
+ * REDIS_URL is set, so every instance counts against the same budget). Each limit is a hook
  * that routes attach in `onRequest` — before the body is read — and that answers 429 with a
  * page and `Retry-After` once the window's budget is spent.
  *
@@ -14,6 +15,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { RateLimitSettings } from '../config.js';
 import { Errors } from '../errors.js';
+import type { SharedStore } from '../shared-store.js';
 
 export type LimitHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
@@ -70,9 +72,14 @@ export function visitorKey(request: FastifyRequest): string {
   return typeof id === 'string' && id ? `v:${id}` : addressKey(request);
 }
 
-export async function registerRateLimits(app: FastifyInstance, settings: RateLimitSettings): Promise<void> {
+export async function registerRateLimits(app: FastifyInstance, settings: RateLimitSettings, store: SharedStore | null = null): Promise<void> {
   // `global: false`: nothing is limited unless a route attaches one of the hooks below.
-  await app.register(rateLimit, { global: false });
+  // With a shared store, a store that does not answer skips the limit (fail open, logged by
+  // shared-store.ts) instead of refusing every request; /ready reports it.
+  await app.register(rateLimit, {
+    global: false,
+    ...(store ? { redis: store.redis, nameSpace: `${store.keyPrefix}rate-limit:`, skipOnError: true } : {}),
+  });
 
   type Checker = ReturnType<FastifyInstance['createRateLimit']>;
   const checker = (name: string, max: number, timeWindow: number, key: (request: FastifyRequest) => string): Checker | null =>
