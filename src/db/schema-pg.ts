@@ -117,6 +117,11 @@ export const interviewSessions = pgTable(
     cvWordCount: integer('cv_word_count'),
     cvTruncated: boolean('cv_truncated').notNull().default(false),
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('draft'),
+    /** Voice consent (issue 14): as in schema.ts. */
+    voiceConsentAt: instant('voice_consent_at'),
+    voiceConsentRawAudio: boolean('voice_consent_raw_audio').notNull().default(false),
+    voiceConsentTranscriber: text('voice_consent_transcriber'),
+    voiceConsentWithdrawnAt: instant('voice_consent_withdrawn_at'),
     createdAt: createdAt(),
     startedAt: instant('started_at'),
     completedAt: instant('completed_at'),
