@@ -126,9 +126,11 @@ describe('operations', () => {
     it('start-up work does not count as load: no 503 right after a slow start', async () => {
       // Start-up blocks the loop (module loading, migrations, building the app); it used to be in
       // the first sample, so every restart answered 503 OVERLOADED for about a second.
-      const built = await buildApp(testConfig({ overload: { ...testConfig().overload, maxEventLoopDelayMs: 100, sampleIntervalMs: 50 } }));
+      // Limits well above what a busy, shared CI machine delays a timer by, and a start-up block
+      // far over them.
+      const built = await buildApp(testConfig({ overload: { ...testConfig().overload, maxEventLoopDelayMs: 400, sampleIntervalMs: 50 } }));
       app = built;
-      const end = Date.now() + 400;
+      const end = Date.now() + 1_500;
       while (Date.now() < end); // a slow start
       await built.ready();
       const statuses = [(await built.inject('/')).statusCode];
@@ -140,10 +142,9 @@ describe('operations', () => {
     });
 
     it('notices a blocked event loop and recovers when it is free again', async () => {
-      // Samples every 200 ms, so a refused window is long enough to see from a busy CI machine.
-      // A 2 s block lifts the mean delay over 50 ms whether the sample right after it includes the
-      // block or the next one does (then diluted by ~20 ordinary 10 ms ticks: ~95 ms).
-      app = await createTestApp({ overload: { ...testConfig().overload, maxEventLoopDelayMs: 50, sampleIntervalMs: 200 } });
+      // Samples every 200 ms, so a refused window is long enough to see from a busy CI machine; a
+      // 2 s block is far over the 400 ms limit, which ordinary scheduling noise never reaches.
+      app = await createTestApp({ overload: { ...testConfig().overload, maxEventLoopDelayMs: 400, sampleIntervalMs: 200 } });
       const server = app;
       await until(async () => (await server.inject('/health')).statusCode === 200, 'start');
       let refused = false;
