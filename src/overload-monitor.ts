@@ -1,6 +1,5 @@
 /**
- * Samples how loaded the process is — event-loop delay (the histogram's mean, or how late the
- * sample itself ran after one long block, whichever is larger), event-loop utilisation, V8 heap
+ * Samples how loaded the process is — mean event-loop delay, event-loop utilisation, V8 heap
  * in use, resident memory — once per interval, for the overload guard in operations.ts.
  *
  * This replaces @fastify/under-pressure (9.x), which did the same with two defects that a
@@ -22,7 +21,7 @@ import v8 from 'node:v8';
 export type PressureType = 'eventLoopDelay' | 'eventLoopUtilization' | 'heapUsedBytes' | 'rssBytes';
 
 export interface OverloadLimits {
-  /** Event-loop delay over one interval, in ms (mean, or the longest block): 0 turns the check off. */
+  /** Mean event-loop delay over one interval, in ms; 0 turns the check off. */
   maxEventLoopDelayMs: number;
   /** Event-loop utilisation over one interval, 0..1; 0 turns the check off. */
   maxEventLoopUtilization: number;
@@ -55,8 +54,11 @@ export function createOverloadMonitor(limits: OverloadLimits, onSampleError: (er
   const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   let eluBaseline: EventLoopUtilization = performance.eventLoopUtilization();
   let timer: NodeJS.Timeout | undefined;
-  let intervalMs = Math.max(RESOLUTION_MS, limits.sampleIntervalMs);
-  let lastTakeAt = performance.now();
+  // The histogram is never reset while running: its reset() forgets the time of its last tick,
+  // so when a sample ran right after a long block but before the histogram's own overdue tick,
+  // that tick recorded nothing and the block was lost. Each sample takes the difference of the
+  // running totals instead (sum = mean × count).
+  let seen = { count: 0, sum: 0 };
   let last: Sample = { eventLoopDelayMs: 0, eventLoopUtilization: 0, heapUsedBytes: 0, rssBytes: 0 };
   let rssFailing = false;
 
@@ -75,16 +77,12 @@ export function createOverloadMonitor(limits: OverloadLimits, onSampleError: (er
 
   function take(): void {
     try {
-      const mean = histogram.mean / 1e6;
-      const meanDelay = Number.isNaN(mean) ? 0 : Math.max(0, mean - RESOLUTION_MS);
-      histogram.reset();
-      // How late this sample itself ran: one long block (a synchronous parse, a tight loop) that
-      // the histogram's mean dilutes among ordinary ticks — and whose tick, depending on timer
-      // order, may land in a sample after it was reset — shows here in full.
-      const now = performance.now();
-      const lateness = Math.max(0, now - lastTakeAt - intervalMs);
-      lastTakeAt = now;
-      const delay = Math.max(meanDelay, lateness);
+      const count = histogram.count;
+      const sum = count > 0 ? histogram.mean * count : 0;
+      const ticks = count - seen.count;
+      const mean = ticks > 0 ? (sum - seen.sum) / ticks / 1e6 : Number.NaN;
+      seen = { count, sum };
+      const delay = Number.isNaN(mean) ? 0 : Math.max(0, mean - RESOLUTION_MS);
       const elu = performance.eventLoopUtilization(eluBaseline);
       eluBaseline = performance.eventLoopUtilization();
       last = {
@@ -114,11 +112,10 @@ export function createOverloadMonitor(limits: OverloadLimits, onSampleError: (er
       histogram.disable();
       histogram.reset();
       histogram.enable();
+      seen = { count: 0, sum: 0 };
       eluBaseline = performance.eventLoopUtilization();
       last = { eventLoopDelayMs: 0, eventLoopUtilization: 0, heapUsedBytes: 0, rssBytes: 0 };
-      intervalMs = Math.max(RESOLUTION_MS, limits.sampleIntervalMs);
-      lastTakeAt = performance.now();
-      timer = setInterval(take, intervalMs);
+      timer = setInterval(take, Math.max(RESOLUTION_MS, limits.sampleIntervalMs));
       timer.unref();
     },
     stop() {

@@ -142,9 +142,10 @@ describe('operations', () => {
     });
 
     it('notices a blocked event loop and recovers when it is free again', async () => {
-      // Samples every 200 ms, so a refused window is long enough to see from a busy CI machine; a
-      // 2 s block is far over the 400 ms limit, which ordinary scheduling noise never reaches.
-      app = await createTestApp({ overload: { ...testConfig().overload, maxEventLoopDelayMs: 400, sampleIntervalMs: 200 } });
+      // Samples every 200 ms, so a refused window is long enough to see from a busy CI machine.
+      // A 2 s block lifts the mean delay over 50 ms whether the sample right after it includes the
+      // block's tick or the next one does (then among ~20 ordinary 10 ms ticks: ~95 ms).
+      app = await createTestApp({ overload: { ...testConfig().overload, maxEventLoopDelayMs: 50, sampleIntervalMs: 200 } });
       const server = app;
       await until(async () => (await server.inject('/health')).statusCode === 200, 'start');
       let refused = false;

@@ -49,7 +49,7 @@ export const stillPreparing = (body: string) => /data-phase="preparing"/.test(bo
  * sees it: the page reloads itself while the interviewer works (a model can take longer than
  * the moment a request waits for it). Gives up after `timeoutMs`.
  */
-export async function whenPrepared<R extends { body: string }>(load: () => Promise<R>, timeoutMs = 20_000): Promise<R> {
+export async function whenPrepared<R extends { body: string }>(load: () => Promise<R>, timeoutMs = 60_000): Promise<R> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const page = await load();

@@ -115,7 +115,7 @@ export async function startServerProcess(options: StartOptions = {}): Promise<Se
   );
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(url, options.readyTimeoutMs ?? 30_000, exited, options.waitFor === 'health' ? '/health' : '/ready');
+    await waitForHealth(url, options.readyTimeoutMs ?? 60_000, exited, options.waitFor === 'health' ? '/health' : '/ready');
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
