@@ -47,8 +47,13 @@ export interface TurnRecord {
 
 export type MessagesRepository = ReturnType<typeof createMessagesRepository>;
 
+/** The SQLite result code of a driver error (e.g. SQLITE_CONSTRAINT_UNIQUE), if it is one. */
+function sqliteCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
 function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /**
@@ -62,12 +67,6 @@ export function createMessagesRepository(db: Db) {
 
   // The queries every page view and answer runs are prepared once (bench/RESULTS.md: building
   // and preparing them on each call was most of an answer's time).
-  const nextSeqQuery = db
-    .select({ next: sql<number>`coalesce(max(${messages.seq}), 0) + 1` })
-    .from(messages)
-    .where(eq(messages.sessionId, sql.placeholder('sessionId')))
-    .prepare();
-  const nextSeq = (sessionId: string): number => nextSeqQuery.get({ sessionId })!.next;
   const listBySessionQuery = db
     .select(getTableColumns(messages))
     .from(messages)
@@ -75,19 +74,18 @@ export function createMessagesRepository(db: Db) {
     .where(and(eq(messages.sessionId, sql.placeholder('sessionId')), eq(interviewSessions.ownerId, sql.placeholder('ownerId'))))
     .orderBy(asc(messages.seq))
     .prepare();
-  const ownedSessionQuery = db
-    .select({ id: interviewSessions.id })
-    .from(interviewSessions)
-    .where(and(eq(interviewSessions.id, sql.placeholder('sessionId')), eq(interviewSessions.ownerId, sql.placeholder('ownerId'))))
-    .prepare();
 
   const p = <T extends string>(name: T) => sql.placeholder(name);
   const insertQuery = db
     .insert(messages)
     .values({
       id: p('id'),
-      sessionId: p('sessionId'),
-      seq: p('seq'),
+      // One statement checks the owner, numbers the message and inserts it (issue 15: the
+      // answer path's statements): the session id is looked up under its owner, so a session
+      // that is gone or not theirs yields NULL, which the NOT NULL rule refuses; the next seq
+      // is read in the same statement, so nothing can slip in between.
+      sessionId: sql`(select ${interviewSessions.id} from ${interviewSessions} where ${interviewSessions.id} = ${p('sessionId')} and ${interviewSessions.ownerId} = ${p('ownerId')})`,
+      seq: sql`(select coalesce(max(${messages.seq}), 0) + 1 from ${messages} where ${messages.sessionId} = ${p('sessionId')})`,
       role: p('role'),
       kind: p('kind'),
       questionNumber: p('questionNumber'),
@@ -125,28 +123,30 @@ export function createMessagesRepository(db: Db) {
   class AlreadyTaken extends Error {}
 
   function insert(input: NewMessage): MessageRow {
-    // Same connection, so the prepared queries run inside the caller's transaction.
-    const owned = ownedSessionQuery.get({ sessionId: input.sessionId, ownerId: input.ownerId });
-    // Gone (deleted while the interviewer was thinking) or never theirs: the same 404 either way.
-    if (!owned) throw Errors.sessionNotFound();
-    return insertQuery.get({
-      id: nanoid(),
-      sessionId: input.sessionId,
-      seq: nextSeq(input.sessionId),
-      role: input.kind === 'answer' ? 'candidate' : 'interviewer',
-      kind: input.kind,
-      questionNumber: input.questionNumber,
-      replyTo: input.replyTo ?? null,
-      content: input.content,
-      questionKind: input.questionKind ?? null,
-      focus: input.focus ?? null,
-      provider: input.provider ?? null,
-      speechMetrics: input.speechMetrics ?? null,
-      difficulty: input.difficulty ?? null,
-      competency: input.competency ?? null,
-      bankId: input.bankId ?? null,
-      keyPoints: input.keyPoints ?? null,
-    }) as MessageRow;
+    try {
+      return insertQuery.get({
+        id: nanoid(),
+        sessionId: input.sessionId,
+        ownerId: input.ownerId,
+        role: input.kind === 'answer' ? 'candidate' : 'interviewer',
+        kind: input.kind,
+        questionNumber: input.questionNumber,
+        replyTo: input.replyTo ?? null,
+        content: input.content,
+        questionKind: input.questionKind ?? null,
+        focus: input.focus ?? null,
+        provider: input.provider ?? null,
+        speechMetrics: input.speechMetrics ?? null,
+        difficulty: input.difficulty ?? null,
+        competency: input.competency ?? null,
+        bankId: input.bankId ?? null,
+        keyPoints: input.keyPoints ?? null,
+      }) as MessageRow;
+    } catch (error) {
+      // Gone (deleted while the interviewer was thinking) or never theirs: the same 404 either way.
+      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_NOTNULL') throw Errors.sessionNotFound();
+      throw error;
+    }
   }
 
   return {
@@ -175,7 +175,8 @@ export function createMessagesRepository(db: Db) {
      */
     append(input: NewMessage): MessageRow | null {
       try {
-        return db.transaction(() => insert(input));
+        // One statement, so no transaction of its own: it commits once.
+        return insert(input);
       } catch (error) {
         if (isUniqueViolation(error)) return null;
         throw error;

@@ -10,7 +10,7 @@ import { DIFFICULTY_CHOICES, isCompetencyId, type CompetencyId, type DifficultyC
 import type { SessionListItem, SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import type { UsersRepository } from '../repositories/users-repository.js';
 import { requireOwnedSession } from './owned-session.js';
-import { hasVisibleText, trimInvisible } from './visible-text.js';
+import { hasVisibleText, trimInvisible } from '../text/visible-text.js';
 
 export const JOB_TITLE_MAX = 200;
 export const COMPANY_NAME_MAX = 200;
