@@ -6,10 +6,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { CallProgress } from '../ai/ai-client.js';
 import type { AppError } from '../errors.js';
-import { startingLevel } from '../intelligence/difficulty.js';
+import { startingLevel } from '../interview/difficulty.js';
 import type { AdaptiveDecision } from '../intelligence/types.js';
 import type { SessionRow } from '../repositories/sessions-repository.js';
-import { currentLevelOf, type InterviewState } from '../services/interview-state.js';
+import { currentLevelOf, type InterviewState } from '../interview/state.js';
 import { providerLabel, sessionView, TOTAL_QUESTIONS } from './view-models.js';
 import { voiceView } from './voice-view.js';
 

@@ -8,7 +8,7 @@ import { readMultipart } from './uploads.js';
 import { takeFlash } from './flash.js';
 import { checkRouteLimit } from '../security/policy.js';
 import { countWords, sessionView } from './view-models.js';
-import { startingLevel } from '../intelligence/difficulty.js';
+import { startingLevel } from '../interview/difficulty.js';
 import { isCompetencyId } from '../intelligence/types.js';
 import { competencyLabel } from '../question-bank/index.js';
 

@@ -9,8 +9,8 @@ import type { AiClient } from '../ai/ai-client.js';
 import type { CoverageScorer } from '../coverage/index.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
-import { contextOf, questionOf } from './interview-context.js';
-import type { Exchange } from './interview-state.js';
+import { contextOf, questionOf } from '../interview/context.js';
+import type { Exchange } from '../interview/state.js';
 import { createInFlight, scoreAnswer } from './answer-scoring.js';
 
 export { coverageFromJudgement } from './answer-scoring.js';

@@ -15,8 +15,8 @@ import type { SessionRow, SessionsRepository } from '../repositories/sessions-re
 import { isSpeechSummary, type SpeechSummary } from '../speech/types.js';
 import type { AnswerEvaluations } from './answer-evaluations.js';
 import { answerInsights, explainDecisions, type AnswerInsight, type DecisionLine } from './feedback-insights.js';
-import { contextOf } from './interview-context.js';
-import { deriveInterviewState, type Exchange } from './interview-state.js';
+import { contextOf } from '../interview/context.js';
+import { deriveInterviewState, type Exchange } from '../interview/state.js';
 import { requireOwnedSession } from './owned-session.js';
 
 export interface FeedbackServiceDeps {

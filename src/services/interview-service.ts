@@ -3,7 +3,7 @@
  *
  * Rule one: an answer is written to the database before any AI call that depends on it, so
  * a slow or failing provider (or a crash) never loses what the candidate wrote. The
- * interviewer's next step is then derived from the stored messages (see interview-state), which
+ * interviewer's next step is then derived from the stored messages (see interview/state.ts), which
  * makes it resumable: whoever loads the interview next finishes a step that was cut short.
  *
  * Rule two: the candidate waits for at most one model call per answer. After an answer the
@@ -18,16 +18,16 @@ import type { AiClient } from '../ai/ai-client.js';
 import { MAIN_QUESTION_COUNT } from '../ai/types.js';
 import { LEXICAL_SCORER, type CoverageScorer } from '../coverage/index.js';
 import { Errors, isAppError, type AppError } from '../errors.js';
-import { startingLevel } from '../intelligence/difficulty.js';
+import { startingLevel } from '../interview/difficulty.js';
 import { requirementCoverage, uncoveredRequirements } from '../intelligence/requirements.js';
 import type { AdaptiveDecision, Level } from '../intelligence/types.js';
 import type { RecordingStore } from '../speech/index.js';
 import type { MessagesRepository, NewMessage } from '../repositories/messages-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { createAnswerEvaluations, type AnswerEvaluations } from './answer-evaluations.js';
-import { askedQuestions, contextOf, questionOf } from './interview-context.js';
-import { deriveInterviewState, nextLevelOf, type Exchange, type InterviewState } from './interview-state.js';
-import { questionDetails } from './question-enrichment.js';
+import { askedQuestions, contextOf, questionOf } from '../interview/context.js';
+import { deriveInterviewState, nextLevelOf, type Exchange, type InterviewState } from '../interview/state.js';
+import { questionDetails } from '../interview/enrichment.js';
 import { requireOwnedSession } from './owned-session.js';
 import { cleanAnswer } from '../interview/answer-text.js';
 

@@ -17,8 +17,8 @@ import type { AnswerCoverage, Level } from '../intelligence/types.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
 import type { RetriesRepository, RetryRow } from '../repositories/retries-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
-import { contextOf, questionOf } from './interview-context.js';
-import { deriveInterviewState } from './interview-state.js';
+import { contextOf, questionOf } from '../interview/context.js';
+import { deriveInterviewState } from '../interview/state.js';
 import { requireOwnedSession } from './owned-session.js';
 import { createInFlight, scoreAnswer, type ScoredAnswer } from './answer-scoring.js';
 

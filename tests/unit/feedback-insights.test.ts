@@ -4,7 +4,7 @@ import type { AnswerEvaluation, AnsweredQuestion } from '../../src/ai/types.js';
 import type { AdaptiveDecision, AnswerCoverage, Level } from '../../src/intelligence/types.js';
 import type { MessageRow } from '../../src/repositories/messages-repository.js';
 import { answerInsights, explainDecisions, FIX_ACTIONS, topFixes } from '../../src/services/feedback-insights.js';
-import type { Exchange } from '../../src/services/interview-state.js';
+import type { Exchange } from '../../src/interview/state.js';
 import { compareAttempts } from '../../src/services/retry-service.js';
 
 let seq = 0;

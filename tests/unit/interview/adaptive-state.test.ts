@@ -8,8 +8,8 @@ import type { AnswerEvaluation, PlannedQuestion } from '../../../src/ai/types.js
 import type { AdaptiveDecision } from '../../../src/intelligence/types.js';
 import type { MessageRow } from '../../../src/repositories/messages-repository.js';
 import { bankEntry, QUESTION_BANK } from '../../../src/question-bank/index.js';
-import { deriveInterviewState, nextLevelOf } from '../../../src/services/interview-state.js';
-import { questionDetails } from '../../../src/services/question-enrichment.js';
+import { deriveInterviewState, nextLevelOf } from '../../../src/interview/state.js';
+import { questionDetails } from '../../../src/interview/enrichment.js';
 
 let seq = 0;
 function message(fields: Partial<MessageRow>): MessageRow {

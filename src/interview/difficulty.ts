@@ -11,7 +11,7 @@
 import { analyseCv } from '../analysis/cv-analysis.js';
 import { relevantExperience } from '../analysis/experience.js';
 import { analyseJob } from '../analysis/job-analysis.js';
-import type { DifficultyChoice, Level } from './types.js';
+import type { DifficultyChoice, Level } from '../intelligence/types.js';
 
 export const MID_FROM_YEARS = 3;
 export const SENIOR_FROM_YEARS = 8;

@@ -1,7 +1,7 @@
 import type { AskedQuestion, InterviewContext, PlannedQuestion } from '../ai/types.js';
 import type { MessageRow } from '../repositories/messages-repository.js';
 import type { SessionRow } from '../repositories/sessions-repository.js';
-import type { Exchange } from './interview-state.js';
+import type { Exchange } from './state.js';
 
 /** What the interviewer is told about the candidate and the role. */
 export function contextOf(session: SessionRow): InterviewContext {

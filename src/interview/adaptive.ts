@@ -16,7 +16,7 @@
  *   follow-up first; the follow-up's answer then decides);
  * - otherwise move on at the same level.
  */
-import { LEVELS, type AdaptiveDecision, type AnswerCoverage, type Level } from './types.js';
+import { LEVELS, type AdaptiveDecision, type AnswerCoverage, type Level } from '../intelligence/types.js';
 
 export const FOLLOW_UP_AT_OR_BELOW = 5;
 export const INCOMPLETE_FOLLOW_UP_AT_OR_BELOW = 6;
