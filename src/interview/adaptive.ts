@@ -16,7 +16,8 @@
  *   follow-up first; the follow-up's answer then decides);
  * - otherwise move on at the same level.
  */
-import { LEVELS, type AdaptiveDecision, type AnswerCoverage, type Level } from '../intelligence/types.js';
+import { type AdaptiveDecision, type AnswerCoverage } from '../intelligence/types.js';
+import { LEVELS, type Level } from './definitions.js';
 
 export const FOLLOW_UP_AT_OR_BELOW = 5;
 export const INCOMPLETE_FOLLOW_UP_AT_OR_BELOW = 6;

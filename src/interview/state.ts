@@ -3,9 +3,8 @@
  * is kept anywhere else, so a reload, a second tab or a restart after a crash all see the
  * same state, and the next step can always be worked out again.
  */
-import { MAIN_QUESTION_COUNT } from '../ai/types.js';
+import { MAIN_QUESTION_COUNT, type Level } from './definitions.js';
 import type { SessionStatus } from '../db/schema.js';
-import type { Level } from '../intelligence/types.js';
 import type { MessageRow } from '../repositories/messages-repository.js';
 
 export type InterviewPhase =

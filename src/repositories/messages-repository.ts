@@ -1,13 +1,14 @@
-import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type DriverValueEncoder, type Placeholder } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { interviewSessions, messages, type MessageKind } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import { Errors } from '../errors.js';
 import type { AnswerEvaluation } from '../ai/types.js';
-import type { AdaptiveDecision, AnswerCoverage, CompetencyId, Level } from '../intelligence/types.js';
+import type { AdaptiveDecision, AnswerCoverage } from '../intelligence/types.js';
+import type { CompetencyId, Level, QuestionKind } from '../interview/definitions.js';
 import type { SpeechSummary } from '../speech/types.js';
 
-export type MessageRow = Omit<typeof messages.$inferSelect, 'evaluation'> & { evaluation: AnswerEvaluation | null };
+export type MessageRow = typeof messages.$inferSelect;
 
 export interface NewMessage {
   sessionId: string;
@@ -17,7 +18,7 @@ export interface NewMessage {
   questionNumber: number;
   content: string;
   replyTo?: string | null;
-  questionKind?: string | null;
+  questionKind?: QuestionKind | null;
   focus?: string | null;
   provider?: string | null;
   /** Delivery metrics of a spoken answer (voice answers). */
@@ -62,7 +63,7 @@ function isUniqueViolation(error: unknown): boolean {
  * by knowing a session or message id.
  */
 export function createMessagesRepository(db: Db) {
-  const sessionsOf = (ownerId: string) =>
+  const sessionsOf = (ownerId: string | Placeholder) =>
     db.select({ id: interviewSessions.id }).from(interviewSessions).where(eq(interviewSessions.ownerId, ownerId));
 
   // The queries every page view and answer runs are prepared once (bench/RESULTS.md: building
@@ -102,21 +103,22 @@ export function createMessagesRepository(db: Db) {
     })
     .returning()
     .prepare();
+  // A placeholder in a prepared UPDATE, bound through its column's own encoder (the JSON columns
+  // serialise their value): Drizzle's `set()` takes such SQL where it would not take a bare placeholder.
+  const bound = (name: string, column: DriverValueEncoder<unknown, unknown>) => sql`${sql.param(p(name), column)}`;
   const setFirstEvaluationQuery = db
     .update(messages)
     .set({
-      evaluation: p('evaluation'),
-      provider: p('provider') as unknown as string,
-      coverage: p('coverage') as unknown as AnswerCoverage,
+      evaluation: bound('evaluation', messages.evaluation),
+      provider: bound('provider', messages.provider),
+      coverage: bound('coverage', messages.coverage),
     })
-    .where(
-      and(eq(messages.id, p('messageId')), isNull(messages.evaluation), inArray(messages.sessionId, sessionsOf(p('ownerId') as unknown as string))),
-    )
+    .where(and(eq(messages.id, p('messageId')), isNull(messages.evaluation), inArray(messages.sessionId, sessionsOf(p('ownerId')))))
     .prepare();
   const setDecisionQuery = db
     .update(messages)
-    .set({ decision: p('decision') as unknown as AdaptiveDecision })
-    .where(and(eq(messages.id, p('messageId')), isNull(messages.decision), inArray(messages.sessionId, sessionsOf(p('ownerId') as unknown as string))))
+    .set({ decision: bound('decision', messages.decision) })
+    .where(and(eq(messages.id, p('messageId')), isNull(messages.decision), inArray(messages.sessionId, sessionsOf(p('ownerId')))))
     .prepare();
 
   /** Thrown inside a transaction to roll it back without an error reaching the caller. */
@@ -141,7 +143,7 @@ export function createMessagesRepository(db: Db) {
         competency: input.competency ?? null,
         bankId: input.bankId ?? null,
         keyPoints: input.keyPoints ?? null,
-      }) as MessageRow;
+      });
     } catch (error) {
       // Gone (deleted while the interviewer was thinking) or never theirs: the same 404 either way.
       if (sqliteCode(error) === 'SQLITE_CONSTRAINT_NOTNULL') throw Errors.sessionNotFound();
@@ -165,7 +167,7 @@ export function createMessagesRepository(db: Db) {
 
     /** The whole conversation of a session, in order. */
     listBySession(sessionId: string, ownerId: string): MessageRow[] {
-      return listBySessionQuery.all({ sessionId, ownerId }) as MessageRow[];
+      return listBySessionQuery.all({ sessionId, ownerId });
     },
 
     /**

@@ -3,8 +3,7 @@ import { nanoid } from 'nanoid';
 import { feedback, interviewSessions, type SessionStatus } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import { Errors } from '../errors.js';
-import type { InterviewType } from '../ai/types.js';
-import type { CompetencyId, DifficultyChoice } from '../intelligence/types.js';
+import type { InterviewType, CompetencyId, DifficultyChoice } from '../interview/definitions.js';
 
 export type SessionRow = typeof interviewSessions.$inferSelect;
 

@@ -4,7 +4,8 @@
  */
 import type { AiClient } from '../ai/ai-client.js';
 import type { CvTip } from '../ai/schemas.js';
-import { MAIN_QUESTION_COUNT, type AnsweredQuestion } from '../ai/types.js';
+import { type AnsweredQuestion } from '../ai/types.js';
+import { MAIN_QUESTION_COUNT } from '../interview/definitions.js';
 import { Errors } from '../errors.js';
 import { requirementCoverage, requirementForTip } from '../intelligence/requirements.js';
 import type { RequirementCoverage } from '../intelligence/types.js';

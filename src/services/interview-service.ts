@@ -15,17 +15,18 @@
  */
 import type { CallOptions, CallProgress } from '../ai/ai-client.js';
 import type { AiClient } from '../ai/ai-client.js';
-import { MAIN_QUESTION_COUNT } from '../ai/types.js';
+import { MAIN_QUESTION_COUNT, type Level } from '../interview/definitions.js';
 import { LEXICAL_SCORER, type CoverageScorer } from '../coverage/index.js';
 import { Errors, isAppError, type AppError } from '../errors.js';
 import { startingLevel } from '../interview/difficulty.js';
 import { requirementCoverage, uncoveredRequirements } from '../intelligence/requirements.js';
-import type { AdaptiveDecision, Level } from '../intelligence/types.js';
+import type { AdaptiveDecision } from '../intelligence/types.js';
 import type { RecordingStore } from '../speech/index.js';
 import type { MessagesRepository, NewMessage } from '../repositories/messages-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { createAnswerEvaluations, type AnswerEvaluations } from './answer-evaluations.js';
 import { askedQuestions, contextOf, questionOf } from '../interview/context.js';
+import type { QuestionText } from '../interview/definitions.js';
 import { deriveInterviewState, nextLevelOf, type Exchange, type InterviewState } from '../interview/state.js';
 import { questionDetails } from '../interview/enrichment.js';
 import { requireOwnedSession } from './owned-session.js';
@@ -123,7 +124,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     return now;
   }
 
-  function questionMessage(session: SessionRow, questionNumber: number, question: { text: string; kind: string; focus: string }, provider: string, details: ReturnType<typeof questionDetails>): NewMessage {
+  function questionMessage(session: SessionRow, questionNumber: number, question: QuestionText, provider: string, details: ReturnType<typeof questionDetails>): NewMessage {
     return {
       sessionId: session.id,
       ownerId: session.ownerId,

@@ -7,7 +7,7 @@ import { Errors } from '../errors.js';
 import { questionScore as sharedQuestionScore } from '../intelligence/scores.js';
 import type { ProgressRepository, ScoredQuestionRow } from '../repositories/progress-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
-import type { CompetencyId } from '../intelligence/types.js';
+import { competencyLabel, type CompetencyId } from '../interview/definitions.js';
 import {
   computeMastery,
   studyPlan,
@@ -17,7 +17,7 @@ import {
   type StudyPlanItem,
 } from '../intelligence/mastery.js';
 import { competencyChart, overallScoreChart } from '../intelligence/charts.js';
-import { classifyCompetency, competencyGuide, competencyLabel } from '../question-bank/index.js';
+import { classifyCompetency, competencyGuide } from '../question-bank/index.js';
 
 export interface ProgressServiceDeps {
   progress: ProgressRepository;

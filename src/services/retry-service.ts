@@ -9,11 +9,12 @@
  * shows the form again with the text still in it, so nothing typed is lost.
  */
 import type { AiClient } from '../ai/ai-client.js';
-import { MAIN_QUESTION_COUNT, type AnswerEvaluation, type EvaluateAnswerInput } from '../ai/types.js';
+import { type AnswerEvaluation, type EvaluateAnswerInput } from '../ai/types.js';
+import { MAIN_QUESTION_COUNT, type Level } from '../interview/definitions.js';
 import { LEXICAL_SCORER, type CoverageScorer } from '../coverage/index.js';
 import { Errors, isAppError } from '../errors.js';
 import { cleanAnswer } from '../interview/answer-text.js';
-import type { AnswerCoverage, Level } from '../intelligence/types.js';
+import type { AnswerCoverage } from '../intelligence/types.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
 import type { RetriesRepository, RetryRow } from '../repositories/retries-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';

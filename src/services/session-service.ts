@@ -2,11 +2,10 @@
  * Creating interviews and giving them a CV and a job description. Validation lives here,
  * not in the routes, so the rules are the same however the service is called.
  */
-import { INTERVIEW_TYPES, type InterviewType } from '../ai/types.js';
+import { INTERVIEW_TYPES, DIFFICULTY_CHOICES, isCompetencyId, type InterviewType, type CompetencyId, type DifficultyChoice } from '../interview/definitions.js';
 import type { ExtractedDocument } from '../documents/index.js';
 import { normalizeText } from '../documents/index.js';
 import { Errors } from '../errors.js';
-import { DIFFICULTY_CHOICES, isCompetencyId, type CompetencyId, type DifficultyChoice } from '../intelligence/types.js';
 import type { SessionListItem, SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import type { UsersRepository } from '../repositories/users-repository.js';
 import { requireOwnedSession } from './owned-session.js';
