@@ -15,10 +15,10 @@
  */
 import type { CallOptions, CallProgress } from '../ai/ai-client.js';
 import type { AiClient } from '../ai/ai-client.js';
-import { MAIN_QUESTION_COUNT, type Level } from '../interview/definitions.js';
+import { MAIN_QUESTION_COUNT } from '../interview/definitions.js';
 import { LEXICAL_SCORER, type CoverageScorer } from '../coverage/index.js';
 import { Errors, isAppError, type AppError } from '../errors.js';
-import { startingLevel } from '../interview/difficulty.js';
+import { mayFollowUp } from '../interview/adaptive.js';
 import { requirementCoverage, uncoveredRequirements } from '../intelligence/requirements.js';
 import type { AdaptiveDecision } from '../intelligence/types.js';
 import type { RecordingStore } from '../speech/index.js';
@@ -27,7 +27,7 @@ import type { SessionRow, SessionsRepository } from '../repositories/sessions-re
 import { createAnswerEvaluations, type AnswerEvaluations } from './answer-evaluations.js';
 import { askedQuestions, contextOf, questionOf } from '../interview/context.js';
 import type { QuestionText } from '../interview/definitions.js';
-import { deriveInterviewState, nextLevelOf, type Exchange, type InterviewState } from '../interview/state.js';
+import { deriveInterviewState, levelOf, type Exchange, type InterviewState } from '../interview/state.js';
 import { questionDetails } from '../interview/enrichment.js';
 import { requireOwnedSession } from './owned-session.js';
 import { cleanAnswer } from '../interview/answer-text.js';
@@ -45,11 +45,6 @@ export interface InterviewServiceDeps {
   /** Background evaluations (shared with the feedback service); built here when not given. */
   evaluations?: AnswerEvaluations;
   log?: { warn(obj: object, msg: string): void };
-}
-
-/** The level the next question is asked at: where the adaptive decisions left it, else where the interview starts. */
-export function levelForNext(session: SessionRow, exchanges: readonly Exchange[]): Level {
-  return nextLevelOf(exchanges) ?? startingLevel(session.difficulty, session.cvText, session).level;
 }
 
 /** The answers given before (to other questions than `questionId`), oldest first. */
@@ -164,7 +159,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       case 'ask_next': {
         // The first question, or one whose turn stored a decision without it (older rows).
         const questionNumber = step.type === 'ask_first' ? 1 : step.questionNumber;
-        const level = levelForNext(session, state.exchanges);
+        const level = levelOf({ exchanges: state.exchanges }, session);
         const { value, provider } = await ai.planQuestion(
           {
             context,
@@ -183,8 +178,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         const { question, answer } = step;
         const isFollowUp = question.kind === 'follow_up';
         const earlier = state.exchanges.filter((e) => e.question.id !== question.id);
-        const level = question.difficulty ?? levelForNext(session, earlier);
-        const canFollowUp = !isFollowUp && question.questionKind !== 'closing';
+        const level = levelOf({ current: question, exchanges: earlier }, session);
+        const canFollowUp = mayFollowUp({ isFollowUp, kind: question.questionKind });
         const next = question.questionNumber < MAIN_QUESTION_COUNT ? { questionNumber: question.questionNumber + 1 } : null;
         if (!canFollowUp && !next) {
           // The answer to the last question: nothing to decide, no one to wait for.
