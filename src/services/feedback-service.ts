@@ -18,7 +18,6 @@ import type { AnswerEvaluations } from './answer-evaluations.js';
 import { answerInsights, explainDecisions, type AnswerInsight, type DecisionLine } from './feedback-insights.js';
 import { contextOf } from '../interview/context.js';
 import { deriveInterviewState, type Exchange } from '../interview/state.js';
-import { requireOwnedSession } from './owned-session.js';
 
 export interface FeedbackServiceDeps {
   sessions: SessionsRepository;
@@ -109,7 +108,7 @@ export function requirementsOf(session: SessionRow, exchanges: readonly Exchange
 }
 
 export function createFeedbackService({ sessions, messages, feedback, ai, clock, retries, evaluations }: FeedbackServiceDeps) {
-  const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
+  const owned = (sessionId: string, ownerId: string): SessionRow => sessions.requireOwned(sessionId, ownerId);
   /** Feedback being written, per interview: a second "Finish" (another tab, a double click) waits for the first. */
   const completing = new Map<string, Promise<void>>();
 

@@ -29,7 +29,6 @@ import { askedQuestions, contextOf, questionOf } from '../interview/context.js';
 import type { QuestionText } from '../interview/definitions.js';
 import { deriveInterviewState, levelOf, type Exchange, type InterviewState } from '../interview/state.js';
 import { questionDetails } from '../interview/enrichment.js';
-import { requireOwnedSession } from './owned-session.js';
 import { cleanAnswer } from '../interview/answer-text.js';
 
 export interface InterviewServiceDeps {
@@ -105,7 +104,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   const stateOf = (session: SessionRow) => deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
 
 
-  const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
+  const owned = (sessionId: string, ownerId: string): SessionRow => sessions.requireOwned(sessionId, ownerId);
 
   /**
    * The session as it is now, for work that outlives the request that authorised it: a guest

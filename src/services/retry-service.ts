@@ -20,7 +20,6 @@ import type { RetriesRepository, RetryRow } from '../repositories/retries-reposi
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { contextOf, questionOf } from '../interview/context.js';
 import { deriveInterviewState } from '../interview/state.js';
-import { requireOwnedSession } from './owned-session.js';
 import { createInFlight, scoreAnswer, type ScoredAnswer } from './answer-scoring.js';
 
 export interface RetryServiceDeps {
@@ -102,7 +101,7 @@ export type RetryService = ReturnType<typeof createRetryService>;
 export function createRetryService({ sessions, messages, retries, ai, clock, answerMaxChars, coverage = LEXICAL_SCORER }: RetryServiceDeps) {
   /** The session and the original attempt at question `n`, or the error the page shows. */
   function load(sessionId: string, ownerId: string, n: number): { session: SessionRow; original: OriginalAttempt; question: Parameters<typeof questionOf>[0] } {
-    const session = requireOwnedSession(sessions, sessionId, ownerId);
+    const session = sessions.requireOwned(sessionId, ownerId);
     if (!Number.isInteger(n) || n < 1 || n > MAIN_QUESTION_COUNT) throw Errors.retryQuestionNotFound(MAIN_QUESTION_COUNT);
     if (session.status !== 'completed') throw Errors.retryNotAvailable();
     const state = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));

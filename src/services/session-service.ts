@@ -8,7 +8,6 @@ import { normalizeText } from '../documents/index.js';
 import { Errors } from '../errors.js';
 import type { SessionListItem, SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import type { UsersRepository } from '../repositories/users-repository.js';
-import { requireOwnedSession } from './owned-session.js';
 import { hasVisibleText, trimInvisible } from '../text/visible-text.js';
 
 export const JOB_TITLE_MAX = 200;
@@ -70,7 +69,7 @@ export type SessionService = ReturnType<typeof createSessionService>;
 const clean = (value: unknown) => trimInvisible((typeof value === 'string' ? value : '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''));
 
 export function createSessionService({ sessions, users, extractDocument, documentMaxChars, maxInterviewsPerVisitor }: SessionServiceDeps) {
-  const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
+  const owned = (sessionId: string, ownerId: string): SessionRow => sessions.requireOwned(sessionId, ownerId);
 
   function draft(sessionId: string, ownerId: string): SessionRow {
     const session = owned(sessionId, ownerId);
