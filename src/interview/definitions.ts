@@ -12,6 +12,8 @@ export const MAIN_QUESTION_COUNT = 8;
 export const INTERVIEW_TYPES = ['behavioral', 'technical', 'mixed'] as const;
 export type InterviewType = (typeof INTERVIEW_TYPES)[number];
 
+export const isInterviewType = (value: unknown): value is InterviewType => typeof value === 'string' && INTERVIEW_TYPES.some((t) => t === value);
+
 /** What sort of question a message is; the first seven fill slots of the shape (shape.ts). */
 export const QUESTION_KINDS = ['opener', 'behavioral', 'skill', 'gap', 'technical', 'motivation', 'closing', 'follow_up'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -28,6 +30,8 @@ export const LEVEL_LABELS: Readonly<Record<Level, string>> = { junior: 'Junior',
 /** What the create form offers: a level, or "infer it from the CV's years of experience". */
 export const DIFFICULTY_CHOICES = ['auto', ...LEVELS] as const;
 export type DifficultyChoice = (typeof DIFFICULTY_CHOICES)[number];
+
+export const isDifficultyChoice = (value: unknown): value is DifficultyChoice => typeof value === 'string' && DIFFICULTY_CHOICES.some((d) => d === value);
 
 /**
  * The competencies mastery is tracked by. Every question (bank entry or planned question) maps

@@ -2,7 +2,7 @@
  * Creating interviews and giving them a CV and a job description. Validation lives here,
  * not in the routes, so the rules are the same however the service is called.
  */
-import { INTERVIEW_TYPES, DIFFICULTY_CHOICES, isCompetencyId, type InterviewType, type CompetencyId, type DifficultyChoice } from '../interview/definitions.js';
+import { isCompetencyId, isDifficultyChoice, isInterviewType, type CompetencyId } from '../interview/definitions.js';
 import type { ExtractedDocument } from '../documents/index.js';
 import { normalizeText } from '../documents/index.js';
 import { Errors } from '../errors.js';
@@ -94,12 +94,14 @@ export function createSessionService({ sessions, users, extractDocument, documen
       else if (jobTitle.length > JOB_TITLE_MAX) fields.job_title = `Keep the job title under ${JOB_TITLE_MAX} characters.`;
       if (!hasVisibleText(companyName)) fields.company_name = 'Enter the company name.';
       else if (companyName.length > COMPANY_NAME_MAX) fields.company_name = `Keep the company name under ${COMPANY_NAME_MAX} characters.`;
-      if (!(INTERVIEW_TYPES as readonly string[]).includes(type)) fields.interview_type = 'Choose behavioural, technical or mixed.';
-      if (!(DIFFICULTY_CHOICES as readonly string[]).includes(difficulty)) {
+      const interviewType = isInterviewType(type) ? type : null;
+      const startAt = isDifficultyChoice(difficulty) ? difficulty : null;
+      if (!interviewType) fields.interview_type = 'Choose behavioural, technical or mixed.';
+      if (!startAt) {
         fields.difficulty = 'Choose a starting difficulty: match my CV, junior, mid or senior.';
       }
       if (focus === 'invalid') fields.focus_competencies = `Choose up to ${FOCUS_MAX} competencies to focus on from the study plan.`;
-      if (Object.keys(fields).length > 0) throw Errors.invalidForm(fields);
+      if (Object.keys(fields).length > 0 || !interviewType || !startAt) throw Errors.invalidForm(fields);
 
       users.ensure(ownerId);
       const created = sessions.create(
@@ -108,8 +110,8 @@ export function createSessionService({ sessions, users, extractDocument, documen
           jobTitle,
           companyName,
           jobDescription,
-          interviewType: type as InterviewType,
-          difficulty: difficulty as DifficultyChoice,
+          interviewType,
+          difficulty: startAt,
           focusCompetencies: focus === 'invalid' ? null : focus,
         },
         maxInterviewsPerVisitor,
