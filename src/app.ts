@@ -64,7 +64,7 @@ import { createCoverageScorer, type CoverageScorer } from './coverage/index.js';
 import { loggerOptions } from './logging.js';
 import { registerOperations } from './operations.js';
 import { currentRequestContext, currentSessionId, requestScopedLogger } from './request-context.js';
-import { createWorkQueue, limitAiClient } from './services/work-queue.js';
+import { createWorkQueue, limitAiClient } from './ai/work-queue.js';
 import { createAnswerEvaluations } from './services/answer-evaluations.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { limitConnections, resolveMaxConnections } from './connection-limits.js';

@@ -320,6 +320,11 @@ export const Errors = {
   ),
 } as const;
 
+/** The message of anything thrown (an Error's message, else the value as text), for logs and readiness reasons. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

@@ -18,7 +18,7 @@ import type { WebSocket } from 'ws';
 import type { AppConfig } from './config.js';
 import { createOverloadMonitor } from './overload-monitor.js';
 import { registerRequestContext } from './request-context.js';
-import type { WorkQueue } from './services/work-queue.js';
+import type { WorkQueue } from './ai/work-queue.js';
 
 export interface Lifecycle {
   /** Set when shutdown begins: /ready answers 503 from then on. */

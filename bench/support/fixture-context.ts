@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { InterviewContext } from '../../src/ai/types.js';
+import type { InterviewContext } from '../../src/interview/definitions.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../tests/fixtures');
 

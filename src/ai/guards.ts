@@ -4,7 +4,7 @@
  * well, that praise only quotes words the candidate actually said (never an admission of a
  * gap), and that nothing is praised and criticised at once.
  */
-import { RAISE_AT_OR_ABOVE } from '../intelligence/adaptive.js';
+import { RAISE_AT_OR_ABOVE } from '../interview/adaptive.js';
 import { assessSubstance } from '../analysis/answer-substance.js';
 import { withoutContradictions } from '../analysis/feedback-topics.js';
 import { isAdmission } from '../text/index.js';

@@ -13,10 +13,10 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import { jsonrepair } from 'jsonrepair';
+import { isObject, names, node, nodes, type Json } from './json-nodes.js';
 
-type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 
 /** Reasoning models (DeepSeek R1, Qwen 3 through Ollama…) may think aloud before the JSON. */
 function withoutThinking(text: string): string {
@@ -56,16 +56,16 @@ export function parseModelJson(text: string): unknown {
       lastError = error;
     }
   }
-  throw new SyntaxError(`reply is not JSON (${lastError ? (lastError as Error).message : 'no JSON object found'})`);
+  throw new SyntaxError(`reply is not JSON (${lastError instanceof Error ? lastError.message : lastError ? String(lastError) : 'no JSON object found'})`);
 }
 
 // --- coercion --------------------------------------------------------------------------------
 
-const members = (s: Json): Json[] | undefined => (s.anyOf ?? s.oneOf) as Json[] | undefined;
+const members = (s: Json): Json[] | undefined => nodes(s.anyOf ?? s.oneOf);
 const isNullSchema = (s: Json) => s.type === 'null';
 const literalValues = (s: Json): unknown[] | null => {
   const list = members(s);
-  if (!list) return 'const' in s ? [s.const] : Array.isArray(s.enum) ? (s.enum as unknown[]) : null;
+  if (!list) return 'const' in s ? [s.const] : Array.isArray(s.enum) ? [...s.enum] : null;
   const nonNull = list.filter((m) => !isNullSchema(m));
   return nonNull.length > 0 && nonNull.every((m) => 'const' in m) ? nonNull.map((m) => m.const) : null;
 };
@@ -167,7 +167,7 @@ function splitList(text: string): string[] {
 }
 
 function toArray(value: unknown, s: Json): unknown {
-  const items = (s.items ?? {}) as Json;
+  const items = node(s.items);
   let list: unknown[];
   if (Array.isArray(value)) list = value;
   else if (typeof value === 'string' && items.type === 'string') list = splitList(value);
@@ -182,11 +182,12 @@ const keyForm = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 function toObject(value: unknown, s: Json): unknown {
   if (!isObject(value)) return value;
-  const properties = (s.properties ?? {}) as Record<string, Json>;
-  const required = new Set((s.required ?? []) as string[]);
+  const properties = node(s.properties);
+  const required = new Set(names(s.required));
   const byForm = new Map(Object.keys(value).map((k) => [keyForm(k), k] as const));
   const out: Json = {};
-  for (const [name, schema] of Object.entries(properties)) {
+  for (const [name, property] of Object.entries(properties)) {
+    const schema = node(property);
     const source = name in value ? name : byForm.get(keyForm(name));
     const raw = source === undefined ? undefined : value[source];
     if (raw === undefined || raw === null) {
@@ -239,7 +240,8 @@ export function coerce(s: Json, value: unknown): unknown {
  * A value that already has one of the schema's required properties is taken as it is.
  */
 export function unwrap(schema: TSchema, value: unknown): unknown {
-  const required = ((schema as Json).required ?? Object.keys(((schema as Json).properties ?? {}) as Json)) as string[];
+  const root = node(schema);
+  const required = root.required === undefined ? Object.keys(node(root.properties)) : names(root.required);
   const forms = new Set(required.map(keyForm));
   let current = value;
   for (let depth = 0; depth < 3; depth++) {
@@ -258,7 +260,7 @@ export function unwrap(schema: TSchema, value: unknown): unknown {
 
 /** Parsed, unwrapped and coerced: the reply as close to `schema` as it can honestly be made. */
 export function readReply(schema: TSchema, text: string): unknown {
-  const plain = JSON.parse(JSON.stringify(schema)) as Json;
+  const plain = node(JSON.parse(JSON.stringify(schema)));
   return coerce(plain, unwrap(schema, parseModelJson(text)));
 }
 

@@ -13,14 +13,14 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Type as GeminiType, type Schema as GeminiSchema } from '@google/genai';
 
-type Json = Record<string, unknown>;
+import { names, node, nodes, type Json } from './json-nodes.js';
 
 /** A plain JSON copy (TypeBox adds symbol keys that must not leak into requests). */
-export const plainJsonSchema = (schema: TSchema): Json => JSON.parse(JSON.stringify(schema)) as Json;
+export const plainJsonSchema = (schema: TSchema): Json => node(JSON.parse(JSON.stringify(schema)));
 
 const isNull = (s: Json) => s.type === 'null';
 const literalOf = (s: Json): string | number | boolean | undefined =>
-  'const' in s ? (s.const as string | number | boolean) : undefined;
+  typeof s.const === 'string' || typeof s.const === 'number' || typeof s.const === 'boolean' ? s.const : undefined;
 
 /** If `members` are all literals (plus an optional null), their values. */
 function literalUnion(members: Json[]): { values: (string | number | boolean)[]; nullable: boolean } | null {
@@ -42,7 +42,7 @@ function geminiNode(s: Json): GeminiSchema {
   const out: GeminiSchema = {};
   if (typeof s.description === 'string') out.description = s.description;
 
-  const members = (s.anyOf ?? s.oneOf) as Json[] | undefined;
+  const members = nodes(s.anyOf ?? s.oneOf);
   if (members) {
     const literals = literalUnion(members);
     if (literals) {
@@ -61,14 +61,14 @@ function geminiNode(s: Json): GeminiSchema {
   out.type = type;
   switch (type) {
     case GeminiType.OBJECT: {
-      const properties = (s.properties ?? {}) as Record<string, Json>;
-      out.properties = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, geminiNode(v)]));
+      const properties = node(s.properties);
+      out.properties = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, geminiNode(node(v))]));
       out.propertyOrdering = Object.keys(properties);
-      if (Array.isArray(s.required) && s.required.length > 0) out.required = s.required as string[];
+      if (names(s.required).length > 0) out.required = names(s.required);
       break;
     }
     case GeminiType.ARRAY:
-      out.items = geminiNode(s.items as Json);
+      out.items = geminiNode(node(s.items));
       if (typeof s.minItems === 'number') out.minItems = String(s.minItems);
       if (typeof s.maxItems === 'number') out.maxItems = String(s.maxItems);
       break;
@@ -95,7 +95,7 @@ export function toGeminiSchema(schema: TSchema): GeminiSchema {
 const DROPPED_IN_STRICT = new Set(['minLength', 'maxLength', '$id', '$schema', 'default', 'examples']);
 
 function openAiNode(s: Json): Json {
-  const members = (s.anyOf ?? s.oneOf) as Json[] | undefined;
+  const members = nodes(s.anyOf ?? s.oneOf);
   const description = typeof s.description === 'string' ? { description: s.description } : {};
   if (members) {
     const literals = literalUnion(members);
@@ -123,15 +123,15 @@ function openAiNode(s: Json): Json {
   for (const [key, value] of Object.entries(s)) {
     if (DROPPED_IN_STRICT.has(key)) continue;
     if (key === 'properties') {
-      out.properties = Object.fromEntries(Object.entries(value as Record<string, Json>).map(([k, v]) => [k, openAiNode(v)]));
+      out.properties = Object.fromEntries(Object.entries(node(value)).map(([k, v]) => [k, openAiNode(node(v))]));
     } else if (key === 'items') {
-      out.items = openAiNode(value as Json);
+      out.items = openAiNode(node(value));
     } else {
       out[key] = value;
     }
   }
   if (s.type === 'object') {
-    out.required = Object.keys((s.properties ?? {}) as Json);
+    out.required = Object.keys(node(s.properties));
     out.additionalProperties = false;
   }
   return out;

@@ -4,11 +4,11 @@
  * the two can never drift apart. TypeScript types are derived from it.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { QUESTION_KINDS } from '../interview/definitions.js';
 
 export const RUBRIC_CRITERIA = ['relevance', 'structure', 'specificity', 'ownership', 'concision'] as const;
 export type RubricCriterion = (typeof RUBRIC_CRITERIA)[number];
 
-export const QUESTION_KINDS = ['opener', 'behavioral', 'skill', 'gap', 'technical', 'motivation', 'closing', 'follow_up'] as const;
 
 export const PlannedQuestionSchema = Type.Object(
   {

@@ -5,6 +5,7 @@
  * unusable — or was cut off at the length limit — gets exactly one repair request (what is
  * wrong is sent back), after which the caller moves on to the next provider.
  */
+import { messageOf } from '../errors.js';
 import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { intentOf, type IntentInputs, type IntentName, type IntentOutputs } from './intents.js';
@@ -23,7 +24,7 @@ export function checkReply<T = unknown>(schema: TSchema, text: string, problems?
   try {
     read = readReply(schema, text);
   } catch (error) {
-    return { ok: false, errors: [(error as Error).message] };
+    return { ok: false, errors: [messageOf(error)] };
   }
   const cleaned = Value.Clean(schema, Value.Clone(read));
   if (!Value.Check(schema, cleaned)) {

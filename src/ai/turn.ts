@@ -4,10 +4,12 @@
  * not the model's to decide: the question's kind (its slot in the interview), the level the
  * decision leads to, and that nothing is asked twice.
  */
-import { LEVELS, type AdaptiveDecision, type Level } from '../intelligence/types.js';
+import { type AdaptiveDecision } from '../intelligence/types.js';
+import { LEVELS, type Level } from '../interview/definitions.js';
 import { slotFor } from './prompts/interview-shape.js';
 import type { InterviewTurnReply, PlannedQuestionReply, TurnDecision } from './schemas.js';
-import type { AskedQuestion, InterviewTurn, NextTurnInput, PlanQuestionInput, PlannedQuestion } from './types.js';
+import type { InterviewTurn, NextTurnInput, PlanQuestionInput, PlannedQuestion } from './types.js';
+import type { AskedQuestion } from '../interview/definitions.js';
 
 /** The level one step up or down, within junior..senior. */
 export function stepLevel(level: Level, by: 1 | -1): Level {

@@ -3,39 +3,13 @@
  * interviewer, Gemini or an OpenAI-compatible model. Calls are intent-level (plan a question,
  * evaluate an answer, summarise the interview); every result type comes from `schemas.ts`.
  */
-import type { AdaptiveDecision, AnswerCoverage, CompetencyId, Level } from '../intelligence/types.js';
+import type { AdaptiveDecision, AnswerCoverage } from '../intelligence/types.js';
+import type { CompetencyId, Level } from '../interview/definitions.js';
+import type { AskedQuestion, InterviewContext } from '../interview/definitions.js';
 import type { AnswerEvaluation, InterviewSummary, PlannedQuestion } from './schemas.js';
 
 export type { AnswerEvaluation, InterviewSummary, PlannedQuestion } from './schemas.js';
 
-export const INTERVIEW_TYPES = ['behavioral', 'technical', 'mixed'] as const;
-export type InterviewType = (typeof INTERVIEW_TYPES)[number];
-
-/** Number of main questions in every interview. Follow-ups do not count toward it. */
-export const MAIN_QUESTION_COUNT = 8;
-
-/** What the interviewer knows about the candidate and the role. */
-export interface InterviewContext {
-  jobTitle: string;
-  companyName: string;
-  jobDescription: string;
-  cvText: string;
-  interviewType: InterviewType;
-}
-
-/** One main question already asked, with what happened to it (used to avoid repeats and to adapt). */
-export interface AskedQuestion {
-  questionNumber: number;
-  text: string;
-  kind: PlannedQuestion['kind'];
-  focus: string;
-  answer?: string;
-  score?: number;
-  /** The question-bank entry it came from, so the planner does not reuse it. */
-  bankId?: string | null;
-  /** The level it was asked at. */
-  level?: Level;
-}
 
 export interface PlanQuestionInput {
   context: InterviewContext;

@@ -3,7 +3,8 @@
  * distinct context and memoised: the answer endpoint calls evaluateAnswer on every answer and
  * must not re-read the CV and job description each time.
  */
-import type { InterviewContext, InterviewType } from '../ai/types.js';
+import type { InterviewContext } from '../interview/definitions.js';
+import type { InterviewType } from '../interview/definitions.js';
 import { analyseCv, DEFAULT_REFERENCE_YEAR, type CvProfile } from './cv-analysis.js';
 import { analyseJob, isNeed, type JobProfile } from './job-analysis.js';
 import { compareCvToJob, type Overlap } from './overlap.js';

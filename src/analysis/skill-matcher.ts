@@ -105,11 +105,6 @@ function scan(text: string): SkillMatch[] {
   return kept;
 }
 
-/** The distinct skills among `matches`, in order of first mention. */
-export function distinctSkills(matches: readonly SkillMatch[]): SkillDefinition[] {
-  return [...new Map(matches.map((m) => [m.skill.name, m.skill] as const)).values()];
-}
-
 /** Looks a skill up by its canonical name (case-insensitive). */
 export function skillByName(name: string): SkillDefinition | undefined {
   return BY_NAME.get(name.toLowerCase());

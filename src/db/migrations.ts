@@ -9,6 +9,7 @@
  * OLDER than that (a migration merged out of order) is reported here but would never be
  * applied by `migrate`; `applied…` callers say so instead of claiming success.
  */
+import { messageOf } from '../errors.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -24,14 +25,20 @@ export interface JournalEntry {
 /** The migrations the code ships, oldest first. Throws with the path when the journal is unreadable. */
 export function readJournal(migrationsDir: string): JournalEntry[] {
   const file = path.join(migrationsDir, 'meta', '_journal.json');
-  let journal: { entries?: unknown };
+  let journal: unknown;
   try {
-    journal = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries?: unknown };
+    journal = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read the migration journal ${file} (${(error as Error).message})`);
+    throw new Error(`cannot read the migration journal ${file} (${messageOf(error)})`);
   }
-  if (!Array.isArray(journal.entries)) throw new Error(`the migration journal ${file} has no entries`);
-  return (journal.entries as JournalEntry[]).map(({ tag, when }) => ({ tag, when }));
+  const entries = typeof journal === 'object' && journal !== null && 'entries' in journal ? journal.entries : undefined;
+  if (!Array.isArray(entries)) throw new Error(`the migration journal ${file} has no entries`);
+  return entries.map((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null || !('tag' in entry) || !('when' in entry) || typeof entry.tag !== 'string' || typeof entry.when !== 'number') {
+      throw new Error(`the migration journal ${file} has an entry without a tag and a time`);
+    }
+    return { tag: entry.tag, when: entry.when };
+  });
 }
 
 /** The journal entries whose `when` is not among `applied` (the recorded `created_at`s). */
@@ -54,7 +61,7 @@ export function pendingSqliteMigrations(sqlite: Database.Database, migrationsDir
   const journal = readJournal(migrationsDir);
   const table = sqlite.prepare("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
   if (!table) return journal;
-  const rows = sqlite.prepare('select created_at from __drizzle_migrations').all() as { created_at: number | string }[];
+  const rows = sqlite.prepare<[], { created_at: number | string }>('select created_at from __drizzle_migrations').all();
   return pendingEntries(journal, rows.map((r) => r.created_at));
 }
 

@@ -4,6 +4,7 @@
  * the table Drizzle's migrator writes, one row per migration with the journal entry's `when`
  * as `created_at` (migrations.ts). One check per driver, with the same answers.
  */
+import { messageOf } from '../errors.js';
 import type Database from 'better-sqlite3';
 import { MIGRATIONS_DIR, PG_MIGRATIONS_DIR } from '../paths.js';
 import { pendingEntries, readJournal, type JournalEntry } from './migrations.js';
@@ -20,25 +21,25 @@ function verdict(journal: JournalEntry[], pending: JournalEntry[]): DatabaseRead
 
 export function checkDatabaseReady(sqlite: Database.Database, migrationsDir = MIGRATIONS_DIR): DatabaseReadiness {
   try {
-    const row = sqlite.prepare('select 1 as one').get() as { one: number } | undefined;
+    const row = sqlite.prepare<[], { one: number }>('select 1 as one').get();
     if (row?.one !== 1) return { ok: false, reason: 'database: select 1 returned no row' };
   } catch (error) {
-    return { ok: false, reason: `database: ${(error as Error).message}` };
+    return { ok: false, reason: `database: ${messageOf(error)}` };
   }
 
   let journal: JournalEntry[];
   try {
     journal = readJournal(migrationsDir);
   } catch (error) {
-    return { ok: false, reason: `migrations: ${(error as Error).message}` };
+    return { ok: false, reason: `migrations: ${messageOf(error)}` };
   }
 
   let applied: number[];
   try {
-    const rows = sqlite.prepare('select created_at from __drizzle_migrations').all() as { created_at: number | string }[];
+    const rows = sqlite.prepare<[], { created_at: number | string }>('select created_at from __drizzle_migrations').all();
     applied = rows.map((r) => Number(r.created_at));
   } catch (error) {
-    return { ok: false, reason: `migrations: none applied (${(error as Error).message})` };
+    return { ok: false, reason: `migrations: none applied (${messageOf(error)})` };
   }
   return verdict(journal, pendingEntries(journal, applied));
 }
@@ -53,13 +54,13 @@ export async function checkPostgresReady(pool: Queryable, migrationsDir = PG_MIG
     const result = await pool.query<{ one: number }>('select 1 as one');
     if (result.rows[0]?.one !== 1) return { ok: false, reason: 'database: select 1 returned no row' };
   } catch (error) {
-    return { ok: false, reason: `database: ${(error as Error).message}` };
+    return { ok: false, reason: `database: ${messageOf(error)}` };
   }
   let journal: JournalEntry[];
   try {
     journal = readJournal(migrationsDir);
   } catch (error) {
-    return { ok: false, reason: `migrations: ${(error as Error).message}` };
+    return { ok: false, reason: `migrations: ${messageOf(error)}` };
   }
   try {
     const pending = await pendingPostgresMigrations(pool, migrationsDir);
@@ -68,6 +69,6 @@ export async function checkPostgresReady(pool: Queryable, migrationsDir = PG_MIG
     }
     return verdict(journal, pending);
   } catch (error) {
-    return { ok: false, reason: `migrations: ${(error as Error).message}` };
+    return { ok: false, reason: `migrations: ${messageOf(error)}` };
   }
 }

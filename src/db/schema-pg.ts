@@ -18,14 +18,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, customType, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import {
-  DIFFICULTY_CHOICES,
-  LEVELS,
-  type AdaptiveDecision,
-  type AnswerCoverage,
-  type CompetencyId,
-  type RequirementCoverage,
-} from '../intelligence/types.js';
+import { type AdaptiveDecision, type AnswerCoverage, type RequirementCoverage } from '../intelligence/types.js';
+import { DIFFICULTY_CHOICES, LEVELS, type CompetencyId, type QuestionKind } from '../interview/definitions.js';
+import type { AnswerEvaluation, InterviewSummary } from '../ai/schemas.js';
+import type { SpeechSummary } from '../speech/types.js';
 import { MESSAGE_KINDS, SESSION_STATUSES, type ApiScope } from './schema.js';
 
 /** A UTC instant with millisecond precision, read as a Date (SQLite: `timestamp_ms`). */
@@ -143,11 +139,11 @@ export const messages = pgTable(
     questionNumber: integer('question_number').notNull(),
     replyTo: text('reply_to'),
     content: text('content').notNull(),
-    questionKind: text('question_kind'),
+    questionKind: text('question_kind').$type<QuestionKind>(),
     focus: text('focus'),
     provider: text('provider'),
-    evaluation: jsonb<unknown>('evaluation'),
-    speechMetrics: jsonb<unknown>('speech_metrics'),
+    evaluation: jsonb<AnswerEvaluation>('evaluation'),
+    speechMetrics: jsonb<SpeechSummary>('speech_metrics'),
     difficulty: text('difficulty', { enum: LEVELS }),
     competency: text('competency').$type<CompetencyId>(),
     bankId: text('bank_id'),
@@ -176,7 +172,7 @@ export const feedback = pgTable('feedback', {
     .unique()
     .references(() => interviewSessions.id, { onDelete: 'cascade' }),
   overallScore: integer('overall_score').notNull(),
-  summary: jsonb<unknown>('summary').notNull(),
+  summary: jsonb<InterviewSummary>('summary').notNull(),
   provider: text('provider').notNull(),
   requirements: jsonb<RequirementCoverage[]>('requirements'),
   createdAt: createdAt(),
@@ -192,7 +188,7 @@ export const questionRetries = pgTable(
       .references(() => interviewSessions.id, { onDelete: 'cascade' }),
     questionNumber: integer('question_number').notNull(),
     answer: text('answer').notNull(),
-    evaluation: jsonb<unknown>('evaluation').notNull(),
+    evaluation: jsonb<AnswerEvaluation>('evaluation').notNull(),
     coverage: jsonb<AnswerCoverage>('coverage'),
     provider: text('provider').notNull(),
     createdAt: createdAt(),

@@ -7,14 +7,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { customType, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import {
-  DIFFICULTY_CHOICES,
-  LEVELS,
-  type AdaptiveDecision,
-  type AnswerCoverage,
-  type CompetencyId,
-  type RequirementCoverage,
-} from '../intelligence/types.js';
+import { type AdaptiveDecision, type AnswerCoverage, type RequirementCoverage } from '../intelligence/types.js';
+import { DIFFICULTY_CHOICES, LEVELS, type CompetencyId, type QuestionKind } from '../interview/definitions.js';
+import type { AnswerEvaluation, InterviewSummary } from '../ai/schemas.js';
+import type { SpeechSummary } from '../speech/types.js';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -173,14 +169,14 @@ export const messages = sqliteTable(
     replyTo: text('reply_to'),
     content: text('content').notNull(),
     /** Question kind and focus from the planner (questions and follow-ups only). */
-    questionKind: text('question_kind'),
+    questionKind: text('question_kind').$type<QuestionKind>(),
     focus: text('focus'),
     /** Which AI provider wrote this message (questions) or its evaluation (answers). */
     provider: text('provider'),
     /** AnswerEvaluation JSON, filled in after the answer is safely stored. */
-    evaluation: jsonText<unknown>('evaluation'),
+    evaluation: jsonText<AnswerEvaluation>('evaluation'),
     /** Voice-answer delivery metrics JSON (voice issue). */
-    speechMetrics: jsonText<unknown>('speech_metrics'),
+    speechMetrics: jsonText<SpeechSummary>('speech_metrics'),
     /** Questions: the level it was asked at. */
     difficulty: text('difficulty', { enum: LEVELS }),
     /** Questions: the competency it probes (mastery is tracked by these). */
@@ -214,7 +210,7 @@ export const feedback = sqliteTable('feedback', {
     .unique()
     .references(() => interviewSessions.id, { onDelete: 'cascade' }),
   overallScore: integer('overall_score').notNull(),
-  summary: text('summary', { mode: 'json' }).notNull(),
+  summary: text('summary', { mode: 'json' }).$type<InterviewSummary>().notNull(),
   provider: text('provider').notNull(),
   /** The job-requirement coverage map at the time the feedback was written. */
   requirements: jsonText<RequirementCoverage[]>('requirements'),
@@ -232,7 +228,7 @@ export const questionRetries = sqliteTable(
     questionNumber: integer('question_number').notNull(),
     answer: text('answer').notNull(),
     /** AnswerEvaluation JSON. */
-    evaluation: text('evaluation', { mode: 'json' }).notNull(),
+    evaluation: text('evaluation', { mode: 'json' }).$type<AnswerEvaluation>().notNull(),
     coverage: jsonText<AnswerCoverage>('coverage'),
     provider: text('provider').notNull(),
     createdAt: createdAt(),

@@ -12,7 +12,7 @@
  * erase a record. Interviews that did not ask about a competency leave its mastery alone
  * (not asking is no evidence either way).
  */
-import type { CompetencyId } from './types.js';
+import type { CompetencyId } from '../interview/definitions.js';
 import type { CompetencyGuide } from '../question-bank/types.js';
 
 export const MASTERY_ALPHA = 0.4;

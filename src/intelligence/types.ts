@@ -1,51 +1,10 @@
 /**
- * Shared vocabulary of the interview-intelligence features (issue 4): difficulty levels, the
- * competencies progress is tracked by, key-point coverage of an answer, the adaptive decision
+ * Shared shapes of the interview-intelligence features (issue 4): key-point coverage of an answer, the adaptive decision
  * taken after each answer, and the job-requirement coverage map. Stored as JSON on messages,
  * feedback and retries, so these shapes are part of the database contract: add fields, never
  * rename them.
  */
-
-export const LEVELS = ['junior', 'mid', 'senior'] as const;
-export type Level = (typeof LEVELS)[number];
-
-/** What the create form offers: a level, or "infer it from the CV's years of experience". */
-export const DIFFICULTY_CHOICES = ['auto', ...LEVELS] as const;
-export type DifficultyChoice = (typeof DIFFICULTY_CHOICES)[number];
-
-export const isLevel = (value: unknown): value is Level => typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
-
-/**
- * The competencies mastery is tracked by. Every question (bank entry or planned question) maps
- * to exactly one of them. Ids are stable (stored); labels are for people.
- */
-export const COMPETENCY_IDS = [
-  'self_presentation',
-  'motivation',
-  'teamwork',
-  'conflict',
-  'leadership',
-  'ownership',
-  'failure',
-  'prioritisation',
-  'communication',
-  'stakeholders',
-  'adaptability',
-  'customer_focus',
-  'problem_solving',
-  'system_design',
-  'debugging',
-  'testing',
-  'data',
-  'security',
-  'operations',
-  'code_quality',
-  'role_skills',
-] as const;
-export type CompetencyId = (typeof COMPETENCY_IDS)[number];
-
-export const isCompetencyId = (value: unknown): value is CompetencyId =>
-  typeof value === 'string' && (COMPETENCY_IDS as readonly string[]).includes(value);
+import type { Level } from '../interview/definitions.js';
 
 /** How one key point of a question fared in an answer. */
 export interface KeyPointCoverage {

@@ -3,7 +3,7 @@
  * level, and `entries` assigns the stable ids ("conflict-mid-03") in the order written. Never
  * reorder or delete a written entry — ids are stored on messages — append instead.
  */
-import type { CompetencyId, Level } from '../intelligence/types.js';
+import type { CompetencyId, Level } from '../interview/definitions.js';
 import type { BankEntry, BankKind } from './types.js';
 
 /** One entry as written: the question, its key points and optional overrides. */

@@ -6,7 +6,7 @@
  * three times as much as the question text.
  */
 import { findSkills } from '../analysis/skill-matcher.js';
-import type { CompetencyId } from '../intelligence/types.js';
+import type { CompetencyId } from '../interview/definitions.js';
 import { neighbourScores } from './neighbours.js';
 
 /** Signals per competency; each distinct matching term counts once however often it occurs. */
@@ -149,25 +149,3 @@ export function classifyCompetency(text: string, focus = ''): CompetencyId {
   return classifyExcluding(text, focus, undefined);
 }
 
-/** The offline interviewer's behavioural themes (src/ai/offline/competencies.ts) by name. */
-const OFFLINE_THEMES: Readonly<Record<string, CompetencyId>> = {
-  ownership: 'ownership',
-  'incident response': 'operations',
-  mentoring: 'leadership',
-  collaboration: 'teamwork',
-  communication: 'communication',
-  'stakeholder management': 'stakeholders',
-  leadership: 'leadership',
-  prioritisation: 'prioritisation',
-  'problem solving': 'problem_solving',
-  'customer focus': 'customer_focus',
-  'attention to detail': 'code_quality',
-  adaptability: 'adaptability',
-  'conflict resolution': 'conflict',
-  'data-driven decisions': 'data',
-};
-
-/** The competency an offline behavioural theme counts toward, or undefined for an unknown name. */
-export function competencyForOfflineTheme(name: string): CompetencyId | undefined {
-  return OFFLINE_THEMES[name.trim().toLowerCase()];
-}

@@ -3,12 +3,11 @@
  * page shows the guides of the weakest competencies, so every suggestion is a concrete action
  * with a visible result, not advice like "communicate better".
  */
-import { COMPETENCY_IDS, type CompetencyId } from '../intelligence/types.js';
+import { COMPETENCY_IDS, competencyLabel, type CompetencyId } from '../interview/definitions.js';
 import type { CompetencyGuide } from './types.js';
 
-const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
+const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id' | 'label'>> = {
   self_presentation: {
-    label: 'Self-presentation',
     description: 'Introducing yourself in two minutes so the interviewer knows why you fit this role.',
     practice: [
       'Write a 150-word introduction for one specific job: current role, two achievements with numbers, and why this job is the next step. Say it aloud and time it under two minutes.',
@@ -17,7 +16,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   motivation: {
-    label: 'Motivation and fit',
     description: 'Explaining why this company, this role and now, with reasons that are specific to them.',
     practice: [
       "Read the company's last three announcements, product updates or annual report pages and write one sentence on each saying why it matters to you.",
@@ -26,7 +24,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   teamwork: {
-    label: 'Teamwork and collaboration',
     description: 'Working with others toward a shared result, and making the people around you more effective.',
     practice: [
       'Write one STAR story about delivering something with another team or discipline; name who did what and what you changed in your own way of working.',
@@ -35,7 +32,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   conflict: {
-    label: 'Conflict resolution',
     description: 'Handling disagreement openly and respectfully, and reaching a decision everyone can commit to.',
     practice: [
       'Write down two disagreements from the last year as STAR stories; for each, name what you conceded and what the outcome was.',
@@ -44,7 +40,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   leadership: {
-    label: 'Leadership and influence',
     description: 'Setting direction, bringing people with you without relying on authority, and growing others.',
     practice: [
       'Write one story about persuading people you did not manage: what they cared about, how you framed your proposal for them, and what changed.',
@@ -53,7 +48,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   ownership: {
-    label: 'Ownership and accountability',
     description: 'Taking responsibility for outcomes end to end, including the parts nobody assigned to you.',
     practice: [
       'Find one example where you fixed something that was not strictly your job; write what you noticed, what you did without being asked, and the result.',
@@ -62,7 +56,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   failure: {
-    label: 'Learning from failure',
     description: 'Owning mistakes honestly, limiting the damage and changing how you work afterwards.',
     practice: [
       'Choose a real mistake with real consequences (not a disguised strength) and write what went wrong, your share of it, and how you limited the damage.',
@@ -71,7 +64,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   prioritisation: {
-    label: 'Prioritisation',
     description: 'Deciding what matters most when there is more work than time, and saying no well.',
     practice: [
       'Take your current to-do list, rank it by impact and urgency, and write which items you would drop and how you would tell the people affected.',
@@ -80,7 +72,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   communication: {
-    label: 'Communication',
     description: 'Explaining clearly to the audience in front of you, in writing and aloud, and listening well.',
     practice: [
       'Explain a complex part of your work to a friend outside your field in three minutes, then ask them to repeat it back and note what they missed.',
@@ -89,7 +80,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   stakeholders: {
-    label: 'Stakeholder management',
     description: 'Understanding what different people need, managing expectations and keeping them informed.',
     practice: [
       'Map the stakeholders of one recent project: what each wanted, what they got, and how you kept them informed.',
@@ -98,7 +88,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   adaptability: {
-    label: 'Adaptability and learning',
     description: 'Learning new things quickly and staying effective when plans, tools or priorities change.',
     practice: [
       'Write down the last thing you had to learn fast for work or study: how you learned it, how long it took and how you knew you were competent.',
@@ -107,7 +96,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   customer_focus: {
-    label: 'Customer and user focus',
     description: 'Understanding the people you serve and making decisions that improve their experience.',
     practice: [
       'Write one story about turning an unhappy customer, patient or user around: what they needed, what you did and how you knew they were satisfied.',
@@ -116,7 +104,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   problem_solving: {
-    label: 'Problem solving',
     description: 'Breaking down unclear problems, finding root causes and choosing a solution with reasons.',
     practice: [
       'Write one story about a problem whose cause was not obvious: the hypotheses you had, how you ruled each out and how you confirmed the fix.',
@@ -125,7 +112,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   system_design: {
-    label: 'System design',
     description: 'Designing systems that meet requirements at scale, and explaining the trade-offs.',
     practice: [
       'Design a URL shortener or rate limiter on paper in 40 minutes: requirements, API, data model, scaling and failure modes; then compare with a published design.',
@@ -134,7 +120,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   debugging: {
-    label: 'Debugging and troubleshooting',
     description: 'Finding the cause of a fault methodically, with evidence rather than guesses.',
     practice: [
       'Write up the hardest bug you fixed: symptoms, hypotheses, the tool or log that gave it away, the fix and how you stopped it recurring.',
@@ -143,7 +128,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   testing: {
-    label: 'Testing and quality assurance',
     description: 'Choosing what to test and how, so defects are caught early and tests can be trusted.',
     practice: [
       'Take a small feature you built and list the unit, integration and end-to-end tests you would write, saying which risk each one covers.',
@@ -152,7 +136,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   data: {
-    label: 'Working with data',
     description: 'Modelling, querying and analysing data, and using evidence to make decisions.',
     practice: [
       'Write a SQL query against a dataset you know that answers a real business question, and explain how you checked the result was right.',
@@ -161,7 +144,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   security: {
-    label: 'Security',
     description: 'Protecting systems and data: threat awareness, secure defaults and handling sensitive information.',
     practice: [
       'Read the OWASP Top 10 summary and, for three of the risks, write how a system you worked on defends against it.',
@@ -170,7 +152,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   operations: {
-    label: 'Operations and reliability',
     description: 'Running systems and services reliably: deployment, monitoring, incidents and recovery.',
     practice: [
       'Write a short post-incident review of a real outage or emergency you saw: timeline, impact, cause and the follow-up actions.',
@@ -179,7 +160,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   code_quality: {
-    label: 'Code quality and attention to detail',
     description: 'Writing work others can read, review and change safely, and catching mistakes before they matter.',
     practice: [
       'Review a pull request (yours from a month ago counts) and write three comments that explain why, not just what, to change.',
@@ -188,7 +168,6 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
     ],
   },
   role_skills: {
-    label: 'Role-specific skills',
     description: 'Depth in the tools, techniques and professional practice the job description asks for.',
     practice: [
       'List the five skills the job description stresses most and, for each, write one concrete example of using it with a measurable result.',
@@ -199,14 +178,10 @@ const GUIDES: Record<CompetencyId, Omit<CompetencyGuide, 'id'>> = {
 };
 
 /** Guides for all competencies, in COMPETENCY_IDS order. */
-export const COMPETENCY_GUIDES: readonly CompetencyGuide[] = COMPETENCY_IDS.map((id) => ({ id, ...GUIDES[id] }));
+export const COMPETENCY_GUIDES: readonly CompetencyGuide[] = COMPETENCY_IDS.map((id) => competencyGuide(id));
 
 /** The guide of one competency. */
 export function competencyGuide(id: CompetencyId): CompetencyGuide {
-  return { id, ...GUIDES[id] };
+  return { id, label: competencyLabel(id), ...GUIDES[id] };
 }
 
-/** The human label of a competency, e.g. "Conflict resolution". */
-export function competencyLabel(id: CompetencyId): string {
-  return GUIDES[id].label;
-}

@@ -4,7 +4,7 @@
  * when its keywords find nothing or tie, so a remote model's question that shares no keyword
  * with the lists but reads like a bank question still lands in the right competency.
  */
-import type { CompetencyId } from '../intelligence/types.js';
+import type { CompetencyId } from '../interview/definitions.js';
 import { QUESTION_BANK } from './bank.js';
 import type { BankEntry } from './types.js';
 import { contentStems } from './words.js';

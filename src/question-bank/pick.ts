@@ -4,7 +4,7 @@
  * by overlap with the job, then spreads the picks over competencies).
  */
 import { findSkills } from '../analysis/skill-matcher.js';
-import { LEVELS, type CompetencyId, type Level } from '../intelligence/types.js';
+import { LEVELS, type CompetencyId, type Level } from '../interview/definitions.js';
 import { QUESTION_BANK } from './bank.js';
 import { competencySignals } from './classify.js';
 import type { BankEntry, BankKind } from './types.js';

@@ -1,13 +1,14 @@
-import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type DriverValueEncoder, type Placeholder } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { interviewSessions, messages, type MessageKind } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import { Errors } from '../errors.js';
 import type { AnswerEvaluation } from '../ai/types.js';
-import type { AdaptiveDecision, AnswerCoverage, CompetencyId, Level } from '../intelligence/types.js';
+import type { AdaptiveDecision, AnswerCoverage } from '../intelligence/types.js';
+import type { CompetencyId, Level, QuestionKind } from '../interview/definitions.js';
 import type { SpeechSummary } from '../speech/types.js';
 
-export type MessageRow = Omit<typeof messages.$inferSelect, 'evaluation'> & { evaluation: AnswerEvaluation | null };
+export type MessageRow = typeof messages.$inferSelect;
 
 export interface NewMessage {
   sessionId: string;
@@ -17,7 +18,7 @@ export interface NewMessage {
   questionNumber: number;
   content: string;
   replyTo?: string | null;
-  questionKind?: string | null;
+  questionKind?: QuestionKind | null;
   focus?: string | null;
   provider?: string | null;
   /** Delivery metrics of a spoken answer (voice answers). */
@@ -47,8 +48,13 @@ export interface TurnRecord {
 
 export type MessagesRepository = ReturnType<typeof createMessagesRepository>;
 
+/** The SQLite result code of a driver error (e.g. SQLITE_CONSTRAINT_UNIQUE), if it is one. */
+function sqliteCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
 function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /**
@@ -57,17 +63,11 @@ function isUniqueViolation(error: unknown): boolean {
  * by knowing a session or message id.
  */
 export function createMessagesRepository(db: Db) {
-  const sessionsOf = (ownerId: string) =>
+  const sessionsOf = (ownerId: string | Placeholder) =>
     db.select({ id: interviewSessions.id }).from(interviewSessions).where(eq(interviewSessions.ownerId, ownerId));
 
   // The queries every page view and answer runs are prepared once (bench/RESULTS.md: building
   // and preparing them on each call was most of an answer's time).
-  const nextSeqQuery = db
-    .select({ next: sql<number>`coalesce(max(${messages.seq}), 0) + 1` })
-    .from(messages)
-    .where(eq(messages.sessionId, sql.placeholder('sessionId')))
-    .prepare();
-  const nextSeq = (sessionId: string): number => nextSeqQuery.get({ sessionId })!.next;
   const listBySessionQuery = db
     .select(getTableColumns(messages))
     .from(messages)
@@ -75,19 +75,18 @@ export function createMessagesRepository(db: Db) {
     .where(and(eq(messages.sessionId, sql.placeholder('sessionId')), eq(interviewSessions.ownerId, sql.placeholder('ownerId'))))
     .orderBy(asc(messages.seq))
     .prepare();
-  const ownedSessionQuery = db
-    .select({ id: interviewSessions.id })
-    .from(interviewSessions)
-    .where(and(eq(interviewSessions.id, sql.placeholder('sessionId')), eq(interviewSessions.ownerId, sql.placeholder('ownerId'))))
-    .prepare();
 
   const p = <T extends string>(name: T) => sql.placeholder(name);
   const insertQuery = db
     .insert(messages)
     .values({
       id: p('id'),
-      sessionId: p('sessionId'),
-      seq: p('seq'),
+      // One statement checks the owner, numbers the message and inserts it (issue 15: the
+      // answer path's statements): the session id is looked up under its owner, so a session
+      // that is gone or not theirs yields NULL, which the NOT NULL rule refuses; the next seq
+      // is read in the same statement, so nothing can slip in between.
+      sessionId: sql`(select ${interviewSessions.id} from ${interviewSessions} where ${interviewSessions.id} = ${p('sessionId')} and ${interviewSessions.ownerId} = ${p('ownerId')})`,
+      seq: sql`(select coalesce(max(${messages.seq}), 0) + 1 from ${messages} where ${messages.sessionId} = ${p('sessionId')})`,
       role: p('role'),
       kind: p('kind'),
       questionNumber: p('questionNumber'),
@@ -104,49 +103,52 @@ export function createMessagesRepository(db: Db) {
     })
     .returning()
     .prepare();
+  // A placeholder in a prepared UPDATE, bound through its column's own encoder (the JSON columns
+  // serialise their value): Drizzle's `set()` takes such SQL where it would not take a bare placeholder.
+  const bound = (name: string, column: DriverValueEncoder<unknown, unknown>) => sql`${sql.param(p(name), column)}`;
   const setFirstEvaluationQuery = db
     .update(messages)
     .set({
-      evaluation: p('evaluation'),
-      provider: p('provider') as unknown as string,
-      coverage: p('coverage') as unknown as AnswerCoverage,
+      evaluation: bound('evaluation', messages.evaluation),
+      provider: bound('provider', messages.provider),
+      coverage: bound('coverage', messages.coverage),
     })
-    .where(
-      and(eq(messages.id, p('messageId')), isNull(messages.evaluation), inArray(messages.sessionId, sessionsOf(p('ownerId') as unknown as string))),
-    )
+    .where(and(eq(messages.id, p('messageId')), isNull(messages.evaluation), inArray(messages.sessionId, sessionsOf(p('ownerId')))))
     .prepare();
   const setDecisionQuery = db
     .update(messages)
-    .set({ decision: p('decision') as unknown as AdaptiveDecision })
-    .where(and(eq(messages.id, p('messageId')), isNull(messages.decision), inArray(messages.sessionId, sessionsOf(p('ownerId') as unknown as string))))
+    .set({ decision: bound('decision', messages.decision) })
+    .where(and(eq(messages.id, p('messageId')), isNull(messages.decision), inArray(messages.sessionId, sessionsOf(p('ownerId')))))
     .prepare();
 
   /** Thrown inside a transaction to roll it back without an error reaching the caller. */
   class AlreadyTaken extends Error {}
 
   function insert(input: NewMessage): MessageRow {
-    // Same connection, so the prepared queries run inside the caller's transaction.
-    const owned = ownedSessionQuery.get({ sessionId: input.sessionId, ownerId: input.ownerId });
-    // Gone (deleted while the interviewer was thinking) or never theirs: the same 404 either way.
-    if (!owned) throw Errors.sessionNotFound();
-    return insertQuery.get({
-      id: nanoid(),
-      sessionId: input.sessionId,
-      seq: nextSeq(input.sessionId),
-      role: input.kind === 'answer' ? 'candidate' : 'interviewer',
-      kind: input.kind,
-      questionNumber: input.questionNumber,
-      replyTo: input.replyTo ?? null,
-      content: input.content,
-      questionKind: input.questionKind ?? null,
-      focus: input.focus ?? null,
-      provider: input.provider ?? null,
-      speechMetrics: input.speechMetrics ?? null,
-      difficulty: input.difficulty ?? null,
-      competency: input.competency ?? null,
-      bankId: input.bankId ?? null,
-      keyPoints: input.keyPoints ?? null,
-    }) as MessageRow;
+    try {
+      return insertQuery.get({
+        id: nanoid(),
+        sessionId: input.sessionId,
+        ownerId: input.ownerId,
+        role: input.kind === 'answer' ? 'candidate' : 'interviewer',
+        kind: input.kind,
+        questionNumber: input.questionNumber,
+        replyTo: input.replyTo ?? null,
+        content: input.content,
+        questionKind: input.questionKind ?? null,
+        focus: input.focus ?? null,
+        provider: input.provider ?? null,
+        speechMetrics: input.speechMetrics ?? null,
+        difficulty: input.difficulty ?? null,
+        competency: input.competency ?? null,
+        bankId: input.bankId ?? null,
+        keyPoints: input.keyPoints ?? null,
+      });
+    } catch (error) {
+      // Gone (deleted while the interviewer was thinking) or never theirs: the same 404 either way.
+      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_NOTNULL') throw Errors.sessionNotFound();
+      throw error;
+    }
   }
 
   return {
@@ -165,7 +167,7 @@ export function createMessagesRepository(db: Db) {
 
     /** The whole conversation of a session, in order. */
     listBySession(sessionId: string, ownerId: string): MessageRow[] {
-      return listBySessionQuery.all({ sessionId, ownerId }) as MessageRow[];
+      return listBySessionQuery.all({ sessionId, ownerId });
     },
 
     /**
@@ -175,7 +177,8 @@ export function createMessagesRepository(db: Db) {
      */
     append(input: NewMessage): MessageRow | null {
       try {
-        return db.transaction(() => insert(input));
+        // One statement, so no transaction of its own: it commits once.
+        return insert(input);
       } catch (error) {
         if (isUniqueViolation(error)) return null;
         throw error;

@@ -2,8 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { feedback, interviewSessions, messages } from '../db/schema.js';
 import type { Db } from '../db/client.js';
-import type { InterviewType } from '../ai/types.js';
-import type { CompetencyId, DifficultyChoice } from '../intelligence/types.js';
+import type { InterviewType, CompetencyId, DifficultyChoice } from '../interview/definitions.js';
 import type { CvUpdate } from './sessions-repository.js';
 
 /** A completed interview with its overall score, in the order the interviews were completed. */

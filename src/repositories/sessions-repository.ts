@@ -3,8 +3,7 @@ import { nanoid } from 'nanoid';
 import { feedback, interviewSessions, type SessionStatus } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import { Errors } from '../errors.js';
-import type { InterviewType } from '../ai/types.js';
-import type { CompetencyId, DifficultyChoice } from '../intelligence/types.js';
+import type { InterviewType, CompetencyId, DifficultyChoice } from '../interview/definitions.js';
 
 export type SessionRow = typeof interviewSessions.$inferSelect;
 
@@ -16,6 +15,10 @@ export interface NewSession {
   interviewType: InterviewType;
   difficulty?: DifficultyChoice;
   focusCompetencies?: CompetencyId[] | null;
+  /** The job-description file's name, when the draft starts with one (a focused interview copies it). */
+  jobFileName?: string | null;
+  /** A CV the draft starts with, as an upload would set it (a focused interview copies the latest). */
+  cv?: CvUpdate | null;
 }
 
 export interface CvUpdate {
@@ -76,14 +79,17 @@ export function createSessionsRepository(db: Db) {
   return {
     /**
      * Creates a session unless the owner already has `maxPerOwner` (then null). Count and
-     * insert are one synchronous transaction, so parallel requests can't overshoot the quota.
+     * insert are one synchronous transaction, so parallel requests can't overshoot the quota;
+     * a draft that starts with its job description and CV (a focused interview) is written
+     * whole in the same insert.
      */
     create(input: NewSession, maxPerOwner: number): SessionRow | null {
+      const { cv, ...fields } = input;
       return db.transaction((tx) => {
         if (countOwnedQuery.get({ ownerId: input.ownerId })!.n >= maxPerOwner) return null;
         return tx
           .insert(interviewSessions)
-          .values({ id: nanoid(), ...input })
+          .values({ id: nanoid(), ...fields, ...(cv ?? {}) })
           .returning()
           .get();
       });
@@ -92,6 +98,16 @@ export function createSessionsRepository(db: Db) {
 
     findOwned(id: string, ownerId: string): SessionRow | undefined {
       return findOwnedQuery.get({ id, ownerId });
+    },
+
+    /**
+     * The visitor's own session, or SESSION_NOT_FOUND (404) — also for someone else's session,
+     * so an id never confirms that another visitor's interview exists.
+     */
+    requireOwned(id: string, ownerId: string): SessionRow {
+      const session = findOwnedQuery.get({ id, ownerId });
+      if (!session) throw Errors.sessionNotFound();
+      return session;
     },
 
     /**

@@ -14,7 +14,7 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { AppError } from '../errors.js';
-import type { InterviewState } from '../services/interview-state.js';
+import type { InterviewState } from '../interview/state.js';
 import type { StepEvent } from '../services/interview-service.js';
 import { interviewData, stepStatus } from './interview-view.js';
 import { showScoresOf } from './preferences.js';

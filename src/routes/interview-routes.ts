@@ -3,7 +3,7 @@ import { isAppError, type AppError } from '../errors.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, NOTICES, render, seeOther } from './render.js';
 import { countWords, sessionView } from './view-models.js';
-import { startingLevel } from '../intelligence/difficulty.js';
+import { startingLevel } from '../interview/difficulty.js';
 import { interviewData, STEP_GRACE_MS } from './interview-view.js';
 import { isPlainNavigation, leaveFlash, takeFlash } from './flash.js';
 import { setShowScores, showScoresOf } from './preferences.js';

@@ -6,10 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { CallProgress } from '../ai/ai-client.js';
 import type { AppError } from '../errors.js';
-import { startingLevel } from '../intelligence/difficulty.js';
 import type { AdaptiveDecision } from '../intelligence/types.js';
 import type { SessionRow } from '../repositories/sessions-repository.js';
-import { currentLevelOf, type InterviewState } from '../services/interview-state.js';
+import { levelOf, type InterviewState } from '../interview/state.js';
 import { providerLabel, sessionView, TOTAL_QUESTIONS } from './view-models.js';
 import { voiceView } from './voice-view.js';
 
@@ -82,7 +81,7 @@ export function interviewData(app: FastifyInstance, session: SessionRow, state: 
     session: sessionView(session),
     state,
     // The level the waiting (or next) question is asked at, and the decision that set it.
-    level: currentLevelOf(state) ?? startingLevel(session.difficulty, session.cvText, session).level,
+    level: levelOf(state, session),
     decision,
     // What the page says about it, and the main question above a follow-up.
     decisionText: decisionNote(decision, showScores),

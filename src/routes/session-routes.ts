@@ -8,9 +8,8 @@ import { readMultipart } from './uploads.js';
 import { takeFlash } from './flash.js';
 import { checkRouteLimit } from '../security/policy.js';
 import { countWords, sessionView } from './view-models.js';
-import { startingLevel } from '../intelligence/difficulty.js';
-import { isCompetencyId } from '../intelligence/types.js';
-import { competencyLabel } from '../question-bank/index.js';
+import { startingLevel } from '../interview/difficulty.js';
+import { isCompetencyId, competencyLabel } from '../interview/definitions.js';
 
 /** The level the first question will be asked at, and why (shown on the start section). */
 const startLevelView = (session: SessionRow) => startingLevel(session.difficulty, session.cvText, session);

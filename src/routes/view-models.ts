@@ -1,5 +1,5 @@
 /** Small, presentation-only helpers shared by the routes that render pages. */
-import { MAIN_QUESTION_COUNT } from '../ai/types.js';
+import { MAIN_QUESTION_COUNT } from '../interview/definitions.js';
 import type { SessionRow } from '../repositories/sessions-repository.js';
 
 const TYPE_LABELS = { behavioral: 'Behavioural', technical: 'Technical', mixed: 'Mixed' } as const;

@@ -11,7 +11,7 @@ import { nanoid } from 'nanoid';
 import { API_SCOPES, type ApiScope } from '../db/schema.js';
 import { Errors } from '../errors.js';
 import type { ApiTokenSummary, ApiTokensRepository } from '../repositories/api-tokens-repository.js';
-import { hasVisibleText } from './visible-text.js';
+import { hasVisibleText } from '../text/visible-text.js';
 
 export const TOKEN_PREFIX = 'rht';
 /** Most tokens one account may hold (they are cheap to revoke and make again). */

@@ -8,9 +8,10 @@
 import { RUBRIC_CRITERIA, type RubricCriterion } from '../ai/schemas.js';
 import type { AnsweredQuestion } from '../ai/types.js';
 import { questionScore } from '../intelligence/scores.js';
-import type { AnswerCoverage, DecisionAction, DifficultyChoice, KeyPointCoverage, Level } from '../intelligence/types.js';
+import type { AnswerCoverage, DecisionAction, KeyPointCoverage } from '../intelligence/types.js';
+import type { DifficultyChoice, Level } from '../interview/definitions.js';
 import type { MessageRow } from '../repositories/messages-repository.js';
-import type { Exchange } from './interview-state.js';
+import type { Exchange } from '../interview/state.js';
 
 /** Used as "<label> level" ("asked at mid level"). */
 export const LEVEL_LABELS: Record<Level, string> = { junior: 'junior', mid: 'mid', senior: 'senior' };

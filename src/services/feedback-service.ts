@@ -4,7 +4,8 @@
  */
 import type { AiClient } from '../ai/ai-client.js';
 import type { CvTip } from '../ai/schemas.js';
-import { MAIN_QUESTION_COUNT, type AnsweredQuestion } from '../ai/types.js';
+import { type AnsweredQuestion } from '../ai/types.js';
+import { MAIN_QUESTION_COUNT } from '../interview/definitions.js';
 import { Errors } from '../errors.js';
 import { requirementCoverage, requirementForTip } from '../intelligence/requirements.js';
 import type { RequirementCoverage } from '../intelligence/types.js';
@@ -15,9 +16,8 @@ import type { SessionRow, SessionsRepository } from '../repositories/sessions-re
 import { isSpeechSummary, type SpeechSummary } from '../speech/types.js';
 import type { AnswerEvaluations } from './answer-evaluations.js';
 import { answerInsights, explainDecisions, type AnswerInsight, type DecisionLine } from './feedback-insights.js';
-import { contextOf } from './interview-context.js';
-import { deriveInterviewState, type Exchange } from './interview-state.js';
-import { requireOwnedSession } from './owned-session.js';
+import { contextOf } from '../interview/context.js';
+import { deriveInterviewState, type Exchange } from '../interview/state.js';
 
 export interface FeedbackServiceDeps {
   sessions: SessionsRepository;
@@ -108,7 +108,7 @@ export function requirementsOf(session: SessionRow, exchanges: readonly Exchange
 }
 
 export function createFeedbackService({ sessions, messages, feedback, ai, clock, retries, evaluations }: FeedbackServiceDeps) {
-  const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
+  const owned = (sessionId: string, ownerId: string): SessionRow => sessions.requireOwned(sessionId, ownerId);
   /** Feedback being written, per interview: a second "Finish" (another tab, a double click) waits for the first. */
   const completing = new Map<string, Promise<void>>();
 

@@ -3,7 +3,7 @@
  *
  * Rule one: an answer is written to the database before any AI call that depends on it, so
  * a slow or failing provider (or a crash) never loses what the candidate wrote. The
- * interviewer's next step is then derived from the stored messages (see interview-state), which
+ * interviewer's next step is then derived from the stored messages (see interview/state.ts), which
  * makes it resumable: whoever loads the interview next finishes a step that was cut short.
  *
  * Rule two: the candidate waits for at most one model call per answer. After an answer the
@@ -15,21 +15,21 @@
  */
 import type { CallOptions, CallProgress } from '../ai/ai-client.js';
 import type { AiClient } from '../ai/ai-client.js';
-import { MAIN_QUESTION_COUNT } from '../ai/types.js';
+import { MAIN_QUESTION_COUNT } from '../interview/definitions.js';
 import { LEXICAL_SCORER, type CoverageScorer } from '../coverage/index.js';
 import { Errors, isAppError, type AppError } from '../errors.js';
-import { startingLevel } from '../intelligence/difficulty.js';
+import { mayFollowUp } from '../interview/adaptive.js';
 import { requirementCoverage, uncoveredRequirements } from '../intelligence/requirements.js';
-import type { AdaptiveDecision, Level } from '../intelligence/types.js';
+import type { AdaptiveDecision } from '../intelligence/types.js';
 import type { RecordingStore } from '../speech/index.js';
 import type { MessagesRepository, NewMessage } from '../repositories/messages-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { createAnswerEvaluations, type AnswerEvaluations } from './answer-evaluations.js';
-import { askedQuestions, contextOf, questionOf } from './interview-context.js';
-import { deriveInterviewState, nextLevelOf, type Exchange, type InterviewState } from './interview-state.js';
-import { questionDetails } from './question-enrichment.js';
-import { requireOwnedSession } from './owned-session.js';
-import { hasVisibleText } from './visible-text.js';
+import { askedQuestions, contextOf, questionOf } from '../interview/context.js';
+import type { QuestionText } from '../interview/definitions.js';
+import { deriveInterviewState, levelOf, type Exchange, type InterviewState } from '../interview/state.js';
+import { questionDetails } from '../interview/enrichment.js';
+import { cleanAnswer } from '../interview/answer-text.js';
 
 export interface InterviewServiceDeps {
   sessions: SessionsRepository;
@@ -44,11 +44,6 @@ export interface InterviewServiceDeps {
   /** Background evaluations (shared with the feedback service); built here when not given. */
   evaluations?: AnswerEvaluations;
   log?: { warn(obj: object, msg: string): void };
-}
-
-/** The level the next question is asked at: where the adaptive decisions left it, else where the interview starts. */
-export function levelForNext(session: SessionRow, exchanges: readonly Exchange[]): Level {
-  return nextLevelOf(exchanges) ?? startingLevel(session.difficulty, session.cvText, session).level;
 }
 
 /** The answers given before (to other questions than `questionId`), oldest first. */
@@ -83,13 +78,16 @@ export interface WaitOptions {
 /** What someone following a step in progress hears. */
 export type StepEvent = CallProgress | { type: 'done'; state: InterviewState } | { type: 'failed'; error: AppError };
 
-interface RunningStep {
-  /** Settles with the state once the interviewer waits for the candidate again. */
-  done: Promise<InterviewState>;
+interface StepProgress {
   listeners: Set<(event: StepEvent) => void>;
   /** The latest events, replayed to someone who starts following late. */
   latestProvider: CallProgress | null;
   latestText: string;
+}
+
+interface RunningStep extends StepProgress {
+  /** Settles with the state once the interviewer waits for the candidate again. */
+  done: Promise<InterviewState>;
 }
 
 const toAppError = (error: unknown): AppError => (isAppError(error) ? error : Errors.aiUnavailable());
@@ -105,7 +103,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
   const stateOf = (session: SessionRow) => deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
 
-  const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
+
+  const owned = (sessionId: string, ownerId: string): SessionRow => sessions.requireOwned(sessionId, ownerId);
 
   /**
    * The session as it is now, for work that outlives the request that authorised it: a guest
@@ -119,7 +118,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     return now;
   }
 
-  function questionMessage(session: SessionRow, questionNumber: number, question: { text: string; kind: string; focus: string }, provider: string, details: ReturnType<typeof questionDetails>): NewMessage {
+  function questionMessage(session: SessionRow, questionNumber: number, question: QuestionText, provider: string, details: ReturnType<typeof questionDetails>): NewMessage {
     return {
       sessionId: session.id,
       ownerId: session.ownerId,
@@ -159,7 +158,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       case 'ask_next': {
         // The first question, or one whose turn stored a decision without it (older rows).
         const questionNumber = step.type === 'ask_first' ? 1 : step.questionNumber;
-        const level = levelForNext(session, state.exchanges);
+        const level = levelOf({ exchanges: state.exchanges }, session);
         const { value, provider } = await ai.planQuestion(
           {
             context,
@@ -178,8 +177,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         const { question, answer } = step;
         const isFollowUp = question.kind === 'follow_up';
         const earlier = state.exchanges.filter((e) => e.question.id !== question.id);
-        const level = question.difficulty ?? levelForNext(session, earlier);
-        const canFollowUp = !isFollowUp && question.questionKind !== 'closing';
+        const level = levelOf({ current: question, exchanges: earlier }, session);
+        const canFollowUp = mayFollowUp({ isFollowUp, kind: question.questionKind });
         const next = question.questionNumber < MAIN_QUESTION_COUNT ? { questionNumber: question.questionNumber + 1 } : null;
         if (!canFollowUp && !next) {
           // The answer to the last question: nothing to decide, no one to wait for.
@@ -233,14 +232,14 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   }
 
   /** Runs pending steps until the interview waits for the candidate (or is ready to finish). */
-  async function runSteps(session: SessionRow, step: RunningStep): Promise<InterviewState> {
+  async function runSteps(session: SessionRow, step: StepProgress, known?: InterviewState): Promise<InterviewState> {
     const emit = (event: StepEvent) => {
       if (event.type === 'provider') step.latestProvider = event;
       if (event.type === 'text') step.latestText = event.text;
       for (const listener of step.listeners) listener(event);
     };
     let live = session;
-    let state = stateOf(live);
+    let state = known ?? stateOf(live);
     // Each step moves the conversation forward by one message or one decision, so the loop
     // ends; the bound only guards against a bug turning into a spin.
     for (let i = 0; state.phase === 'preparing' && i < 4; i++) {
@@ -253,11 +252,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   }
 
   /** The step running for this interview, or a new one if it is waiting for the interviewer. */
-  function kick(session: SessionRow): RunningStep {
+  function kick(session: SessionRow, known?: InterviewState): RunningStep {
     const existing = running.get(session.id);
     if (existing) return existing;
-    const step: RunningStep = { done: Promise.resolve(null as never), listeners: new Set(), latestProvider: null, latestText: '' };
-    step.done = runSteps(session, step);
+    const progress: StepProgress = { listeners: new Set(), latestProvider: null, latestText: '' };
+    const step: RunningStep = Object.assign(progress, { done: runSteps(session, progress, known) });
     running.set(session.id, step);
     step.done.then(
       (state) => {
@@ -267,7 +266,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       (error: unknown) => {
         running.delete(session.id);
         const appError = toAppError(error);
-        if (!isAppError(error)) log?.warn({ sessionId: session.id, reason: (error as Error)?.message }, 'interviewer step failed');
+        if (!isAppError(error)) log?.warn({ sessionId: session.id, reason: error instanceof Error ? error.message : String(error) }, 'interviewer step failed');
         for (const listener of step.listeners) listener({ type: 'failed', error: appError });
       },
     );
@@ -277,22 +276,23 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   /**
    * Waits up to `waitMs` for the interviewer, then answers with the state as it is. A failure
    * within the wait is thrown (the answer that led to it is stored); a later one reaches those
-   * following the step.
+   * following the step. `known`: the state as the caller has it (read and folded in this request).
    */
-  async function settle(session: SessionRow, { waitMs = Infinity }: WaitOptions): Promise<{ session: SessionRow; state: InterviewState }> {
-    const state = stateOf(session);
+  async function settle(session: SessionRow, { waitMs = Infinity }: WaitOptions, known?: InterviewState): Promise<{ session: SessionRow; state: InterviewState }> {
+    const state = known ?? stateOf(session);
     if (state.phase !== 'preparing') {
       evaluations.start(session, state.unevaluated, state.exchanges);
       return { session, state };
     }
-    const step = kick(session);
+    const step = kick(session, state);
     let timer: NodeJS.Timeout | undefined;
     const waited = await Promise.race([
       step.done,
       ...(Number.isFinite(waitMs) ? [new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)))] : []),
     ]).finally(() => clearTimeout(timer));
     if (waited) return { session: current(session), state: waited };
-    return { session, state: stateOf(session) };
+    // Still working: the state as it was, which the step changes only when it is done.
+    return { session, state: known ?? stateOf(session) };
   }
 
   return {
@@ -331,12 +331,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       const session = owned(sessionId, ownerId);
       if (session.status === 'draft') throw Errors.notStarted();
       if (session.status === 'completed') throw Errors.interviewFinished();
-      const text = input.answer.replace(/\r\n?/g, '\n').trim();
-      // Zero-width and other invisible characters alone are no answer (issue 17).
-      if (!hasVisibleText(text)) throw Errors.emptyAnswer();
-      if (text.length > answerMaxChars) throw Errors.answerTooLong(answerMaxChars);
+      const text = cleanAnswer(input.answer, answerMaxChars);
 
-      const state = stateOf(session);
+      const rows = messages.listBySession(session.id, session.ownerId);
+      const state = deriveInterviewState(session.status, rows);
       const answered = input.questionId ? state.exchanges.find((e) => e.question.id === input.questionId)?.answer : undefined;
       // The same text again is a double submit; other text for an answered question was typed
       // in another tab and is handed back, not lost.
@@ -367,7 +365,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       // The turn is asked for first (it takes the first free slot in the AI queue); the
       // evaluation starts beside it, and the candidate waits for the turn only.
       const recordingExpired = Boolean(input.recordingId) && !speechMetrics;
-      const turn = settle(session, options);
+      // The interview is read once per answer: the stored answer is folded into that state.
+      const turn = settle(session, options, deriveInterviewState(session.status, [...rows, stored]));
       evaluations.start(session, [{ question: state.current, answer: stored }], state.exchanges);
       return { ...(await turn), recordingExpired };
     },

@@ -7,7 +7,7 @@ import { Errors } from '../errors.js';
 import { questionScore as sharedQuestionScore } from '../intelligence/scores.js';
 import type { ProgressRepository, ScoredQuestionRow } from '../repositories/progress-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
-import type { CompetencyId } from '../intelligence/types.js';
+import { competencyLabel, type CompetencyId } from '../interview/definitions.js';
 import {
   computeMastery,
   studyPlan,
@@ -17,7 +17,7 @@ import {
   type StudyPlanItem,
 } from '../intelligence/mastery.js';
 import { competencyChart, overallScoreChart } from '../intelligence/charts.js';
-import { classifyCompetency, competencyGuide, competencyLabel } from '../question-bank/index.js';
+import { classifyCompetency, competencyGuide } from '../question-bank/index.js';
 
 export interface ProgressServiceDeps {
   progress: ProgressRepository;
@@ -132,22 +132,24 @@ export function createProgressService({ progress, sessions, maxInterviewsPerVisi
       const interviews = results(ownerId);
       const focus = studyPlan(interviews, computeMastery(interviews, competencyLabel), competencyGuide).map((p) => p.competency);
       if (focus.length === 0) return { kind: 'no-plan' };
+      // One write (the quota check and the insert in one transaction): the draft carries the
+      // same job description and CV an upload would have set, so it looks exactly like one set
+      // up by hand, and a failure can't leave a half-copied interview behind.
       const session = sessions.create(
         {
           ownerId,
           jobTitle: template.jobTitle,
           companyName: template.companyName,
-          jobDescription: '',
+          jobDescription: template.jobDescription,
+          jobFileName: template.jobDescription ? template.jobFileName : null,
           interviewType: template.interviewType,
           difficulty: template.difficulty,
           focusCompetencies: focus,
+          cv: template.cv,
         },
         maxInterviewsPerVisitor,
       );
       if (!session) throw Errors.interviewQuota(maxInterviewsPerVisitor);
-      // The same writes an upload makes, so the new draft looks exactly like one set up by hand.
-      if (template.jobDescription) sessions.updateJobDescription(session.id, ownerId, template.jobDescription, template.jobFileName);
-      if (template.cv) sessions.updateCv(session.id, ownerId, template.cv);
       return { kind: 'created', session };
     },
   };

@@ -9,17 +9,18 @@
  * shows the form again with the text still in it, so nothing typed is lost.
  */
 import type { AiClient } from '../ai/ai-client.js';
-import { MAIN_QUESTION_COUNT, type AnswerEvaluation, type EvaluateAnswerInput } from '../ai/types.js';
+import { type AnswerEvaluation, type EvaluateAnswerInput } from '../ai/types.js';
+import { MAIN_QUESTION_COUNT, type Level } from '../interview/definitions.js';
 import { LEXICAL_SCORER, type CoverageScorer } from '../coverage/index.js';
 import { Errors, isAppError } from '../errors.js';
-import type { AnswerCoverage, Level } from '../intelligence/types.js';
+import { cleanAnswer } from '../interview/answer-text.js';
+import type { AnswerCoverage } from '../intelligence/types.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
 import type { RetriesRepository, RetryRow } from '../repositories/retries-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
-import { contextOf, questionOf } from './interview-context.js';
-import { deriveInterviewState } from './interview-state.js';
-import { requireOwnedSession } from './owned-session.js';
-import { hasVisibleText } from './visible-text.js';
+import { contextOf, questionOf } from '../interview/context.js';
+import { deriveInterviewState } from '../interview/state.js';
+import { createInFlight, scoreAnswer, type ScoredAnswer } from './answer-scoring.js';
 
 export interface RetryServiceDeps {
   sessions: SessionsRepository;
@@ -100,7 +101,7 @@ export type RetryService = ReturnType<typeof createRetryService>;
 export function createRetryService({ sessions, messages, retries, ai, clock, answerMaxChars, coverage = LEXICAL_SCORER }: RetryServiceDeps) {
   /** The session and the original attempt at question `n`, or the error the page shows. */
   function load(sessionId: string, ownerId: string, n: number): { session: SessionRow; original: OriginalAttempt; question: Parameters<typeof questionOf>[0] } {
-    const session = requireOwnedSession(sessions, sessionId, ownerId);
+    const session = sessions.requireOwned(sessionId, ownerId);
     if (!Number.isInteger(n) || n < 1 || n > MAIN_QUESTION_COUNT) throw Errors.retryQuestionNotFound(MAIN_QUESTION_COUNT);
     if (session.status !== 'completed') throw Errors.retryNotAvailable();
     const state = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
@@ -134,7 +135,7 @@ export function createRetryService({ sessions, messages, retries, ai, clock, ans
   }
 
   /** Retries being scored, so a double submit waits for the first instead of storing a twin. */
-  const scoring = new Map<string, Promise<RetryView>>();
+  const scoring = createInFlight<RetryView>();
 
   return {
     /** The retry page: the original attempt and, once there is one, the latest retry beside it. */
@@ -146,20 +147,13 @@ export function createRetryService({ sessions, messages, retries, ai, clock, ans
     /** Scores a new answer to question `n` and stores it as a retry. */
     async submit(sessionId: string, ownerId: string, n: number, answerText: string): Promise<RetryView> {
       const { session, original, question } = load(sessionId, ownerId, n);
-      const text = answerText.replace(/\r\n?/g, '\n').trim();
-      if (!hasVisibleText(text)) throw Errors.emptyAnswer();
-      if (text.length > answerMaxChars) throw Errors.answerTooLong(answerMaxChars);
+      const text = cleanAnswer(answerText, answerMaxChars);
       // The same text again (a double submit, or the form re-sent from history) is the same
       // attempt: show it rather than score and store it twice.
       if (retries.latest(session.id, session.ownerId, n)?.answer === text) return viewOf(session, original);
       // Refused before the AI call it would waste (create checks again, atomically).
       if (retries.count(session.id, session.ownerId, n) >= RETRIES_PER_QUESTION) throw Errors.retryLimit(RETRIES_PER_QUESTION);
-      const key = `${session.id}\u0000${n}\u0000${text}`;
-      const inFlight = scoring.get(key);
-      if (inFlight) return inFlight;
-      const run = score(session, original, question, n, text).finally(() => scoring.delete(key));
-      scoring.set(key, run);
-      return run;
+      return scoring.run(`${session.id}\u0000${n}\u0000${text}`, () => score(session, original, question, n, text));
     },
   };
 
@@ -173,13 +167,9 @@ export function createRetryService({ sessions, messages, retries, ai, clock, ans
       isFollowUp: false,
       ...(original.keyPoints.length > 0 ? { keyPoints: original.keyPoints } : {}),
     };
-    let scored: { value: AnswerEvaluation; provider: string };
-    let covered: AnswerCoverage | null;
+    let scored: ScoredAnswer;
     try {
-      [scored, covered] = await Promise.all([
-        ai.evaluateAnswer(input),
-        original.keyPoints.length > 0 ? coverage.score(text, original.keyPoints) : Promise.resolve(null),
-      ]);
+      scored = await scoreAnswer({ ai, coverage }, input);
     } catch (error) {
       // The interview's "your answer is saved" does not hold here: say what did happen.
       if (isAppError(error) && error.statusCode < 500) throw error;
@@ -193,7 +183,7 @@ export function createRetryService({ sessions, messages, retries, ai, clock, ans
         answer: text,
         // A retry is never followed up.
         evaluation: { ...scored.value, followUp: null },
-        coverage: covered,
+        coverage: scored.coverage,
         provider: scored.provider,
         at: clock(),
       },

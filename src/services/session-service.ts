@@ -2,15 +2,13 @@
  * Creating interviews and giving them a CV and a job description. Validation lives here,
  * not in the routes, so the rules are the same however the service is called.
  */
-import { INTERVIEW_TYPES, type InterviewType } from '../ai/types.js';
+import { isCompetencyId, isDifficultyChoice, isInterviewType, type CompetencyId } from '../interview/definitions.js';
 import type { ExtractedDocument } from '../documents/index.js';
 import { normalizeText } from '../documents/index.js';
 import { Errors } from '../errors.js';
-import { DIFFICULTY_CHOICES, isCompetencyId, type CompetencyId, type DifficultyChoice } from '../intelligence/types.js';
 import type { SessionListItem, SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import type { UsersRepository } from '../repositories/users-repository.js';
-import { requireOwnedSession } from './owned-session.js';
-import { hasVisibleText, trimInvisible } from './visible-text.js';
+import { hasVisibleText, trimInvisible } from '../text/visible-text.js';
 
 export const JOB_TITLE_MAX = 200;
 export const COMPANY_NAME_MAX = 200;
@@ -71,7 +69,7 @@ export type SessionService = ReturnType<typeof createSessionService>;
 const clean = (value: unknown) => trimInvisible((typeof value === 'string' ? value : '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''));
 
 export function createSessionService({ sessions, users, extractDocument, documentMaxChars, maxInterviewsPerVisitor }: SessionServiceDeps) {
-  const owned = (sessionId: string, ownerId: string): SessionRow => requireOwnedSession(sessions, sessionId, ownerId);
+  const owned = (sessionId: string, ownerId: string): SessionRow => sessions.requireOwned(sessionId, ownerId);
 
   function draft(sessionId: string, ownerId: string): SessionRow {
     const session = owned(sessionId, ownerId);
@@ -96,12 +94,14 @@ export function createSessionService({ sessions, users, extractDocument, documen
       else if (jobTitle.length > JOB_TITLE_MAX) fields.job_title = `Keep the job title under ${JOB_TITLE_MAX} characters.`;
       if (!hasVisibleText(companyName)) fields.company_name = 'Enter the company name.';
       else if (companyName.length > COMPANY_NAME_MAX) fields.company_name = `Keep the company name under ${COMPANY_NAME_MAX} characters.`;
-      if (!(INTERVIEW_TYPES as readonly string[]).includes(type)) fields.interview_type = 'Choose behavioural, technical or mixed.';
-      if (!(DIFFICULTY_CHOICES as readonly string[]).includes(difficulty)) {
+      const interviewType = isInterviewType(type) ? type : null;
+      const startAt = isDifficultyChoice(difficulty) ? difficulty : null;
+      if (!interviewType) fields.interview_type = 'Choose behavioural, technical or mixed.';
+      if (!startAt) {
         fields.difficulty = 'Choose a starting difficulty: match my CV, junior, mid or senior.';
       }
       if (focus === 'invalid') fields.focus_competencies = `Choose up to ${FOCUS_MAX} competencies to focus on from the study plan.`;
-      if (Object.keys(fields).length > 0) throw Errors.invalidForm(fields);
+      if (Object.keys(fields).length > 0 || !interviewType || !startAt) throw Errors.invalidForm(fields);
 
       users.ensure(ownerId);
       const created = sessions.create(
@@ -110,8 +110,8 @@ export function createSessionService({ sessions, users, extractDocument, documen
           jobTitle,
           companyName,
           jobDescription,
-          interviewType: type as InterviewType,
-          difficulty: difficulty as DifficultyChoice,
+          interviewType,
+          difficulty: startAt,
           focusCompetencies: focus === 'invalid' ? null : focus,
         },
         maxInterviewsPerVisitor,

@@ -14,7 +14,6 @@ import { Errors } from '../errors.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import type { RecordingStore } from '../speech/index.js';
-import { requireOwnedSession } from './owned-session.js';
 import { deleteRecordingFiles } from './recording-files.js';
 
 export interface VoiceConsentDeps {
@@ -63,11 +62,11 @@ export function createVoiceConsentService(deps: VoiceConsentDeps) {
   return {
     /** Stores the owner's consent (again, if given before). Only while the interview can still be recorded. */
     give(sessionId: string, ownerId: string, options: { rawAudio: boolean }): VoiceConsentView {
-      const session = requireOwnedSession(sessions, sessionId, ownerId);
+      const session = sessions.requireOwned(sessionId, ownerId);
       if (session.status === 'completed') throw Errors.interviewFinished();
       const transcriber = deps.transcriberDescription();
       if (!sessions.setVoiceConsent(sessionId, ownerId, { at: clock(), rawAudio: storeRaw && options.rawAudio, transcriber })) throw Errors.sessionNotFound();
-      return voiceConsentOf(requireOwnedSession(sessions, sessionId, ownerId));
+      return voiceConsentOf(sessions.requireOwned(sessionId, ownerId));
     },
 
     /** Whether recording may start in this interview. */
@@ -77,7 +76,7 @@ export function createVoiceConsentService(deps: VoiceConsentDeps) {
 
     /** Withdraws consent and deletes the interview's recordings, audio files and stored delivery metrics. */
     async withdraw(sessionId: string, ownerId: string): Promise<WithdrawalResult> {
-      requireOwnedSession(sessions, sessionId, ownerId);
+      sessions.requireOwned(sessionId, ownerId);
       // First no consent (no new socket opens), then stop and forget what is in memory, then files.
       if (!sessions.withdrawVoiceConsent(sessionId, ownerId, clock())) throw Errors.sessionNotFound();
       const forgotten = await recordings.forgetSession(sessionId, ownerId);

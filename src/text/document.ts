@@ -100,18 +100,35 @@ export function keyOf(lemma: string): string {
   return key;
 }
 
+/**
+ * wink-nlp declares every `out(its.x)` as `T[] | string[]` (or worse); these check what it
+ * really returned, once per document, instead of asserting it.
+ */
+type Guard<T> = (values: readonly unknown[]) => values is T[];
+const strings: Guard<string> = (values): values is string[] => values.every((v) => typeof v === 'string');
+const booleans: Guard<boolean> = (values): values is boolean[] => values.every((v) => typeof v === 'boolean');
+const spans: Guard<[number, number]> = (values): values is [number, number][] =>
+  values.every((v) => Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number');
+const details: Guard<{ value: string; type: string }> = (values): values is { value: string; type: string }[] =>
+  values.every((v) => typeof v === 'object' && v !== null && 'value' in v && 'type' in v && typeof v.value === 'string' && typeof v.type === 'string');
+
+function checked<T>(values: readonly unknown[], guard: Guard<T>, what: string): T[] {
+  if (!guard(values)) throw new Error(`wink-nlp returned unexpected ${what}`);
+  return values;
+}
+
 function read(text: string): TextDoc {
   const n = nlp();
   const { its } = n;
   const doc = n.readDoc(text);
-  const values = doc.tokens().out() as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const values = doc.tokens().out();
+  const spaces = checked(doc.tokens().out(its.precedingSpaces), strings, 'spaces');
   // The typings declare lemma with an addons parameter that out() does pass at run time.
-  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const types = doc.tokens().out(its.type) as string[];
-  const negation = doc.tokens().out(its.negationFlag) as unknown as boolean[];
-  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const lemmas = checked(doc.tokens().out(its.lemma as unknown as typeof its.value), strings, 'lemmas');
+  const pos = checked(doc.tokens().out(its.pos), strings, 'parts of speech');
+  const types = checked(doc.tokens().out(its.type), strings, 'token types');
+  const negation = checked(doc.tokens().out(its.negationFlag), booleans, 'negation flags');
+  const stops = checked(doc.tokens().out(its.stopWordFlag), booleans, 'stop-word flags');
 
   const tokens: Token[] = [];
   let at = 0;
@@ -143,9 +160,9 @@ function read(text: string): TextDoc {
   // Sentence starts: the model's boundaries, every line break (CV bullets, answers typed as
   // lines), and an abbreviation-looking token ("$1.2M.", "came in.") followed by a capital.
   const starts = new Set<number>([0]);
-  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  const sentenceSpans = checked(doc.sentences().out(its.span), spans, 'sentence spans');
   // A boundary inside a word ("Node.js", "e.g.x") is the model's mistake: no space, no new sentence.
-  for (const [from] of spans) if (from === 0 || tokens[from]!.start > tokens[from - 1]!.end) starts.add(from);
+  for (const [from] of sentenceSpans) if (from === 0 || tokens[from]!.start > tokens[from - 1]!.end) starts.add(from);
   for (let i = 1; i < tokens.length; i++) {
     const prev = tokens[i - 1]!;
     if (spaces[i]!.includes('\n') || prev.text.includes('\n')) starts.add(i);
@@ -180,8 +197,8 @@ function read(text: string): TextDoc {
   });
 
   const entities: Entity[] = [];
-  const detail = doc.entities().out(its.detail) as unknown as { value: string; type: string }[];
-  const entitySpans = doc.entities().out(its.span) as unknown as [number, number][];
+  const detail = checked(doc.entities().out(its.detail), details, 'entity details');
+  const entitySpans = checked(doc.entities().out(its.span), spans, 'entity spans');
   detail.forEach((d, k) => {
     const [first, last] = entitySpans[k] ?? [0, 0];
     const a = tokens[first];

@@ -5,7 +5,7 @@
  * calibration suite (not shared with the unit-test samples) so tuning the scorer against them
  * cannot quietly overfit the other tests' fixtures, or the other way round.
  */
-import type { InterviewContext } from '../../src/ai/types.js';
+import type { InterviewContext } from '../../src/interview/definitions.js';
 
 export const ROLES = ['software', 'data', 'nursing', 'sales', 'product', 'teaching', 'finance', 'support'] as const;
 export type Role = (typeof ROLES)[number];

@@ -46,7 +46,7 @@ async function seeded(): Promise<{ handle: PgHandle; url: string }> {
   await handle.db.insert(pgSchema.interviewSessions).values({ id: 's-backup', ownerId: 'u-backup', jobTitle: 'Nurse', companyName: 'St Mary', cvTruncated: false, createdAt: at });
   await handle.db.insert(pgSchema.messages).values([
     { id: 'm-q', sessionId: 's-backup', seq: 1, role: 'interviewer', kind: 'question', questionNumber: 1, content: 'Tell me about a difficult shift.', keyPoints: ['triage'], createdAt: at },
-    { id: 'm-a', sessionId: 's-backup', seq: 2, role: 'candidate', kind: 'answer', questionNumber: 1, replyTo: 'm-q', content: 'Two admissions at once; I triaged…', evaluation: { score: 7 }, createdAt: at },
+    { id: 'm-a', sessionId: 's-backup', seq: 2, role: 'candidate', kind: 'answer', questionNumber: 1, replyTo: 'm-q', content: 'Two admissions at once; I triaged…', evaluation: { score: 7, criteria: [], strengths: [], weaknesses: [], followUp: null, summary: 'Clear triage.' }, createdAt: at },
   ]);
   return { handle, url: database.url };
 }

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { hasVisibleText, trimInvisible } from '../../src/services/visible-text.js';
+import { hasVisibleText, trimInvisible } from '../../src/text/visible-text.js';
 import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';

@@ -12,7 +12,7 @@ import { fixture } from '../support/interview-driver.js';
 import { XSS, XSS_ALL, XSS_RAW_MARKERS } from '../support/hostile.js';
 import { competencyOf } from '../../src/services/progress-service.js';
 import { createProgressRepository } from '../../src/repositories/progress-repository.js';
-import { isCompetencyId, type CompetencyId } from '../../src/intelligence/types.js';
+import { isCompetencyId, type CompetencyId } from '../../src/interview/definitions.js';
 
 async function completeInterview(visitor: Visitor, answerFor: (q: CurrentQuestion) => string): Promise<string> {
   const id = await setUpSession(visitor);

@@ -326,7 +326,7 @@ describe('SQLite and Postgres schemas, migrated from their folders', () => {
       createdAt: at,
     };
     const question = { id: 'm-1', sessionId: session.id, seq: 1, role: 'interviewer' as const, kind: 'question' as const, questionNumber: 1, content: 'Tell me about a pipeline you rebuilt.', keyPoints: ['scale', 'trade-offs'], evaluation: null, createdAt: at };
-    const answer = { id: 'm-2', sessionId: session.id, seq: 2, role: 'candidate' as const, kind: 'answer' as const, questionNumber: 1, replyTo: 'm-1', content: 'We moved from cron to Airflow…', evaluation: { score: 6, reasons: ['concrete', "it's \"quoted\""] }, speechMetrics: null, createdAt: at };
+    const answer = { id: 'm-2', sessionId: session.id, seq: 2, role: 'candidate' as const, kind: 'answer' as const, questionNumber: 1, replyTo: 'm-1', content: 'We moved from cron to Airflow…', evaluation: { score: 6, criteria: [], strengths: [{ point: 'concrete', quote: "it's \"quoted\"" }], weaknesses: [], followUp: null, summary: "it's \"quoted\"" }, speechMetrics: null, createdAt: at };
 
     sqlite.db.insert(sqliteSchema.users).values(user).run();
     sqlite.db.insert(sqliteSchema.interviewSessions).values(session).run();
@@ -381,7 +381,7 @@ describe('SQLite and Postgres schemas, migrated from their folders', () => {
     sqlite.db.insert(sqliteSchema.messages).values([follow, secondAnswerToFollowUp]).run();
     await pgHandle.db.insert(pgSchema.messages).values([follow, secondAnswerToFollowUp]);
 
-    const feedbackRow = { id: 'f-1', sessionId, overallScore: 6, summary: { headline: 'Solid' }, provider: 'offline', requirements: null };
+    const feedbackRow = { id: 'f-1', sessionId, overallScore: 6, summary: { headline: 'Solid', overallScore: 6, strengths: [], weaknesses: [], cvTips: [] }, provider: 'offline', requirements: null };
     sqlite.db.insert(sqliteSchema.feedback).values(feedbackRow).run();
     await pgHandle.db.insert(pgSchema.feedback).values(feedbackRow);
     expect(() => sqlite.db.insert(sqliteSchema.feedback).values({ ...feedbackRow, id: 'f-2' }).run()).toThrow(/UNIQUE constraint failed/);

@@ -28,8 +28,15 @@ describe('import layering (issue 12, item 1)', () => {
   it('src/analysis imports only the language layer, itself and the AI contract types', () => {
     for (const [file, targets] of imports) {
       if (folder(file) !== 'analysis') continue;
-      for (const t of targets) expect(['text', 'analysis'].includes(folder(t)) || t === path.join('ai', 'types.ts'), `${file} → ${t}`).toBe(true);
+      // The interview's vocabulary (interview/definitions.ts) moved out of ai/types.ts in issue 15.
+      for (const t of targets) expect(['text', 'analysis'].includes(folder(t)) || t === path.join('ai', 'types.ts') || t === path.join('interview', 'definitions.ts'), `${file} → ${t}`).toBe(true);
     }
+  });
+
+  it('src/interview imports nothing from src/ai: ai/ reads the domain, never the reverse (issue 15)', () => {
+    const domain = [...imports].filter(([file]) => folder(file) === 'interview');
+    expect(domain.length).toBeGreaterThan(5);
+    for (const [file, targets] of domain) for (const t of targets) expect(folder(t), `${file} → ${t}`).not.toBe('ai');
   });
 
   it('only the offline provider imports the offline interviewer', () => {

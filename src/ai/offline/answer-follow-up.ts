@@ -7,6 +7,7 @@ import type { QuotedPoint } from '../schemas.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import type { AnswerFeatures } from '../../analysis/answer-features.js';
 import { modeOf } from './answer-rubric.js';
+import { mayFollowUp } from '../../interview/adaptive.js';
 import type { Substance } from '../../analysis/answer-substance.js';
 import type { ContextAnalysis } from '../../analysis/context-analysis.js';
 import { skillByName } from '../../analysis/skill-matcher.js';
@@ -25,7 +26,7 @@ function topic(input: EvaluateAnswerInput): string {
  * (a follow-up never gets another one).
  */
 export function followUpFor(input: EvaluateAnswerInput, f: AnswerFeatures, score: number, substance: Substance, a: ContextAnalysis): string | null {
-  if (input.isFollowUp || input.question.kind === 'closing' || input.question.kind === 'follow_up') return null;
+  if (!mayFollowUp({ isFollowUp: input.isFollowUp, kind: input.question.kind })) return null;
   const about = topic(input);
   const issue = substance.issue;
   if (issue === 'injection' || issue === 'off_topic' || issue === 'echo' || issue === 'unfocused') {

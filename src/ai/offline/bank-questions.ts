@@ -13,19 +13,8 @@
  *   job, else the category scenario (technical-scenarios.ts).
  * Every question carries its bank entry's id and key points.
  */
-import { LEVELS, type CompetencyId, type Level } from '../../intelligence/types.js';
-import {
-  classifyCompetency,
-  competencyForOfflineTheme,
-  isEngineeringEntry,
-  isEngineeringJob,
-  competencyLabel,
-  personalise,
-  pickEntries,
-  roleAreaOf,
-  type BankEntry,
-  type BankKind,
-} from '../../question-bank/index.js';
+import { LEVELS, competencyOfOfflineTheme, competencyLabel, type CompetencyId, type Level } from '../../interview/definitions.js';
+import { classifyCompetency, isEngineeringEntry, isEngineeringJob, personalise, pickEntries, roleAreaOf, type BankEntry, type BankKind } from '../../question-bank/index.js';
 import { ROLE_AREAS } from '../../question-bank/entries/role-areas.js';
 import type { PlannedQuestion } from '../schemas.js';
 import type { ContextAnalysis } from '../../analysis/context-analysis.js';
@@ -191,7 +180,7 @@ export function competencyOf(item: PlanItem): CompetencyId {
   const { kind, focus, text } = item.question;
   if (kind === 'opener') return 'self_presentation';
   if (kind === 'motivation' || kind === 'closing') return 'motivation';
-  if (kind === 'behavioral' && item.meta.theme) return competencyForOfflineTheme(item.meta.theme) ?? classifyCompetency(text, focus);
+  if (kind === 'behavioral' && item.meta.theme) return competencyOfOfflineTheme(item.meta.theme) ?? classifyCompetency(text, focus);
   // Deep dives and gap probes are about the skill itself, whatever its area.
   if (kind === 'skill' || kind === 'gap') return 'role_skills';
   if (item.meta.skill) return CATEGORY_COMPETENCY[item.meta.skill.category];

@@ -11,9 +11,9 @@
  * - from question 3 on, skill, gap and technical slots steer toward a job requirement no
  *   answer has demonstrated yet, when one names a skill that has not been asked about.
  */
-import type { CompetencyId, Level } from '../../intelligence/types.js';
+import { MAIN_QUESTION_COUNT, type CompetencyId, type Level } from '../../interview/definitions.js';
 import { requirementSkills } from '../../intelligence/requirements.js';
-import { MAIN_QUESTION_COUNT, type PlannedQuestion, type PlanQuestionInput } from '../types.js';
+import { type PlannedQuestion, type PlanQuestionInput } from '../types.js';
 import { competencyOf, dressItem, focusQuestion, TECHNICAL_COMPETENCIES } from './bank-questions.js';
 import { analyseContext, type ContextAnalysis } from '../../analysis/context-analysis.js';
 import { itemForSkill, planInterview, type InterviewPlan, type PlanItem } from './question-planner.js';

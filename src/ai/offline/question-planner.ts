@@ -8,7 +8,9 @@
  * motivates it, the skill it probes): bank-questions.ts uses that to pick the question-bank
  * entry at the level the question is asked at, and to word it for this candidate.
  */
-import type { InterviewType, PlannedQuestion } from '../types.js';
+import type { PlannedQuestion } from '../types.js';
+import type { InterviewType, SlotKind } from '../../interview/definitions.js';
+import { SHAPES } from '../../interview/shape.js';
 import { competencyByName, DEFAULT_COMPETENCIES } from '../../analysis/competencies.js';
 import type { ContextAnalysis } from '../../analysis/context-analysis.js';
 import { evidenceRank, type CvLine } from '../../analysis/cv-analysis.js';
@@ -19,13 +21,8 @@ import * as t from './question-templates.js';
 import { craftQuestion } from './craft-questions.js';
 import { roleAreaOf } from '../../question-bank/index.js';
 
-type Slot = 'opener' | 'behavioral' | 'skill' | 'gap' | 'technical' | 'motivation' | 'closing';
-
-const SHAPES: Record<InterviewType, Slot[]> = {
-  mixed: ['opener', 'behavioral', 'skill', 'gap', 'behavioral', 'skill', 'motivation', 'closing'],
-  technical: ['opener', 'skill', 'technical', 'skill', 'gap', 'technical', 'skill', 'closing'],
-  behavioral: ['opener', 'behavioral', 'behavioral', 'skill', 'behavioral', 'gap', 'motivation', 'closing'],
-};
+// The slots come from the one shape table, which the prompts read too.
+type Slot = SlotKind;
 
 // What to ask instead when a slot has no material left, per interview type.
 const FALLBACKS: Record<InterviewType, Partial<Record<Slot, Slot[]>>> = {

@@ -5,19 +5,12 @@
  * relevance to the job (and, when evaluating, to the question's focus).
  */
 import type { IntentInputs, IntentName } from '../intents.js';
-import {
-  MAIN_QUESTION_COUNT,
-  type AnsweredQuestion,
-  type AskedQuestion,
-  type EvaluateAnswerInput,
-  type InterviewContext,
-  type NextTurnInput,
-  type PlanQuestionInput,
-  type SummarizeInput,
-} from '../types.js';
+import { type AnsweredQuestion, type EvaluateAnswerInput, type NextTurnInput, type PlanQuestionInput, type SummarizeInput } from '../types.js';
+import type { AskedQuestion, InterviewContext } from '../../interview/definitions.js';
+import { MAIN_QUESTION_COUNT, competencyLabel, type CompetencyId, type Level } from '../../interview/definitions.js';
 import { requirementCoverage } from '../../intelligence/requirements.js';
-import type { CompetencyId, Level, RequirementCoverage } from '../../intelligence/types.js';
-import { competencyLabel, examplesFor, personalise, type BankEntry, type BankKind } from '../../question-bank/index.js';
+import type { RequirementCoverage } from '../../intelligence/types.js';
+import { examplesFor, personalise, type BankEntry, type BankKind } from '../../question-bank/index.js';
 import { neutralise } from './delimit.js';
 import { describeShape, slotFor } from './interview-shape.js';
 import { jobTerms, trimByRelevance, withTerms, type TermWeights } from './relevance.js';

@@ -1,13 +1,14 @@
 /**
- * The eight-question shape every interview follows, per interview type: an opener naming the
- * role and company, behavioural STAR questions, skill deep dives (and technical scenarios),
- * a gap probe, motivation and a closing question. Remote models are told the whole shape and
- * which slot they are filling.
+ * How remote models are told the interview's shape: the slots come from the one shape table
+ * (src/interview/shape.ts, which the offline planner reads too); this file holds what each kind
+ * of slot is called and what it asks for. Models are told the whole shape and which slot they
+ * are filling.
  */
-import type { InterviewType, PlannedQuestion } from '../types.js';
+import { SHAPES, slotKindFor } from '../../interview/shape.js';
+import type { InterviewType, SlotKind } from '../../interview/definitions.js';
 
 export interface Slot {
-  kind: Exclude<PlannedQuestion['kind'], 'follow_up'>;
+  kind: SlotKind;
   label: string;
   guidance: string;
 }
@@ -54,23 +55,22 @@ const CLOSING: Slot = {
     'close the interview: for example what they would aim to achieve in their first 90 days, or what they would like to add that has not come up.',
 };
 
-const SHAPES: Record<InterviewType, readonly Slot[]> = {
-  mixed: [OPENER, BEHAVIORAL, SKILL, BEHAVIORAL, TECHNICAL, GAP, MOTIVATION, CLOSING],
-  behavioral: [OPENER, BEHAVIORAL, BEHAVIORAL, SKILL, BEHAVIORAL, GAP, MOTIVATION, CLOSING],
-  technical: [OPENER, SKILL, TECHNICAL, SKILL, BEHAVIORAL, GAP, MOTIVATION, CLOSING],
+const SLOTS: Readonly<Record<SlotKind, Slot>> = {
+  opener: OPENER,
+  behavioral: BEHAVIORAL,
+  skill: SKILL,
+  technical: TECHNICAL,
+  gap: GAP,
+  motivation: MOTIVATION,
+  closing: CLOSING,
 };
-
-export function shapeOf(type: InterviewType): readonly Slot[] {
-  return SHAPES[type];
-}
 
 /** The slot for question `n` (1-based); numbers past the end reuse the closing slot. */
 export function slotFor(type: InterviewType, n: number): Slot {
-  const shape = SHAPES[type];
-  return shape[Math.min(Math.max(n, 1), shape.length) - 1]!;
+  return SLOTS[slotKindFor(type, n)];
 }
 
 /** "1. opener  2. behavioural (STAR) …" as a numbered list. */
 export function describeShape(type: InterviewType): string {
-  return SHAPES[type].map((slot, i) => `${i + 1}. ${slot.label}`).join('\n');
+  return SHAPES[type].map((kind, i) => `${i + 1}. ${SLOTS[kind].label}`).join('\n');
 }

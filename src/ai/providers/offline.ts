@@ -5,7 +5,7 @@
  * explicit rubric, and summarises honestly. Same input, same output; no clock, no randomness.
  */
 import { LEXICAL_SCORER, type CoverageScorer } from '../../coverage/index.js';
-import { decideAfterAnswer } from '../../intelligence/adaptive.js';
+import { decideAfterAnswer } from '../../interview/adaptive.js';
 import { DEFAULT_REFERENCE_YEAR } from '../../analysis/cv-analysis.js';
 import { evaluateOfflineAnswer } from '../offline/evaluate-answer.js';
 import { summarizeOfflineInterview } from '../offline/interview-summary.js';
@@ -36,7 +36,7 @@ export function createOfflineProvider(options: OfflineProviderOptions = {}): AiP
 
   /**
    * The offline interviewer's turn: score the answer, compare it with the key points, decide
-   * by the adaptive rules (intelligence/adaptive.ts), then plan the next question at the level
+   * by the adaptive rules (interview/adaptive.ts), then plan the next question at the level
    * the decision leads to. The evaluation comes back with the turn, so it is stored at once.
    */
   async function nextTurn(input: NextTurnInput): Promise<InterviewTurn> {

@@ -11,7 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { isAppError } from '../../errors.js';
 import type { SessionRow } from '../../repositories/sessions-repository.js';
-import type { InterviewState as DomainState } from '../../services/interview-state.js';
+import type { InterviewState as DomainState } from '../../interview/state.js';
 import { sendFeedbackMarkdown } from '../feedback-routes.js';
 import { STEP_GRACE_MS, stepStatus } from '../interview-view.js';
 import { sseEvent } from '../interview-events.js';

@@ -10,7 +10,7 @@ import { topFixes } from '../../services/feedback-insights.js';
 import type { ProgressOverview } from '../../services/progress-service.js';
 import type { RetryView } from '../../services/retry-service.js';
 import { voiceConsentOf, type VoiceConsentView } from '../../services/voice-consent-service.js';
-import { currentLevelOf, type InterviewState as DomainState } from '../../services/interview-state.js';
+import { levelOf, type InterviewState as DomainState } from '../../interview/state.js';
 import type { Feedback, Interview, InterviewState, Progress, RetryResult, VoiceConsent } from './schemas.js';
 import { countWords } from '../view-models.js';
 
@@ -48,7 +48,7 @@ export function stateJson(session: SessionRow, state: DomainState, remoteAi: boo
     questionNumber: state.questionNumber,
     answeredCount: state.answeredCount,
     total: 8,
-    level: currentLevelOf(state),
+    level: levelOf(state),
     question: current
       ? {
           id: current.id,

@@ -4,10 +4,10 @@
  * is generated from them, so the three can never disagree.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { INTERVIEW_TYPES, MAIN_QUESTION_COUNT } from '../../ai/types.js';
+import { INTERVIEW_TYPES, MAIN_QUESTION_COUNT, DIFFICULTY_CHOICES, LEVELS } from '../../interview/definitions.js';
 import { RUBRIC_CRITERIA } from '../../ai/schemas.js';
 import { API_SCOPES, SESSION_STATUSES } from '../../db/schema.js';
-import { DECISION_ACTIONS, DIFFICULTY_CHOICES, LEVELS, REQUIREMENT_STATUSES } from '../../intelligence/types.js';
+import { DECISION_ACTIONS, REQUIREMENT_STATUSES } from '../../intelligence/types.js';
 
 const literals = <T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
   Type.Union(

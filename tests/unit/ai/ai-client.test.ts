@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createAiClient, type AiLogger } from '../../../src/ai/ai-client.js';
 import { AiProviderError } from '../../../src/ai/provider-error.js';
 import { createRemoteProvider, type CompletionRequest, type RemoteAiProvider } from '../../../src/ai/remote-provider.js';
-import type { AiProvider, EvaluateAnswerInput, InterviewContext, PlannedQuestion } from '../../../src/ai/types.js';
+import type { AiProvider, EvaluateAnswerInput, PlannedQuestion } from '../../../src/ai/types.js';
+import type { InterviewContext } from '../../../src/interview/definitions.js';
 import type { AiResilienceSettings } from '../../../src/config.js';
 
 const context: InterviewContext = {

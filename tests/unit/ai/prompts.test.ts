@@ -3,8 +3,10 @@ import { buildPrompt } from '../../../src/ai/prompts/build.js';
 import { neutralise } from '../../../src/ai/prompts/delimit.js';
 import { PROMPT_NAMES, placeholdersOf, render, renderPrompt } from '../../../src/ai/prompts/templates.js';
 import { describeShape, slotFor } from '../../../src/ai/prompts/interview-shape.js';
+import { SHAPES } from '../../../src/interview/shape.js';
 import { bankEntry } from '../../../src/question-bank/index.js';
-import type { AnswerEvaluation, EvaluateAnswerInput, InterviewContext, NextTurnInput, SummarizeInput } from '../../../src/ai/types.js';
+import type { AnswerEvaluation, EvaluateAnswerInput, NextTurnInput, SummarizeInput } from '../../../src/ai/types.js';
+import type { InterviewContext } from '../../../src/interview/definitions.js';
 
 const context: InterviewContext = {
   jobTitle: 'Senior Backend Engineer',
@@ -127,8 +129,17 @@ describe('question planning prompt', () => {
     for (const type of ['mixed', 'behavioral', 'technical'] as const) {
       expect(slotFor(type, 1).kind).toBe('opener');
       expect(slotFor(type, 8).kind).toBe('closing');
-      expect(describeShape(type)).toMatch(/gap probe[\s\S]*motivation[\s\S]*closing/);
+      expect(describeShape(type)).toMatch(/gap probe[\s\S]*closing/);
     }
+  });
+
+  it('tells models the one shape table the offline planner follows (issue 15: technical has no behavioural or motivation slot)', () => {
+    for (const type of ['mixed', 'behavioral', 'technical'] as const) {
+      expect(Array.from({ length: 8 }, (_, i) => slotFor(type, i + 1).kind)).toEqual(SHAPES[type]);
+    }
+    expect(describeShape('technical')).not.toMatch(/motivation|behavioural/);
+    expect(describeShape('mixed')).toMatch(/motivation/);
+    expect(describeShape('behavioral')).toMatch(/motivation/);
   });
 });
 

@@ -3,7 +3,8 @@ import { PlannedQuestionReplySchema } from '../../../src/ai/schemas.js';
 import { checkReply, completeStructured } from '../../../src/ai/structured-output.js';
 import { AiProviderError } from '../../../src/ai/provider-error.js';
 import { prepareRequest, type CompletionRequest } from '../../../src/ai/remote-provider.js';
-import type { InterviewContext, PlanQuestionInput } from '../../../src/ai/types.js';
+import type { PlanQuestionInput } from '../../../src/ai/types.js';
+import type { InterviewContext } from '../../../src/interview/definitions.js';
 
 const context: InterviewContext = {
   jobTitle: 'Backend Engineer',

@@ -4,7 +4,7 @@ import { analyseCv } from '../../../src/analysis/cv-analysis.js';
 import { analyseJob } from '../../../src/analysis/job-analysis.js';
 import { compareCvToJob } from '../../../src/analysis/overlap.js';
 import { parseRequirements } from '../../../src/intelligence/requirements.js';
-import { startingLevel } from '../../../src/intelligence/difficulty.js';
+import { startingLevel } from '../../../src/interview/difficulty.js';
 
 const JOB = `Enterprise Account Executive
 Brightledger (invoice automation for finance teams) | Remote (UK)

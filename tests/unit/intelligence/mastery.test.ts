@@ -11,7 +11,7 @@ import {
   type InterviewResult,
   type ScoredAnswer,
 } from '../../../src/intelligence/mastery.js';
-import type { CompetencyId } from '../../../src/intelligence/types.js';
+import type { CompetencyId } from '../../../src/interview/definitions.js';
 import type { CompetencyGuide } from '../../../src/question-bank/types.js';
 import { competencyGuide } from '../../../src/question-bank/index.js';
 

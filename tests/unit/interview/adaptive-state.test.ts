@@ -8,8 +8,8 @@ import type { AnswerEvaluation, PlannedQuestion } from '../../../src/ai/types.js
 import type { AdaptiveDecision } from '../../../src/intelligence/types.js';
 import type { MessageRow } from '../../../src/repositories/messages-repository.js';
 import { bankEntry, QUESTION_BANK } from '../../../src/question-bank/index.js';
-import { deriveInterviewState, nextLevelOf } from '../../../src/services/interview-state.js';
-import { questionDetails } from '../../../src/services/question-enrichment.js';
+import { deriveInterviewState, levelOf } from '../../../src/interview/state.js';
+import { questionDetails } from '../../../src/interview/enrichment.js';
 
 let seq = 0;
 function message(fields: Partial<MessageRow>): MessageRow {
@@ -42,7 +42,7 @@ describe('interview state with adaptive decisions', () => {
       decision: decision({ action: 'raise', nextLevel: 'senior' }) });
     const state = deriveInterviewState('in_progress', [q, a]);
     expect(state.nextStep).toEqual({ type: 'ask_next', questionNumber: 2 });
-    expect(nextLevelOf(state.exchanges)).toBe('senior');
+    expect(levelOf({ exchanges: state.exchanges })).toBe('senior');
   });
 
   it('gives an answer evaluated before decisions existed its turn now, keeping the evaluation', () => {
@@ -52,7 +52,7 @@ describe('interview state with adaptive decisions', () => {
     expect(state.phase).toBe('preparing');
     expect(state.nextStep).toMatchObject({ type: 'turn', answer: { id: a.id }, question: { id: q.id } });
     expect(state.unevaluated).toEqual([]);
-    expect(nextLevelOf(state.exchanges)).toBeNull();
+    expect(levelOf({ exchanges: state.exchanges })).toBeNull();
   });
 
   it('waits for the interviewer’s turn after an answer; its evaluation runs beside it, not in its way', () => {
@@ -61,7 +61,7 @@ describe('interview state with adaptive decisions', () => {
     const state = deriveInterviewState('in_progress', [q, a]);
     expect(state.nextStep).toMatchObject({ type: 'turn' });
     expect(state.unevaluated.map((e) => e.answer!.id)).toEqual([a.id]);
-    expect(nextLevelOf(state.exchanges)).toBe('junior');
+    expect(levelOf({ exchanges: state.exchanges })).toBe('junior');
     // Once the turn is taken (decision stored, next question asked), the candidate answers on
     // while the evaluation is still missing.
     const decided = { ...a, decision: decision({ action: 'move_on', nextLevel: 'junior' }) };
@@ -78,7 +78,7 @@ describe('interview state with adaptive decisions', () => {
     const fa = message({ kind: 'answer', role: 'candidate', replyTo: f.id, evaluation: evaluation(2), decision: decision({ action: 'lower', nextLevel: 'junior' }) });
     const state = deriveInterviewState('in_progress', [q, a, f, fa]);
     expect(state.nextStep).toEqual({ type: 'ask_next', questionNumber: 2 });
-    expect(nextLevelOf(state.exchanges)).toBe('junior');
+    expect(levelOf({ exchanges: state.exchanges })).toBe('junior');
   });
 });
 

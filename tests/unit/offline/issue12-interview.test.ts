@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAiClient, type AiLogger } from '../../../src/ai/ai-client.js';
 import { createOfflineProvider } from '../../../src/ai/providers/offline.js';
-import type { AnsweredQuestion, InterviewContext, InterviewType, PlannedQuestion } from '../../../src/ai/types.js';
+import type { AnsweredQuestion, PlannedQuestion } from '../../../src/ai/types.js';
+import type { InterviewContext } from '../../../src/interview/definitions.js';
+import type { InterviewType } from '../../../src/interview/definitions.js';
 import { CONTEXTS } from '../../calibration/contexts.js';
 import { nurseContext, softwareContext, STRONG_ANSWERS } from './samples.js';
 

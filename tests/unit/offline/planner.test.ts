@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseContext } from '../../../src/analysis/context-analysis.js';
 import { createOfflineProvider } from '../../../src/ai/providers/offline.js';
 import { PlannedQuestionSchema, type PlannedQuestion } from '../../../src/ai/schemas.js';
-import type { AskedQuestion, InterviewContext } from '../../../src/ai/types.js';
+import type { AskedQuestion, InterviewContext } from '../../../src/interview/definitions.js';
 import { nurseContext, softwareContext } from './samples.js';
 
 const provider = createOfflineProvider();

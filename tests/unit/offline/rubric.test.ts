@@ -8,7 +8,8 @@ import { keyPointCoverage } from '../../../src/ai/offline/answer-coverage.js';
 import { exampleFloor } from '../../../src/ai/offline/answer-depth.js';
 import { createOfflineProvider } from '../../../src/ai/providers/offline.js';
 import { AnswerEvaluationSchema, RUBRIC_CRITERIA, type AnswerEvaluation, type PlannedQuestion } from '../../../src/ai/schemas.js';
-import type { EvaluateAnswerInput, InterviewContext } from '../../../src/ai/types.js';
+import type { EvaluateAnswerInput } from '../../../src/ai/types.js';
+import type { InterviewContext } from '../../../src/interview/definitions.js';
 import { INJECTION_ANSWER, KEYWORD_STUFFING, nurseContext, softwareContext, STRONG_ANSWERS, VAGUE_ANSWER, WEATHER_ANSWER } from './samples.js';
 
 const provider = createOfflineProvider();

@@ -3,7 +3,8 @@
  * backend engineer applying to an energy company, and a ward nurse applying to an emergency
  * department (the app is for any job seeker, not only engineers).
  */
-import type { InterviewContext, InterviewType } from '../../../src/ai/types.js';
+import type { InterviewContext } from '../../../src/interview/definitions.js';
+import type { InterviewType } from '../../../src/interview/definitions.js';
 
 export const SOFTWARE_CV = `Sam Okafor
 Senior Backend Engineer · Bristol, UK · sam.okafor@example.com

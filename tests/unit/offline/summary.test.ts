@@ -2,7 +2,8 @@ import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { createOfflineProvider } from '../../../src/ai/providers/offline.js';
 import { InterviewSummarySchema, type InterviewSummary } from '../../../src/ai/schemas.js';
-import type { AnsweredQuestion, InterviewContext } from '../../../src/ai/types.js';
+import type { AnsweredQuestion } from '../../../src/ai/types.js';
+import type { InterviewContext } from '../../../src/interview/definitions.js';
 import { nurseContext, softwareContext, STRONG_ANSWERS, VAGUE_ANSWER } from './samples.js';
 
 const provider = createOfflineProvider();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_AREAS } from '../../../src/question-bank/entries/role-areas.js';
 import { PLACEHOLDERS, QUESTION_BANK, bankEntry, placeholdersIn, type BankKind } from '../../../src/question-bank/index.js';
-import { COMPETENCY_IDS, LEVELS, type CompetencyId } from '../../../src/intelligence/types.js';
+import { COMPETENCY_IDS, LEVELS, type CompetencyId } from '../../../src/interview/definitions.js';
 
 const MAIN: CompetencyId[] = [
   'teamwork', 'conflict', 'leadership', 'ownership', 'failure', 'prioritisation', 'communication', 'stakeholders',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { COMPETENCIES } from '../../../src/analysis/competencies.js';
-import { COMPETENCY_IDS, type CompetencyId } from '../../../src/intelligence/types.js';
+import { COMPETENCY_IDS, competencyOfOfflineTheme, type CompetencyId } from '../../../src/interview/definitions.js';
 import { classifyExcluding } from '../../../src/question-bank/classify.js';
-import { QUESTION_BANK, classifyCompetency, competencyForOfflineTheme } from '../../../src/question-bank/index.js';
+import { QUESTION_BANK, classifyCompetency } from '../../../src/question-bank/index.js';
 
 describe('classifyCompetency', () => {
   // Questions phrased the way remote models write them, with the focus they give.
@@ -52,10 +52,10 @@ describe('classifyCompetency', () => {
   });
 });
 
-describe('competencyForOfflineTheme', () => {
+describe('competencyOfOfflineTheme', () => {
   it('maps every offline interviewer theme to a competency', () => {
     for (const theme of COMPETENCIES) {
-      const id = competencyForOfflineTheme(theme.name);
+      const id = competencyOfOfflineTheme(theme.name);
       expect(id, theme.name).toBeDefined();
       expect(COMPETENCY_IDS).toContain(id);
     }
@@ -63,12 +63,12 @@ describe('competencyForOfflineTheme', () => {
   });
 
   it('maps the themes to the competency they probe, case-insensitively', () => {
-    expect(competencyForOfflineTheme('conflict resolution')).toBe('conflict');
-    expect(competencyForOfflineTheme('Incident Response')).toBe('operations');
-    expect(competencyForOfflineTheme('collaboration')).toBe('teamwork');
-    expect(competencyForOfflineTheme('mentoring')).toBe('leadership');
-    expect(competencyForOfflineTheme('data-driven decisions')).toBe('data');
-    expect(competencyForOfflineTheme('stakeholder management')).toBe('stakeholders');
-    expect(competencyForOfflineTheme('juggling')).toBeUndefined();
+    expect(competencyOfOfflineTheme('conflict resolution')).toBe('conflict');
+    expect(competencyOfOfflineTheme('Incident Response')).toBe('operations');
+    expect(competencyOfOfflineTheme('collaboration')).toBe('teamwork');
+    expect(competencyOfOfflineTheme('mentoring')).toBe('leadership');
+    expect(competencyOfOfflineTheme('data-driven decisions')).toBe('data');
+    expect(competencyOfOfflineTheme('stakeholder management')).toBe('stakeholders');
+    expect(competencyOfOfflineTheme('juggling')).toBeUndefined();
   });
 });

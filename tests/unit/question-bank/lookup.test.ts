@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMPETENCY_IDS } from '../../../src/intelligence/types.js';
-import {
-  COMPETENCY_GUIDES,
-  QUESTION_BANK,
-  competencyGuide,
-  competencyLabel,
-  examplesFor,
-  personalise,
-  pickEntries,
-} from '../../../src/question-bank/index.js';
+import { COMPETENCY_IDS, competencyLabel } from '../../../src/interview/definitions.js';
+import { COMPETENCY_GUIDES, QUESTION_BANK, competencyGuide, examplesFor, personalise, pickEntries } from '../../../src/question-bank/index.js';
 
 const NURSE_JOB = {
   jobTitle: 'Staff Nurse – Acute Medical Ward',

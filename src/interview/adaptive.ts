@@ -16,7 +16,8 @@
  *   follow-up first; the follow-up's answer then decides);
  * - otherwise move on at the same level.
  */
-import { LEVELS, type AdaptiveDecision, type AnswerCoverage, type Level } from './types.js';
+import { type AdaptiveDecision, type AnswerCoverage } from '../intelligence/types.js';
+import { LEVELS, type Level, type QuestionKind } from './definitions.js';
 
 export const FOLLOW_UP_AT_OR_BELOW = 5;
 export const INCOMPLETE_FOLLOW_UP_AT_OR_BELOW = 6;
@@ -34,12 +35,32 @@ export interface DecisionInput {
   /** True when this answers a follow-up. */
   isFollowUp: boolean;
   /** The kind of question answered (closing questions are never followed up). */
-  questionKind?: string | null | undefined;
+  questionKind?: QuestionKind | null | undefined;
   /** The evaluator's own follow-up question, if it suggested one. */
   providerFollowUp?: string | null | undefined;
 }
 
 const FOLLOW_UP_MAX = 400;
+
+/**
+ * Whether an answer may get a follow-up: the one rule every part of the interviewer applies (the
+ * adaptive decision, the offline evaluator's suggestion, the guard on a model's turn, the stored
+ * state). Only main questions are followed up, never the closing one, and a follow-up's answer
+ * never gets another follow-up.
+ */
+export function mayFollowUp(question: { isFollowUp: boolean; kind: QuestionKind | null | undefined }): boolean {
+  return !question.isFollowUp && question.kind !== 'closing' && question.kind !== 'follow_up';
+}
+
+/** The follow-up a stored decision calls for, if it may be asked: the decision's own, else the evaluation's. */
+export function followUpOf(
+  question: { isFollowUp: boolean; kind: QuestionKind | null | undefined },
+  decision: AdaptiveDecision | null,
+  evaluation: { followUp: string | null } | null,
+): string | null {
+  if (!mayFollowUp(question) || decision?.action !== 'follow_up') return null;
+  return decision.followUp ?? evaluation?.followUp ?? null;
+}
 
 /** A key point as a phrase inside a sentence: no trailing full stop, first letter lower-cased unless an acronym. */
 function phrase(point: string): string {
@@ -85,8 +106,7 @@ export function decideAfterAnswer(input: DecisionInput): AdaptiveDecision {
   const providerFollowUp = input.providerFollowUp?.trim() || null;
   const scored = `You scored ${score}/10${total ? ` and covered ${covered} of ${total} key point${total === 1 ? '' : 's'}` : ''}`;
 
-  const canFollowUp = !input.isFollowUp && input.questionKind !== 'closing' && input.questionKind !== 'follow_up';
-  if (canFollowUp) {
+  if (mayFollowUp({ isFollowUp: input.isFollowUp, kind: input.questionKind })) {
     // Only when something that matters is missing: a vague answer, or a middling one that the
     // evaluator itself wanted to probe. A strong answer is never interrogated over key-point
     // wording the lexical check missed.

@@ -1,7 +1,11 @@
-import type { AskedQuestion, InterviewContext, PlannedQuestion } from '../ai/types.js';
+/**
+ * What the interviewer (any provider) is told: the interview's context, the questions asked so
+ * far, and a stored question in the planner's terms.
+ */
 import type { MessageRow } from '../repositories/messages-repository.js';
 import type { SessionRow } from '../repositories/sessions-repository.js';
-import type { Exchange } from './interview-state.js';
+import type { AskedQuestion, InterviewContext, QuestionText } from './definitions.js';
+import type { Exchange } from './state.js';
 
 /** What the interviewer is told about the candidate and the role. */
 export function contextOf(session: SessionRow): InterviewContext {
@@ -15,8 +19,8 @@ export function contextOf(session: SessionRow): InterviewContext {
 }
 
 /** The planner's view of a stored question message. */
-export function questionOf(message: MessageRow): Pick<PlannedQuestion, 'text' | 'kind' | 'focus'> {
-  const kind = (message.kind === 'follow_up' ? 'follow_up' : message.questionKind ?? 'behavioral') as PlannedQuestion['kind'];
+export function questionOf(message: MessageRow): QuestionText {
+  const kind = message.kind === 'follow_up' ? 'follow_up' : (message.questionKind ?? 'behavioral');
   return { text: message.content, kind, focus: message.focus ?? '' };
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inferLevel, startingLevel } from '../../../src/intelligence/difficulty.js';
+import { inferLevel, startingLevel } from '../../../src/interview/difficulty.js';
 import { NURSE_CV, SOFTWARE_CV } from '../offline/samples.js';
 
 const cv = (roles: string) => `Jo Bloggs\n\nEXPERIENCE\n${roles}\n- Built things that customers used every day.\n`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkQueue, limitAiClient, QueueFullError } from '../../src/services/work-queue.js';
-import { isAppError } from '../../src/errors.js';
-import type { AiClient } from '../../src/ai/ai-client.js';
+import { createWorkQueue, limitAiClient, QueueFullError } from '../../../src/ai/work-queue.js';
+import { isAppError } from '../../../src/errors.js';
+import type { AiClient } from '../../../src/ai/ai-client.js';
 
 function deferred<T = void>() {
   let resolve!: (value: T) => void;

@@ -8,9 +8,9 @@
  * from the entry it cites or, failing that, from the closest bank entry: same competency
  * (classified from the question's text and focus), same kind of question, at the level.
  */
-import type { PlannedQuestion } from '../ai/types.js';
-import type { CompetencyId, Level } from '../intelligence/types.js';
-import { BANK_KINDS, bankEntry, classifyCompetency, pickEntries, type BankEntry, type BankKind } from '../question-bank/index.js';
+import type { QuestionText } from './definitions.js';
+import type { CompetencyId, Level } from './definitions.js';
+import { bankEntry, classifyCompetency, isBankKind, pickEntries, type BankEntry } from '../question-bank/index.js';
 
 export interface QuestionDetails {
   difficulty: Level;
@@ -24,12 +24,12 @@ const usable = (points: readonly string[] | null | undefined): string[] =>
   (points ?? []).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0).slice(0, 5);
 
 /** The closest bank entry to a question no entry was cited for. */
-export function closestEntry(question: Pick<PlannedQuestion, 'text' | 'kind' | 'focus'>, level: Level, competency: CompetencyId): BankEntry | undefined {
-  const kinds = (BANK_KINDS as readonly string[]).includes(question.kind) ? [question.kind as BankKind] : undefined;
+export function closestEntry(question: QuestionText, level: Level, competency: CompetencyId): BankEntry | undefined {
+  const kinds = isBankKind(question.kind) ? [question.kind] : undefined;
   return pickEntries({ level, competency, kinds })[0] ?? pickEntries({ level, competency })[0];
 }
 
-export function questionDetails(question: PlannedQuestion, level: Level): QuestionDetails {
+export function questionDetails(question: QuestionText & { bankId?: string | null | undefined; keyPoints?: readonly string[] | null | undefined }, level: Level): QuestionDetails {
   const cited = question.bankId ? bankEntry(question.bankId) : undefined;
   const competency = cited?.competency ?? classifyCompetency(question.text, question.focus);
   const own = usable(question.keyPoints);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAfterAnswer, followUpAbout, type DecisionInput } from '../../../src/intelligence/adaptive.js';
+import { decideAfterAnswer, followUpAbout, type DecisionInput } from '../../../src/interview/adaptive.js';
 import type { AnswerCoverage } from '../../../src/intelligence/types.js';
 
 const POINTS = [

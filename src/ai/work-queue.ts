@@ -11,7 +11,7 @@
  * their own bound (BACKGROUND_WAITING_FACTOR × maxWaiting), past which they are refused and
  * done later (feedback evaluates whatever is missing).
  */
-import type { AiClient, CallOptions } from '../ai/ai-client.js';
+import type { AiClient, CallOptions } from './ai-client.js';
 import { Errors } from '../errors.js';
 
 export class QueueFullError extends Error {

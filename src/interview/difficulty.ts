@@ -11,7 +11,7 @@
 import { analyseCv } from '../analysis/cv-analysis.js';
 import { relevantExperience } from '../analysis/experience.js';
 import { analyseJob } from '../analysis/job-analysis.js';
-import type { DifficultyChoice, Level } from './types.js';
+import type { DifficultyChoice, Level } from './definitions.js';
 
 export const MID_FROM_YEARS = 3;
 export const SENIOR_FROM_YEARS = 8;
@@ -68,4 +68,3 @@ export function startingLevel(choice: DifficultyChoice | string | null | undefin
   return { level, reason: `inferred from ${counted} in your CV${notes.length ? ` (${notes.join('; ')})` : ''}${changer && relevant.adjacentYears > 0 ? ', as a move into a new field' : ''}` };
 }
 
-export const LEVEL_LABELS: Record<Level, string> = { junior: 'Junior', mid: 'Mid-level', senior: 'Senior' };

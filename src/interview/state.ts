@@ -3,9 +3,10 @@
  * is kept anywhere else, so a reload, a second tab or a restart after a crash all see the
  * same state, and the next step can always be worked out again.
  */
-import { MAIN_QUESTION_COUNT } from '../ai/types.js';
+import { followUpOf } from './adaptive.js';
+import { MAIN_QUESTION_COUNT, type DifficultyChoice, type Level } from './definitions.js';
+import { startingLevel, type TargetJob } from './difficulty.js';
 import type { SessionStatus } from '../db/schema.js';
-import type { Level } from '../intelligence/types.js';
 import type { MessageRow } from '../repositories/messages-repository.js';
 
 export type InterviewPhase =
@@ -68,7 +69,7 @@ export function deriveInterviewState(status: SessionStatus, messages: readonly M
   // The turn is taken once its decision is stored. (An answer evaluated before decisions
   // existed gets its turn now; its evaluation is kept.)
   if (!answer.decision) return { ...base, phase: 'preparing', nextStep: { type: 'turn', answer, question } };
-  const followUp = followUpOf(question, answer);
+  const followUp = followUpOf(asAsked(question), answer.decision, answer.evaluation);
   if (followUp) return { ...base, phase: 'preparing', nextStep: { type: 'ask_follow_up', answer, question, text: followUp } };
   if (question.questionNumber < MAIN_QUESTION_COUNT) {
     return { ...base, phase: 'preparing', nextStep: { type: 'ask_next', questionNumber: question.questionNumber + 1 } };
@@ -76,18 +77,11 @@ export function deriveInterviewState(status: SessionStatus, messages: readonly M
   return { ...base, phase: 'ready_to_finish' };
 }
 
-/** The follow-up the stored decision calls for, if any. Only main questions are followed up. */
-function followUpOf(question: MessageRow, answer: MessageRow): string | null {
-  if (question.kind !== 'question' || answer.decision?.action !== 'follow_up') return null;
-  return answer.decision.followUp ?? answer.evaluation?.followUp ?? null;
-}
+/** A stored question as the follow-up rule sees it (adaptive.ts). */
+const asAsked = (question: MessageRow) => ({ isFollowUp: question.kind !== 'question', kind: question.questionKind });
 
-/**
- * The level the next question is asked at: the latest decision's `nextLevel`, else the level
- * the latest question was asked at; null when neither is stored (no question yet, or rows
- * written before levels existed), in which case the interview's starting level applies.
- */
-export function nextLevelOf(exchanges: readonly Exchange[]): Level | null {
+/** The level the latest decision left the interview at, else the latest question's; null when neither is stored. */
+function storedLevelOf(exchanges: readonly Exchange[]): Level | null {
   for (let i = exchanges.length - 1; i >= 0; i--) {
     const { question, answer } = exchanges[i]!;
     if (answer?.decision) return answer.decision.nextLevel;
@@ -96,7 +90,24 @@ export function nextLevelOf(exchanges: readonly Exchange[]): Level | null {
   return null;
 }
 
-/** The level shown on the interview page: the waiting question's, else the next question's. */
-export function currentLevelOf(state: Pick<InterviewState, 'current' | 'exchanges'>): Level | null {
-  return state.current?.difficulty ?? nextLevelOf(state.exchanges);
+/**
+ * THE level rule (issue 15: it used to be worked out in four places). The level of `current` —
+ * the question waiting for an answer, or being answered — else the level the next question is
+ * asked at: the latest decision's `nextLevel`, else the level the latest question was asked
+ * at, else (no question yet, or rows written before levels existed) where the interview
+ * starts, worked out from `session`. Without `session`, null in that last case.
+ */
+export function levelOf(state: LevelState, session: StartingPoint): Level;
+export function levelOf(state: LevelState): Level | null;
+export function levelOf(state: LevelState, session?: StartingPoint): Level | null {
+  return state.current?.difficulty ?? storedLevelOf(state.exchanges) ?? (session ? startingLevel(session.difficulty, session.cvText, session).level : null);
 }
+
+/** What `levelOf` reads of the interview: the question in hand (if any) and the exchanges before it. */
+export interface LevelState {
+  current?: MessageRow | null;
+  exchanges: readonly Exchange[];
+}
+
+/** What the starting level is worked out from: the interview's difficulty choice, the CV and the job. */
+export type StartingPoint = { difficulty: DifficultyChoice; cvText: string | null } & TargetJob;

@@ -1,0 +1,91 @@
+/**
+ * Issue 15, item 4: one answer (POST /session/:id/message with its question id, through the
+ * real route) runs at most 8 SQL statements and commits once. The interviewer's turn and the
+ * background evaluation are held at a gate, so only the answer itself is counted: the request,
+ * the stored answer and the page fragment it answers with.
+ *
+ * The counter wraps better-sqlite3's Statement methods, which every query of the app goes
+ * through (Drizzle's prepared queries and transactions' BEGIN/COMMIT included), so a read or
+ * a commit added anywhere on the path makes this fail.
+ */
+import type { FastifyInstance } from 'fastify';
+import type Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NO_RATE_LIMITS } from '../../src/config.js';
+import { createTestApp, Visitor } from '../support/test-app.js';
+import { currentQuestion, setUpSession } from '../support/interview-driver.js';
+import { gatedProvider } from '../support/gated-provider.js';
+import { strongAnswer } from '../support/answers.js';
+
+interface Counted {
+  sql: string[];
+  /** Commits: COMMIT statements, and writes run outside a transaction (each commits on its own). */
+  commits: number;
+}
+
+type StatementMethod = 'run' | 'get' | 'all' | 'iterate';
+
+/** Counts every statement `sqlite` executes until the returned `stop` is called. */
+function countStatements(sqlite: Database.Database): { counted: Counted; stop: () => void } {
+  const proto = Object.getPrototypeOf(sqlite.prepare('select 1')) as Record<StatementMethod, (this: Database.Statement, ...args: unknown[]) => unknown>;
+  const counted: Counted = { sql: [], commits: 0 };
+  const originals = new Map<StatementMethod, (this: Database.Statement, ...args: unknown[]) => unknown>();
+  for (const method of ['run', 'get', 'all', 'iterate'] as const) {
+    const original = proto[method];
+    originals.set(method, original);
+    proto[method] = function (this: Database.Statement, ...args: unknown[]) {
+      counted.sql.push(this.source);
+      if (/^\s*commit\b/i.test(this.source) || (!sqlite.inTransaction && /^\s*(insert|update|delete|replace)\b/i.test(this.source))) counted.commits++;
+      return original.apply(this, args);
+    };
+  }
+  const exec = sqlite.exec;
+  sqlite.exec = function (source: string) {
+    counted.sql.push(source);
+    return exec.call(this, source);
+  };
+  const stop = () => {
+    for (const [method, original] of originals) proto[method] = original;
+    sqlite.exec = exec;
+  };
+  return { counted, stop };
+}
+
+describe('the answer path (issue 15, item 4)', () => {
+  let app: FastifyInstance | undefined;
+  let stop: (() => void) | undefined;
+  afterEach(async () => {
+    stop?.();
+    stop = undefined;
+    await app?.close();
+    app = undefined;
+  });
+
+  for (const htmx of [true, false]) {
+    it(`stores an answer in at most 8 statements and one commit (${htmx ? 'htmx' : 'plain form'})`, async () => {
+      const gate = gatedProvider();
+      app = await createTestApp({ rateLimits: NO_RATE_LIMITS }, { providers: [gate.provider] });
+      const visitor = new Visitor(app);
+      const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+      await visitor.post(`/session/${id}/start`);
+      const q1 = (await currentQuestion(visitor, id))!;
+      gate.hold('nextTurn');
+      gate.hold('evaluateAnswer');
+
+      const counter = countStatements(app.database.sqlite);
+      stop = counter.stop;
+      const response = await visitor.post(`/session/${id}/message`, { answer: strongAnswer(q1), question_id: q1.id }, { htmx });
+      counter.stop();
+      stop = undefined;
+
+      expect(response.statusCode).toBe(htmx ? 200 : 303);
+      const stored = app.database.sqlite.prepare("select count(*) as n from messages where session_id = ? and kind = 'answer'").get(id) as { n: number };
+      expect(stored.n).toBe(1);
+      expect(counter.counted.sql.length, counter.counted.sql.join('\n')).toBeLessThanOrEqual(8);
+      expect(counter.counted.commits, counter.counted.sql.join('\n')).toBe(1);
+      gate.release('nextTurn');
+      gate.release('evaluateAnswer');
+      await app.services.interview.drain();
+    });
+  }
+});
