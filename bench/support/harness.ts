@@ -288,8 +288,11 @@ export async function startAudioStreams(url: string, interviews: Interview[], co
   let sent = 0;
   const closeCodes: Record<string, number> = {};
   // Each candidate agrees to recording first (the socket refuses to open before).
+  // Once more on a reset connection: these visitors last used their keep-alive socket minutes
+  // ago, and a POST on a socket the server is just closing fails with ECONNRESET (not retried).
+  const consentTo = (interview: Interview) => interview.visitor.post(`/session/${interview.id}/voice-consent`, {}, { htmx: true });
   for (const interview of chosen.slice(0, count)) {
-    const consent = await interview.visitor.post(`/session/${interview.id}/voice-consent`, {}, { htmx: true });
+    const consent = await consentTo(interview).catch(() => consentTo(interview));
     if (consent.status !== 204) throw new Error(`voice consent: ${consent.status}`);
   }
   const sockets = await Promise.all(
