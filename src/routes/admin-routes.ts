@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { Errors } from '../errors.js';
 import { currentVisitor } from './visitor.js';
 import { render, seeOther } from './render.js';
-import { formatDate } from './view-models.js';
+import { formatDate } from '../views/session-view.js';
 
 const LIST_LIMIT = 500;
 

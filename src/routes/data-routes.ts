@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { Errors } from '../errors.js';
 import { visitorId } from './visitor.js';
 import { render, seeOther } from './render.js';
-import { sessionView, statusLabel } from './view-models.js';
+import { sessionView, statusLabel } from '../views/session-view.js';
 
 interface IdParams {
   id: string;

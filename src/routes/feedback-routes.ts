@@ -1,16 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { questionScore as sharedQuestionScore } from '../intelligence/scores.js';
 import { isAppError, type AppError } from '../errors.js';
-import { deliveryView } from '../speech/delivery.js';
-import { coverageView, LEVEL_LABELS, topFixes } from '../services/feedback-insights.js';
-import { feedbackMarkdown, markdownFileName } from '../services/feedback-markdown.js';
+import { coverageView } from '../views/feedback-insights.js';
+import { feedbackMarkdown, markdownFileName } from '../views/feedback-markdown.js';
+import { feedbackPresentation } from '../views/feedback-view.js';
 import type { RetryView } from '../services/retry-service.js';
 import type { FeedbackView } from '../services/feedback-service.js';
 import { checkRouteLimit } from '../security/policy.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, render, seeOther } from './render.js';
-import { CRITERION_LABELS, formatDate, providerLabel, sessionView } from './view-models.js';
-import { voiceView } from './voice-view.js';
+import { CRITERION_LABELS, inSentence, LEVEL_LABELS, REQUIREMENT_STATUS_LABELS } from '../views/labels.js';
+import { formatDate, sessionView } from '../views/session-view.js';
+import { voiceView } from '../views/voice-view.js';
 
 interface IdParams {
   id: string;
@@ -36,28 +37,11 @@ const questionNumber = (raw: string) => (/^\d{1,2}$/.test(raw) ? Number(raw) : N
 /** The feedback as a Markdown download (the page's export, and the API's). */
 export function sendFeedbackMarkdown(reply: FastifyReply, view: FeedbackView) {
   const { session, feedback } = view;
-  const body = feedbackMarkdown({
-    jobTitle: session.jobTitle,
-    companyName: session.companyName,
-    interviewTypeLabel: sessionView(session).interviewTypeLabel,
-    providerLabel: providerLabel(feedback.provider),
-    createdAt: feedback.createdAt,
-    summary: feedback.summary,
-    answers: view.answers,
-    insights: view.insights,
-    requirements: view.requirements,
-    cvTips: view.cvTips,
-    decisions: view.decisions,
-    retries: view.retries,
-    delivery: deliveryView(view.spoken),
-    criterionLabels: CRITERION_LABELS,
-    fixes: topFixes(view.answers),
-  });
   return reply
     .header('Content-Disposition', `attachment; filename="${markdownFileName(session.jobTitle, feedback.createdAt)}"`)
     .header('Cache-Control', 'no-store')
     .type('text/markdown; charset=utf-8')
-    .send(body);
+    .send(feedbackMarkdown(feedbackPresentation(view)));
 }
 
 export async function feedbackRoutes(app: FastifyInstance) {
@@ -75,32 +59,22 @@ export async function feedbackRoutes(app: FastifyInstance) {
   app.get<{ Params: IdParams }>('/session/:id/feedback', async (request, reply) => {
     try {
       const view = app.services.feedback.get(request.params.id, visitorId(request));
-      const { session, feedback } = view;
+      const shown = feedbackPresentation(view);
       return render(reply, 'pages/feedback', {
-        title: `${session.jobTitle} — feedback`,
-        session: sessionView(session),
-        summary: feedback.summary,
-        // The changes that would raise the score most, at the top of the page (and of the export).
-        fixes: topFixes(view.answers),
-        answers: view.answers,
+        ...shown,
+        title: `${view.session.jobTitle} — feedback`,
+        session: sessionView(view.session),
         questionScore,
-        cvTips: view.cvTips,
-        requirements: view.requirements,
-        insights: view.insights,
-        decisions: view.decisions,
         // Older interviews have no levels: the adaptive section then says so instead of "nothing changed".
-        adaptiveRecorded: [...view.insights.values()].some((i) => i.level !== null),
-        retries: new Map(view.retries.map((r) => [r.questionNumber, r] as const)),
+        adaptiveRecorded: [...shown.insights.values()].some((i) => i.level !== null),
+        retries: new Map(shown.retries.map((r) => [r.questionNumber, r] as const)),
         levelLabels: LEVEL_LABELS,
-        criterionLabels: CRITERION_LABELS,
-        providerLabel: providerLabel(feedback.provider),
-        createdAt: feedback.createdAt,
-        createdLabel: formatDate(feedback.createdAt),
+        requirementLabels: REQUIREMENT_STATUS_LABELS,
+        inSentence,
+        createdLabel: formatDate(shown.createdAt),
         scaleHint: SCALE_HINT,
-        // Voice answers: the Delivery section (null when no answer was spoken).
-        delivery: deliveryView(view.spoken),
         // Consent to recording: shown (and withdrawable) once it was ever given (issue 14).
-        voice: voiceView(app, session),
+        voice: voiceView(app, view.session),
       });
     } catch (error) {
       return notReady(request, reply, error);

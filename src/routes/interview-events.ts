@@ -16,7 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppError } from '../errors.js';
 import type { InterviewState } from '../services/interview-state.js';
 import type { StepEvent } from '../services/interview-service.js';
-import { interviewData, stepStatus } from './interview-view.js';
+import { interviewData, stepStatus } from '../views/interview-view.js';
 import { showScoresOf } from './preferences.js';
 import { currentVisitor, visitorId } from './visitor.js';
 

@@ -2,9 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppError } from '../errors.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, NOTICES, render, seeOther } from './render.js';
-import { countWords, sessionView } from './view-models.js';
-import { startingLevel } from '../intelligence/difficulty.js';
-import { interviewData, STEP_GRACE_MS } from './interview-view.js';
+import { interviewData, STEP_GRACE_MS } from '../views/interview-view.js';
+import { uploadPageData } from '../views/upload-view.js';
 import { isPlainNavigation, leaveFlash, takeFlash } from './flash.js';
 import { setShowScores, showScoresOf } from './preferences.js';
 
@@ -76,10 +75,7 @@ export async function interviewRoutes(app: FastifyInstance) {
       if (session.status === 'draft') {
         const uploadUrl = `/session/${session.id}/upload`;
         if (isPlainNavigation(request) && leaveFlash(request, uploadUrl, error, { section: 'start' })) return seeOther(reply, uploadUrl);
-        const data = { title: `${session.jobTitle} — set up`, session: sessionView(session), section: 'start', error,
-          maxUploadMb: Math.round(app.config.maxUploadBytes / 1024 / 1024), jobWordCount: countWords(session.jobDescription),
-          startLevel: startingLevel(session.difficulty, session.cvText, session) };
-        return render(reply, 'pages/upload', data, error.statusCode);
+        return render(reply, 'pages/upload', uploadPageData(session, app.config.maxUploadBytes, { section: 'start', error }), error.statusCode);
       }
       return renderInterviewError(request, reply, error);
     }

@@ -7,19 +7,11 @@ import { isHtmx, render, seeOther } from './render.js';
 import { readMultipart } from './uploads.js';
 import { takeFlash } from './flash.js';
 import { checkRouteLimit } from '../security/policy.js';
-import { countWords, sessionView } from './view-models.js';
-import { startingLevel } from '../intelligence/difficulty.js';
-import { isCompetencyId } from '../intelligence/types.js';
-import { competencyLabel } from '../question-bank/index.js';
+import { focusLabels, uploadPageData, type UploadExtras } from '../views/upload-view.js';
 
-/** The level the first question will be asked at, and why (shown on the start section). */
-const startLevelView = (session: SessionRow) => startingLevel(session.difficulty, session.cvText, session);
-
-/** Readable names of the focus competencies a create form carried (unknown ids are left out). */
-function focusLabels(form: CreateSessionForm): string[] {
-  const ids = [form.focus_competencies ?? []].flat().flatMap((v) => (typeof v === 'string' ? v.split(/[\s,]+/) : []));
-  return ids.filter(isCompetencyId).map(competencyLabel);
-}
+/** The focus competencies a create form carried, as ids (one field, repeated or comma-separated). */
+const focusIdsOf = (form: CreateSessionForm): string[] =>
+  [form.focus_competencies ?? []].flat().flatMap((v) => (typeof v === 'string' ? v.split(/[\s,]+/) : []));
 
 interface IdParams {
   id: string;
@@ -27,19 +19,7 @@ interface IdParams {
 
 export async function sessionRoutes(app: FastifyInstance) {
   const { sessions } = app.services;
-  const maxUploadMb = Math.round(app.config.maxUploadBytes / 1024 / 1024);
-
-  function uploadPage(session: SessionRow, extra: Record<string, unknown> = {}) {
-    return {
-      title: `${session.jobTitle} — set up`,
-      session: sessionView(session),
-      maxUploadMb,
-      jobWordCount: countWords(session.jobDescription),
-      startLevel: startLevelView(session),
-      focusLabels: (session.focusCompetencies ?? []).map(competencyLabel),
-      ...extra,
-    };
-  }
+  const uploadPage = (session: SessionRow, extra: UploadExtras = {}) => uploadPageData(session, app.config.maxUploadBytes, extra);
 
   /** A failed upload re-renders its own section (htmx) or the whole page, keeping what was typed. */
   function renderUploadError(request: FastifyRequest, reply: FastifyReply, section: 'cv' | 'job', error: AppError, jobDraft?: string) {
@@ -58,7 +38,7 @@ export async function sessionRoutes(app: FastifyInstance) {
       return seeOther(reply, `/session/${session.id}/upload`);
     } catch (error) {
       if (!isAppError(error)) throw error;
-      const data = { title: 'New interview', values: form, error, fieldErrors: error.fields, focusLabels: focusLabels(form) };
+      const data = { title: 'New interview', values: form, error, fieldErrors: error.fields, focusLabels: focusLabels(focusIdsOf(form)) };
       return render(reply, 'pages/index', data, error.statusCode);
     }
   });

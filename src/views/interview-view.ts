@@ -10,7 +10,8 @@ import { startingLevel } from '../intelligence/difficulty.js';
 import type { AdaptiveDecision } from '../intelligence/types.js';
 import type { SessionRow } from '../repositories/sessions-repository.js';
 import { currentLevelOf, type InterviewState } from '../services/interview-state.js';
-import { providerLabel, sessionView, TOTAL_QUESTIONS } from './view-models.js';
+import { providerLabel } from './labels.js';
+import { sessionView, TOTAL_QUESTIONS } from './session-view.js';
 import { voiceView } from './voice-view.js';
 
 /**
