@@ -7,14 +7,13 @@
  * connection is the speech module's (speech/recording-socket.ts): the recording's state
  * machine, the checks on every frame and the raw audio file live there.
  */
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Errors } from '../errors.js';
 import { runRecordingSocket } from '../speech/recording-socket.js';
 import { transcriptionHints } from '../services/transcription-hints.js';
 import { visitorId } from './visitor.js';
 import { bearerIdentity } from './api/index.js';
-import { IdParams } from './schemas.js';
+import { IdParams, typedRoutes } from './schemas.js';
 
 /** Recordings one visitor may have open at once (a second tab is fine, a hundred are not). */
 export const MAX_LIVE_RECORDINGS_PER_VISITOR = 3;
@@ -45,7 +44,7 @@ function socketOwner(request: FastifyRequest): string {
 }
 
 export async function audioRoutes(plain: FastifyInstance) {
-  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  const app = typedRoutes(plain);
   const { interview, recordings, transcriber, voiceConsent } = app.services;
   const settings = app.config.speech;
 

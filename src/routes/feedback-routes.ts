@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { questionScore as sharedQuestionScore } from '../intelligence/scores.js';
 import { isAppError, type AppError } from '../errors.js';
 import { coverageView } from '../views/feedback-insights.js';
@@ -12,18 +12,7 @@ import { isHtmx, render, seeOther } from './render.js';
 import { CRITERION_LABELS, inSentence, LEVEL_LABELS, REQUIREMENT_STATUS_LABELS } from '../views/labels.js';
 import { formatDate, sessionView } from '../views/session-view.js';
 import { voiceView } from '../views/voice-view.js';
-
-interface IdParams {
-  id: string;
-}
-
-interface RetryParams extends IdParams {
-  n: string;
-}
-
-interface RetryBody {
-  answer?: string;
-}
+import { formOf, IdParams, RetryForm, RetryParams, typedRoutes } from './schemas.js';
 
 const SCALE_HINT = '1–3: not ready yet · 4–6: some solid points, gaps to close · 7–8: strong · 9–10: exceptional.';
 
@@ -44,19 +33,20 @@ export function sendFeedbackMarkdown(reply: FastifyReply, view: FeedbackView) {
     .send(feedbackMarkdown(feedbackPresentation(view)));
 }
 
-export async function feedbackRoutes(app: FastifyInstance) {
+export async function feedbackRoutes(plain: FastifyInstance) {
+  const app = typedRoutes(plain);
   /** FEEDBACK_NOT_READY as a page with a way back to the interview; anything else goes to the error handler. */
-  function notReady(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, error: unknown) {
+  function notReady(id: string, reply: FastifyReply, error: unknown) {
     if (!isAppError(error) || error.code !== 'FEEDBACK_NOT_READY') throw error;
     return render(
       reply,
       'pages/error',
-      { title: 'No feedback yet', heading: 'No feedback yet', error, backUrl: `/session/${request.params.id}/interview`, backLabel: 'Back to the interview' },
+      { title: 'No feedback yet', heading: 'No feedback yet', error, backUrl: `/session/${id}/interview`, backLabel: 'Back to the interview' },
       error.statusCode,
     );
   }
 
-  app.get<{ Params: IdParams }>('/session/:id/feedback', async (request, reply) => {
+  app.get('/session/:id/feedback', { schema: { params: IdParams } }, async (request, reply) => {
     try {
       const view = app.services.feedback.get(request.params.id, visitorId(request));
       const shown = feedbackPresentation(view);
@@ -77,15 +67,15 @@ export async function feedbackRoutes(app: FastifyInstance) {
         voice: voiceView(app, view.session),
       });
     } catch (error) {
-      return notReady(request, reply, error);
+      return notReady(request.params.id, reply, error);
     }
   });
 
-  app.get<{ Params: IdParams }>('/session/:id/feedback.md', async (request, reply) => {
+  app.get('/session/:id/feedback.md', { schema: { params: IdParams } }, async (request, reply) => {
     try {
       return sendFeedbackMarkdown(reply, app.services.feedback.get(request.params.id, visitorId(request)));
     } catch (error) {
-      return notReady(request, reply, error);
+      return notReady(request.params.id, reply, error);
     }
   });
 
@@ -110,15 +100,15 @@ export async function feedbackRoutes(app: FastifyInstance) {
     };
   }
 
-  app.get<{ Params: RetryParams }>('/session/:id/retry/:n', async (request, reply) => {
+  app.get('/session/:id/retry/:n', { schema: { params: RetryParams } }, async (request, reply) => {
     const view = app.services.retry.view(request.params.id, visitorId(request), questionNumber(request.params.n));
     return render(reply, isHtmx(request) ? 'partials/_retry' : 'pages/retry', retryData(view));
   });
 
-  app.post<{ Params: RetryParams; Body: RetryBody | undefined }>('/session/:id/retry/:n', async (request, reply) => {
+  app.post('/session/:id/retry/:n', { schema: { params: RetryParams, body: RetryForm }, attachValidation: true }, async (request, reply) => {
     const owner = visitorId(request);
     const n = questionNumber(request.params.n);
-    const answer = typeof request.body?.answer === 'string' ? request.body.answer : '';
+    const answer = formOf(RetryForm, request).answer ?? '';
     try {
       // Checked here rather than before the body is read, so a refused retry keeps its text.
       await checkRouteLimit(request, reply);

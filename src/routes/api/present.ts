@@ -117,7 +117,7 @@ export function feedbackJson(view: FeedbackView): Static<typeof Feedback> {
       cvEvidence: r.cvEvidence ?? null,
     })),
     decisions: shown.decisions.map((d) => ({ questionNumber: d.questionNumber, action: d.action, text: d.text })),
-    delivery: view.spoken.map((s) => ({ questionNumber: s.questionNumber, followUp: s.followUp, metrics: { ...s.metrics } as Record<string, unknown> })),
+    delivery: view.spoken.map((s) => ({ questionNumber: s.questionNumber, followUp: s.followUp, metrics: { ...s.metrics } })),
   };
 }
 
