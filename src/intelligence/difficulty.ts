@@ -68,4 +68,3 @@ export function startingLevel(choice: DifficultyChoice | string | null | undefin
   return { level, reason: `inferred from ${counted} in your CV${notes.length ? ` (${notes.join('; ')})` : ''}${changer && relevant.adjacentYears > 0 ? ', as a move into a new field' : ''}` };
 }
 
-export const LEVEL_LABELS: Record<Level, string> = { junior: 'Junior', mid: 'Mid-level', senior: 'Senior' };

@@ -1,24 +1,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { questionScore as sharedQuestionScore } from '../intelligence/scores.js';
 import { isAppError, type AppError } from '../errors.js';
-import { coverageView } from '../views/feedback-insights.js';
 import { feedbackMarkdown, markdownFileName } from '../views/feedback-markdown.js';
-import { feedbackPresentation } from '../views/feedback-view.js';
+import { feedbackPageData, feedbackPresentation } from '../views/feedback-view.js';
+import { retryPageData } from '../views/retry-view.js';
 import type { RetryView } from '../services/retry-service.js';
 import type { FeedbackView } from '../services/feedback-service.js';
 import { checkRouteLimit } from '../security/policy.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, render, seeOther } from './render.js';
-import { CRITERION_LABELS, inSentence, LEVEL_LABELS, REQUIREMENT_STATUS_LABELS } from '../views/labels.js';
-import { formatDate, sessionView } from '../views/session-view.js';
 import { voiceView } from '../views/voice-view.js';
 import { formOf, IdParams, RetryForm, RetryParams, typedRoutes } from './schemas.js';
-
-const SCALE_HINT = '1–3: not ready yet · 4–6: some solid points, gaps to close · 7–8: strong · 9–10: exceptional.';
-
-/** A question's score as the progress page counts it (the better of the answer and its follow-up). */
-const questionScore = (a: { evaluation: { score: number }; followUp?: { evaluation: { score: number } } | undefined }) =>
-  sharedQuestionScore(a.evaluation.score, a.followUp?.evaluation.score) ?? a.evaluation.score;
 
 /** "3" → 3; anything else → NaN (the service answers 404 for it). */
 const questionNumber = (raw: string) => (/^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN);
@@ -49,23 +40,7 @@ export async function feedbackRoutes(plain: FastifyInstance) {
   app.get('/session/:id/feedback', { schema: { params: IdParams } }, async (request, reply) => {
     try {
       const view = app.services.feedback.get(request.params.id, visitorId(request));
-      const shown = feedbackPresentation(view);
-      return render(reply, 'pages/feedback', {
-        ...shown,
-        title: `${view.session.jobTitle} — feedback`,
-        session: sessionView(view.session),
-        questionScore,
-        // Older interviews have no levels: the adaptive section then says so instead of "nothing changed".
-        adaptiveRecorded: [...shown.insights.values()].some((i) => i.level !== null),
-        retries: new Map(shown.retries.map((r) => [r.questionNumber, r] as const)),
-        levelLabels: LEVEL_LABELS,
-        requirementLabels: REQUIREMENT_STATUS_LABELS,
-        inSentence,
-        createdLabel: formatDate(shown.createdAt),
-        scaleHint: SCALE_HINT,
-        // Consent to recording: shown (and withdrawable) once it was ever given (issue 14).
-        voice: voiceView(app, view.session),
-      });
+      return render(reply, 'pages/feedback', feedbackPageData(view, voiceView(app, view.session)));
     } catch (error) {
       return notReady(request.params.id, reply, error);
     }
@@ -79,26 +54,7 @@ export async function feedbackRoutes(plain: FastifyInstance) {
     }
   });
 
-  function retryData(view: RetryView, extra: { error?: AppError; answerDraft?: string } = {}) {
-    const { session, original, latest } = view;
-    return {
-      title: `${session.jobTitle} — retry question ${original.questionNumber}`,
-      session: sessionView(session),
-      original,
-      originalCoverage: coverageView(original.coverage),
-      latest,
-      latestCoverage: latest ? coverageView(latest.coverage) : null,
-      attempts: view.attempts,
-      change: view.change,
-      levelLabels: LEVEL_LABELS,
-      criterionLabels: CRITERION_LABELS,
-      answerMaxChars: app.config.answerMaxChars,
-      action: `/session/${session.id}/retry/${original.questionNumber}`,
-      feedbackUrl: `/session/${session.id}/feedback#answer-${original.questionNumber}`,
-      error: extra.error ?? null,
-      answerDraft: extra.answerDraft ?? '',
-    };
-  }
+  const retryData = (view: RetryView, extra: { error?: AppError; answerDraft?: string } = {}) => retryPageData(view, app.config.answerMaxChars, extra);
 
   app.get('/session/:id/retry/:n', { schema: { params: RetryParams } }, async (request, reply) => {
     const view = app.services.retry.view(request.params.id, visitorId(request), questionNumber(request.params.n));

@@ -12,7 +12,7 @@
  */
 import type { AnswerEvaluation } from '../ai/types.js';
 import type { RequirementCoverage } from '../intelligence/types.js';
-import type { Figure } from '../speech/delivery.js';
+import type { Figure } from './delivery.js';
 import { topFixes, type CoverageView, type TopFix } from './feedback-insights.js';
 import type { FeedbackPresentation } from './feedback-view.js';
 import { inSentence, LEVEL_LABELS, REQUIREMENT_STATUS_LABELS } from './labels.js';
