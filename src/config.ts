@@ -274,7 +274,7 @@ export interface SpeechSettings {
   maxFramesPerSecond: number;
   /** How long a finished recording's metrics wait to be attached to an answer. */
   recordingTtlMs: number;
-  /** Keep raw audio as WAV files under DATA_DIR/recordings/<sessionId>/ (src/services/recording-files.ts). */
+  /** Keep raw audio as WAV files under DATA_DIR/recordings/<sessionId>/ (src/speech/recording-files.ts). */
   storeRaw: boolean;
   /** A socket that has not sent `start` this long after opening is closed. */
   startTimeoutMs: number;

@@ -11,7 +11,7 @@
  *   the proxy, so the default is off when TRUST_PROXY is set (limit clients at the proxy).
  *
  * The timeouts that make held connections end (headers, body, keep-alive, idle) are Node's
- * own server settings, set in app.ts; an idle voice socket is closed by audio-routes.ts.
+ * own server settings, set in app.ts; an idle voice socket is closed by speech/recording-socket.ts.
  */
 import fs from 'node:fs';
 import type { Server } from 'node:http';

@@ -25,8 +25,6 @@ export const isQuestionKind = (value: unknown): value is QuestionKind => typeof 
 export const LEVELS = ['junior', 'mid', 'senior'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const LEVEL_LABELS: Readonly<Record<Level, string>> = { junior: 'Junior', mid: 'Mid-level', senior: 'Senior' };
-
 /** What the create form offers: a level, or "infer it from the CV's years of experience". */
 export const DIFFICULTY_CHOICES = ['auto', ...LEVELS] as const;
 export type DifficultyChoice = (typeof DIFFICULTY_CHOICES)[number];

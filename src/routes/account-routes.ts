@@ -7,16 +7,13 @@
 import { nanoid } from 'nanoid';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppError } from '../errors.js';
-import type { DeleteAccountForm, PasswordForm, RegisterForm, SignInForm } from '../services/account-service.js';
-import type { OperatorClaimForm } from '../services/operator-service.js';
 import { PASSWORD_MIN_LENGTH } from '../security/passwords.js';
 import { currentSignInId, currentVisitor, startIdentity } from './visitor.js';
 import { render, seeOther } from './render.js';
-
-type Form<T> = { Body: T | undefined };
+import { DeleteAccountForm, formOf, OperatorClaimForm, PasswordForm, RegisterForm, SignInForm, typedRoutes } from './schemas.js';
 
 /** Only the email is ever sent back into a form; passwords never are. */
-const keepEmail = (form: { email?: unknown } | undefined) => ({ email: typeof form?.email === 'string' ? form.email.slice(0, 300) : '' });
+const keepEmail = (form: { email?: string | undefined }) => ({ email: (form.email ?? '').slice(0, 300) });
 
 /** What the account page shows: the visitor, the operator claim, their API tokens (and one just made, once). */
 export function accountPageData(app: FastifyInstance, request: FastifyRequest) {
@@ -33,7 +30,8 @@ export function accountPageData(app: FastifyInstance, request: FastifyRequest) {
   };
 }
 
-export async function accountRoutes(app: FastifyInstance) {
+export async function accountRoutes(plain: FastifyInstance) {
+  const app = typedRoutes(plain);
   const { accounts, operators } = app.services;
 
   function formError(reply: FastifyReply, template: string, title: string, error: AppError, extra: Record<string, unknown> = {}) {
@@ -45,14 +43,15 @@ export async function accountRoutes(app: FastifyInstance) {
     return render(reply, 'pages/account-register', { title: 'Create an account', values: {}, passwordMin: PASSWORD_MIN_LENGTH });
   });
 
-  app.post<Form<RegisterForm>>('/account/register', async (request, reply) => {
+  app.post('/account/register', { schema: { body: RegisterForm }, attachValidation: true }, async (request, reply) => {
+    const form = formOf(RegisterForm, request);
     try {
-      const issued = await accounts.register(currentVisitor(request), request.body ?? {});
+      const issued = await accounts.register(currentVisitor(request), form);
       startIdentity(request, issued);
       return seeOther(reply, '/dashboard?done=registered');
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return formError(reply, 'pages/account-register', 'Create an account', error, { values: keepEmail(request.body) });
+      return formError(reply, 'pages/account-register', 'Create an account', error, { values: keepEmail(form) });
     }
   });
 
@@ -60,9 +59,10 @@ export async function accountRoutes(app: FastifyInstance) {
     render(reply, 'pages/account-login', { title: 'Sign in', values: {} }),
   );
 
-  app.post<Form<SignInForm>>('/account/login', async (request, reply) => {
+  app.post('/account/login', { schema: { body: SignInForm }, attachValidation: true }, async (request, reply) => {
+    const form = formOf(SignInForm, request);
     try {
-      const issued = await accounts.signIn(currentVisitor(request), request.body ?? {}, {
+      const issued = await accounts.signIn(currentVisitor(request), form, {
         beforeCheck: (email) => app.limits.failedSignIn.check(request, reply, email),
         onFailure: (email) => app.limits.failedSignIn.fail(request, email),
       });
@@ -70,7 +70,7 @@ export async function accountRoutes(app: FastifyInstance) {
       return seeOther(reply, '/dashboard?done=signed-in');
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return formError(reply, 'pages/account-login', 'Sign in', error, { values: keepEmail(request.body) });
+      return formError(reply, 'pages/account-login', 'Sign in', error, { values: keepEmail(form) });
     }
   });
 
@@ -87,10 +87,10 @@ export async function accountRoutes(app: FastifyInstance) {
     return seeOther(reply, '/account/login?done=signed-out-everywhere');
   });
 
-  app.post<Form<OperatorClaimForm>>('/account/operator', async (request, reply) => {
+  app.post('/account/operator', { schema: { body: OperatorClaimForm }, attachValidation: true }, async (request, reply) => {
     const visitor = currentVisitor(request);
     try {
-      operators.claim(visitor, request.body ?? {});
+      operators.claim(visitor, formOf(OperatorClaimForm, request));
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
       return formError(reply, 'pages/account', 'Your account', error, { ...accountPage(request), section: 'operator' });
@@ -101,10 +101,10 @@ export async function accountRoutes(app: FastifyInstance) {
 
   app.get('/account', async (request, reply) => render(reply, 'pages/account', accountPage(request)));
 
-  app.post<Form<PasswordForm>>('/account/password', async (request, reply) => {
+  app.post('/account/password', { schema: { body: PasswordForm }, attachValidation: true }, async (request, reply) => {
     const visitor = currentVisitor(request);
     try {
-      const issued = await accounts.changePassword(visitor, request.body ?? {});
+      const issued = await accounts.changePassword(visitor, formOf(PasswordForm, request));
       // This browser stays signed in with a new sign-in; every other one is signed out.
       startIdentity(request, issued);
       return seeOther(reply, '/account?done=password-changed');
@@ -118,10 +118,10 @@ export async function accountRoutes(app: FastifyInstance) {
     render(reply, 'pages/account-delete', { title: 'Delete all my data', account: currentVisitor(request) }),
   );
 
-  app.post<Form<DeleteAccountForm>>('/account/delete', async (request, reply) => {
+  app.post('/account/delete', { schema: { body: DeleteAccountForm }, attachValidation: true }, async (request, reply) => {
     const visitor = currentVisitor(request);
     try {
-      await accounts.deleteAccount(visitor, request.body ?? {});
+      await accounts.deleteAccount(visitor, formOf(DeleteAccountForm, request));
     } catch (error) {
       if (!isAppError(error)) throw error;
       return formError(reply, 'pages/account-delete', 'Delete all my data', error, { account: visitor });
@@ -130,7 +130,7 @@ export async function accountRoutes(app: FastifyInstance) {
     return seeOther(reply, '/?done=account-deleted');
   });
 
-  const accountPage = (request: FastifyRequest) => accountPageData(app, request);
+  const accountPage = (request: FastifyRequest) => accountPageData(plain, request);
 
   /** A fresh guest identity for this browser (and a fresh CSRF secret). */
   function signOut(request: FastifyRequest) {

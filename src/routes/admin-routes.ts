@@ -8,15 +8,14 @@ import type { FastifyInstance } from 'fastify';
 import { Errors } from '../errors.js';
 import { currentVisitor } from './visitor.js';
 import { render, seeOther } from './render.js';
-import { formatDate } from './view-models.js';
+import { formatDate } from '../views/session-view.js';
+
+import { typedRoutes, UserParams } from './schemas.js';
 
 const LIST_LIMIT = 500;
 
-interface IdParams {
-  id: string;
-}
-
-export async function adminRoutes(app: FastifyInstance) {
+export async function adminRoutes(plain: FastifyInstance) {
+  const app = typedRoutes(plain);
   const { accounts } = app.services;
 
   app.addHook('onRequest', async (request) => {
@@ -40,13 +39,13 @@ export async function adminRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get<{ Params: IdParams }>('/admin/users/:id/delete', async (request, reply) => {
+  app.get('/admin/users/:id/delete', { schema: { params: UserParams } }, async (request, reply) => {
     const user = accounts.findUser(request.params.id);
     if (!user) throw Errors.notFound();
     return render(reply, 'pages/admin-user-delete', { title: 'Delete a user', user: view(user), self: user.id === currentVisitor(request).id });
   });
 
-  app.post<{ Params: IdParams }>('/admin/users/:id/delete', async (request, reply) => {
+  app.post('/admin/users/:id/delete', { schema: { params: UserParams } }, async (request, reply) => {
     const admin = currentVisitor(request);
     await accounts.deleteUserAsAdmin(admin, request.params.id);
     // An audit trail of the one admin power (ids only: the deleted user's email is gone with them).

@@ -7,6 +7,7 @@ import { Errors, isAppError } from '../errors.js';
 import { currentVisitor } from './visitor.js';
 import { render, seeOther } from './render.js';
 import { accountPageData } from './account-routes.js';
+import { formOf, TokenForm, TokenParams, typedRoutes } from './schemas.js';
 
 declare module '@fastify/secure-session' {
   interface SessionData {
@@ -15,30 +16,27 @@ declare module '@fastify/secure-session' {
   }
 }
 
-interface TokenForm {
-  name?: string;
-  scopes?: string | string[];
-}
-
-export async function apiTokenRoutes(app: FastifyInstance) {
+export async function apiTokenRoutes(plain: FastifyInstance) {
+  const app = typedRoutes(plain);
   const { apiTokens } = app.services;
 
-  app.post<{ Body: TokenForm | undefined }>('/account/tokens', async (request, reply) => {
+  app.post('/account/tokens', { schema: { body: TokenForm }, attachValidation: true }, async (request, reply) => {
     const visitor = currentVisitor(request);
     if (!visitor.email) throw Errors.notFound();
+    const form = formOf(TokenForm, request);
     try {
-      const { token } = apiTokens.create(visitor.id, request.body ?? {});
+      const { token } = apiTokens.create(visitor.id, form);
       // Kept for one page view in the encrypted cookie: the account page shows it once.
       request.session.set('newApiToken', token);
       return seeOther(reply, '/account#api-tokens');
     } catch (error) {
       if (!isAppError(error)) throw error;
-      const values = { name: typeof request.body?.name === 'string' ? request.body.name : '', scopes: [request.body?.scopes ?? []].flat() };
-      return render(reply, 'pages/account', { ...accountPageData(app, request), section: 'tokens', error, fieldErrors: error.fields, tokenValues: values }, error.statusCode);
+      const values = { name: form.name ?? '', scopes: [form.scopes ?? []].flat() };
+      return render(reply, 'pages/account', { ...accountPageData(plain, request), section: 'tokens', error, fieldErrors: error.fields, tokenValues: values }, error.statusCode);
     }
   });
 
-  app.post<{ Params: { id: string } }>('/account/tokens/:id/revoke', async (request, reply) => {
+  app.post('/account/tokens/:id/revoke', { schema: { params: TokenParams } }, async (request, reply) => {
     const visitor = currentVisitor(request);
     if (!visitor.email) throw Errors.notFound();
     apiTokens.revoke(visitor.id, request.params.id);

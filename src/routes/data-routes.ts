@@ -7,13 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import { Errors } from '../errors.js';
 import { visitorId } from './visitor.js';
 import { render, seeOther } from './render.js';
-import { sessionView, statusLabel } from './view-models.js';
+import { sessionView, statusLabel } from '../views/session-view.js';
+import { ConfirmForm, formOf, IdParams, typedRoutes } from './schemas.js';
 
-interface IdParams {
-  id: string;
-}
-
-export async function dataRoutes(app: FastifyInstance) {
+export async function dataRoutes(plain: FastifyInstance) {
+  const app = typedRoutes(plain);
   const { sessions, deletion } = app.services;
 
   function confirmPage(id: string, owner: string) {
@@ -21,13 +19,13 @@ export async function dataRoutes(app: FastifyInstance) {
     return { title: `Delete “${session.jobTitle}”`, session: { ...sessionView(session), statusLabel: statusLabel(session.status) } };
   }
 
-  app.get<{ Params: IdParams }>('/session/:id/delete', async (request, reply) =>
+  app.get('/session/:id/delete', { schema: { params: IdParams } }, async (request, reply) =>
     render(reply, 'pages/session-delete', confirmPage(request.params.id, visitorId(request))),
   );
 
-  app.post<{ Params: IdParams; Body: { confirm?: string } | undefined }>('/session/:id/delete', async (request, reply) => {
+  app.post('/session/:id/delete', { schema: { params: IdParams, body: ConfirmForm }, attachValidation: true }, async (request, reply) => {
     const owner = visitorId(request);
-    if (request.body?.confirm !== 'yes') {
+    if (formOf(ConfirmForm, request).confirm !== 'yes') {
       const error = Errors.confirmationRequired();
       return render(reply, 'pages/session-delete', { ...confirmPage(request.params.id, owner), error }, error.statusCode);
     }

@@ -1,34 +1,15 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { questionScore as sharedQuestionScore } from '../intelligence/scores.js';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isAppError, type AppError } from '../errors.js';
-import { deliveryView } from '../speech/delivery.js';
-import { coverageView, LEVEL_LABELS, topFixes } from '../services/feedback-insights.js';
-import { feedbackMarkdown, markdownFileName } from '../services/feedback-markdown.js';
+import { feedbackMarkdown, markdownFileName } from '../views/feedback-markdown.js';
+import { feedbackPageData, feedbackPresentation } from '../views/feedback-view.js';
+import { retryPageData } from '../views/retry-view.js';
 import type { RetryView } from '../services/retry-service.js';
 import type { FeedbackView } from '../services/feedback-service.js';
 import { checkRouteLimit } from '../security/policy.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, render, seeOther } from './render.js';
-import { CRITERION_LABELS, formatDate, providerLabel, sessionView } from './view-models.js';
-import { voiceView } from './voice-view.js';
-
-interface IdParams {
-  id: string;
-}
-
-interface RetryParams extends IdParams {
-  n: string;
-}
-
-interface RetryBody {
-  answer?: string;
-}
-
-const SCALE_HINT = '1–3: not ready yet · 4–6: some solid points, gaps to close · 7–8: strong · 9–10: exceptional.';
-
-/** A question's score as the progress page counts it (the better of the answer and its follow-up). */
-const questionScore = (a: { evaluation: { score: number }; followUp?: { evaluation: { score: number } } | undefined }) =>
-  sharedQuestionScore(a.evaluation.score, a.followUp?.evaluation.score) ?? a.evaluation.score;
+import { voiceView } from '../views/voice-view.js';
+import { formOf, IdParams, RetryForm, RetryParams, typedRoutes } from './schemas.js';
 
 /** "3" → 3; anything else → NaN (the service answers 404 for it). */
 const questionNumber = (raw: string) => (/^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN);
@@ -36,115 +17,54 @@ const questionNumber = (raw: string) => (/^\d{1,2}$/.test(raw) ? Number(raw) : N
 /** The feedback as a Markdown download (the page's export, and the API's). */
 export function sendFeedbackMarkdown(reply: FastifyReply, view: FeedbackView) {
   const { session, feedback } = view;
-  const body = feedbackMarkdown({
-    jobTitle: session.jobTitle,
-    companyName: session.companyName,
-    interviewTypeLabel: sessionView(session).interviewTypeLabel,
-    providerLabel: providerLabel(feedback.provider),
-    createdAt: feedback.createdAt,
-    summary: feedback.summary,
-    answers: view.answers,
-    insights: view.insights,
-    requirements: view.requirements,
-    cvTips: view.cvTips,
-    decisions: view.decisions,
-    retries: view.retries,
-    delivery: deliveryView(view.spoken),
-    criterionLabels: CRITERION_LABELS,
-    fixes: topFixes(view.answers),
-  });
   return reply
     .header('Content-Disposition', `attachment; filename="${markdownFileName(session.jobTitle, feedback.createdAt)}"`)
     .header('Cache-Control', 'no-store')
     .type('text/markdown; charset=utf-8')
-    .send(body);
+    .send(feedbackMarkdown(feedbackPresentation(view)));
 }
 
-export async function feedbackRoutes(app: FastifyInstance) {
+export async function feedbackRoutes(plain: FastifyInstance) {
+  const app = typedRoutes(plain);
   /** FEEDBACK_NOT_READY as a page with a way back to the interview; anything else goes to the error handler. */
-  function notReady(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, error: unknown) {
+  function notReady(id: string, reply: FastifyReply, error: unknown) {
     if (!isAppError(error) || error.code !== 'FEEDBACK_NOT_READY') throw error;
     return render(
       reply,
       'pages/error',
-      { title: 'No feedback yet', heading: 'No feedback yet', error, backUrl: `/session/${request.params.id}/interview`, backLabel: 'Back to the interview' },
+      { title: 'No feedback yet', heading: 'No feedback yet', error, backUrl: `/session/${id}/interview`, backLabel: 'Back to the interview' },
       error.statusCode,
     );
   }
 
-  app.get<{ Params: IdParams }>('/session/:id/feedback', async (request, reply) => {
+  app.get('/session/:id/feedback', { schema: { params: IdParams } }, async (request, reply) => {
     try {
       const view = app.services.feedback.get(request.params.id, visitorId(request));
-      const { session, feedback } = view;
-      return render(reply, 'pages/feedback', {
-        title: `${session.jobTitle} — feedback`,
-        session: sessionView(session),
-        summary: feedback.summary,
-        // The changes that would raise the score most, at the top of the page (and of the export).
-        fixes: topFixes(view.answers),
-        answers: view.answers,
-        questionScore,
-        cvTips: view.cvTips,
-        requirements: view.requirements,
-        insights: view.insights,
-        decisions: view.decisions,
-        // Older interviews have no levels: the adaptive section then says so instead of "nothing changed".
-        adaptiveRecorded: [...view.insights.values()].some((i) => i.level !== null),
-        retries: new Map(view.retries.map((r) => [r.questionNumber, r] as const)),
-        levelLabels: LEVEL_LABELS,
-        criterionLabels: CRITERION_LABELS,
-        providerLabel: providerLabel(feedback.provider),
-        createdAt: feedback.createdAt,
-        createdLabel: formatDate(feedback.createdAt),
-        scaleHint: SCALE_HINT,
-        // Voice answers: the Delivery section (null when no answer was spoken).
-        delivery: deliveryView(view.spoken),
-        // Consent to recording: shown (and withdrawable) once it was ever given (issue 14).
-        voice: voiceView(app, session),
-      });
+      return render(reply, 'pages/feedback', feedbackPageData(view, voiceView(app, view.session)));
     } catch (error) {
-      return notReady(request, reply, error);
+      return notReady(request.params.id, reply, error);
     }
   });
 
-  app.get<{ Params: IdParams }>('/session/:id/feedback.md', async (request, reply) => {
+  app.get('/session/:id/feedback.md', { schema: { params: IdParams } }, async (request, reply) => {
     try {
       return sendFeedbackMarkdown(reply, app.services.feedback.get(request.params.id, visitorId(request)));
     } catch (error) {
-      return notReady(request, reply, error);
+      return notReady(request.params.id, reply, error);
     }
   });
 
-  function retryData(view: RetryView, extra: { error?: AppError; answerDraft?: string } = {}) {
-    const { session, original, latest } = view;
-    return {
-      title: `${session.jobTitle} — retry question ${original.questionNumber}`,
-      session: sessionView(session),
-      original,
-      originalCoverage: coverageView(original.coverage),
-      latest,
-      latestCoverage: latest ? coverageView(latest.coverage) : null,
-      attempts: view.attempts,
-      change: view.change,
-      levelLabels: LEVEL_LABELS,
-      criterionLabels: CRITERION_LABELS,
-      answerMaxChars: app.config.answerMaxChars,
-      action: `/session/${session.id}/retry/${original.questionNumber}`,
-      feedbackUrl: `/session/${session.id}/feedback#answer-${original.questionNumber}`,
-      error: extra.error ?? null,
-      answerDraft: extra.answerDraft ?? '',
-    };
-  }
+  const retryData = (view: RetryView, extra: { error?: AppError; answerDraft?: string } = {}) => retryPageData(view, app.config.answerMaxChars, extra);
 
-  app.get<{ Params: RetryParams }>('/session/:id/retry/:n', async (request, reply) => {
+  app.get('/session/:id/retry/:n', { schema: { params: RetryParams } }, async (request, reply) => {
     const view = app.services.retry.view(request.params.id, visitorId(request), questionNumber(request.params.n));
     return render(reply, isHtmx(request) ? 'partials/_retry' : 'pages/retry', retryData(view));
   });
 
-  app.post<{ Params: RetryParams; Body: RetryBody | undefined }>('/session/:id/retry/:n', async (request, reply) => {
+  app.post('/session/:id/retry/:n', { schema: { params: RetryParams, body: RetryForm }, attachValidation: true }, async (request, reply) => {
     const owner = visitorId(request);
     const n = questionNumber(request.params.n);
-    const answer = typeof request.body?.answer === 'string' ? request.body.answer : '';
+    const answer = formOf(RetryForm, request).answer ?? '';
     try {
       // Checked here rather than before the body is read, so a refused retry keeps its text.
       await checkRouteLimit(request, reply);

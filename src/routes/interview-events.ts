@@ -16,13 +16,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppError } from '../errors.js';
 import type { InterviewState } from '../interview/state.js';
 import type { StepEvent } from '../services/interview-service.js';
-import { interviewData, stepStatus } from './interview-view.js';
+import { interviewData, stepStatus } from '../views/interview-view.js';
 import { showScoresOf } from './preferences.js';
 import { currentVisitor, visitorId } from './visitor.js';
-
-interface IdParams {
-  id: string;
-}
+import { IdParams, typedRoutes } from './schemas.js';
 
 /** A comment line every so often keeps proxies and idle timeouts from closing a quiet stream. */
 const HEARTBEAT_MS = 15_000;
@@ -41,7 +38,8 @@ export function sseEvent(event: string, data: string): string {
   return `event: ${event}\n${data.split(/\r?\n/).map((line) => `data: ${line}`).join('\n')}\n\n`;
 }
 
-export async function interviewEventRoutes(app: FastifyInstance) {
+export async function interviewEventRoutes(plain: FastifyInstance) {
+  const app = typedRoutes(plain);
   const { interview } = app.services;
   /** Open streams, ended when the server closes (they would otherwise hold it open). */
   const open = new Set<() => void>();
@@ -49,7 +47,7 @@ export async function interviewEventRoutes(app: FastifyInstance) {
     for (const end of open) end();
   });
 
-  app.get<{ Params: IdParams }>('/session/:id/events', async (request, reply) => {
+  app.get('/session/:id/events', { schema: { params: IdParams } }, async (request, reply) => {
     const owner = visitorId(request);
     const { session, state } = interview.peek(request.params.id, owner); // 404 unless theirs
     const firstQuestion = state.exchanges.length === 0;

@@ -2,27 +2,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppError } from '../errors.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, NOTICES, render, seeOther } from './render.js';
-import { countWords, sessionView } from './view-models.js';
-import { startingLevel } from '../interview/difficulty.js';
-import { interviewData, STEP_GRACE_MS } from './interview-view.js';
+import { interviewData, STEP_GRACE_MS } from '../views/interview-view.js';
+import { uploadPageData } from '../views/upload-view.js';
 import { isPlainNavigation, leaveFlash, takeFlash } from './flash.js';
 import { setShowScores, showScoresOf } from './preferences.js';
+import { AnswerForm, formOf, IdParams, PreferencesForm, typedRoutes } from './schemas.js';
 
-interface IdParams {
-  id: string;
-}
+/** A recording id as the recorder sends it; any other value is ignored (the answer is stored without metrics). */
+const RECORDING_ID = /^[\w-]{1,64}$/;
 
-interface PreferencesBody {
-  show_scores?: string;
-}
-
-interface AnswerBody {
-  answer?: string;
-  question_id?: string;
-  recording_id?: string;
-}
-
-export async function interviewRoutes(app: FastifyInstance) {
+export async function interviewRoutes(plain: FastifyInstance) {
+  const app = typedRoutes(plain);
   const { interview, feedback, sessions } = app.services;
   const grace = { waitMs: STEP_GRACE_MS };
 
@@ -33,10 +23,10 @@ export async function interviewRoutes(app: FastifyInstance) {
    * sent without JavaScript is sent back to the interview's URL instead (Post/Redirect/Get),
    * with the message and the text in a flash (flash.ts).
    */
-  function renderInterviewError(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply, error: AppError, answerDraft?: string) {
-    const url = interviewUrl(request.params.id);
+  function renderInterviewError(id: string, request: FastifyRequest, reply: FastifyReply, error: AppError, answerDraft?: string) {
+    const url = interviewUrl(id);
     if (isPlainNavigation(request) && leaveFlash(request, url, error, answerDraft !== undefined ? { draft: answerDraft } : {})) return seeOther(reply, url);
-    const { session, state } = interview.peek(request.params.id, visitorId(request));
+    const { session, state } = interview.peek(id, visitorId(request));
     const data = interviewData(app, session, state, { error, showScores: showScoresOf(request), ...(answerDraft !== undefined ? { answerDraft } : {}) });
     return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', data, error.statusCode);
   }
@@ -45,12 +35,12 @@ export async function interviewRoutes(app: FastifyInstance) {
    * The interview while the AI queue is full: not an error for the candidate (their answer is
    * stored) but a wait, which the page follows and retries by itself (interview-events.ts).
    */
-  function renderBusy(request: FastifyRequest<{ Params: IdParams }>, reply: FastifyReply) {
-    const { session, state } = interview.peek(request.params.id, visitorId(request));
+  function renderBusy(id: string, request: FastifyRequest, reply: FastifyReply) {
+    const { session, state } = interview.peek(id, visitorId(request));
     return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', interviewData(app, session, state, { busy: true, showScores: showScoresOf(request) }));
   }
 
-  app.get<{ Params: IdParams }>('/session/:id/interview', async (request, reply) => {
+  app.get('/session/:id/interview', { schema: { params: IdParams } }, async (request, reply) => {
     try {
       const { session, state } = await interview.resume(request.params.id, visitorId(request), grace);
       // A form refused without JavaScript comes back here with its message and text (flash.ts).
@@ -60,12 +50,12 @@ export async function interviewRoutes(app: FastifyInstance) {
     } catch (error) {
       // The interviewer failed right away (every provider down): the page says so.
       if (!isAppError(error) || error.statusCode === 404) throw error;
-      if (error.code === 'AI_BUSY') return renderBusy(request, reply);
-      return renderInterviewError(request, reply, error);
+      if (error.code === 'AI_BUSY') return renderBusy(request.params.id, request, reply);
+      return renderInterviewError(request.params.id, request, reply, error);
     }
   });
 
-  app.post<{ Params: IdParams }>('/session/:id/start', async (request, reply) => {
+  app.post('/session/:id/start', { schema: { params: IdParams } }, async (request, reply) => {
     const owner = visitorId(request);
     try {
       const { session } = await interview.start(request.params.id, owner, grace);
@@ -76,26 +66,23 @@ export async function interviewRoutes(app: FastifyInstance) {
       if (session.status === 'draft') {
         const uploadUrl = `/session/${session.id}/upload`;
         if (isPlainNavigation(request) && leaveFlash(request, uploadUrl, error, { section: 'start' })) return seeOther(reply, uploadUrl);
-        const data = { title: `${session.jobTitle} — set up`, session: sessionView(session), section: 'start', error,
-          maxUploadMb: Math.round(app.config.maxUploadBytes / 1024 / 1024), jobWordCount: countWords(session.jobDescription),
-          startLevel: startingLevel(session.difficulty, session.cvText, session) };
-        return render(reply, 'pages/upload', data, error.statusCode);
+        return render(reply, 'pages/upload', uploadPageData(session, app.config.maxUploadBytes, { section: 'start', error }), error.statusCode);
       }
-      return renderInterviewError(request, reply, error);
+      return renderInterviewError(request.params.id, request, reply, error);
     }
   });
 
-  app.post<{ Params: IdParams; Body: AnswerBody | undefined }>('/session/:id/message', async (request, reply) => {
-    const body = request.body ?? {};
-    const answer = typeof body.answer === 'string' ? body.answer : '';
-    const recordingId = typeof body.recording_id === 'string' && /^[\w-]{1,64}$/.test(body.recording_id) ? body.recording_id : null;
+  app.post('/session/:id/message', { schema: { params: IdParams, body: AnswerForm }, attachValidation: true }, async (request, reply) => {
+    const form = formOf(AnswerForm, request);
+    const answer = form.answer ?? '';
+    const recordingId = form.recording_id !== undefined && RECORDING_ID.test(form.recording_id) ? form.recording_id : null;
     try {
       // The answer is stored first; the interviewer's turn then has a moment to finish (the
       // offline interviewer always does), after which the page follows it live.
       const { session, state, recordingExpired } = await interview.answer(
         request.params.id,
         visitorId(request),
-        { answer, questionId: typeof body.question_id === 'string' && body.question_id ? body.question_id : undefined, recordingId },
+        { answer, questionId: form.question_id || undefined, recordingId },
         grace,
       );
       // Never silently: an answer whose recording had expired says it was stored without metrics.
@@ -104,19 +91,19 @@ export async function interviewRoutes(app: FastifyInstance) {
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
       // Stored, and waiting for room in the AI queue: the page waits with it.
-      if (error.code === 'AI_BUSY') return isHtmx(request) ? renderBusy(request, reply) : seeOther(reply, `/session/${request.params.id}/interview`);
+      if (error.code === 'AI_BUSY') return isHtmx(request) ? renderBusy(request.params.id, request, reply) : seeOther(reply, `/session/${request.params.id}/interview`);
       // Keep the text unless it was stored: a refused double submit must not refill the box.
       const keep = !['ALREADY_ANSWERED', 'AI_UNAVAILABLE', 'AI_BUSY'].includes(error.code);
-      return renderInterviewError(request, reply, error, keep ? answer : undefined);
+      return renderInterviewError(request.params.id, request, reply, error, keep ? answer : undefined);
     }
   });
 
-  app.post<{ Params: IdParams }>('/session/:id/complete', async (request, reply) => {
+  app.post('/session/:id/complete', { schema: { params: IdParams } }, async (request, reply) => {
     try {
       await feedback.complete(request.params.id, visitorId(request));
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
-      return renderInterviewError(request, reply, error);
+      return renderInterviewError(request.params.id, request, reply, error);
     }
     const url = `/session/${request.params.id}/feedback`;
     // htmx follows a 303 with an XHR and would swap the whole page into #interview;
@@ -126,9 +113,9 @@ export async function interviewRoutes(app: FastifyInstance) {
   });
 
   /** "Show my score after each answer" (off by default): a preference of this browser (preferences.ts). */
-  app.post<{ Params: IdParams; Body: PreferencesBody | undefined }>('/session/:id/preferences', async (request, reply) => {
+  app.post('/session/:id/preferences', { schema: { params: IdParams, body: PreferencesForm }, attachValidation: true }, async (request, reply) => {
     const { session, state } = interview.peek(request.params.id, visitorId(request)); // 404 unless theirs
-    setShowScores(request, request.body?.show_scores === 'on');
+    setShowScores(request, formOf(PreferencesForm, request).show_scores === 'on');
     if (!isHtmx(request)) return seeOther(reply, interviewUrl(session.id));
     return render(reply, 'partials/_interview', interviewData(app, session, state, { showScores: showScoresOf(request) }));
   });

@@ -12,14 +12,12 @@ import type { FastifyInstance } from 'fastify';
 import { checkDatabaseReady } from '../db/readiness.js';
 import { checkSharedStoreReady } from '../shared-store.js';
 import { visitorId } from './visitor.js';
-
-interface IdParams {
-  id: string;
-}
+import { IdParams, typedRoutes } from './schemas.js';
 
 const escapeAttr = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '');
 
-export async function opsRoutes(app: FastifyInstance) {
+export async function opsRoutes(plain: FastifyInstance) {
+  const app = typedRoutes(plain);
   app.get('/ready', async (_request, reply) => {
     reply.header('Cache-Control', 'no-store');
     if (app.lifecycle.shuttingDown) return reply.code(503).send({ status: 'unavailable', reason: 'shutting down' });
@@ -36,7 +34,7 @@ export async function opsRoutes(app: FastifyInstance) {
     return { status: 'ready', migrations: db.migrations, aiQueue: app.aiQueue.stats() };
   });
 
-  app.get<{ Params: IdParams }>('/session/:id/queue', async (request, reply) => {
+  app.get('/session/:id/queue', { schema: { params: IdParams } }, async (request, reply) => {
     const { session, state } = app.services.interview.peek(request.params.id, visitorId(request)); // 404 unless theirs
     const position = app.aiQueue.position(session.id);
     // Keep polling while the interviewer still has work to do for this interview.

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createPathRedactor } from '../security/redact-paths.js';
 import { visitorId } from './visitor.js';
 import { render } from './render.js';
-import { formatDate, sessionHref, statusLabel } from './view-models.js';
+import { formatDate, sessionHref, statusLabel } from '../views/session-view.js';
 
 export async function pageRoutes(app: FastifyInstance) {
   const redactCoveragePaths = createPathRedactor({ EMBEDDINGS_MODEL_DIR: app.config.coverage.embeddingsModelDir, DATA_DIR: app.config.dataDir });

@@ -36,7 +36,8 @@ export function render(reply: FastifyReply, template: string, data: Record<strin
   reply.header('Cache-Control', 'no-store');
   // Identity first: resolving it may start a guest identity, and the CSRF token is tied to the cookie.
   const visitor = currentVisitor(reply.request);
-  const done = (reply.request.query as Record<string, unknown> | undefined)?.done;
+  const query: unknown = reply.request.query;
+  const done = typeof query === 'object' && query !== null && 'done' in query ? query.done : undefined;
   const common = {
     visitor,
     csrfToken: reply.generateCsrf(),

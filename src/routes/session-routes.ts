@@ -1,55 +1,34 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from '@sinclair/typebox';
 import { isAppError, type AppError } from '../errors.js';
-import type { CreateSessionForm, UploadedFile } from '../services/session-service.js';
+import type { UploadedFile } from '../services/session-service.js';
 import type { SessionRow } from '../repositories/sessions-repository.js';
 import { visitorId } from './visitor.js';
 import { isHtmx, render, seeOther } from './render.js';
 import { readMultipart } from './uploads.js';
 import { takeFlash } from './flash.js';
 import { checkRouteLimit } from '../security/policy.js';
-import { countWords, sessionView } from './view-models.js';
-import { startingLevel } from '../interview/difficulty.js';
-import { isCompetencyId, competencyLabel } from '../interview/definitions.js';
+import { focusLabels, uploadPageData, type UploadExtras } from '../views/upload-view.js';
+import { CreateSessionForm, formOf, IdParams, JobDescriptionForm, typedRoutes } from './schemas.js';
 
-/** The level the first question will be asked at, and why (shown on the start section). */
-const startLevelView = (session: SessionRow) => startingLevel(session.difficulty, session.cvText, session);
+/** The focus competencies a create form carried, as ids (one field, repeated or comma-separated). */
+const focusIdsOf = (form: Static<typeof CreateSessionForm>): string[] => [form.focus_competencies ?? []].flat().flatMap((v) => v.split(/[\s,]+/));
 
-/** Readable names of the focus competencies a create form carried (unknown ids are left out). */
-function focusLabels(form: CreateSessionForm): string[] {
-  const ids = [form.focus_competencies ?? []].flat().flatMap((v) => (typeof v === 'string' ? v.split(/[\s,]+/) : []));
-  return ids.filter(isCompetencyId).map(competencyLabel);
-}
-
-interface IdParams {
-  id: string;
-}
-
-export async function sessionRoutes(app: FastifyInstance) {
+export async function sessionRoutes(plain: FastifyInstance) {
+  const app = typedRoutes(plain);
   const { sessions } = app.services;
-  const maxUploadMb = Math.round(app.config.maxUploadBytes / 1024 / 1024);
-
-  function uploadPage(session: SessionRow, extra: Record<string, unknown> = {}) {
-    return {
-      title: `${session.jobTitle} — set up`,
-      session: sessionView(session),
-      maxUploadMb,
-      jobWordCount: countWords(session.jobDescription),
-      startLevel: startLevelView(session),
-      focusLabels: (session.focusCompetencies ?? []).map(competencyLabel),
-      ...extra,
-    };
-  }
+  const uploadPage = (session: SessionRow, extra: UploadExtras = {}) => uploadPageData(session, app.config.maxUploadBytes, extra);
 
   /** A failed upload re-renders its own section (htmx) or the whole page, keeping what was typed. */
-  function renderUploadError(request: FastifyRequest, reply: FastifyReply, section: 'cv' | 'job', error: AppError, jobDraft?: string) {
-    const session = sessions.owned((request.params as IdParams).id, visitorId(request));
+  function renderUploadError(id: string, request: FastifyRequest, reply: FastifyReply, section: 'cv' | 'job', error: AppError, jobDraft?: string) {
+    const session = sessions.owned(id, visitorId(request));
     const data = uploadPage(session, { section, error, fieldErrors: error.fields, jobDraft });
     if (isHtmx(request)) return render(reply, `partials/_${section}-section`, data, error.statusCode);
     return render(reply, 'pages/upload', data, error.statusCode);
   }
 
-  app.post<{ Body: CreateSessionForm }>('/session/create', async (request, reply) => {
-    const form = request.body ?? {};
+  app.post('/session/create', { schema: { body: CreateSessionForm }, attachValidation: true }, async (request, reply) => {
+    const form = formOf(CreateSessionForm, request);
     try {
       // After the body is read, so a refused form (429, or the quota's 409) keeps what was typed.
       await checkRouteLimit(request, reply);
@@ -57,19 +36,20 @@ export async function sessionRoutes(app: FastifyInstance) {
       return seeOther(reply, `/session/${session.id}/upload`);
     } catch (error) {
       if (!isAppError(error)) throw error;
-      const data = { title: 'New interview', values: form, error, fieldErrors: error.fields, focusLabels: focusLabels(form) };
+      const data = { title: 'New interview', values: form, error, fieldErrors: error.fields, focusLabels: focusLabels(focusIdsOf(form)) };
       return render(reply, 'pages/index', data, error.statusCode);
     }
   });
 
-  app.get<{ Params: IdParams }>('/session/:id/upload', async (request, reply) => {
+  app.get('/session/:id/upload', { schema: { params: IdParams } }, async (request, reply) => {
     const session = sessions.owned(request.params.id, visitorId(request));
     // "Start" refused without JavaScript comes back here with its message (flash.ts).
     const flash = takeFlash(request, `/session/${session.id}/upload`);
     return render(reply, 'pages/upload', uploadPage(session, flash ? { section: flash.section, error: flash.error } : {}));
   });
 
-  app.post<{ Params: IdParams }>('/session/:id/upload-cv', async (request, reply) => {
+  // Multipart: read by the streaming reader (uploads.ts), so no body schema.
+  app.post('/session/:id/upload-cv', { schema: { params: IdParams } }, async (request, reply) => {
     const owner = visitorId(request);
     sessions.owned(request.params.id, owner); // unknown id → 404 before reading the upload
     try {
@@ -80,11 +60,12 @@ export async function sessionRoutes(app: FastifyInstance) {
       return render(reply, 'partials/_cv-updated', uploadPage(session));
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return renderUploadError(request, reply, 'cv', error);
+      return renderUploadError(request.params.id, request, reply, 'cv', error);
     }
   });
 
-  app.post<{ Params: IdParams; Body: Record<string, string> | undefined }>('/session/:id/upload-job', async (request, reply) => {
+  // A plain form, or multipart with a file (read by the streaming reader; the body schema is the plain form's).
+  app.post('/session/:id/upload-job', { schema: { params: IdParams, body: JobDescriptionForm }, attachValidation: true }, async (request, reply) => {
     const owner = visitorId(request);
     sessions.owned(request.params.id, owner);
     let text: string | undefined;
@@ -95,14 +76,14 @@ export async function sessionRoutes(app: FastifyInstance) {
         text = form.fields.job_description;
         file = form.file;
       } else {
-        text = request.body?.job_description;
+        text = formOf(JobDescriptionForm, request).job_description;
       }
       const session = await sessions.setJobDescription(request.params.id, owner, text, file);
       if (!isHtmx(request)) return seeOther(reply, `/session/${session.id}/upload`);
       return render(reply, 'partials/_job-updated', uploadPage(session));
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return renderUploadError(request, reply, 'job', error, text);
+      return renderUploadError(request.params.id, request, reply, 'job', error, text);
     }
   });
 }

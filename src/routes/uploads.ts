@@ -61,10 +61,10 @@ export async function readMultipart(request: FastifyRequest, fileField: string):
       }
     }
   } catch (error) {
-    const code = (error as { code?: string }).code;
+    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw Errors.fileTooLarge(Math.round(limitBytes / 1024 / 1024));
     // A body cut short or malformed, as the multipart parser reports it: the client's problem, not a 500.
-    if (!isAppError(error) && /multipart|part header/i.test((error as Error)?.message ?? '')) throw Errors.uploadIncomplete();
+    if (!isAppError(error) && error instanceof Error && /multipart|part header/i.test(error.message)) throw Errors.uploadIncomplete();
     throw error;
   }
   if (csrfPendingInMultipart(request)) throw Errors.csrfFailed(); // no `_csrf` field at all

@@ -10,33 +10,28 @@
 import type { FastifyInstance } from 'fastify';
 import { visitorId } from './visitor.js';
 import { isHtmx, seeOther } from './render.js';
+import { formOf, IdParams, typedRoutes, VoiceConsentForm } from './schemas.js';
 
-interface IdParams {
-  id: string;
-}
+const yes = (value: string | undefined) => value === 'on' || value === 'true' || value === '1';
 
-interface ConsentBody {
-  raw_audio?: string;
-  return_to?: string;
-}
-
-const yes = (value: unknown) => value === 'on' || value === 'true' || value === '1';
-
-export async function voiceConsentRoutes(app: FastifyInstance) {
+export async function voiceConsentRoutes(plain: FastifyInstance) {
+  const app = typedRoutes(plain);
   const { voiceConsent } = app.services;
 
-  app.post<{ Params: IdParams; Body: ConsentBody }>('/session/:id/voice-consent', async (request, reply) => {
+  const consentRoute = { schema: { params: IdParams, body: VoiceConsentForm }, attachValidation: true };
+
+  app.post('/session/:id/voice-consent', consentRoute, async (request, reply) => {
     const id = request.params.id;
-    voiceConsent.give(id, visitorId(request), { rawAudio: yes(request.body?.raw_audio) });
+    voiceConsent.give(id, visitorId(request), { rawAudio: yes(formOf(VoiceConsentForm, request).raw_audio) });
     if (isHtmx(request)) return reply.code(204).header('Cache-Control', 'no-store').send();
     return seeOther(reply, `/session/${encodeURIComponent(id)}/interview?done=voice-consent-given`);
   });
 
-  app.post<{ Params: IdParams; Body: ConsentBody }>('/session/:id/voice-consent/withdraw', async (request, reply) => {
+  app.post('/session/:id/voice-consent/withdraw', consentRoute, async (request, reply) => {
     const id = request.params.id;
     await voiceConsent.withdraw(id, visitorId(request));
     if (isHtmx(request)) return reply.code(204).header('Cache-Control', 'no-store').send();
-    const page = request.body?.return_to === 'feedback' ? 'feedback' : 'interview';
+    const page = formOf(VoiceConsentForm, request).return_to === 'feedback' ? 'feedback' : 'interview';
     return seeOther(reply, `/session/${encodeURIComponent(id)}/${page}?done=voice-consent-withdrawn`);
   });
 }

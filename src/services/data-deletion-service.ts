@@ -8,7 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Errors } from '../errors.js';
 import type { SessionsRepository } from '../repositories/sessions-repository.js';
 import type { UsersRepository } from '../repositories/users-repository.js';
-import { deleteRecordingFiles } from './recording-files.js';
+import { deleteRecordingFiles } from '../speech/recording-files.js';
 
 export interface DataDeletionDeps {
   sessions: SessionsRepository;

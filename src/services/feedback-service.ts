@@ -15,7 +15,6 @@ import type { RetriesRepository, RetrySummary } from '../repositories/retries-re
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { isSpeechSummary, type SpeechSummary } from '../speech/types.js';
 import type { AnswerEvaluations } from './answer-evaluations.js';
-import { answerInsights, explainDecisions, type AnswerInsight, type DecisionLine } from './feedback-insights.js';
 import { contextOf } from '../interview/context.js';
 import { deriveInterviewState, type Exchange } from '../interview/state.js';
 
@@ -45,10 +44,8 @@ export interface FeedbackView {
   /** The job-requirement coverage map (stored with the feedback; computed for older feedback). */
   requirements: RequirementCoverage[];
   cvTips: LinkedCvTip[];
-  /** Level and key-point coverage per main question number. */
-  insights: Map<number, AnswerInsight>;
-  /** The adaptive flow in sentences. */
-  decisions: DecisionLine[];
+  /** The conversation, question by question (levels, coverage and decisions; src/views explains them). */
+  exchanges: Exchange[];
   retries: RetrySummary[];
 }
 
@@ -160,8 +157,7 @@ export function createFeedbackService({ sessions, messages, feedback, ai, clock,
         spoken: spokenAnswers(state.exchanges),
         requirements,
         cvTips: summaryTips.map((tip) => ({ ...tip, requirement: requirementForTip(tip, requirements) ?? null })),
-        insights: answerInsights(state.exchanges),
-        decisions: explainDecisions(state.exchanges, session.difficulty ?? null),
+        exchanges: state.exchanges,
         retries: retries?.summaries(session.id, session.ownerId) ?? [],
       };
     },

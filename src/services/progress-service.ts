@@ -1,5 +1,5 @@
 /**
- * Progress across interviews: competency mastery, charts, a study plan, and the focused
+ * Progress across interviews: competency mastery, score histories, a study plan, and the focused
  * practice interview the study plan offers. Everything is read by owner id, so guests and
  * signed-in users each see only their own interviews.
  */
@@ -16,7 +16,6 @@ import {
   type ScoredAnswer,
   type StudyPlanItem,
 } from '../intelligence/mastery.js';
-import { competencyChart, overallScoreChart } from '../intelligence/charts.js';
 import { classifyCompetency, competencyGuide } from '../question-bank/index.js';
 
 export interface ProgressServiceDeps {
@@ -32,14 +31,6 @@ export interface MasteryRow extends CompetencyMastery {
   lastScore: number;
 }
 
-export interface CompetencySeries {
-  competency: CompetencyId;
-  label: string;
-  /** SVG markup, escaped by the chart builder. */
-  svg: string;
-  steps: CompetencyMastery['history'];
-}
-
 /**
  * Completed interviews the progress page is built from: the latest ones. With 150 interviews
  * the page was 600 KB (issue 17); charts of more points than this are unreadable anyway, and
@@ -53,8 +44,6 @@ export interface ProgressOverview {
   totalCompleted: number;
   mastery: MasteryRow[];
   plan: StudyPlanItem[];
-  overallChart: string | null;
-  competencyCharts: CompetencySeries[];
 }
 
 export type FocusedInterviewResult =
@@ -108,15 +97,6 @@ export function createProgressService({ progress, sessions, maxInterviewsPerVisi
         totalCompleted: interviews.length < PROGRESS_MAX_INTERVIEWS ? interviews.length : progress.completedCount(ownerId),
         mastery: mastery.map((m) => ({ ...m, label: competencyLabel(m.competency), lastScore: m.history[m.history.length - 1]!.score })),
         plan,
-        overallChart: overallScoreChart(interviews),
-        // Charts in a stable order people can scan: alphabetical by label.
-        competencyCharts: [...mastery]
-          .sort((a, b) => competencyLabel(a.competency).localeCompare(competencyLabel(b.competency), 'en'))
-          .flatMap((m) => {
-            const label = competencyLabel(m.competency);
-            const svg = competencyChart({ id: `competency-chart-${m.competency}`, label, interviews, steps: m.history });
-            return svg ? [{ competency: m.competency, label, svg, steps: m.history }] : [];
-          }),
       };
     },
 

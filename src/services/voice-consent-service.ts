@@ -14,7 +14,7 @@ import { Errors } from '../errors.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import type { RecordingStore } from '../speech/index.js';
-import { deleteRecordingFiles } from './recording-files.js';
+import { deleteRecordingFiles } from '../speech/recording-files.js';
 
 export interface VoiceConsentDeps {
   sessions: SessionsRepository;

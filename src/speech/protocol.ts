@@ -50,7 +50,7 @@ export function parseControlMessage(text: string): ControlMessage | Violation {
     return { code: CloseCode.unsupportedData, reason: 'control messages must be JSON objects' };
   }
   const keys = Object.keys(value);
-  const type = (value as { type?: unknown }).type;
+  const type = 'type' in value ? value.type : undefined;
   if (keys.length !== 1 || (type !== 'start' && type !== 'stop')) {
     return { code: CloseCode.unsupportedData, reason: 'unknown control message (expected {"type":"start"} or {"type":"stop"})' };
   }

@@ -83,5 +83,5 @@ export interface SpeechSummary {
 }
 
 export function isSpeechSummary(value: unknown): value is SpeechSummary {
-  return typeof value === 'object' && value !== null && (value as { version?: unknown }).version === 1;
+  return typeof value === 'object' && value !== null && 'version' in value && value.version === 1;
 }

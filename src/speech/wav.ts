@@ -106,7 +106,7 @@ export class WavFileWriter {
         await handle.close();
       }
     } catch (error) {
-      this.fail(error as Error);
+      this.fail(error instanceof Error ? error : new Error(String(error)));
     }
   }
 

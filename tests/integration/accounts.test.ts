@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
-import { recordingPath } from '../../src/services/recording-files.js';
+import { recordingPath } from '../../src/speech/recording-files.js';
 import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
 import { answerAll, setUpSession } from '../support/interview-driver.js';

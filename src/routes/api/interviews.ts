@@ -13,7 +13,7 @@ import { isAppError } from '../../errors.js';
 import type { SessionRow } from '../../repositories/sessions-repository.js';
 import type { InterviewState as DomainState } from '../../interview/state.js';
 import { sendFeedbackMarkdown } from '../feedback-routes.js';
-import { STEP_GRACE_MS, stepStatus } from '../interview-view.js';
+import { STEP_GRACE_MS, stepStatus } from '../../views/interview-view.js';
 import { sseEvent } from '../interview-events.js';
 import { readMultipart } from '../uploads.js';
 import { feedbackJson, interviewJson, progressJson, retryJson, stateJson, voiceConsentJson } from './present.js';

@@ -6,13 +6,13 @@ import type { AnswerEvaluation } from '../../ai/types.js';
 import type { KeyPointCoverage } from '../../intelligence/types.js';
 import type { SessionRow } from '../../repositories/sessions-repository.js';
 import type { FeedbackView } from '../../services/feedback-service.js';
-import { topFixes } from '../../services/feedback-insights.js';
+import { feedbackPresentation } from '../../views/feedback-view.js';
 import type { ProgressOverview } from '../../services/progress-service.js';
 import type { RetryView } from '../../services/retry-service.js';
 import { voiceConsentOf, type VoiceConsentView } from '../../services/voice-consent-service.js';
 import { levelOf, type InterviewState as DomainState } from '../../interview/state.js';
 import type { Feedback, Interview, InterviewState, Progress, RetryResult, VoiceConsent } from './schemas.js';
-import { countWords } from '../view-models.js';
+import { countWords } from '../../views/session-view.js';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
@@ -78,10 +78,12 @@ function evaluationJson(evaluation: AnswerEvaluation, points: readonly KeyPointC
 
 export function feedbackJson(view: FeedbackView): Static<typeof Feedback> {
   const { feedback, session } = view;
+  // The same facts as the page and the Markdown export, from the same view.
+  const shown = feedbackPresentation(view);
   const coverageOf = (n: number, followUp: boolean): KeyPointCoverage[] => {
-    const insight = view.insights.get(n);
-    const shown = followUp ? insight?.followUpCoverage : insight?.coverage;
-    return shown ? [...shown.covered, ...shown.missed] : [];
+    const insight = shown.insights.get(n);
+    const coverage = followUp ? insight?.followUpCoverage : insight?.coverage;
+    return coverage ? [...coverage.covered, ...coverage.missed] : [];
   };
   return {
     interviewId: session.id,
@@ -90,7 +92,7 @@ export function feedbackJson(view: FeedbackView): Static<typeof Feedback> {
     provider: feedback.provider,
     createdAt: feedback.createdAt.toISOString(),
     // The same three as the page's "Fix these three first" and the Markdown export.
-    topFixes: topFixes(view.answers),
+    topFixes: shown.fixes,
     strengths: feedback.summary.strengths,
     weaknesses: feedback.summary.weaknesses,
     cvTips: view.cvTips.map((t) => ({ tip: t.tip, evidence: t.evidence, requirementId: t.requirement?.id ?? null })),
@@ -98,7 +100,7 @@ export function feedbackJson(view: FeedbackView): Static<typeof Feedback> {
       questionNumber: a.questionNumber,
       question: a.question,
       kind: a.kind,
-      level: view.insights.get(a.questionNumber)?.level ?? null,
+      level: shown.insights.get(a.questionNumber)?.level ?? null,
       answer: a.answer,
       evaluation: evaluationJson(a.evaluation, coverageOf(a.questionNumber, false)),
       followUp: a.followUp
@@ -114,8 +116,8 @@ export function feedbackJson(view: FeedbackView): Static<typeof Feedback> {
       questionNumber: r.questionNumber ?? null,
       cvEvidence: r.cvEvidence ?? null,
     })),
-    decisions: view.decisions.map((d) => ({ questionNumber: d.questionNumber, action: d.action, text: d.text })),
-    delivery: view.spoken.map((s) => ({ questionNumber: s.questionNumber, followUp: s.followUp, metrics: { ...s.metrics } as Record<string, unknown> })),
+    decisions: shown.decisions.map((d) => ({ questionNumber: d.questionNumber, action: d.action, text: d.text })),
+    delivery: view.spoken.map((s) => ({ questionNumber: s.questionNumber, followUp: s.followUp, metrics: { ...s.metrics } })),
   };
 }
 

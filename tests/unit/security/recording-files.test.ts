@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteRecordingFiles, recordingPath } from '../../../src/services/recording-files.js';
+import { deleteRecordingFiles, recordingPath } from '../../../src/speech/recording-files.js';
 
 const A = 'AAAAAAAAAAAAAAAAAAAAA'; // 21-character nanoids
 const B = 'AAAAAAAAAAAAAAAAAAAAB';

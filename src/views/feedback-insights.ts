@@ -12,15 +12,7 @@ import type { AnswerCoverage, DecisionAction, KeyPointCoverage } from '../intell
 import type { DifficultyChoice, Level } from '../interview/definitions.js';
 import type { MessageRow } from '../repositories/messages-repository.js';
 import type { Exchange } from '../interview/state.js';
-
-/** Used as "<label> level" ("asked at mid level"). */
-export const LEVEL_LABELS: Record<Level, string> = { junior: 'junior', mid: 'mid', senior: 'senior' };
-
-export const COVERAGE_METHOD_LABELS = {
-  model: 'judged by the AI model that evaluated the answer',
-  embeddings: 'semantic match (sentence embeddings: compared by meaning)',
-  lexical: 'lexical match (compared by wording, with stemming and skill aliases)',
-} as const;
+import { COVERAGE_METHOD_LABELS, LEVEL_LABELS } from './labels.js';
 
 export interface CoverageView {
   method: AnswerCoverage['method'];

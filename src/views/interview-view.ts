@@ -9,7 +9,8 @@ import type { AppError } from '../errors.js';
 import type { AdaptiveDecision } from '../intelligence/types.js';
 import type { SessionRow } from '../repositories/sessions-repository.js';
 import { levelOf, type InterviewState } from '../interview/state.js';
-import { providerLabel, sessionView, TOTAL_QUESTIONS } from './view-models.js';
+import { providerLabel } from './labels.js';
+import { sessionView, TOTAL_QUESTIONS } from './session-view.js';
 import { voiceView } from './voice-view.js';
 
 /**

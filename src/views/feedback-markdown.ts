@@ -10,32 +10,21 @@
  * answer containing "# Title", "*", "[link](…)", "<script>" or a line starting "1." reads in
  * the document exactly as it was typed and never becomes markup.
  */
-import type { AnswerEvaluation, AnsweredQuestion, InterviewSummary } from '../ai/types.js';
+import type { AnswerEvaluation } from '../ai/types.js';
 import type { RequirementCoverage } from '../intelligence/types.js';
-import type { RetrySummary } from '../repositories/retries-repository.js';
-import type { Figure } from '../speech/delivery.js';
-import { LEVEL_LABELS, topFixes, type AnswerInsight, type CoverageView, type DecisionLine, type TopFix } from './feedback-insights.js';
-import type { LinkedCvTip } from './feedback-service.js';
+import type { Figure } from './delivery.js';
+import { topFixes, type CoverageView, type TopFix } from './feedback-insights.js';
+import type { FeedbackPresentation } from './feedback-view.js';
+import { inSentence, LEVEL_LABELS, REQUIREMENT_STATUS_LABELS } from './labels.js';
 
-export interface MarkdownInput {
-  jobTitle: string;
-  companyName: string;
-  interviewTypeLabel: string;
-  providerLabel: string;
-  createdAt: Date;
-  summary: InterviewSummary;
-  answers: AnsweredQuestion[];
-  insights: ReadonlyMap<number, AnswerInsight>;
-  requirements: RequirementCoverage[];
-  cvTips: LinkedCvTip[];
-  decisions: DecisionLine[];
-  retries: RetrySummary[];
-  /** Delivery of spoken answers, when any answer was spoken. */
+/**
+ * What the export is written from: the feedback's one view (feedback-view.ts). Delivery needs
+ * only its figures and advice; the fixes are computed from the answers when absent.
+ */
+export type MarkdownInput = Omit<FeedbackPresentation, 'delivery' | 'fixes'> & {
   delivery: { overall: { figures: Figure[]; advice: string[] }; answers: { title: string; figures: Figure[]; advice: string[] }[] } | null;
-  criterionLabels: Readonly<Record<string, string>>;
-  /** The changes that would raise the score most (computed from the answers when absent). */
   fixes?: TopFix[];
-}
+};
 
 /** Characters that are markup anywhere in a line (CommonMark + GFM tables and strikethrough). */
 const INLINE = /[\\`*_[\]<>&|~]/g;
@@ -61,12 +50,6 @@ export function quoteBlock(text: string, indent = ''): string {
   const lines = text.replace(/\r\n?/g, '\n').trim().split('\n');
   return lines.map((l) => (l.trim() ? `${indent}> ${escapeMarkdownLine(l.trim())}` : `${indent}>`)).join('\n');
 }
-
-const STATUS_LABELS: Record<RequirementCoverage['status'], string> = {
-  demonstrated: 'Demonstrated in an answer',
-  cv_only: 'Claimed in your CV only',
-  missing: 'Missing',
-};
 
 /** "rehearse-senior-backend-engineer-2025-03-01.md": ASCII only, safe in a Content-Disposition header. */
 export function markdownFileName(jobTitle: string, createdAt: Date): string {
@@ -122,7 +105,7 @@ function evaluationLines(ev: AnswerEvaluation, labels: Readonly<Record<string, s
 function requirementLines(requirements: readonly RequirementCoverage[]): string[] {
   if (requirements.length === 0) return ['_No requirements could be read from the job description._', ''];
   return requirements.flatMap((r) => [
-    `- **${STATUS_LABELS[r.status]}:** ${escapeMarkdown(r.requirement)}${r.importance === 'nice' ? ' (nice to have)' : ''}`,
+    `- **${REQUIREMENT_STATUS_LABELS[r.status]}:** ${escapeMarkdown(r.requirement)}${r.importance === 'nice' ? ' (nice to have)' : ''}`,
     ...(r.status === 'demonstrated' && r.quote ? [`  > “${escapeMarkdown(r.quote)}” — your answer to question ${r.questionNumber ?? '?'}`] : []),
     ...(r.cvEvidence ? [`  - Your CV: “${escapeMarkdown(r.cvEvidence)}”`] : []),
   ]);
@@ -192,7 +175,7 @@ export function feedbackMarkdown(input: MarkdownInput): string {
   input.cvTips.forEach((t, i) => {
     out.push(`${i + 1}. ${escapeMarkdown(t.tip)}`);
     if (t.evidence) out.push(`   - ${escapeMarkdown(t.evidence)}`);
-    if (t.requirement) out.push(`   - Requirement (${STATUS_LABELS[t.requirement.status].toLowerCase()}): ${escapeMarkdown(t.requirement.requirement)}`);
+    if (t.requirement) out.push(`   - Requirement (${inSentence(REQUIREMENT_STATUS_LABELS[t.requirement.status])}): ${escapeMarkdown(t.requirement.requirement)}`);
   });
   out.push('', '## Question by question', '');
   for (const a of input.answers) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryView, gaugeOf, paceOf, timelineOf } from '../../../src/speech/delivery.js';
+import { deliveryView, gaugeOf, paceOf, timelineOf } from '../../../src/views/delivery.js';
 import { SignalStream } from '../../../src/speech/signal-stream.js';
 import type { SpeechSummary } from '../../../src/speech/types.js';
 import { chunks, fixturePcm } from '../../support/audio.js';

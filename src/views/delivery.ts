@@ -5,7 +5,7 @@
  * heard and measured — pace, pauses, pitch movement, filler words — never how the speaker
  * felt.
  */
-import { LONG_PAUSE_SECONDS, PACE_COMFORT_MAX, PACE_COMFORT_MIN, type SpeechSummary } from './types.js';
+import { LONG_PAUSE_SECONDS, PACE_COMFORT_MAX, PACE_COMFORT_MIN, type SpeechSummary } from '../speech/types.js';
 
 export interface Figure {
   label: string;

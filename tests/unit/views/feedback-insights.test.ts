@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { RUBRIC_CRITERIA, type RubricCriterion } from '../../src/ai/schemas.js';
-import type { AnswerEvaluation, AnsweredQuestion } from '../../src/ai/types.js';
-import type { AdaptiveDecision, AnswerCoverage } from '../../src/intelligence/types.js';
-import type { Level } from '../../src/interview/definitions.js';
-import type { MessageRow } from '../../src/repositories/messages-repository.js';
-import { answerInsights, explainDecisions, FIX_ACTIONS, topFixes } from '../../src/services/feedback-insights.js';
-import type { Exchange } from '../../src/interview/state.js';
-import { compareAttempts } from '../../src/services/retry-service.js';
+import { RUBRIC_CRITERIA, type RubricCriterion } from '../../../src/ai/schemas.js';
+import type { AnswerEvaluation, AnsweredQuestion } from '../../../src/ai/types.js';
+import type { AdaptiveDecision, AnswerCoverage } from '../../../src/intelligence/types.js';
+import type { Level } from '../../../src/interview/definitions.js';
+import type { MessageRow } from '../../../src/repositories/messages-repository.js';
+import { answerInsights, explainDecisions, FIX_ACTIONS, topFixes } from '../../../src/views/feedback-insights.js';
+import type { Exchange } from '../../../src/interview/state.js';
+import { compareAttempts } from '../../../src/services/retry-service.js';
 
 let seq = 0;
 const evaluation = (score: number): AnswerEvaluation => ({ score, criteria: [], strengths: [], weaknesses: [], followUp: null, summary: '' });

@@ -14,7 +14,7 @@ import {
   plotArea,
   xFor,
   yFor,
-} from '../../../src/intelligence/charts.js';
+} from '../../../src/views/charts.js';
 
 const day = (d: number) => new Date(Date.UTC(2025, 2, d, 12));
 const interview = (d: number, overallScore: number, jobTitle = 'Backend Engineer', companyName = 'Northwind') => ({

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SessionRow } from '../repositories/sessions-repository.js';
 import { voiceConsentOf, type VoiceConsentView } from '../services/voice-consent-service.js';
-import { formatDate } from './view-models.js';
+import { formatDate } from './session-view.js';
 
 export interface VoiceView {
   consent: VoiceConsentView & { atLabel: string | null; withdrawnLabel: string | null };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AnswerEvaluation, AnsweredQuestion, InterviewSummary } from '../../src/ai/types.js';
-import { escapeMarkdown, feedbackMarkdown, markdownFileName, quoteBlock, type MarkdownInput } from '../../src/services/feedback-markdown.js';
-import type { AnswerInsight } from '../../src/services/feedback-insights.js';
-import { CRITERION_LABELS } from '../../src/routes/view-models.js';
+import type { AnswerEvaluation, AnsweredQuestion, InterviewSummary } from '../../../src/ai/types.js';
+import { escapeMarkdown, feedbackMarkdown, markdownFileName, quoteBlock, type MarkdownInput } from '../../../src/views/feedback-markdown.js';
+import type { AnswerInsight } from '../../../src/views/feedback-insights.js';
+import { CRITERION_LABELS } from '../../../src/views/labels.js';
 
 const evaluation = (score: number, quote = 'I cut p99 from 900 ms to 210 ms'): AnswerEvaluation => ({
   score,
@@ -138,7 +138,7 @@ describe('feedbackMarkdown', () => {
   it('lists the requirement map with status words, quotes and CV lines', () => {
     expect(md).toContain('- **Missing:** Hands-on experience with Kafka');
     expect(md).toContain('- **Demonstrated in an answer:** Experience with AWS\n  > “I moved it to AWS” — your answer to question 1\n  - Your CV: “AWS (ECS)”');
-    expect(md).toContain('- **Claimed in your CV only:** Some Go (nice to have)');
+    expect(md).toContain('- **In your CV only:** Some Go (nice to have)');
   });
 
   it('explains the adaptive decisions', () => {

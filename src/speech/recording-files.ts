@@ -42,7 +42,7 @@ export async function deleteRecordingFiles(dataDir: string, sessionIds: readonly
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') return 0;
     throw error;
   }
   let removed = 0;

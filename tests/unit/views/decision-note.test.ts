@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AdaptiveDecision } from '../../src/intelligence/types.js';
-import { decisionNote } from '../../src/routes/interview-view.js';
+import type { AdaptiveDecision } from '../../../src/intelligence/types.js';
+import { decisionNote } from '../../../src/views/interview-view.js';
 
 const decision = (action: AdaptiveDecision['action'], reason: string, nextLevel: AdaptiveDecision['nextLevel'] = 'mid'): AdaptiveDecision => ({
   action,
