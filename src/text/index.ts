@@ -7,7 +7,7 @@ export { hashText, TextCache } from './cache.js';
 export { keyOf, readText, sentenceAt, tokensOf, type DocSentence, type Entity, type Sentence, type TextDoc, type Token } from './document.js';
 export { detectLanguage, isNotEnglish, languageName, type LanguageGuess } from './language.js';
 export { measuredSentences, measuresIn, type Measure, type MeasureKind } from './measures.js';
-export { isAdmission, isNegatedSpan, mentionIsNegated } from './negation.js';
+export { isAdmission, isNegatedSpan, isOwnAdmission, mentionIsNegated } from './negation.js';
 export { splitSentences } from './sentences.js';
 export { clampInt, clipQuote, headingOf, isBulletLine, lowerFirst, pick, shorten, stripBullet, upperFirst } from './strings.js';
 export { contentKeys, countWords, isContent, keysOfTokens, overlapCount, sentenceKeys, wordKey } from './words.js';
