@@ -9,6 +9,22 @@
  * and style. Bands are a career coach's judgement of each answer, set when it was written. Do not
  * tune against these: if the scorer needs tuning again, fold them into the tuning pairs (saying
  * so) and write a new holdout.
+ *
+ * Scored once (after 6fcdc48): 81.8% exact (36/44), 95.5% within one band, two answers two bands
+ * off — below issue 12's bar (85% exact, none two bands off), which the calibration test keeps.
+ * Left untuned, so it stays the holdout. The misses, by cause (read from the scorer's features,
+ * not fixed):
+ * - a key point counted as covered through one shared verb: the PPE-training story for a
+ *   handover question matches "checked" in "Noticed the gap and checked it…" through
+ *   "checklist", so the relevance gate never applies and a story with an outcome gets the
+ *   adequate floor (hopeless → 6);
+ * - a plain-spoken "said no" story shares no word with the question ("head of sales wanted a
+ *   custom report… push back the payments fix" for "say no to a senior stakeholder's feature
+ *   request"), so it is capped as off the question (strong → 4);
+ * - short generic answers lifted to 5–6 because a number from the question's own scenario
+ *   ("those ten stores") or a roll-forward's verbs count as detail (four weak answers);
+ * - a closing answer of two good questions about induction and rotation scored on story features
+ *   (strong → 6); a three-measure plan with no steps capped as "no approach" (adequate → 4).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
