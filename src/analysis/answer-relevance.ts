@@ -10,9 +10,8 @@ import { answerPatternOf, competencyByName } from './competencies.js';
 import type { ContextAnalysis } from './context-analysis.js';
 import { skillByName } from './skill-matcher.js';
 import type { Sentence } from '../text/index.js';
-import { contentKeys, overlapCount, sentenceKeys } from '../text/index.js';
+import { contentKeys, overlapCount, sentenceKeys, synonymsOf } from '../text/index.js';
 import { RELATED_EVIDENCE, SKILL_DOMAIN } from './skill-definition.js';
-import { synonymsOf } from '../coverage/synonyms.js';
 
 /** How an answer relates to its question, the job and the CV. */
 export interface Relevance {

@@ -9,6 +9,7 @@ export { detectLanguage, isNotEnglish, languageName, type LanguageGuess } from '
 export { measuredSentences, measuresIn, type Measure, type MeasureKind } from './measures.js';
 export { isAdmission, isNegatedSpan, isOwnAdmission, mentionIsNegated } from './negation.js';
 export { splitSentences } from './sentences.js';
+export { synonymsOf } from './synonyms.js';
 export { clampInt, clipQuote, headingOf, isBulletLine, lowerFirst, pick, shorten, stripBullet, upperFirst } from './strings.js';
 export { contentKeys, countWords, isContent, keysOfTokens, overlapCount, sentenceKeys, wordKey } from './words.js';
 export { naturalPhrase } from './phrases.js';
