@@ -11,6 +11,7 @@ import {
   contentKeys,
   detectLanguage,
   isAdmission,
+  isOwnAdmission,
   isNegatedSpan,
   measuredSentences,
   readText,
@@ -35,6 +36,11 @@ export interface AnswerFeatures {
   negatedSkills: SkillMatch[];
   /** Sentences that admit a gap or negate what they describe; never quoted as strengths. */
   admissionSentences: Sentence[];
+  /**
+   * Of those, the ones where the candidate admits a gap of their own ("I haven't used it", "We
+   * never measured it"), not a negation in the story ("he wasn't readmitted"): what depth reads.
+   */
+  ownAdmissionSentences: Sentence[];
   /**
    * Sentences stating a number that measures an outcome or a scale: a percentage, money, a
    * multiplier, or a count with a change verb or a unit (not "NEWS2", "Band 6", "a 78-year-old").
@@ -96,7 +102,7 @@ const SITUATION_PLACE = /\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]hile at|[Ww]hen at) (?!I\b)[
 const TASK = /\b(my (?:task|goal|job|role|responsibility|brief|aim|objective) was|I was (?:asked|tasked|responsible|brought in|hired)|(?:we|I) needed to|(?:we|I) had to|the (?:goal|aim|challenge|problem|objective|target|task) was|in charge of|responsible for|I decided to|I set out to)\b/i;
 const RESULT = /\b(as a result|the result|result(?:ed|ing)? in|outcome|in the end|ended up|which (?:meant|cut|reduced|increased|improved|saved|led)|leading to|led to|since then|by the end|reduc(?:ed|ing)|increas(?:ed|ing)|improv(?:ed|ing)|sav(?:ed|ing)|grew|dropped|fell|rose|doubled|halved|tripled|went (?:from|down|up)|zero|eliminated|delivered|launched|shipped|on time|ahead of schedule|promoted|rolled (?:it )?out|adopted|thanked|stopped|fixed|resolved|recovered|back to normal|no (?:repeat|recurrence|further|more|longer)|(?:have|has|had) (?:had|been) no|since then|ever since|from then on|(?:still|now) (?:use|uses|used|run|runs|do|does|talks?|works?)|went ahead|accepted|(?:we|they|the (?:team|ward|department|school|practice)) (?:all )?(?:agreed|added|changed|introduced|started|adopted) (?:that|to|a|an|the)\b)\b/i;
 /** Outcomes told loosely ("it was better afterwards", "she was more confident"): an outcome, but not a stated result. */
-const LOOSE_OUTCOME = /\b(?:calmed down|(?:much |a lot |far )?(?:more|less) confident|(?:were|was|got|did|felt) (?:much |a lot |far |a bit )?(?:better|faster|happier|safer)|fewer|so we kept)\b/i;
+const LOOSE_OUTCOME = /\b(?:calmed down|(?:much|a lot|far|a bit) (?:better|faster|happier|safer|calmer|clearer|more (?:engaged|confident|settled|involved))|(?:much |a lot |far )?(?:more|less) confident|(?:were|was|got|did|felt) (?:much |a lot |far |a bit )?(?:better|faster|happier|safer)|fewer|so we kept)\b/i;
 const TIMEFRAME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)[\s-]+(?:minutes?|hours?|days?|weeks?|months?|quarters?|years?|sprints?|shifts?)\b|\b(?:by|before|within|over|during) (?:the )?(?:end of|next|first|following|deadline)|\bdeadline\b|\bQ[1-4]\b|\blast (?:year|month|quarter|winter|summer)\b/i;
 // "kind of" hedges in "it kind of worked", not in "the kind of work I enjoy".
 const HEDGE = /\b(I guess|I think|maybe|probably|(?<!\b(?:the|that|this|what|a|any|which|same|every) )(?:kind|sort) of|basically|to be honest|I suppose|not sure|I believe|hopefully)\b|\b(?:um+|uh+|erm)\b/i;
@@ -270,6 +276,7 @@ function extract(text: string): AnswerFeatures {
     skillNames: [...new Set(skills.map((m) => m.skill.name))],
     negatedSkills,
     admissionSentences: sentences.filter((s) => isAdmission(s.text)),
+    ownAdmissionSentences: sentences.filter((_, i) => isOwnAdmission(doc, i)),
     metricSentences: sentences.filter((_, i) => measured.has(i)),
     star: {
       situation: first(sentences, SITUATION) ?? first(sentences, SITUATION_PLACE) ?? first(sentences, SITUATION_TIME) ?? datedOpening(doc) ?? narrativeOpening(doc),

@@ -10,7 +10,7 @@ import { answerPatternOf, competencyByName } from './competencies.js';
 import type { ContextAnalysis } from './context-analysis.js';
 import { skillByName } from './skill-matcher.js';
 import type { Sentence } from '../text/index.js';
-import { contentKeys, overlapCount, sentenceKeys } from '../text/index.js';
+import { contentKeys, overlapCount, sentenceKeys, synonymsOf } from '../text/index.js';
 import { RELATED_EVIDENCE, SKILL_DOMAIN } from './skill-definition.js';
 
 /** How an answer relates to its question, the job and the CV. */
@@ -18,7 +18,10 @@ export interface Relevance {
   focusHit: boolean;
   /** The first sentence that addresses the focus, for quoting. */
   focusSentence: Sentence | null;
+  /** Words of the question the answer uses, directly or through a synonym. */
   questionHits: number;
+  /** Of those, the question's own words (a synonym alone is weaker evidence that the answer is on the question). */
+  exactQuestionHits: number;
   jobHits: number;
   /** Skills named in the answer that the job or the CV also names. */
   knownSkills: string[];
@@ -63,6 +66,13 @@ const PLAIN_CUES: Readonly<Record<string, RegExp>> = {
     /\b(?:I (?:thought|felt|believed|was worried) (?:that |this |it )?(?:was|would be) (?:too|a bad|the wrong|wrong|risky|a mistake)|didn'?t agree|did not agree|could see (?:why|where (?:he|she|they) (?:was|were) coming from)|(?:his|her|their) (?:side|point of view|reasoning)|different (?:views?|opinions?)|middle ground|meet (?:them |him |her )?(?:halfway|in the middle))/i,
 };
 
+/** Comparison keys together with the keys that share a synonym group with them. */
+function withSynonyms(keys: ReadonlySet<string>): ReadonlySet<string> {
+  const out = new Set(keys);
+  for (const k of keys) for (const s of synonymsOf(k)) if (!s.startsWith('#')) out.add(s);
+  return out;
+}
+
 /** Measures how closely an answer addresses its question and the job. */
 export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: ContextAnalysis): Relevance {
   const focus = input.question.focus.trim();
@@ -89,11 +99,16 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
   const mentionsEmployer =
     (a.company !== '' && f.text.toLowerCase().includes(a.company.toLowerCase())) || /\b(this|the) (role|job|position|team|company)\b/i.test(f.text);
   const questionStems = contentKeys(`${input.question.text} ${focus}`);
-  const questionHits = overlapCount(f.stems, questionStems);
+  // People answer in their own words: "the number was wrong" answers a question about a
+  // mistake, "a boy in Year 8" one about a pupil. A word of the answer that shares a synonym
+  // group with a word of the question (coverage/synonyms.ts) counts as a hit too.
+  const questionWords = withSynonyms(questionStems);
+  const questionHits = overlapCount(f.stems, questionWords);
+  const exactQuestionHits = overlapCount(f.stems, questionStems);
   // Words of what a strong answer covers (the key points) also show the answer is on the question.
-  const pointStems = contentKeys((input.keyPoints ?? []).join(' '));
+  const pointWords = withSynonyms(contentKeys((input.keyPoints ?? []).join(' ')));
   let pointHits = 0;
-  for (const k of f.stems) if (pointStems.has(k) && !questionStems.has(k)) pointHits++;
+  for (const k of f.stems) if (pointWords.has(k) && !questionWords.has(k)) pointHits++;
   // Asking the interviewer questions is exactly what a closing answer should do.
   const askingBack = input.question.kind === 'closing' && f.text.includes('?');
   // Sharing several of the question's own words also counts as addressing it; an opener,
@@ -116,5 +131,5 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     // No shared vocabulary at all, or (for a longer answer) only a stray word or two.
     (topical === 0 || (topical <= 2 && topical / Math.max(1, f.stems.size) < 0.1));
 
-  return { focusHit, focusSentence, questionHits, jobHits, knownSkills, offTopic };
+  return { focusHit, focusSentence, questionHits, exactQuestionHits, jobHits, knownSkills, offTopic };
 }

@@ -95,7 +95,7 @@ export function substanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Re
   if (copy !== null) {
     // The same story can honestly answer two questions, but a reused answer is scored on how well
     // it fits this one: not at all → a non-answer; partly → weak at best (the interviewer wanted a new example).
-    const fits = r.focusSentence !== null && r.questionHits >= 2;
+    const fits = r.focusSentence !== null && r.exactQuestionHits >= 2;
     return {
       ceiling: fits ? 4 : 2,
       issue: 'duplicate',

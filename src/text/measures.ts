@@ -68,6 +68,17 @@ function measureOf(doc: TextDoc, s: DocSentence, i: number, changing: boolean, e
   return null;
 }
 
+/** "double check", "double-booked", "twice a week": the word qualifies an action or a frequency, it measures no change. */
+function notAMultiplier(doc: TextDoc, i: number, end: number): boolean {
+  const t = doc.tokens[i]!;
+  let j = i + 1;
+  if (doc.tokens[j]?.text === '-' && j < end) j++;
+  const next = j < end ? doc.tokens[j] : undefined;
+  if (/^double$/i.test(t.text)) return next === undefined || next.pos === 'NOUN' || next.pos === 'VERB' || /^(?:check|checked|checking|checks)$/i.test(next.text);
+  if (/^twice$/i.test(t.text)) return !(next && /^(?:as|the|that|what)$/i.test(next.text));
+  return false;
+}
+
 const cache = new WeakMap<TextDoc, Measure[]>();
 
 /** Every number in the text that measures an outcome or a scale, in order. */
@@ -82,7 +93,8 @@ export function measuresIn(doc: TextDoc): Measure[] {
     const changing = tokens.some((t) => CHANGE_LEMMAS.has(t.lemma)) || /\bfrom\b[^.]{0,40}\bto\b/i.test(s.text);
     for (let i = s.from; i < s.to; i++) {
       const t = doc.tokens[i]!;
-      if (MULTIPLIER.test(t.text)) {
+      // "double-check", "twice a day" are not multipliers: "doubled sign-ups", "twice as many" are.
+      if (MULTIPLIER.test(t.text) && !notAMultiplier(doc, i, s.to)) {
         out.push({ kind: 'multiplier', text: t.text, start: t.start, sentence: index });
         continue;
       }

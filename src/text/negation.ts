@@ -32,6 +32,45 @@ export function isAdmission(sentence: string): boolean {
   return ADMISSION.test(sentence) || NEGATOR.test(sentence);
 }
 
+const NEGATING_WORD = /^(?:not|n['’]t|never|no|cannot|nor|neither)$/;
+/** Words that open a new clause, whose subject may differ ("…, because pupils who can't…"). */
+const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '(', ')']);
+const SUBJECT_POS = new Set(['PRON', 'NOUN', 'PROPN']);
+
+/**
+ * True when sentence `index` of `doc` admits a gap of the candidate's own: a gap phrase
+ * ("no real experience of", "still learning"), or a negation whose clause has "I" or "we" as
+ * its subject, or no subject at all ("Never used it"). Someone else's negation is a fact of the
+ * story, not an admission: "he wasn't readmitted", "pupils who can't do that will struggle",
+ * "most said they couldn't find the button".
+ */
+export function isOwnAdmission(doc: TextDoc, index: number): boolean {
+  const s = doc.sentences[index];
+  if (!s) return false;
+  if (ADMISSION.test(s.text)) return true;
+  let subject: string | null = null;
+  let clauseHasSubject = false;
+  for (let i = s.from; i < s.to; i++) {
+    const t = doc.tokens[i]!;
+    if (CLAUSE_BREAK.has(t.text) || t.pos === 'SCONJ' || t.pos === 'CCONJ' || (t.pos === 'PRON' && /^(?:who|which|that)$/.test(t.lower))) {
+      // A relative pronoun is the subject of its own clause: someone else's.
+      if (t.pos === 'PRON' && /^(?:who|which|that)$/.test(t.lower)) {
+        subject = t.lower;
+        clauseHasSubject = true;
+      } else clauseHasSubject = false;
+      continue;
+    }
+    if (!clauseHasSubject && SUBJECT_POS.has(t.pos) && !NEGATING_WORD.test(t.lower)) {
+      // "I'm" and "we've" can come out as one token.
+      subject = /^I(?:['’][a-z]+)?$/.test(t.text) ? 'I' : /^we(?:['’][a-z]+)?$/.test(t.lower) ? 'we' : t.lower;
+      clauseHasSubject = true;
+      continue;
+    }
+    if (NEGATING_WORD.test(t.lower) && (subject === null || subject === 'I' || subject === 'we' || subject === 'me' || subject === 'myself')) return true;
+  }
+  return false;
+}
+
 /** True when `text` (a whole answer or sentence) contains the mention [start, end) only as a negated one. */
 export function mentionIsNegated(text: string, start: number, end: number): boolean {
   return isNegatedSpan(readText(text), start, end);

@@ -21,16 +21,29 @@
  * - four generic or disowning answers scored 5 instead of weak.
  * One change was made after scoring, which moved no score: a pasted answer that is also off-topic
  * is now named as a repeat (the existing pasted-answer check).
+ *
+ * Then folded into the tuning pairs (flag tunedAfterHoldout): the general causes behind these
+ * misses were fixed (b7054c6; pinned in tests/unit/offline/generalisation.test.ts on answers
+ * written for those tests), and this file was re-scored many times while doing so, so it is no
+ * longer a holdout. The causes: relevance read the question's exact words only (now words that
+ * share a synonym group count too: "wrong" for "mistake", "girl" for "pupil"); someone else's
+ * negation in a story ("pupils who can't…", "he wasn't readmitted") was read as the candidate
+ * admitting a gap; "double check" and "twice" counted as measured results; a short answer that
+ * names nothing was not recognised as generic; a one-step plan earned the floor of a plan in
+ * steps. After the fixes this file scores 90.5% exact (38/42), none two bands off — not a
+ * holdout figure. The excellent answers held at 8 by length (under ~110 words) are left as they
+ * were: lifting dense answers cost more tuning pairs (strong answers to 9–10) than it gained. A
+ * seventh holdout was written after this (pairs-holdout-7.ts).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 const FI_STORY = `Supplier invoices at Northgate were keyed in by hand from PDFs, and about one in twenty had an error, usually a wrong VAT amount, which we only found at month-end. I mapped the process with the two AP clerks and found most errors came from five suppliers with unusual invoice layouts. I set up our accounts payable system's invoice scanning for the top thirty suppliers, with a rule that flags any invoice whose VAT isn't 20% of the net. Errors fell to about one in two hundred within three months, and the clerks saved roughly two days a month. I wrote a one-page guide and trained the new starter on it.`;
 const SU_STORY = `On the Monday after a storm we had 400 chats waiting by 10am, mostly customers whose thermostats had lost Wi-Fi after a power cut. I checked with engineering that it was the known reconnect issue, wrote a three-step fix as a macro and pinned it to the top of the help centre. I moved two agents to phone calls for customers flagged as vulnerable or with no heating, and asked the billing team to lend us two people for the afternoon. By 4pm the queue was under 50, and we now publish that reconnect guide automatically whenever there's a regional power cut.`;
 
-export const HOLDOUT_PAIRS: readonly CalibrationPair[] = [
+export const HOLDOUT_V6_PAIRS: readonly CalibrationPair[] = [
   // ── Software ─────────────────────────────────────────────────────────────────────────────
   h({ id: 'h6-sw-testing-excellent', question: Q.swTesting, band: 'excellent', note: 'Risky cases named, tests at the right levels, a flagged rollout with metrics, and a way back.',
     answer: `I'd start by listing what can go wrong with money: rounding on partial amounts, refunds in currencies with no minor units like yen, several partial refunds adding up to more than the original payment, and a refund retried after a timeout. Each of those becomes a unit test on the calculation, plus one integration test against the payment provider's sandbox for the full refund path. I'd release it behind a flag to a few shops first and watch refund failures, the total refunded per day against the previous weeks, and support tickets about refunds. If anything looks off I can switch the flag back, and because every refund is logged with its calculation, we can find and correct any wrong amounts afterwards.` }),

@@ -23,7 +23,7 @@
  *   answer is often a question or two back, so it is never "too short".
  */
 import type { AnswerCoverage } from '../../intelligence/types.js';
-import { contentKeys, languageName, overlapCount, sentenceKeys } from '../../text/index.js';
+import { contentKeys, isAdmission, languageName, overlapCount, sentenceKeys } from '../../text/index.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
 import type { AnswerFeatures } from '../../analysis/answer-features.js';
@@ -46,6 +46,8 @@ export const DEPTH_WORDS: Readonly<Record<Kind, readonly [short: number, full: n
 };
 
 const STORY_KINDS = new Set(['behavioral', 'skill']);
+/** Under this many words, an answer with no detail at all is generic rather than brief. */
+const THIN_WORDS = 40;
 const ROLE_KINDS = new Set(['opener', 'motivation']);
 
 /** A timeframe for a plan ("in my first two months", "within six weeks", "by the end of the quarter"), not a past date. */
@@ -72,12 +74,14 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   // key points, a single word of the question), structure and detail cannot lift it above 4.
   const touched = keyPointsTouched(coverage) ?? r.questionHits >= 1;
   const covered = coverage ? coverage.coveredCount > 0 : r.questionHits >= 2;
-  if (!r.focusHit && (!touched || (!covered && r.questionHits === 0)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
+  // One word of the question, or two that share a synonym with its words, is a hint it is on the question.
+  const nearQuestion = r.exactQuestionHits + (r.questionHits - r.exactQuestionHits) / 2 >= 1;
+  if (!r.focusHit && (!touched || (!covered && !nearQuestion)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
     // Confident and specific about something else, sharing not one word with the question: a
     // non-answer — unless it is a substantial, measured story from work, which shows some ability
     // even though it answers another question (weak, not hopeless).
     const substantialStory = f.words >= 60 && f.metricSentences.length >= 1 && f.actionSentences.length >= 1;
-    if (r.questionHits === 0 && !covered && !substantialStory) return cap(2, 'unfocused', `It is about something else: it never addresses ${focus}, or anything the question asked about.`);
+    if (!nearQuestion && !covered && !substantialStory) return cap(2, 'unfocused', `It is about something else: it never addresses ${focus}, or anything the question asked about.`);
     return cap(4, 'unfocused', `It never addresses ${focus}, or anything else the question asked about.`);
   }
   // Waffle: hedging throughout ("I guess…", "probably…") with no fact, or hedging in most sentences.
@@ -88,11 +92,14 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   // "I haven't…, I've never…": gaps named honestly, but nothing done or planned to show.
   const hypothetical = new Set(f.hypotheticalSentences.map((s) => s.start));
   // "I haven't used X, but I build reports in Y every week" admits a gap and then shows something.
-  const admitted = new Set(f.admissionSentences.filter((s) => !/\b(?:but|however|though|although)\b,?\s+I\b/i.test(s.text)).map((s) => s.start));
+  // Not when what follows the "but" is another gap ("I wrote a few, but I'm not sure how the numbers were worked out").
+  const admitted = new Set(f.ownAdmissionSentences.filter((s) => !recovers(s.text)).map((s) => s.start));
   // Only sentences with some substance (eight words or more) count as showing something.
   // "I just wrote the articles" beside "I didn't really measure it myself" plays the work down: not evidence.
   const downplayed = (text: string) => admitted.size > 0 && /\bI (?:just|only|simply|mostly just)\b/i.test(text);
-  const positive = f.sentences.filter((s) => !admitted.has(s.start) && !hypothetical.has(s.start) && !downplayed(s.text) && s.text.split(/\s+/).length >= 8).length;
+  // For a scenario or a gap, the plan is what there is to show ("I'd make the consumer idempotent…").
+  const plans = modeOf(kind) === 'approach';
+  const positive = f.sentences.filter((s) => !admitted.has(s.start) && (plans || !hypothetical.has(s.start)) && !downplayed(s.text) && s.text.split(/\s+/).length >= 8).length;
   if (admitted.size >= 1 && positive <= (admitted.size >= 2 ? 1 : 0) && f.metricSentences.length === 0) {
     return cap(4, 'no_example', "The answer says what you haven't done, but not what you have done that comes close, or how you would close the gap.");
   }
@@ -116,12 +123,26 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (kind === 'technical' && f.words < 60 && !STEPS.test(f.text) && !REASON_OR_CHECK.test(f.text) && f.metricSentences.length === 0 && (coverage?.coveredCount ?? 0) < 2) {
     return cap(4, 'no_example', 'The answer says what you would aim for, not how: give the steps, your reasons and how you would check.');
   }
+  // A short answer that names nothing: no number, no name, at most one thing done or planned
+  // ("I'd make sure there are good tests and that everything passes"). Generic, whatever its words.
+  // A time or a duration ("for five years", "last term") is a detail; so is an outcome of something done.
+  const occasion = f.actionSentences.length > 0 && f.outcome !== null;
+  if (kind !== 'closing' && f.words < THIN_WORDS && f.metricSentences.length === 0 && f.concreteActions + f.plannedActions <= 1 && f.properNouns <= 1 && !f.timeframe && !occasion) {
+    return cap(4, 'short', 'The answer stays general: it never says what you did or would do, with what, or what came of it.');
+  }
   if (kind === 'gap' && !PLAN_TIMEFRAME.test(f.text)) {
     return cap(6, 'no_plan', 'Your plan for closing the gap has no timeframe or measure, so it is hard to believe.');
   }
   const [short, full] = DEPTH_WORDS[kind];
   if (f.words < short) return cap(6, 'short', 'The answer is short: it leaves out the detail that would make it convincing.');
   return f.words < full ? { ceiling: 8, reason: null, issue: null } : none;
+}
+
+
+/** "I haven't used X, but I build reports in Y every week": a gap, then something shown. */
+function recovers(sentence: string): boolean {
+  const m = /\b(?:but|however|though|although)\b,?\s+((?:[\w'’-]+\s+){0,3}?(?:I|we)\b.*)$/i.exec(sentence);
+  return m !== null && !isAdmission(m[1]!);
 }
 
 /** A reason or a check in a scenario answer. */
@@ -161,7 +182,8 @@ export function exampleFloor(
   // The candidate's own action, or the team's with a measured result ("we tested…: 10% more sign-ups").
   const acted = f.actionSentences.length > 0 || (f.pastAction && f.metricSentences.some((m) => m.start === outcome?.start));
   if (STORY_KINDS.has(kind) && acted && action && outcome && outcome.start >= action.start) return 5;
-  if (kind === 'technical' && STEPS.test(f.text) && f.sentences.length + (f.text.match(/,/g)?.length ?? 0) >= 3) return 5;
+  // Steps means at least two things to do ("…, and then explain it to sales" is one).
+  if (kind === 'technical' && STEPS.test(f.text) && f.plannedActions + f.concreteActions >= 2 && f.sentences.length + (f.text.match(/,/g)?.length ?? 0) >= 3) return 5;
   return 1;
 }
 
