@@ -17,7 +17,8 @@ import { keyPointCoverage } from '../../../src/ai/offline/answer-coverage.js';
 import { depthOf, exampleFloor } from '../../../src/ai/offline/answer-depth.js';
 import { evaluateOfflineAnswer } from '../../../src/ai/offline/evaluate-answer.js';
 import type { PlannedQuestion } from '../../../src/ai/schemas.js';
-import type { EvaluateAnswerInput, InterviewContext } from '../../../src/ai/types.js';
+import type { EvaluateAnswerInput } from '../../../src/ai/types.js';
+import type { InterviewContext } from '../../../src/interview/definitions.js';
 import { isOwnAdmission, measuresIn, readText } from '../../../src/text/index.js';
 
 const context = (jobTitle: string, jobDescription: string): InterviewContext => ({
