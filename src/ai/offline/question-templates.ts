@@ -104,9 +104,10 @@ export function gapQuestion(a: ContextAnalysis, gap: SkillGap, v: number): Plann
     return q('gap', s, `The role asks for ${s}${from}, and I couldn't see it on your CV. Do you hold it, or is it planned? And what related training have you done${beyond}?`);
   }
   const near = gap.related ? `, or with something close to it such as ${gap.related.name}` : '';
+  const closest = gap.related ? ` (your ${gap.related.name}, for example)` : '';
   return q('gap', s, pick([
     `The role involves ${s}${from}, and I couldn't see it on your CV, though you may well have done it. What experience do you have with it${near}, and how would you build on it in your first months${at(a.company)}?`,
-    `I'd like to hear about ${s}: the role needs it${from}, and your CV doesn't mention it. Tell me about the closest thing you have done${near}, and how you would get up to speed.`,
+    `I'd like to hear about ${s}: the role needs it${from}, and your CV doesn't mention it. Tell me about the closest thing you have done${closest}, and how you would get up to speed.`,
   ], v));
 }
 
