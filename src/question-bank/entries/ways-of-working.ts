@@ -169,7 +169,7 @@ const COMMUNICATION = entries({
   ],
   mid: [
     [
-      'Tell me about a time you had to explain a technical or specialist decision to a non-specialist audience, such as managers, clients or customers.',
+      'Tell me about a time you had to explain a technical or specialist decision to people without your expertise, and what they needed to do with it.',
       [
         'translates the decision into impact the audience cared about, such as cost, risk or time',
         'leaves out unnecessary detail',
