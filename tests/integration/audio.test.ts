@@ -18,50 +18,11 @@ import { createTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
-import { chunks, consentToRecording, fixturePcm, gapManifest } from '../support/audio.js';
+import { chunks, consentToRecording, fixturePcm, gapManifest, trackSocket as track, type ServerMessage, type SocketClient as Client } from '../support/audio.js';
 import { createFakeTranscriber } from '../support/fake-transcriber.js';
 
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((r) => setTimeout(r, 10));
-}
-
-type ServerMessage = { type: string; [key: string]: any };
-
-/** A connected client: every JSON message it got, and how the socket closed. */
-interface Client {
-  ws: WebSocket;
-  messages: ServerMessage[];
-  closed: Promise<{ code: number; reason: string }>;
-  /** Resolves with the first message of `type` (already received or still to come). */
-  next(type: string): Promise<ServerMessage>;
-}
-
-function track(ws: WebSocket): Client {
-  const messages: ServerMessage[] = [];
-  const waiters: Array<{ type: string; resolve: (m: ServerMessage) => void }> = [];
-  ws.on('message', (data, isBinary) => {
-    if (isBinary) return;
-    const message = JSON.parse(data.toString()) as ServerMessage;
-    messages.push(message);
-    for (const w of waiters.filter((x) => x.type === message.type)) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve(message);
-    }
-  });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  );
-  return {
-    ws,
-    messages,
-    closed,
-    next: (type) =>
-      new Promise((resolve) => {
-        const seen = messages.find((m) => m.type === type);
-        if (seen) resolve(seen);
-        else waiters.push({ type, resolve });
-      }),
-  };
 }
 
 describe('voice answers over WebSocket', () => {

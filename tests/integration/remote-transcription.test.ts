@@ -9,15 +9,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type WebSocket from 'ws';
 import { testConfig, type AppConfig, type SpeechSettings } from '../../src/config.js';
 import { createTestApp, Visitor } from '../support/test-app.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
-import { chunks, consentToRecording, fixturePcm, gapManifest } from '../support/audio.js';
+import { chunks, consentToRecording, fixturePcm, gapManifest, trackSocket, type ServerMessage, type SocketClient as Client } from '../support/audio.js';
 import { fails, hangs, startFakeSpeechServer, type FakeSpeechServer, type SpeechApi } from '../support/fake-speech-server.js';
 import { SAMPLE_RATE } from '../../src/speech/signal.js';
-
-type ServerMessage = { type: string; [key: string]: any };
 
 const SPOKEN = ['I led a team of four engineers.', 'We rebuilt the billing system in three months.'];
 
@@ -38,13 +35,6 @@ function settingsFor(api: SpeechApi, fake: FakeSpeechServer, timeoutMs = 3000): 
         remoteGemini: { baseUrl: fake.geminiBaseUrl, model: 'gemini-2.5-flash', apiKey: 'gemini-test-key-123', apiKeyVariable: 'GEMINI_API_KEY' },
         remoteTimeoutMs: timeoutMs,
       };
-}
-
-interface Client {
-  ws: WebSocket;
-  messages: ServerMessage[];
-  next(type: string): Promise<ServerMessage>;
-  closed: Promise<number>;
 }
 
 describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) => {
@@ -75,29 +65,7 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
     let client: Client | undefined;
     await app.injectWS(`/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader! } }, {
       onInit: (ws) => {
-        const messages: ServerMessage[] = [];
-        const waiters: Array<{ type: string; resolve: (m: ServerMessage) => void }> = [];
-        ws.on('message', (data, isBinary) => {
-          if (isBinary) return;
-          const message = JSON.parse(data.toString()) as ServerMessage;
-          messages.push(message);
-          for (const w of waiters.filter((x) => x.type === message.type)) {
-            waiters.splice(waiters.indexOf(w), 1);
-            w.resolve(message);
-          }
-        });
-        const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-        client = {
-          ws,
-          messages,
-          closed,
-          next: (type) =>
-            new Promise((resolve) => {
-              const seen = messages.find((m) => m.type === type);
-              if (seen) resolve(seen);
-              else waiters.push({ type, resolve });
-            }),
-        };
+        client = trackSocket(ws);
       },
     });
     return client!;

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import type WebSocket from 'ws';
 import { float32ToPcm16, FRAME_BYTES, SAMPLE_RATE } from '../../src/speech/signal.js';
 import { readWav } from '../../src/speech/wav.js';
 import type { Visitor } from './test-app.js';
@@ -47,4 +48,44 @@ export const sinePcm = (hz: number, seconds: number, amplitude = 0.5) => float32
 export async function consentToRecording(visitor: Visitor, sessionId: string, fields: Record<string, string> = {}): Promise<void> {
   const response = await visitor.post(`/session/${sessionId}/voice-consent`, fields, { htmx: true });
   expect(response.statusCode).toBe(204);
+}
+
+export type ServerMessage = { type: string; [key: string]: any };
+
+/** A connected client: every JSON message it got, and how the socket closed. */
+export interface SocketClient {
+  ws: WebSocket;
+  messages: ServerMessage[];
+  closed: Promise<{ code: number; reason: string }>;
+  /** Resolves with the first message of `type` (already received or still to come). */
+  next(type: string): Promise<ServerMessage>;
+}
+
+/** Follows a voice socket's JSON messages (binary frames are ignored) and how it closed. */
+export function trackSocket(ws: WebSocket): SocketClient {
+  const messages: ServerMessage[] = [];
+  const waiters: Array<{ type: string; resolve: (m: ServerMessage) => void }> = [];
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) return;
+    const message = JSON.parse(data.toString()) as ServerMessage;
+    messages.push(message);
+    for (const w of waiters.filter((x) => x.type === message.type)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(message);
+    }
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  return {
+    ws,
+    messages,
+    closed,
+    next: (type) =>
+      new Promise((resolve) => {
+        const seen = messages.find((m) => m.type === type);
+        if (seen) resolve(seen);
+        else waiters.push({ type, resolve });
+      }),
+  };
 }
