@@ -13,6 +13,13 @@ import type { ContextAnalysis } from '../../analysis/context-analysis.js';
 import { skillByName } from '../../analysis/skill-matcher.js';
 import { lowerFirst, naturalPhrase, pick, type Sentence } from '../../text/index.js';
 
+/** The follow-up to an opener or a motivation question that did not say enough. */
+function narrativeFollowUp(input: EvaluateAnswerInput, a: ContextAnalysis): string {
+  return input.question.kind === 'motivation'
+    ? `What specifically about ${a.company || 'this company'} and this role appeals to you, beyond the job title?`
+    : `Which part of your experience is most relevant to ${a.role ? `the ${a.role} role` : 'this role'}? Give me one concrete example.`;
+}
+
 /** "using Kafka" for a skill focus, the competency or words otherwise. */
 function topic(input: EvaluateAnswerInput): string {
   const focus = input.question.focus.trim();
@@ -29,7 +36,10 @@ export function followUpFor(input: EvaluateAnswerInput, f: AnswerFeatures, score
   if (!mayFollowUp({ isFollowUp: input.isFollowUp, kind: input.question.kind })) return null;
   const about = topic(input);
   const issue = substance.issue;
+  const mode = modeOf(input.question.kind);
   if (issue === 'injection' || issue === 'off_topic' || issue === 'echo' || issue === 'unfocused') {
+    // An opener's or motivation question's focus ("fit for Nurse") is no topic for an example.
+    if (mode === 'narrative') return `Let's stay with the question. ${narrativeFollowUp(input, a)}`;
     return `Let's stay with the question. Can you give me a real example of ${about}: what happened, what you did, and how it turned out?`;
   }
   if (issue === 'duplicate') {
@@ -38,13 +48,7 @@ export function followUpFor(input: EvaluateAnswerInput, f: AnswerFeatures, score
   if (issue === 'keyword_list' && f.skillNames[0]) {
     return `You listed several skills. Pick one, say ${f.skillNames[0]}, and tell me about a specific time you used it: the problem, what you did, and the result.`;
   }
-  const mode = modeOf(input.question.kind);
-  if (mode === 'narrative') {
-    if (score > 4) return null;
-    return input.question.kind === 'motivation'
-      ? `What specifically about ${a.company || 'this company'} and this role appeals to you, beyond the job title?`
-      : `Which part of your experience is most relevant to ${a.role ? `the ${a.role} role` : 'this role'}? Give me one concrete example.`;
-  }
+  if (mode === 'narrative') return score > 4 ? null : narrativeFollowUp(input, a);
   if (issue === 'empty' || issue === 'evasive' || issue === 'too_short' || issue === 'brief' || issue === 'repetitive' || issue === 'waffle' || issue === 'no_example') {
     return `Could you walk me through one specific example of ${about}: the situation, what you did yourself, and what happened as a result?`;
   }
