@@ -14,10 +14,13 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, deps: Ap
 }
 
 export interface TestAppOptions {
-  /** Config overrides (on top of `testConfig()`) for the `app` fixture. */
-  config?: Partial<AppConfig>;
-  /** Dependencies for the `app` fixture (providers, transcriber, log stream...). */
-  deps?: AppDeps;
+  /** Config overrides (on top of `testConfig()`) for the `app` fixture, or a function making them for every app. */
+  config?: Partial<AppConfig> | (() => Partial<AppConfig>);
+  /**
+   * Dependencies for the `app` fixture (providers, transcriber, log stream...), or a function
+   * that makes them, called for every app (so a stateful fake is fresh for each test).
+   */
+  deps?: AppDeps | (() => AppDeps);
   /**
    * 'test' (the default): a fresh app and visitor for every test, closed after it — what a
    * beforeEach/afterEach pair gave. 'file': one app and one visitor shared by the tests of the
@@ -25,6 +28,13 @@ export interface TestAppOptions {
    * beforeAll/afterAll pair gave; each `useTestApp({ scope: 'file' })` call has its own app.
    */
   scope?: 'test' | 'file';
+  /**
+   * Per-test scope only. true (the default): the app is built in a beforeEach hook registered
+   * where `useTestApp` is called, so its start-up counts against the hook timeout, not the
+   * test's — as with the beforeEach it replaces. false: built when a test first asks for it;
+   * for files whose tests make their own apps with `makeApp`.
+   */
+  eager?: boolean;
 }
 
 /** Apps a test builds itself (several configs in one file), all closed after the test. */
@@ -43,10 +53,13 @@ const withMakeApp = test.extend('makeApp', async ({}, { onCleanup }) => {
   return make;
 });
 
-function perTest(config: Partial<AppConfig>, deps: AppDeps) {
+const depsOf = (deps: AppDeps | (() => AppDeps)): AppDeps => (typeof deps === 'function' ? deps() : deps);
+const configOf = (config: Partial<AppConfig> | (() => Partial<AppConfig>)) => (typeof config === 'function' ? config() : config);
+
+function perTest(config: Partial<AppConfig> | (() => Partial<AppConfig>), deps: AppDeps | (() => AppDeps)) {
   return withMakeApp
-    .extend('appConfig', config)
-    .extend('appDeps', deps)
+    .extend('appConfig', (): Partial<AppConfig> => configOf(config))
+    .extend('appDeps', (): AppDeps => depsOf(deps))
     .extend('app', async ({ appConfig, appDeps }, { onCleanup }) => {
       const app = await createTestApp(appConfig, appDeps);
       onCleanup(() => app.close());
@@ -55,10 +68,10 @@ function perTest(config: Partial<AppConfig>, deps: AppDeps) {
     .extend('visitor', ({ app }) => new Visitor(app));
 }
 
-function perFile(config: Partial<AppConfig>, deps: AppDeps) {
+function perFile(config: Partial<AppConfig> | (() => Partial<AppConfig>), deps: AppDeps | (() => AppDeps)) {
   return withMakeApp
-    .extend('appConfig', { scope: 'file' }, config)
-    .extend('appDeps', { scope: 'file' }, deps)
+    .extend('appConfig', { scope: 'file' }, (): Partial<AppConfig> => configOf(config))
+    .extend('appDeps', { scope: 'file' }, (): AppDeps => depsOf(deps))
     .extend('app', { scope: 'file' }, async ({ appConfig, appDeps }, { onCleanup }) => {
       const app = await createTestApp(appConfig, appDeps);
       onCleanup(() => app.close());
@@ -80,8 +93,11 @@ function perFile(config: Partial<AppConfig>, deps: AppDeps) {
  */
 export function useTestApp(options: TestAppOptions & { scope: 'file' }): ReturnType<typeof perFile>;
 export function useTestApp(options?: TestAppOptions & { scope?: 'test' }): ReturnType<typeof perTest>;
-export function useTestApp({ config = {}, deps = {}, scope = 'test' }: TestAppOptions = {}) {
-  return scope === 'file' ? perFile(config, deps) : perTest(config, deps);
+export function useTestApp({ config = {}, deps = {}, scope = 'test', eager = true }: TestAppOptions = {}) {
+  if (scope === 'file') return perFile(config, deps);
+  const extended = perTest(config, deps);
+  if (eager) extended.beforeEach(async ({ app }) => void app);
+  return extended;
 }
 
 export interface UploadFile {
