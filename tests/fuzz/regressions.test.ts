@@ -2,22 +2,15 @@
  * Inputs the fuzzer found answering 500, kept as plain tests: a form field sent twice (an
  * array after parsing), and a multipart upload cut off before its end.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect } from 'vitest';
 import { html } from '../support/html.js';
 import { setUpSession } from '../support/interview-driver.js';
-import { createTestApp, multipart, Visitor } from '../support/test-app.js';
+import { multipart, useTestApp, Visitor } from '../support/test-app.js';
+
+const test = useTestApp({ scope: 'file' });
 
 describe('fuzzer findings', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await createTestApp();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
-
-  it('a repeated form field is a validation error (422), not a 500', async () => {
+  test('a repeated form field is a validation error (422), not a 500', async ({ app }) => {
     const visitor = new Visitor(app);
     const token = await visitor.csrfToken();
     const res = await app.inject({
@@ -39,7 +32,7 @@ describe('fuzzer findings', () => {
     expect(job.statusCode).toBe(422);
   });
 
-  it('a multipart upload cut off before its end is a 400 that says so, not a 500', async () => {
+  test('a multipart upload cut off before its end is a 400 that says so, not a 500', async ({ app }) => {
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     const token = await visitor.csrfToken();
@@ -54,31 +47,27 @@ describe('fuzzer findings', () => {
     expect(html(res.body).querySelector('#error')?.getAttribute('data-code')).toBe('UPLOAD_INCOMPLETE');
   });
 
-  it('a multipart boundary longer than the parser takes (issue 17) is a 400 with no error log, with or without a CSRF token', async () => {
+  test('a multipart boundary longer than the parser takes (issue 17) is a 400 with no error log, with or without a CSRF token', async ({ makeApp }) => {
     const lines: string[] = [];
-    const logged = await createTestApp({ logLevel: 'info' }, { logStream: { write: (line) => void lines.push(line) } });
-    try {
-      const visitor = new Visitor(logged);
-      const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
-      const token = await visitor.csrfToken();
-      for (const length of [253, 256, 300, 5000]) {
-        const boundary = 'b'.repeat(length);
-        for (const csrf of [{}, { 'x-csrf-token': token }]) {
-          for (const route of ['upload-cv', 'upload-job']) {
-            const res = await logged.inject({
-              method: 'POST',
-              url: `/session/${id}/${route}`,
-              headers: { cookie: visitor.cookieHeader!, 'content-type': `multipart/form-data; boundary=${boundary}`, ...csrf },
-              payload: `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${boundary}--\r\n`,
-            });
-            expect(res.statusCode, `${route}, boundary of ${length}`).toBe(400);
-            expect(html(res.body).querySelector('#error')?.getAttribute('data-code')).toBe('MALFORMED_UPLOAD');
-          }
+    const logged = await makeApp({ logLevel: 'info' }, { logStream: { write: (line) => void lines.push(line) } });
+    const visitor = new Visitor(logged);
+    const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
+    const token = await visitor.csrfToken();
+    for (const length of [253, 256, 300, 5000]) {
+      const boundary = 'b'.repeat(length);
+      for (const csrf of [{}, { 'x-csrf-token': token }]) {
+        for (const route of ['upload-cv', 'upload-job']) {
+          const res = await logged.inject({
+            method: 'POST',
+            url: `/session/${id}/${route}`,
+            headers: { cookie: visitor.cookieHeader!, 'content-type': `multipart/form-data; boundary=${boundary}`, ...csrf },
+            payload: `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${boundary}--\r\n`,
+          });
+          expect(res.statusCode, `${route}, boundary of ${length}`).toBe(400);
+          expect(html(res.body).querySelector('#error')?.getAttribute('data-code')).toBe('MALFORMED_UPLOAD');
         }
       }
-      expect(lines.filter((l) => JSON.parse(l).level >= 50)).toEqual([]);
-    } finally {
-      await logged.close();
     }
+    expect(lines.filter((l) => JSON.parse(l).level >= 50)).toEqual([]);
   });
 });

@@ -5,16 +5,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { testConfig } from '../../src/config.js';
+import { testConfig, type AppConfig } from '../../src/config.js';
 import { recordingPath } from '../../src/speech/recording-files.js';
-import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
 import { answerAll, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
-import { leftovers, rowCount } from '../support/db-inspect.js';
+import { leftovers, rowCount, stored } from '../support/db-inspect.js';
 import { setupTokenIn } from '../support/operator-token.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -36,26 +36,27 @@ const dashboardIds = async (visitor: Visitor) =>
     .map((tr) => tr.getAttribute('data-session-id'));
 
 describe('accounts', () => {
-  let app: FastifyInstance;
-  let dataDir: string;
   let now: Date;
   let logs: string[];
-  beforeEach(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-accounts-'));
-    now = new Date('2025-03-01T09:00:00Z');
-    logs = [];
-    app = await createTestApp(
-      { dataDir, adminEmails: ['ops@example.com'], logLevel: 'warn' },
-      { clock: () => now, logStream: { write: (line) => void logs.push(line) } },
-    );
+  const dataDirs: string[] = [];
+  // A fresh data folder, clock and log for every test's app.
+  const test = useTestApp({
+    config: (): Partial<AppConfig> => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-accounts-'));
+      dataDirs.push(dataDir);
+      now = new Date('2025-03-01T09:00:00Z');
+      logs = [];
+      return { dataDir, adminEmails: ['ops@example.com'], logLevel: 'warn' };
+    },
+    deps: () => ({ clock: () => now, logStream: { write: (line) => void logs.push(line) } }),
   });
-  afterEach(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  // After the file: each test's app is closed by the fixture by then.
+  afterAll(() => {
+    for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   describe('registration', () => {
-    it('serves real forms (no JavaScript needed)', async () => {
+    test('serves real forms (no JavaScript needed)', async ({ app }) => {
       const visitor = new Visitor(app);
       for (const [url, action, fields] of [
         ['/account/register', '/account/register', ['email', 'password', 'password_confirm']],
@@ -67,7 +68,7 @@ describe('accounts', () => {
       }
     });
 
-    it('re-renders with a message per field (422) and the email typed, never the passwords', async () => {
+    test('re-renders with a message per field (422) and the email typed, never the passwords', async ({ app }) => {
       const visitor = new Visitor(app);
       const empty = await visitor.post('/account/register', { email: '', password: '' });
       expect(empty.statusCode).toBe(422);
@@ -88,7 +89,7 @@ describe('accounts', () => {
       expect(rowCount(app, 'users')).toBe(0);
     });
 
-    it('turns the guest into the account: everything made as a guest is kept', async () => {
+    test('turns the guest into the account: everything made as a guest is kept', async ({ app }) => {
       const visitor = new Visitor(app);
       const id = await setUpSession(visitor);
       const guestId = (app.database.sqlite.prepare('select id from users').get() as { id: string }).id;
@@ -106,7 +107,7 @@ describe('accounts', () => {
       expect(textOf((await visitor.get('/account')).body, '#account-email')).toBe('alex.morgan@example.com');
     });
 
-    it('keeps emails unique whatever their case or spaces', async () => {
+    test('keeps emails unique whatever their case or spaces', async ({ app }) => {
       expect((await register(new Visitor(app), 'sam@example.com')).statusCode).toBe(303);
       const again = await register(new Visitor(app), ' SAM@example.com');
       expect(again.statusCode).toBe(422);
@@ -114,7 +115,7 @@ describe('accounts', () => {
       expect(rowCount(app, 'users')).toBe(1);
     });
 
-    it('sends a signed-in visitor from the registration page to their account, and refuses a second registration', async () => {
+    test('sends a signed-in visitor from the registration page to their account, and refuses a second registration', async ({ app }) => {
       const visitor = new Visitor(app);
       await register(visitor, 'sam@example.com');
       const page = await visitor.get('/account/register');
@@ -127,7 +128,7 @@ describe('accounts', () => {
   });
 
   describe('signing in and out', () => {
-    it('sign out gives a new, empty guest identity; sign in brings the interviews back', async () => {
+    test('sign out gives a new, empty guest identity; sign in brings the interviews back', async ({ app }) => {
       const visitor = new Visitor(app);
       const id = await createSession(visitor);
       await register(visitor, 'sam@example.com');
@@ -149,7 +150,7 @@ describe('accounts', () => {
       expect(await dashboardIds(visitor)).toEqual([id]);
     });
 
-    it('says the same thing for an unknown email as for a wrong password', async () => {
+    test('says the same thing for an unknown email as for a wrong password', async ({ app }) => {
       await register(new Visitor(app), 'sam@example.com');
       const visitor = new Visitor(app);
       const unknown = await visitor.post('/account/login', { email: 'nobody@example.com', password: PASSWORD });
@@ -158,21 +159,21 @@ describe('accounts', () => {
       expect(textOf(unknown.body, '#error')).toBe(textOf(wrong.body, '#error'));
     });
 
-    it('moves the interviews a guest made before signing in into the account', async () => {
+    test('moves the interviews a guest made before signing in into the account', async ({ app }) => {
       const first = new Visitor(app);
       const accountSession = await createSession(first, 'Account interview');
       await register(first, 'sam@example.com');
 
       const laptop = new Visitor(app);
       const guestSession = await createSession(laptop, 'Guest interview');
-      const guestId = (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(guestSession) as { owner_id: string }).owner_id;
+      const guestId = stored(app).ownerOf(guestSession);
       expect((await laptop.post('/account/login', { email: 'sam@example.com', password: PASSWORD })).statusCode).toBe(303);
       expect((await dashboardIds(laptop)).sort()).toEqual([accountSession, guestSession].sort());
       expect((await dashboardIds(first)).sort()).toEqual([accountSession, guestSession].sort());
-      expect(app.database.sqlite.prepare('select count(*) n from users where id = ?').get(guestId)).toEqual({ n: 0 });
+      expect(stored(app).repositories.users.findById(guestId)).toBeUndefined();
     });
 
-    it('rotates the CSRF secret on sign-in and sign-out: a token from before no longer works', async () => {
+    test('rotates the CSRF secret on sign-in and sign-out: a token from before no longer works', async ({ app }) => {
       const visitor = new Visitor(app);
       await register(visitor, 'sam@example.com');
       const before = await visitor.csrfToken();
@@ -183,7 +184,7 @@ describe('accounts', () => {
   });
 
   describe('changing the password', () => {
-    it('needs the current password, and signs out every other browser', async () => {
+    test('needs the current password, and signs out every other browser', async ({ app }) => {
       const desk = new Visitor(app);
       const id = await createSession(desk);
       await register(desk, 'sam@example.com');
@@ -210,7 +211,7 @@ describe('accounts', () => {
       expect((await fresh.post('/account/login', { email: 'sam@example.com', password: 'a brand new password' })).statusCode).toBe(303);
     });
 
-    it('is not offered to a guest', async () => {
+    test('is not offered to a guest', async ({ app }) => {
       const guest = new Visitor(app);
       const page = await guest.get('/account');
       expect(page.body).toContain('You are using Rehearse as a guest');
@@ -221,7 +222,7 @@ describe('accounts', () => {
   });
 
   describe('last active', () => {
-    it('is recorded at most once a minute per user', async () => {
+    test('is recorded at most once a minute per user', async ({ app }) => {
       const visitor = new Visitor(app);
       await createSession(visitor);
       const lastActive = () => (app.database.sqlite.prepare('select last_active_at t from users').get() as { t: number | null }).t;
@@ -245,14 +246,14 @@ describe('accounts', () => {
       expect((await visitor.post(`/session/${id}/complete`)).statusCode).toBe(303);
       return id;
     }
-    const recording = (sessionId: string) => {
-      const file = recordingPath(dataDir, sessionId, 'rec1.wav');
+    const recording = (app: FastifyInstance, sessionId: string) => {
+      const file = recordingPath(app.config.dataDir, sessionId, 'rec1.wav');
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, 'RIFF....WAVE');
       return file;
     };
 
-    it('deletes one interview after a confirmation step: rows in every table and its recordings', async () => {
+    test('deletes one interview after a confirmation step: rows in every table and its recordings', async ({ app }) => {
       const visitor = new Visitor(app);
       const id = await completedSession(visitor);
       // A retried question is part of the interview too (question_retries).
@@ -260,8 +261,8 @@ describe('accounts', () => {
       expect(retry.statusCode).toBe(303);
       expect(rowCount(app, 'question_retries')).toBe(1);
       const keep = await createSession(visitor, 'Keep me');
-      const file = recording(id);
-      const kept = recording(keep);
+      const file = recording(app, id);
+      const kept = recording(app, keep);
 
       for (const page of [`/session/${id}/feedback`, '/dashboard']) {
         expect(html((await visitor.get(page)).body).querySelector(`a[href="/session/${id}/delete"]`), page).not.toBeNull();
@@ -287,10 +288,10 @@ describe('accounts', () => {
       expect((await visitor.post(`/session/${id}/delete`, { confirm: 'yes' })).statusCode).toBe(404);
     });
 
-    it('deletes a whole account and everything in it, confirmed with the password', async () => {
+    test('deletes a whole account and everything in it, confirmed with the password', async ({ app }) => {
       const visitor = new Visitor(app);
       const ids = [await completedSession(visitor), await createSession(visitor)];
-      ids.forEach(recording);
+      ids.forEach((id) => recording(app, id));
       await register(visitor, 'leaver@example.com');
       const userId = (app.database.sqlite.prepare('select id from users').get() as { id: string }).id;
       const other = new Visitor(app);
@@ -306,13 +307,13 @@ describe('accounts', () => {
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/?done=account-deleted');
       expect(leftovers(app, [userId, 'leaver@example.com', 'Alex Morgan', ...ids])).toEqual({});
-      for (const id of ids) expect(fs.existsSync(path.join(dataDir, 'recordings', id))).toBe(false);
+      for (const id of ids) expect(fs.existsSync(path.join(app.config.dataDir, 'recordings', id))).toBe(false);
       expect(await dashboardIds(other)).toEqual([othersSession]);
       expect(await dashboardIds(visitor)).toEqual([]);
       expect((await new Visitor(app).post('/account/login', { email: 'leaver@example.com', password: PASSWORD })).statusCode).toBe(422);
     });
 
-    it('lets a guest delete everything too', async () => {
+    test('lets a guest delete everything too', async ({ app }) => {
       const guest = new Visitor(app);
       const id = await createSession(guest);
       expect((await guest.post('/account/delete')).statusCode).toBe(422);
@@ -325,7 +326,7 @@ describe('accounts', () => {
 
   describe('operator page', () => {
     /** The listed operator registers, then claims the role with the setup token from the log. */
-    async function admin() {
+    async function admin(app: FastifyInstance) {
       const ops = new Visitor(app);
       await register(ops, 'OPS@example.com');
       const claimed = await ops.post('/account/operator', { setup_token: setupTokenIn(logs)! });
@@ -333,12 +334,12 @@ describe('accounts', () => {
       return ops;
     }
 
-    it('is a 404 for guests and for accounts not in ADMIN_EMAILS, even with a valid token', async () => {
+    test('is a 404 for guests and for accounts not in ADMIN_EMAILS, even with a valid token', async ({ app }) => {
       const guest = new Visitor(app);
       const target = await createSession(guest);
       const someone = new Visitor(app);
       await register(someone, 'someone@example.com');
-      const victimId = (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(target) as { owner_id: string }).owner_id;
+      const victimId = stored(app).ownerOf(target);
       for (const visitor of [guest, someone]) {
         expect((await visitor.get('/admin/users')).statusCode).toBe(404);
         expect((await visitor.get(`/admin/users/${victimId}/delete`)).statusCode).toBe(404);
@@ -348,13 +349,13 @@ describe('accounts', () => {
       expect(rowCount(app, 'interview_sessions')).toBe(1);
     });
 
-    it('lists users (email or guest, interviews, created, last active) and deletes one with all their data', async () => {
+    test('lists users (email or guest, interviews, created, last active) and deletes one with all their data', async ({ app }) => {
       const guest = new Visitor(app);
       const guestSession = await createSession(guest);
       await createSession(guest);
       const member = new Visitor(app);
       await register(member, 'member@example.com');
-      const ops = await admin();
+      const ops = await admin(app);
       expect(html((await ops.get('/')).body).querySelector('a[href="/admin/users"]')).not.toBeNull();
 
       const page = await ops.get('/admin/users');
@@ -367,7 +368,7 @@ describe('accounts', () => {
       expect(rows.find((r) => r[0] === 'guest')?.[1]).toBe('2');
       expect(rows.find((r) => r[0] === 'guest')?.[3]).toContain('2025');
 
-      const guestId = (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(guestSession) as { owner_id: string }).owner_id;
+      const guestId = stored(app).ownerOf(guestSession);
       const confirm = await ops.get(`/admin/users/${guestId}/delete`);
       expect(confirm.statusCode).toBe(200);
       expect(textOf(confirm.body, 'h1')).toMatch(/Delete this user/);
@@ -379,9 +380,9 @@ describe('accounts', () => {
       expect((await ops.get(`/admin/users/${guestId}/delete`)).statusCode).toBe(404);
     });
 
-    it('does not delete the operator’s own account from there', async () => {
-      const ops = await admin();
-      const selfId = (app.database.sqlite.prepare("select id from users where email = 'ops@example.com'").get() as { id: string }).id;
+    test('does not delete the operator’s own account from there', async ({ app }) => {
+      const ops = await admin(app);
+      const selfId = stored(app).repositories.users.findByEmail('ops@example.com')!.id;
       const res = await ops.post(`/admin/users/${selfId}/delete`);
       expect(res.statusCode).toBe(409);
       expect(rowCount(app, 'users')).toBe(1);

@@ -3,13 +3,16 @@
  * stored with its level, competency, bank entry and key points; every answer with its
  * key-point coverage and the decision taken after it (follow up, move on, raise, lower).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { sessionIdFrom, useTestApp } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { lazyAnswer, strongAnswer } from '../support/answers.js';
 import { bankEntry } from '../../src/question-bank/index.js';
+import { rowCount, stored } from '../support/db-inspect.js';
+
+const test = useTestApp();
 
 interface Row {
   id: string;
@@ -58,17 +61,7 @@ function answerCovering(keyPoints: string[]): string {
 }
 
 describe('adaptive interview', () => {
-  let app: FastifyInstance;
-  let visitor: Visitor;
-  beforeEach(async () => {
-    app = await createTestApp();
-    visitor = new Visitor(app);
-  });
-  afterEach(async () => {
-    await app.close();
-  });
-
-  it('offers the starting difficulty as a radio group, "Match my CV" by default, and stores the choice', async () => {
+  test('offers the starting difficulty as a radio group, "Match my CV" by default, and stores the choice', async ({ app, visitor }) => {
     const form = html((await visitor.get('/')).body);
     const radios = form.querySelectorAll('#difficulty-choice input[type=radio][name=difficulty]');
     expect(radios.map((r) => r.getAttribute('value'))).toEqual(['auto', 'junior', 'mid', 'senior']);
@@ -79,14 +72,13 @@ describe('adaptive interview', () => {
     const created = await visitor.post('/session/create', { job_title: 'Nurse', company_name: 'NHS', difficulty: 'junior' });
     expect(created.statusCode).toBe(303);
     const id = sessionIdFrom(created.headers.location as string);
-    const row = app.database.sqlite.prepare('select difficulty from interview_sessions where id = ?').get(id) as { difficulty: string };
-    expect(row.difficulty).toBe('junior');
+    expect(stored(app).session(id).difficulty).toBe('junior');
     const fallback = await visitor.post('/session/create', { job_title: 'Nurse', company_name: 'NHS' });
     const other = sessionIdFrom(fallback.headers.location as string);
-    expect((app.database.sqlite.prepare('select difficulty from interview_sessions where id = ?').get(other) as { difficulty: string }).difficulty).toBe('auto');
+    expect(stored(app).session(other).difficulty).toBe('auto');
   });
 
-  it('refuses an unknown difficulty with 422, a field error, and keeps what was typed', async () => {
+  test('refuses an unknown difficulty with 422, a field error, and keeps what was typed', async ({ app, visitor }) => {
     const res = await visitor.post('/session/create', {
       job_title: 'Data Analyst',
       company_name: 'Acme',
@@ -103,10 +95,10 @@ describe('adaptive interview', () => {
     expect(doc.querySelector('#company_name')?.getAttribute('value')).toBe('Acme');
     expect(doc.querySelector('#job_description')?.textContent).toBe('Keep this text');
     expect(doc.querySelector('input[name=interview_type][value=technical]')?.hasAttribute('checked')).toBe(true);
-    expect((app.database.sqlite.prepare('select count(*) n from interview_sessions').get() as { n: number }).n).toBe(0);
+    expect(rowCount(app, 'interview_sessions')).toBe(0);
   });
 
-  it('says on the start section which level will be used, and shows it on the interview page', async () => {
+  test('says on the start section which level will be used, and shows it on the interview page', async ({ app, visitor }) => {
     const id = await setUpSession(visitor);
     const upload = html((await visitor.get(`/session/${id}/upload`)).body);
     // Alex Morgan's CV: roles from Sep 2015 to the present.
@@ -123,7 +115,7 @@ describe('adaptive interview', () => {
     expect(bankEntry(q1!.bank_id!)?.keyPoints).toEqual(json<string[]>(q1!.key_points));
   });
 
-  it('raises the level after a strong answer that covers the key points, and stores why', async () => {
+  test('raises the level after a strong answer that covers the key points, and stores why', async ({ app, visitor }) => {
     const id = await setUpSession(visitor, { difficulty: 'junior' });
     await visitor.post(`/session/${id}/start`);
     const q1 = await currentQuestion(visitor, id);
@@ -148,7 +140,7 @@ describe('adaptive interview', () => {
     expect(page.querySelector('#decision')?.textContent).toContain('harder');
   });
 
-  it('follows up a lazy answer about a key point it missed, then lowers the level', async () => {
+  test('follows up a lazy answer about a key point it missed, then lowers the level', async ({ app, visitor }) => {
     const id = await setUpSession(visitor, { difficulty: 'mid' });
     await visitor.post(`/session/${id}/start`);
     const q1 = await currentQuestion(visitor, id);
@@ -181,7 +173,7 @@ describe('adaptive interview', () => {
     expect((await currentQuestion(visitor, id))?.number).toBe(2);
   });
 
-  it('completes a full interview with every question and answer carrying its intelligence', async () => {
+  test('completes a full interview with every question and answer carrying its intelligence', async ({ app, visitor }) => {
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
     const asked = await answerAll(visitor, id, strongAnswer);
@@ -203,10 +195,9 @@ describe('adaptive interview', () => {
     expect((await visitor.get(`/session/${id}/feedback`)).statusCode).toBe(200);
   });
 
-  it('draws a focused interview’s behavioural slots from its focus competencies', async () => {
+  test('draws a focused interview’s behavioural slots from its focus competencies', async ({ app, visitor }) => {
     const id = await setUpSession(visitor, { focus: 'conflict,failure' });
-    const row = app.database.sqlite.prepare('select focus_competencies f from interview_sessions where id = ?').get(id) as { f: string };
-    expect(JSON.parse(row.f)).toEqual(['conflict', 'failure']);
+    expect(stored(app).session(id).focusCompetencies).toEqual(['conflict', 'failure']);
     expect(html((await visitor.get(`/session/${id}/upload`)).body).querySelector('#focus-competencies')?.textContent).toMatch(/Conflict.*Failure/i);
     await visitor.post(`/session/${id}/start`);
     await answerAll(visitor, id, strongAnswer);
@@ -217,7 +208,7 @@ describe('adaptive interview', () => {
     expect(competencies).toContain('failure');
   });
 
-  it('refuses unknown focus competencies with a field error', async () => {
+  test('refuses unknown focus competencies with a field error', async ({ visitor }) => {
     const res = await visitor.post('/session/create', { job_title: 'Chef', company_name: 'Bistro', focus_competencies: 'conflict,juggling' });
     expect(res.statusCode).toBe(422);
     expect(html(res.body).querySelector('#focus_competencies-error')?.textContent).toMatch(/competencies/);

@@ -5,7 +5,7 @@
  * HTTP app while the remote providers fail. No timing assertions: waits are recorded by an
  * injected sleep or bounded by small timeouts, and tests assert counts and order.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { GoogleGenAI } from '@google/genai';
 import { createAiClient, type AiLogger } from '../../src/ai/ai-client.js';
@@ -15,10 +15,11 @@ import type { AiProvider, EvaluateAnswerInput } from '../../src/ai/types.js';
 import type { InterviewContext } from '../../src/interview/definitions.js';
 import { testConfig, type AiResilienceSettings, type AppConfig, type OpenAiJsonMode } from '../../src/config.js';
 import { drop, garbage, hang, json, ok, startFakeAiServer, status, text, type FakeAiServer, type RecordedRequest } from '../support/fake-ai-server.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { answerAll, fixture, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { html } from '../support/html.js';
+import { stored } from '../support/db-inspect.js';
 
 const GEMINI_KEY = 'AIza-gemini-test-key-SECRET-7f3a9c';
 const OPENAI_KEY = 'sk-or-openai-test-key-SECRET-52d1e8';
@@ -384,12 +385,6 @@ function logSink() {
   return { stream: { write: (line: string) => void chunks.push(line) }, text: () => chunks.join('') };
 }
 
-interface MessageRow {
-  kind: string;
-  content: string;
-  provider: string | null;
-}
-
 async function runInterview(app: FastifyInstance) {
   const visitor = new Visitor(app);
   const id = await setUpSession(visitor);
@@ -400,23 +395,17 @@ async function runInterview(app: FastifyInstance) {
   expect(done.statusCode).toBe(303);
   const feedback = await visitor.get(`/session/${id}/feedback`);
   expect(feedback.statusCode).toBe(200);
-  const messages = app.database.sqlite
-    .prepare('select kind, content, provider from messages where session_id = ? order by seq')
-    .all(id) as MessageRow[];
-  const feedbackRow = app.database.sqlite.prepare('select provider from feedback where session_id = ?').get(id) as { provider: string };
-  return { id, asked, feedback, messages, feedbackProvider: feedbackRow.provider };
+  const messages = stored(app).messages(id);
+  return { id, asked, feedback, messages, feedbackProvider: stored(app).feedback(id)!.provider };
 }
 
-describe('whole interviews through the app', () => {
-  let app: FastifyInstance;
-  afterEach(async () => {
-    await app.close();
-  });
+const test = useTestApp({ eager: false });
 
-  it('completes all 8 questions while the primary fails half of its calls at random; nothing typed is lost', async () => {
+describe('whole interviews through the app', () => {
+  test('completes all 8 questions while the primary fails half of its calls at random; nothing typed is lost', async ({ makeApp }) => {
     fake.failRandomly('gemini', { rate: 0.5, seed: 20250601 });
     const logs = logSink();
-    app = await createTestApp(remoteConfig(), { logStream: logs.stream });
+    const app = await makeApp(remoteConfig(), { logStream: logs.stream });
     const { asked, feedback, messages, feedbackProvider } = await runInterview(app);
 
     const questions = messages.filter((m) => m.kind === 'question');
@@ -440,11 +429,11 @@ describe('whole interviews through the app', () => {
     expect(log).not.toContain('alex.morgan@example.com');
   });
 
-  it('completes with both remote providers down: the offline interviewer takes over and the circuits open', async () => {
+  test('completes with both remote providers down: the offline interviewer takes over and the circuits open', async ({ makeApp }) => {
     fake.setDefault('gemini', status(503));
     fake.setDefault('openai', status(500));
     const logs = logSink();
-    app = await createTestApp(remoteConfig(), { logStream: logs.stream });
+    const app = await makeApp(remoteConfig(), { logStream: logs.stream });
     const { asked, messages, feedbackProvider } = await runInterview(app);
 
     expect(messages.filter((m) => m.kind === 'question')).toHaveLength(8);
@@ -478,10 +467,10 @@ describe('whole interviews through the app', () => {
     expect(logs.text()).not.toContain(OPENAI_KEY);
   });
 
-  it('records the real provider name on messages and says on the feedback page who wrote it', async () => {
+  test('records the real provider name on messages and says on the feedback page who wrote it', async ({ makeApp }) => {
     fake.setDefault('gemini', status(401));
     const logs = logSink();
-    app = await createTestApp(remoteConfig(), { logStream: logs.stream });
+    const app = await makeApp(remoteConfig(), { logStream: logs.stream });
     const { messages, feedback, feedbackProvider } = await runInterview(app);
     expect(new Set(messages.map((m) => m.provider))).toEqual(new Set(['openai']));
     expect(feedbackProvider).toBe('openai');
@@ -492,8 +481,8 @@ describe('whole interviews through the app', () => {
     expect(logs.text()).not.toContain(GEMINI_KEY);
   });
 
-  it('/health lists the configured providers with model and circuit, and no secrets', async () => {
-    app = await createTestApp(remoteConfig({ logLevel: 'silent' }));
+  test('/health lists the configured providers with model and circuit, and no secrets', async ({ makeApp }) => {
+    const app = await makeApp(remoteConfig({ logLevel: 'silent' }));
     const allClosed = { planQuestion: 'closed', nextTurn: 'closed', evaluateAnswer: 'closed', summarizeInterview: 'closed' };
     const res = await app.inject({ method: 'GET', url: '/health' });
     expect(res.json()).toEqual({

@@ -5,14 +5,17 @@
  * feedback thirty times; signing in while a guest's answer is being scored.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { AiProvider } from '../../src/ai/types.js';
 import { NO_RATE_LIMITS } from '../../src/config.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { gatedProvider } from '../support/gated-provider.js';
 import { strongAnswer } from '../support/answers.js';
 import { html } from '../support/html.js';
+import { stored } from '../support/db-inspect.js';
+
+const test = useTestApp({ eager: false });
 
 const noLimits = { rateLimits: NO_RATE_LIMITS };
 
@@ -30,17 +33,13 @@ function counted(provider: AiProvider) {
 }
 
 const answers = (app: FastifyInstance, id: string) =>
-  app.database.sqlite.prepare("select content from messages where session_id = ? and kind = 'answer' order by seq").all(id) as Array<{ content: string }>;
+  stored(app)
+    .messages(id)
+    .filter((m) => m.kind === 'answer');
 
 describe('the answer path under races', () => {
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-
-  it('a second tab answering a question the first already answered gets its text back, in both paths; a double submit does not refill the box', async () => {
-    app = await createTestApp(noLimits);
+  test('a second tab answering a question the first already answered gets its text back, in both paths; a double submit does not refill the box', async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     await visitor.post(`/session/${id}/start`);
@@ -66,9 +65,9 @@ describe('the answer path under races', () => {
     expect(answers(app, id).map((a) => a.content)).toEqual([first]);
   });
 
-  it('while the next question is still being written, text for the answered question is shown back, not lost', async () => {
+  test('while the next question is still being written, text for the answered question is shown back, not lost', async ({ makeApp }) => {
     const gate = gatedProvider();
-    app = await createTestApp(noLimits, { providers: [gate.provider] });
+    const app = await makeApp(noLimits, { providers: [gate.provider] });
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     await visitor.post(`/session/${id}/start`);
@@ -83,8 +82,8 @@ describe('the answer path under races', () => {
     gate.release('nextTurn');
   });
 
-  it('an answer must name its question: 422 with the text kept, nothing stored', async () => {
-    app = await createTestApp(noLimits);
+  test('an answer must name its question: 422 with the text kept, nothing stored', async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     await visitor.post(`/session/${id}/start`);
@@ -97,8 +96,8 @@ describe('the answer path under races', () => {
     expect(answers(app, id)).toEqual([]);
   });
 
-  it('fifty parallel answers to one question store one answer and move the interview on by one question', async () => {
-    app = await createTestApp(noLimits);
+  test('fifty parallel answers to one question store one answer and move the interview on by one question', async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     await visitor.post(`/session/${id}/start`);
@@ -120,10 +119,10 @@ describe('the answer path under races', () => {
     expect((await currentQuestion(visitor, id))!.id).toBe(q2.id);
   });
 
-  it('thirty parallel "Finish" clicks write the feedback once, with one model call', async () => {
+  test('thirty parallel "Finish" clicks write the feedback once, with one model call', async ({ makeApp }) => {
     const gate = gatedProvider();
     const { provider, calls } = counted(gate.provider);
-    app = await createTestApp(noLimits, { providers: [provider] });
+    const app = await makeApp(noLimits, { providers: [provider] });
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     await visitor.post(`/session/${id}/start`);
@@ -145,10 +144,10 @@ describe('the answer path under races', () => {
     expect(rows.n).toBe(1);
   });
 
-  it('signing in while a guest’s answer is being scored neither errors nor scores it twice', async () => {
+  test('signing in while a guest’s answer is being scored neither errors nor scores it twice', async ({ makeApp }) => {
     const gate = gatedProvider();
     const { provider, calls } = counted(gate.provider);
-    app = await createTestApp(noLimits, { providers: [provider] });
+    const app = await makeApp(noLimits, { providers: [provider] });
     // An account, signed out again.
     const browser = new Visitor(app);
     const password = 'correct horse battery staple';
@@ -177,7 +176,7 @@ describe('the answer path under races', () => {
     expect(q2.number).toBe(2);
     expect(calls.nextTurn).toBe(1);
     expect(calls.evaluateAnswer).toBe(1);
-    const row = app.database.sqlite.prepare("select evaluation is not null as evaluated, decision is not null as decided from messages where session_id = ? and kind = 'answer'").get(id) as { evaluated: number; decided: number };
-    expect(row).toEqual({ evaluated: 1, decided: 1 });
+    const answer = answers(app, id)[0]!;
+    expect({ evaluated: answer.evaluation !== null, decided: answer.decision !== null }).toEqual({ evaluated: true, decided: true });
   });
 });

@@ -8,14 +8,15 @@
  * through (Drizzle's prepared queries and transactions' BEGIN/COMMIT included), so a read or
  * a commit added anywhere on the path makes this fail.
  */
-import type { FastifyInstance } from 'fastify';
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect } from 'vitest';
 import { NO_RATE_LIMITS } from '../../src/config.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { gatedProvider } from '../support/gated-provider.js';
 import { strongAnswer } from '../support/answers.js';
+
+const test = useTestApp({ eager: false });
 
 interface Counted {
   sql: string[];
@@ -52,19 +53,16 @@ function countStatements(sqlite: Database.Database): { counted: Counted; stop: (
 }
 
 describe('the answer path (issue 15, item 4)', () => {
-  let app: FastifyInstance | undefined;
   let stop: (() => void) | undefined;
   afterEach(async () => {
     stop?.();
     stop = undefined;
-    await app?.close();
-    app = undefined;
   });
 
   for (const htmx of [true, false]) {
-    it(`stores an answer in at most 8 statements and one commit (${htmx ? 'htmx' : 'plain form'})`, async () => {
+    test(`stores an answer in at most 8 statements and one commit (${htmx ? 'htmx' : 'plain form'})`, async ({ makeApp }) => {
       const gate = gatedProvider();
-      app = await createTestApp({ rateLimits: NO_RATE_LIMITS }, { providers: [gate.provider] });
+      const app = await makeApp({ rateLimits: NO_RATE_LIMITS }, { providers: [gate.provider] });
       const visitor = new Visitor(app);
       const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
       await visitor.post(`/session/${id}/start`);

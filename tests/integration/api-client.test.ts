@@ -7,14 +7,16 @@ import fs from 'node:fs';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import createClient from 'openapi-fetch';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { NO_RATE_LIMITS } from '../../src/config.js';
 import type { paths } from '../support/api-schema.js';
 import { accountWithToken } from '../support/api-client.js';
 import { API_TYPES_FILE, apiTypes, openApiDocument } from '../support/api-types.js';
-import { createTestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { fixture } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
+
+const test = useTestApp({ eager: false });
 
 /** fetch, answered by the app in-process (app.inject) instead of over a socket. */
 function injectFetch(app: FastifyInstance): typeof fetch {
@@ -37,23 +39,18 @@ function injectFetch(app: FastifyInstance): typeof fetch {
 }
 
 describe('the OpenAPI document', () => {
-  let app: FastifyInstance;
-  afterEach(async () => {
-    await app?.close();
-  });
-
-  it('validates as OpenAPI 3.1', async () => {
+  test('validates as OpenAPI 3.1', async () => {
     const doc = await openApiDocument();
     const api = await SwaggerParser.validate(structuredClone(doc) as never);
     expect((api as { openapi: string }).openapi).toBe('3.1.0');
   });
 
-  it('matches the committed client types (npm run api:types)', { timeout: 30_000 }, async () => {
+  test('matches the committed client types (npm run api:types)', { timeout: 30_000 }, async () => {
     expect(fs.readFileSync(API_TYPES_FILE, 'utf8')).toBe(await apiTypes());
   });
 
-  it('drives an interview through a client generated from it', { timeout: 60_000 }, async () => {
-    app = await createTestApp({ rateLimits: NO_RATE_LIMITS });
+  test('drives an interview through a client generated from it', { timeout: 60_000 }, async ({ makeApp }) => {
+    const app = await makeApp({ rateLimits: NO_RATE_LIMITS });
     const { token } = await accountWithToken(app, 'generated@example.com');
     const client = createClient<paths>({ baseUrl: 'http://rehearse.test', fetch: injectFetch(app), headers: { authorization: `Bearer ${token}` } });
 

@@ -8,12 +8,15 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NO_RATE_LIMITS, testConfig } from '../../src/config.js';
 import { ApiClient, accountWithToken, makeToken, postTokenForm, problem } from '../support/api-client.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { createTestApp, useTestApp, Visitor } from '../support/test-app.js';
 import { fixture } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { html } from '../support/html.js';
 import { hang, ok, startFakeAiServer, type FakeAiServer } from '../support/fake-ai-server.js';
 import { chunks, fixturePcm } from '../support/audio.js';
+import { stored } from '../support/db-inspect.js';
+
+const test = useTestApp({ eager: false });
 
 const noLimits = { rateLimits: NO_RATE_LIMITS };
 const JOB = fixture('job-backend-engineer.txt').toString('utf8');
@@ -59,13 +62,8 @@ async function startedInterview(api: ApiClient): Promise<{ id: string; state: St
 }
 
 describe('the JSON API', () => {
-  let app: FastifyInstance;
-  afterEach(async () => {
-    await app?.close();
-  });
-
-  it('runs a whole interview through the API only: create, CV, job, start, answers with follow-ups, finish, feedback', { timeout: 60_000 }, async () => {
-    app = await createTestApp(noLimits);
+  test('runs a whole interview through the API only: create, CV, job, start, answers with follow-ups, finish, feedback', { timeout: 60_000 }, async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
     const { token } = await accountWithToken(app, 'integrator@example.com');
     const api = new ApiClient(app, token);
     const { id, state: first } = await startedInterview(api);
@@ -121,8 +119,8 @@ describe('the JSON API', () => {
     expect(problem(await api.get(`/api/v1/interviews/${id}`)).code).toBe('SESSION_NOT_FOUND');
   });
 
-  it("answers the HTML flow's errors as problem details with the same codes", async () => {
-    app = await createTestApp(noLimits);
+  test("answers the HTML flow's errors as problem details with the same codes", async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
     const api = new ApiClient(app, (await accountWithToken(app, 'errors@example.com')).token);
     // Invalid create: the same field messages as the form.
     const bad = await api.post('/api/v1/interviews', { jobTitle: ' ', companyName: 'Acme' });
@@ -161,8 +159,8 @@ describe('the JSON API', () => {
     expect(problem(await api.get('/api/v1/nothing-here')).code).toBe('NOT_FOUND');
   });
 
-  it('needs a token; read tokens may only look; revoked tokens stop working; another token sees 404', async () => {
-    app = await createTestApp(noLimits);
+  test('needs a token; read tokens may only look; revoked tokens stop working; another token sees 404', async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
     const { browser, token } = await accountWithToken(app, 'owner@example.com');
     const owner = new ApiClient(app, token);
     const id = (await owner.post('/api/v1/interviews', { jobTitle: 'Analyst', companyName: 'Acme' })).json().id as string;
@@ -207,8 +205,8 @@ describe('the JSON API', () => {
     expect((await owner.get('/api/v1/me')).statusCode).toBe(200);
   });
 
-  it('refuses a token form without a name or a scope, keeping what was typed; guests have no tokens', async () => {
-    app = await createTestApp(noLimits);
+  test('refuses a token form without a name or a scope, keeping what was typed; guests have no tokens', async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
     const { browser } = await accountWithToken(app, 'forms@example.com');
     const res = await postTokenForm(browser, '', []);
     expect(res.statusCode).toBe(422);
@@ -220,8 +218,8 @@ describe('the JSON API', () => {
     expect(html((await guest.get('/account')).body).querySelector('#token-form')).toBeNull();
   });
 
-  it('takes no CSRF token and no cookie: a token request from a page with a session is still only the token’s', async () => {
-    app = await createTestApp(noLimits);
+  test('takes no CSRF token and no cookie: a token request from a page with a session is still only the token’s', async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
     const { browser, token } = await accountWithToken(app, 'csrf@example.com');
     // A POST with a bearer token and no CSRF token works…
     const created = await app.inject({
@@ -235,8 +233,8 @@ describe('the JSON API', () => {
     expect(created.headers['set-cookie']).toBeUndefined();
   });
 
-  it('counts requests per token: past RATE_LIMIT_API a token gets 429 with Retry-After, another token does not', async () => {
-    app = await createTestApp({ rateLimits: { ...NO_RATE_LIMITS, apiPerMinute: 3 } });
+  test('counts requests per token: past RATE_LIMIT_API a token gets 429 with Retry-After, another token does not', async ({ makeApp }) => {
+    const app = await makeApp({ rateLimits: { ...NO_RATE_LIMITS, apiPerMinute: 3 } });
     const one = new ApiClient(app, (await accountWithToken(app, 'one@example.com')).token);
     const two = new ApiClient(app, (await accountWithToken(app, 'two@example.com')).token);
     const statuses = [];
@@ -248,8 +246,8 @@ describe('the JSON API', () => {
     expect((await two.get('/api/v1/me')).statusCode).toBe(200);
   });
 
-  it('streams a spoken answer over the audio socket with a token after consent, and withdrawing consent deletes its delivery metrics', { timeout: 30_000 }, async () => {
-    app = await createTestApp(noLimits);
+  test('streams a spoken answer over the audio socket with a token after consent, and withdrawing consent deletes its delivery metrics', { timeout: 30_000 }, async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
     const { browser, token } = await accountWithToken(app, 'voice@example.com');
     const api = new ApiClient(app, token);
     const { id, state } = await startedInterview(api);
@@ -288,20 +286,19 @@ describe('the JSON API', () => {
     const q = state.question!;
     const answered = await api.post(`/api/v1/interviews/${id}/answers`, { questionId: q.id, answer: 'At Brightwave I led the move to Kubernetes and cut deploys from an hour to six minutes.', recordingId });
     expect([200, 202]).toContain(answered.statusCode);
-    const stored = app.database.sqlite.prepare("select speech_metrics from messages where session_id = ? and kind = 'answer'").get(id) as { speech_metrics: string | null };
-    expect(JSON.parse(stored.speech_metrics!)).toMatchObject({ version: 1, endedBy: 'stop' });
+    const answer = stored(app).messages(id).find((m) => m.kind === 'answer')!;
+    expect(answer.speechMetrics).toMatchObject({ version: 1, endedBy: 'stop' });
 
     const withdrawn = await api.delete(`/api/v1/interviews/${id}/voice-consent`);
     expect(withdrawn.statusCode).toBe(200);
     expect(withdrawn.json()).toMatchObject({ answers: 1 });
-    const after = app.database.sqlite.prepare("select speech_metrics from messages where session_id = ? and kind = 'answer'").get(id) as { speech_metrics: string | null };
-    expect(after.speech_metrics).toBeNull();
+    expect(stored(app).messages(id).find((m) => m.kind === 'answer')!.speechMetrics).toBeNull();
     expect((await api.get(`/api/v1/interviews/${id}`)).json().interview.voiceConsent).toMatchObject({ given: false });
     await expect(open(token)).rejects.toThrow(/403/);
   });
 
-  it('publishes an OpenAPI 3.1 document of every API route, and its reference page', async () => {
-    app = await createTestApp(noLimits);
+  test('publishes an OpenAPI 3.1 document of every API route, and its reference page', async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
     const doc = (await app.inject('/api/v1/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(

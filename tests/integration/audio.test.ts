@@ -20,6 +20,7 @@ import { answerAll, currentQuestion, setUpSession } from '../support/interview-d
 import { strongAnswer } from '../support/answers.js';
 import { chunks, consentToRecording, fixturePcm, gapManifest, trackSocket as track, type ServerMessage, type SocketClient as Client } from '../support/audio.js';
 import { createFakeTranscriber } from '../support/fake-transcriber.js';
+import { stored as inDatabase } from '../support/db-inspect.js';
 
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((r) => setTimeout(r, 10));
@@ -53,12 +54,12 @@ describe('voice answers over WebSocket', () => {
     return client!;
   }
 
-  const ownerOf = (id: string) =>
-    (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(id) as { owner_id: string }).owner_id;
+  const ownerOf = (id: string) => inDatabase(app).ownerOf(id);
   const storedMetrics = (id: string) =>
-    (app.database.sqlite.prepare("select speech_metrics from messages where session_id = ? and kind = 'answer' order by seq").all(id) as Array<{
-      speech_metrics: string | null;
-    }>).map((r) => (r.speech_metrics === null ? null : JSON.parse(r.speech_metrics)));
+    inDatabase(app)
+      .messages(id)
+      .filter((m) => m.kind === 'answer')
+      .map((m) => m.speechMetrics);
 
   describe('who may connect (checked before the upgrade)', () => {
     it('only the interview owner: a stranger, no cookie or an unknown id get a 404 and no socket', async () => {
@@ -211,7 +212,7 @@ describe('voice answers over WebSocket', () => {
     expect(sent.statusCode).toBe(303);
     const [stored] = storedMetrics(id);
     expect(stored).toMatchObject({ version: 1, longPauseCount: 1, endedBy: 'stop', transcript: { available: true, segments: 2 }, rate: { words: 17 }, fillers: { count: 2 } });
-    expect(stored.envelope.levelDb.length).toBeLessThanOrEqual(300);
+    expect(stored!.envelope.levelDb.length).toBeLessThanOrEqual(300);
     // Used once: the recording is gone from memory.
     expect(app.services.recordings.find(final.recordingId, id, ownerOf(id))).toBeNull();
 
@@ -245,7 +246,7 @@ describe('voice answers over WebSocket', () => {
     expect((await visitor.post(`/session/${id}/message`, { answer: 'I led a team of four engineers.', question_id: q.id, recording_id: recordingId })).statusCode).toBe(303);
     const [stored] = storedMetrics(id);
     expect(stored).toMatchObject({ endedBy: 'disconnect', transcript: { available: false } });
-    expect(stored.durationSeconds).toBeCloseTo(4.39, 1);
+    expect(stored!.durationSeconds).toBeCloseTo(4.39, 1);
   });
 
   it("ignores a recording id that is not this visitor's or not this interview's", async () => {

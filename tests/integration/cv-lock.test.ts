@@ -7,15 +7,18 @@
  * The upload is sent through the real session service on the app's own database, with a
  * document reader the test holds open (a slow PDF, without the timing); Start goes over HTTP.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { ExtractedDocument } from '../../src/documents/index.js';
 import { isAppError } from '../../src/errors.js';
 import { createSessionsRepository } from '../../src/repositories/sessions-repository.js';
 import { createUsersRepository } from '../../src/repositories/users-repository.js';
 import { createSessionService } from '../../src/services/session-service.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { useTestApp, type Visitor } from '../support/test-app.js';
 import { setUpSession } from '../support/interview-driver.js';
+import { stored } from '../support/db-inspect.js';
+
+const test = useTestApp();
 
 const NEW_CV = 'Jordan Vale — Pastry Chef. Ten years laminating croissant dough at Maison Fournier; ran a brigade of six.';
 
@@ -42,17 +45,9 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 describe('the CV is locked when the interview starts', () => {
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-
-  async function scenario() {
-    app = await createTestApp();
-    const visitor = new Visitor(app);
+  async function scenario(app: FastifyInstance, visitor: Visitor) {
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
-    const owner = (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(id) as { owner_id: string }).owner_id;
+    const owner = stored(app).ownerOf(id);
     const reader = heldReader();
     const service = createSessionService({
       sessions: createSessionsRepository(app.database.db),
@@ -61,45 +56,44 @@ describe('the CV is locked when the interview starts', () => {
       documentMaxChars: 50_000,
       maxInterviewsPerVisitor: 100,
     });
-    const cvBefore = (app.database.sqlite.prepare('select cv_text from interview_sessions where id = ?').get(id) as { cv_text: string }).cv_text;
-    return { app, visitor, id, owner, reader, service, cvBefore };
+    const cvBefore = stored(app).session(id).cvText;
+    return { id, owner, reader, service, cvBefore };
   }
 
-  it('an upload still being read when Start is pressed is refused and does not replace the CV question 1 was written from', async () => {
-    const { app, visitor, id, owner, reader, service, cvBefore } = await scenario();
+  test('an upload still being read when Start is pressed is refused and does not replace the CV question 1 was written from', async ({ app, visitor }) => {
+    const { id, owner, reader, service, cvBefore } = await scenario(app, visitor);
     const upload = service.uploadCv(id, owner, { bytes: Buffer.from(NEW_CV), fileName: 'chef.txt' });
     await reader.reading;
 
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
-    const firstQuestion = app.database.sqlite.prepare("select count(*) as n from messages where session_id = ? and kind = 'question'").get(id) as { n: number };
-    expect(firstQuestion.n).toBe(1);
+    expect(stored(app).messages(id).filter((m) => m.kind === 'question')).toHaveLength(1);
     reader.finish(NEW_CV);
     const error = await refusal(upload);
     expect(error.code).toBe('CV_LOCKED');
     expect(error.statusCode).toBe(409);
 
-    const row = app.database.sqlite.prepare('select cv_text, cv_file_name, status from interview_sessions where id = ?').get(id) as Record<string, string>;
+    const row = stored(app).session(id);
     expect(row.status).toBe('in_progress');
-    expect(row.cv_text).toBe(cvBefore);
-    expect(row.cv_file_name).toBe('cv-alex-morgan.txt');
-    expect(row.cv_text).not.toContain('Pastry Chef');
+    expect(row.cvText).toBe(cvBefore);
+    expect(row.cvFileName).toBe('cv-alex-morgan.txt');
+    expect(row.cvText).not.toContain('Pastry Chef');
   });
 
-  it('the same holds for a job-description file still being read', async () => {
-    const { app, visitor, id, owner, reader, service } = await scenario();
-    const jobBefore = (app.database.sqlite.prepare('select job_description from interview_sessions where id = ?').get(id) as { job_description: string }).job_description;
+  test('the same holds for a job-description file still being read', async ({ app, visitor }) => {
+    const { id, owner, reader, service } = await scenario(app, visitor);
+    const jobBefore = stored(app).session(id).jobDescription;
     const upload = service.setJobDescription(id, owner, undefined, { bytes: Buffer.from('Head pastry chef wanted'), fileName: 'job.txt' });
     await reader.reading;
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
     reader.finish('Head pastry chef wanted');
     expect((await refusal(upload)).code).toBe('CV_LOCKED');
-    const after = app.database.sqlite.prepare('select job_description, job_file_name from interview_sessions where id = ?').get(id) as Record<string, string | null>;
-    expect(after.job_description).toBe(jobBefore);
-    expect(after.job_file_name).toBeNull();
+    const after = stored(app).session(id);
+    expect(after.jobDescription).toBe(jobBefore);
+    expect(after.jobFileName).toBeNull();
   });
 
-  it('an upload finishing after the interview was deleted is a 404, not a 500', async () => {
-    const { visitor, id, owner, reader, service } = await scenario();
+  test('an upload finishing after the interview was deleted is a 404, not a 500', async ({ app, visitor }) => {
+    const { id, owner, reader, service } = await scenario(app, visitor);
     const upload = service.uploadCv(id, owner, { bytes: Buffer.from(NEW_CV), fileName: 'chef.txt' });
     await reader.reading;
     expect((await visitor.post(`/session/${id}/delete`, { confirm: 'yes' })).statusCode).toBe(303);
@@ -109,8 +103,8 @@ describe('the CV is locked when the interview starts', () => {
     expect(error.statusCode).toBe(404);
   });
 
-  it('over HTTP, an upload after Start gets the 409 message on the set-up page', async () => {
-    const { visitor, id } = await scenario();
+  test('over HTTP, an upload after Start gets the 409 message on the set-up page', async ({ app, visitor }) => {
+    const { id } = await scenario(app, visitor);
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
     const res = await visitor.upload(`/session/${id}/upload-cv`, {}, [{ field: 'cv_file', fileName: 'chef.txt', content: NEW_CV }]);
     expect(res.statusCode).toBe(409);

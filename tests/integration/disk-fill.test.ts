@@ -5,15 +5,16 @@
  * help), a per-visitor quota of stored interviews with a message that keeps the form as typed,
  * a retry limit, and a cap on retries stored per question.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { testConfig, type AppConfig, NO_RATE_LIMITS } from '../../src/config.js';
+import { describe, expect } from 'vitest';
+import { testConfig, NO_RATE_LIMITS } from '../../src/config.js';
 import { RETRIES_PER_QUESTION } from '../../src/services/retry-service.js';
-import { createTestApp, csrfTokenIn, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { csrfTokenIn, sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
 import { answerAll, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { rowCount } from '../support/db-inspect.js';
+
+const test = useTestApp({ eager: false });
 
 const noLimits = NO_RATE_LIMITS;
 const LONG_JOB = 'We are hiring a pastry chef to lead our laminated dough section. '.repeat(700).trim(); // ~45,000 characters
@@ -32,16 +33,8 @@ function formValues(body: string) {
 }
 
 describe('disk fill', () => {
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-
-  const start = async (overrides: Partial<AppConfig>) => (app = await createTestApp(overrides));
-
-  it('a create flood from one client is limited per visitor, and per address when it drops its cookie', async () => {
-    const app = await start({ rateLimits: { ...testConfig().rateLimits, createPerHour: 3 } });
+  test('a create flood from one client is limited per visitor, and per address when it drops its cookie', async ({ makeApp }) => {
+    const app = await makeApp({ rateLimits: { ...testConfig().rateLimits, createPerHour: 3 } });
     const flooder = new Visitor(app);
     for (let i = 0; i < 3; i++) expect((await flooder.post('/session/create', form(i))).statusCode).toBe(303);
 
@@ -80,8 +73,8 @@ describe('disk fill', () => {
     expect(elsewhere.statusCode).toBe(303);
   });
 
-  it('a visitor at the quota gets a clear message, the form keeps what was typed, and deleting one makes room', async () => {
-    const app = await start({ rateLimits: noLimits, maxInterviewsPerVisitor: 2 });
+  test('a visitor at the quota gets a clear message, the form keeps what was typed, and deleting one makes room', async ({ makeApp }) => {
+    const app = await makeApp({ rateLimits: noLimits, maxInterviewsPerVisitor: 2 });
     const visitor = new Visitor(app);
     const first = sessionIdFrom((await visitor.post('/session/create', form(1))).headers.location);
     expect((await visitor.post('/session/create', form(2))).statusCode).toBe(303);
@@ -101,8 +94,8 @@ describe('disk fill', () => {
     expect((await visitor.post('/session/create', form(3))).statusCode).toBe(303);
   });
 
-  it('parallel creates at the quota do not overshoot it', async () => {
-    const app = await start({ rateLimits: noLimits, maxInterviewsPerVisitor: 3 });
+  test('parallel creates at the quota do not overshoot it', async ({ makeApp }) => {
+    const app = await makeApp({ rateLimits: noLimits, maxInterviewsPerVisitor: 3 });
     const visitor = new Visitor(app);
     await visitor.csrfToken();
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => visitor.post('/session/create', form(i))));
@@ -121,8 +114,8 @@ describe('disk fill', () => {
     }
     const retryText = (i: number) => `Attempt ${i}: I cut p99 latency from 900 ms to ${200 + i} ms with composite indexes and a Redis cache.`;
 
-    it('are rate limited, and a refused retry keeps its text', async () => {
-      const app = await start({ rateLimits: { ...noLimits, retryPerMinute: 2 } });
+    test('are rate limited, and a refused retry keeps its text', async ({ makeApp }) => {
+      const app = await makeApp({ rateLimits: { ...noLimits, retryPerMinute: 2 } });
       const visitor = new Visitor(app);
       const id = await finishedInterview(visitor);
       for (let i = 0; i < 2; i++) expect((await visitor.post(`/session/${id}/retry/1`, { answer: retryText(i) })).statusCode).toBe(303);
@@ -134,8 +127,8 @@ describe('disk fill', () => {
       expect(rowCount(app, 'question_retries')).toBe(2);
     });
 
-    it(`are capped at ${RETRIES_PER_QUESTION} stored per question, with a message`, async () => {
-      const app = await start({ rateLimits: noLimits });
+    test(`are capped at ${RETRIES_PER_QUESTION} stored per question, with a message`, async ({ makeApp }) => {
+      const app = await makeApp({ rateLimits: noLimits });
       const visitor = new Visitor(app);
       const id = await finishedInterview(visitor);
       for (let i = 0; i < RETRIES_PER_QUESTION; i++) {
@@ -151,8 +144,8 @@ describe('disk fill', () => {
     });
   });
 
-  it('the focused practice interview counts toward the quota too', async () => {
-    const app = await start({ rateLimits: noLimits, maxInterviewsPerVisitor: 1 });
+  test('the focused practice interview counts toward the quota too', async ({ makeApp }) => {
+    const app = await makeApp({ rateLimits: noLimits, maxInterviewsPerVisitor: 1 });
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);

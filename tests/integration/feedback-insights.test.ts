@@ -4,16 +4,16 @@
  * question (with every refusal), the Markdown export, and feedback written before any of
  * this existed.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createOfflineProvider } from '../../src/ai/providers/offline.js';
 import type { AiProvider } from '../../src/ai/types.js';
-import type { AdaptiveDecision, AnswerCoverage, RequirementCoverage } from '../../src/intelligence/types.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import type { AdaptiveDecision, AnswerCoverage } from '../../src/intelligence/types.js';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
 import { answerAll, setUpSession, type CurrentQuestion } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
-import { snapshot } from '../support/db-inspect.js';
+import { snapshot, stored as inDatabase } from '../support/db-inspect.js';
 
 /** The offline interviewer, except that evaluations throw while `state.down` is set. */
 function switchableProvider(state: { down: boolean }): AiProvider {
@@ -38,23 +38,17 @@ interface Row {
   [key: string]: unknown;
 }
 
+const provider = { down: false };
+const test = useTestApp({ deps: () => ({ providers: [switchableProvider(provider)] }) });
+
 describe('feedback insights', () => {
-  let app: FastifyInstance;
-  let visitor: Visitor;
-  const provider = { down: false };
-
-  beforeEach(async () => {
+  test.beforeEach(() => {
     provider.down = false;
-    app = await createTestApp({}, { providers: [switchableProvider(provider)] });
-    visitor = new Visitor(app);
-  });
-  afterEach(async () => {
-    await app.close();
   });
 
-  const rows = (sql: string, ...params: unknown[]) => app.database.sqlite.prepare(sql).all(...params) as Row[];
+  const rows = (app: FastifyInstance, sql: string, ...params: unknown[]) => app.database.sqlite.prepare(sql).all(...params) as Row[];
 
-  async function finishedInterview(answerFor: (q: CurrentQuestion) => string = strongAnswer, who = visitor): Promise<string> {
+  async function finishedInterview(who: Visitor, answerFor: (q: CurrentQuestion) => string = strongAnswer): Promise<string> {
     const id = await setUpSession(who);
     expect((await who.post(`/session/${id}/start`)).statusCode).toBe(303);
     await answerAll(who, id, answerFor);
@@ -64,9 +58,9 @@ describe('feedback insights', () => {
   }
 
   describe('the feedback page', () => {
-    it('shows the requirement map stored with the feedback, with quotes and question numbers', async () => {
-      const id = await finishedInterview();
-      const stored = JSON.parse(rows('select requirements from feedback where session_id = ?', id)[0]!.requirements as string) as RequirementCoverage[];
+    test('shows the requirement map stored with the feedback, with quotes and question numbers', async ({ app, visitor }) => {
+      const id = await finishedInterview(visitor);
+      const stored = inDatabase(app).feedback(id)!.requirements!;
       expect(stored.length).toBeGreaterThan(3);
 
       const page = await visitor.get(`/session/${id}/feedback`);
@@ -74,7 +68,7 @@ describe('feedback insights', () => {
       const doc = html(page.body);
       const items = doc.querySelectorAll('#requirements li[id^="req-"]');
       expect(items.map((li) => li.id)).toEqual(stored.map((r) => `req-${r.id}`));
-      const answers = rows("select question_number, content from messages where session_id = ? and kind = 'answer'", id);
+      const answers = rows(app, "select question_number, content from messages where session_id = ? and kind = 'answer'", id);
       for (const r of stored) {
         const li = doc.querySelector(`#req-${r.id}`)!;
         expect(li.getAttribute('data-status')).toBe(r.status);
@@ -92,10 +86,10 @@ describe('feedback insights', () => {
       expect(doc.querySelector('#req-terraform')?.getAttribute('data-status')).toBe('demonstrated');
     });
 
-    it('shows each answer’s level and key points from the stored coverage, and explains the stored decisions', async () => {
-      const id = await finishedInterview();
+    test('shows each answer’s level and key points from the stored coverage, and explains the stored decisions', async ({ app, visitor }) => {
+      const id = await finishedInterview(visitor);
       // Pin one decision of each kind so the sentences can be checked word for word.
-      const answers = rows("select id, question_number from messages where session_id = ? and kind = 'answer' order by seq", id);
+      const answers = rows(app, "select id, question_number from messages where session_id = ? and kind = 'answer' order by seq", id);
       const answerTo = (n: number) => answers.find((a) => a.question_number === n)!.id as string;
       const setQuestion = app.database.sqlite.prepare("update messages set difficulty = ? where session_id = ? and kind = 'question' and question_number = ?");
       setQuestion.run('mid', id, 4);
@@ -136,7 +130,7 @@ describe('feedback insights', () => {
       expect(textOf((await visitor.get(`/session/${id}/feedback`)).body, '#level-5')).toBe('Asked at senior level');
 
       // Whatever the interviewer stored itself is rendered too: one #coverage-<n> per answer with coverage.
-      const stored = rows("select question_number, coverage from messages m where session_id = ? and kind = 'answer' and coverage is not null and exists (select 1 from messages q where q.id = m.reply_to and q.kind = 'question')", id);
+      const stored = rows(app, "select question_number, coverage from messages m where session_id = ? and kind = 'answer' and coverage is not null and exists (select 1 from messages q where q.id = m.reply_to and q.kind = 'question')", id);
       for (const r of stored) {
         const c = JSON.parse(r.coverage as string) as AnswerCoverage;
         const el = doc.querySelector(`#coverage-${r.question_number}`)!;
@@ -146,8 +140,8 @@ describe('feedback insights', () => {
       }
     });
 
-    it('links a CV tip to the missing requirement it is about', async () => {
-      const id = await finishedInterview(noToolsAnswer);
+    test('links a CV tip to the missing requirement it is about', async ({ visitor }) => {
+      const id = await finishedInterview(visitor, noToolsAnswer);
       const doc = html((await visitor.get(`/session/${id}/feedback`)).body);
       // Neither the CV nor any answer mentions Terraform or infrastructure as code.
       expect(doc.querySelector('#req-terraform')?.getAttribute('data-status')).toBe('missing');
@@ -162,8 +156,8 @@ describe('feedback insights', () => {
       }
     });
 
-    it('still renders feedback written before levels, coverage, decisions and the map existed', async () => {
-      const id = await finishedInterview();
+    test('still renders feedback written before levels, coverage, decisions and the map existed', async ({ app, visitor }) => {
+      const id = await finishedInterview(visitor);
       app.database.sqlite.prepare('update feedback set requirements = null where session_id = ?').run(id);
       app.database.sqlite
         .prepare('update messages set difficulty = null, competency = null, bank_id = null, key_points = null, coverage = null, decision = null where session_id = ?')
@@ -184,8 +178,8 @@ describe('feedback insights', () => {
       expect(md.body).toContain('## Job requirements');
     });
 
-    it('offers the Markdown download and a print button', async () => {
-      const id = await finishedInterview();
+    test('offers the Markdown download and a print button', async ({ visitor }) => {
+      const id = await finishedInterview(visitor);
       const doc = html((await visitor.get(`/session/${id}/feedback`)).body);
       expect(doc.querySelector('a#export-markdown')?.getAttribute('href')).toBe(`/session/${id}/feedback.md`);
       expect(doc.querySelector('button#print')?.textContent).toContain('Print or save as PDF');
@@ -195,9 +189,9 @@ describe('feedback insights', () => {
   });
 
   describe('retrying a question', () => {
-    it('scores a new answer, shows it beside the original, and changes nothing about the interview', async () => {
-      const id = await finishedInterview(() => 'I think I would probably just talk to people and see what happens, it usually works out fine in the end for everyone.');
-      const interview = () => JSON.stringify([rows('select * from messages where session_id = ? order by seq', id), rows('select overall_score, summary, requirements from feedback where session_id = ?', id)]);
+    test('scores a new answer, shows it beside the original, and changes nothing about the interview', async ({ app, visitor }) => {
+      const id = await finishedInterview(visitor, () => 'I think I would probably just talk to people and see what happens, it usually works out fine in the end for everyone.');
+      const interview = () => JSON.stringify([rows(app, 'select * from messages where session_id = ? order by seq', id), rows(app, 'select overall_score, summary, requirements from feedback where session_id = ?', id)]);
       const before = interview();
 
       const form = await visitor.get(`/session/${id}/retry/3`);
@@ -214,7 +208,7 @@ describe('feedback insights', () => {
       const sent = await visitor.post(`/session/${id}/retry/3`, { answer: strong });
       expect(sent.statusCode).toBe(303);
       expect(sent.headers.location).toBe(`/session/${id}/retry/3`);
-      const stored = rows('select question_number, answer, evaluation, provider from question_retries where session_id = ?', id);
+      const stored = rows(app, 'select question_number, answer, evaluation, provider from question_retries where session_id = ?', id);
       expect(stored).toHaveLength(1);
       expect(stored[0]).toMatchObject({ question_number: 3, answer: strong, provider: 'offline' });
       const retryScore = (JSON.parse(stored[0]!.evaluation as string) as { score: number }).score;
@@ -236,26 +230,26 @@ describe('feedback insights', () => {
       expect(feedbackPage.querySelector('#answer-3 .retry-line')?.textContent).toContain(`latest retry ${retryScore}/10`);
     });
 
-    it('stores a double-submitted retry once, whether the second copy arrives during or after the first', async () => {
-      const id = await finishedInterview();
+    test('stores a double-submitted retry once, whether the second copy arrives during or after the first', async ({ app, visitor }) => {
+      const id = await finishedInterview(visitor);
       const answer = strongAnswer({ id: '', number: 2, kind: 'question', text: '' });
       const [a, b] = await Promise.all([visitor.post(`/session/${id}/retry/2`, { answer }), visitor.post(`/session/${id}/retry/2`, { answer })]);
       expect([a.statusCode, b.statusCode]).toEqual([303, 303]);
       expect((await visitor.post(`/session/${id}/retry/2`, { answer })).statusCode).toBe(303);
-      expect(rows('select id from question_retries where session_id = ?', id)).toHaveLength(1);
+      expect(rows(app, 'select id from question_retries where session_id = ?', id)).toHaveLength(1);
       // A different answer is a new attempt.
       expect((await visitor.post(`/session/${id}/retry/2`, { answer: `${answer} I would also write the runbook first.` })).statusCode).toBe(303);
-      expect(rows('select id from question_retries where session_id = ?', id)).toHaveLength(2);
+      expect(rows(app, 'select id from question_retries where session_id = ?', id)).toHaveLength(2);
     });
 
-    it('compares the retry with the question’s key points, with the same scorer as the interview', async () => {
-      const id = await finishedInterview();
-      const withPoints = rows("select question_number, key_points from messages where session_id = ? and kind = 'question' and key_points is not null order by question_number", id);
+    test('compares the retry with the question’s key points, with the same scorer as the interview', async ({ app, visitor }) => {
+      const id = await finishedInterview(visitor);
+      const withPoints = rows(app, "select question_number, key_points from messages where session_id = ? and kind = 'question' and key_points is not null order by question_number", id);
       expect(withPoints.length).toBeGreaterThan(0);
       const n = withPoints[0]!.question_number as number;
       const keyPoints = JSON.parse(withPoints[0]!.key_points as string) as string[];
       expect((await visitor.post(`/session/${id}/retry/${n}`, { answer: strongAnswer({ id: '', number: n, kind: 'question', text: '' }) })).statusCode).toBe(303);
-      const stored = JSON.parse(rows('select coverage from question_retries where session_id = ?', id)[0]!.coverage as string) as AnswerCoverage;
+      const stored = JSON.parse(rows(app, 'select coverage from question_retries where session_id = ?', id)[0]!.coverage as string) as AnswerCoverage;
       expect(stored.points.map((p) => p.point)).toEqual(keyPoints);
       const doc = html((await visitor.get(`/session/${id}/retry/${n}`)).body);
       const shown = doc.querySelector('#retry-evaluation #retry-coverage')!;
@@ -263,8 +257,8 @@ describe('feedback insights', () => {
       expect(shown.querySelectorAll('li')).toHaveLength(keyPoints.length);
     });
 
-    it('swaps the comparison in for htmx', async () => {
-      const id = await finishedInterview();
+    test('swaps the comparison in for htmx', async ({ visitor }) => {
+      const id = await finishedInterview(visitor);
       const res = await visitor.post(`/session/${id}/retry/2`, { answer: strongAnswer({ id: '', number: 3, kind: 'question', text: '' }) }, { htmx: true });
       expect(res.statusCode).toBe(200);
       expect(res.body).not.toContain('<html');
@@ -275,8 +269,8 @@ describe('feedback insights', () => {
       expect(doc.querySelector('#retry-form textarea')?.textContent).toBe('');
     });
 
-    it('refuses empty and over-long answers with 422, keeping the text', async () => {
-      const id = await finishedInterview();
+    test('refuses empty and over-long answers with 422, keeping the text', async ({ app, visitor }) => {
+      const id = await finishedInterview(visitor);
       const empty = await visitor.post(`/session/${id}/retry/1`, { answer: '   ' });
       expect(empty.statusCode).toBe(422);
       expect(html(empty.body).querySelector('#error')?.getAttribute('data-code')).toBe('EMPTY_ANSWER');
@@ -287,11 +281,11 @@ describe('feedback insights', () => {
       const doc = html(tooLong.body);
       expect(doc.querySelector('#error')?.getAttribute('data-code')).toBe('ANSWER_TOO_LONG');
       expect(doc.querySelector('#retry-form textarea')?.textContent).toBe(long);
-      expect(rows('select * from question_retries')).toHaveLength(0);
+      expect(rows(app, 'select * from question_retries')).toHaveLength(0);
     });
 
-    it('keeps the text and stores nothing when the answer cannot be scored', async () => {
-      const id = await finishedInterview();
+    test('keeps the text and stores nothing when the answer cannot be scored', async ({ app, visitor }) => {
+      const id = await finishedInterview(visitor);
       provider.down = true;
       const text = 'At Brightline I rebuilt the payment service & cut p99 <latency> by 75%.';
       const res = await visitor.post(`/session/${id}/retry/4`, { answer: text });
@@ -300,14 +294,14 @@ describe('feedback insights', () => {
       expect(doc.querySelector('#error')?.getAttribute('data-code')).toBe('RETRY_NOT_SCORED');
       expect(doc.querySelector('#error')?.textContent).toContain('not saved');
       expect(doc.querySelector('#retry-form textarea')?.textContent).toBe(text);
-      expect(rows('select * from question_retries')).toHaveLength(0);
+      expect(rows(app, 'select * from question_retries')).toHaveLength(0);
       provider.down = false;
       expect((await visitor.post(`/session/${id}/retry/4`, { answer: text })).statusCode).toBe(303);
-      expect(rows('select * from question_retries')).toHaveLength(1);
+      expect(rows(app, 'select * from question_retries')).toHaveLength(1);
     });
 
-    it('answers 404 for a question number outside 1..8, an unknown session or another visitor’s', async () => {
-      const id = await finishedInterview();
+    test('answers 404 for a question number outside 1..8, an unknown session or another visitor’s', async ({ app, visitor }) => {
+      const id = await finishedInterview(visitor);
       for (const n of ['0', '9', '42', 'abc', '-1', '1.5']) {
         const get = await visitor.get(`/session/${id}/retry/${n}`);
         expect(get.statusCode, n).toBe(404);
@@ -328,12 +322,12 @@ describe('feedback insights', () => {
         expect(res.statusCode).toBe(404);
         expect(html(res.body).querySelector('#error')?.getAttribute('data-code')).toBe('SESSION_NOT_FOUND');
       }
-      expect(rows('select * from question_retries')).toHaveLength(0);
+      expect(rows(app, 'select * from question_retries')).toHaveLength(0);
       // The stranger's visit may create their guest identity; nothing of the interview changed.
       expect(JSON.parse(snapshot(app)).find((t: [string]) => t[0] === 'question_retries')).toEqual(JSON.parse(before).find((t: [string]) => t[0] === 'question_retries'));
     });
 
-    it('answers 409 before the interview is finished', async () => {
+    test('answers 409 before the interview is finished', async ({ app, visitor }) => {
       const id = await setUpSession(visitor);
       await visitor.post(`/session/${id}/start`);
       await visitor.post(`/session/${id}/message`, { answer: strongAnswer({ id: '', number: 1, kind: 'question', text: '' }) });
@@ -342,7 +336,7 @@ describe('feedback insights', () => {
       expect(html(get.body).querySelector('#error')?.getAttribute('data-code')).toBe('INTERVIEW_NOT_COMPLETED');
       const post = await visitor.post(`/session/${id}/retry/1`, { answer: 'I rebuilt the payment service.' });
       expect(post.statusCode).toBe(409);
-      expect(rows('select * from question_retries')).toHaveLength(0);
+      expect(rows(app, 'select * from question_retries')).toHaveLength(0);
       // The Markdown export is not there yet either.
       const md = await visitor.get(`/session/${id}/feedback.md`);
       expect(md.statusCode).toBe(409);
@@ -351,13 +345,13 @@ describe('feedback insights', () => {
   });
 
   describe('the Markdown export', () => {
-    it('downloads the feedback as Markdown with the score, requirements and every question, escaped', async () => {
+    test('downloads the feedback as Markdown with the score, requirements and every question, escaped', async ({ app, visitor }) => {
       const hostile = '# Not a heading\n1. not a list\n*bold* [click](http://evil.example) <script>alert(1)</script> | pipe';
-      const id = await finishedInterview((q) => (q.number === 2 && q.kind === 'question' ? `${strongAnswer(q)}\n${hostile}` : strongAnswer(q)));
+      const id = await finishedInterview(visitor, (q) => (q.number === 2 && q.kind === 'question' ? `${strongAnswer(q)}\n${hostile}` : strongAnswer(q)));
       const res = await visitor.get(`/session/${id}/feedback.md`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
-      const created = rows('select created_at, overall_score from feedback where session_id = ?', id)[0]!;
+      const created = rows(app, 'select created_at, overall_score from feedback where session_id = ?', id)[0]!;
       const date = new Date(created.created_at as number).toISOString().slice(0, 10);
       expect(res.headers['content-disposition']).toBe(`attachment; filename="rehearse-senior-backend-engineer-${date}.md"`);
       const md = res.body;

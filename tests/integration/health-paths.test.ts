@@ -7,29 +7,30 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { afterAll, describe, expect } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { createPathRedactor } from '../../src/security/redact-paths.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { consentToRecording } from '../support/audio.js';
 import { setUpSession } from '../support/interview-driver.js';
 
+const test = useTestApp({ eager: false });
+
 describe('server paths stay out of responses', () => {
-  let app: FastifyInstance | undefined;
   let dataDir: string;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  const dirs: string[] = [];
+  // After the file: the apps (closed by the fixture after each test) are gone by then.
+  afterAll(() => {
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('/health and the voice socket name settings, not the DATA_DIR path; the log has the paths', async () => {
+  test('/health and the voice socket name settings, not the DATA_DIR path; the log has the paths', async ({ makeApp }) => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-secret-place-'));
+    dirs.push(dataDir);
     const models = path.join(dataDir, 'models');
     const logs: string[] = [];
     const base = testConfig();
-    app = await createTestApp(
+    const app = await makeApp(
       {
         dataDir,
         logLevel: 'info',
@@ -73,8 +74,9 @@ describe('server paths stay out of responses', () => {
     expect(logs.find((l) => l.includes('speech-to-text and answer coverage'))).toContain(models);
   });
 
-  it('the redactor names the most specific setting, leaves URLs alone and hides any other absolute path', () => {
+  test('the redactor names the most specific setting, leaves URLs alone and hides any other absolute path', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-redact-'));
+    dirs.push(dataDir);
     const redact = createPathRedactor({ DATA_DIR: dataDir, WHISPER_MODEL_DIR: path.join(dataDir, 'models') });
     expect(redact(`missing ${dataDir}/models/Xenova/whisper-tiny.en/config.json`)).toBe('missing $WHISPER_MODEL_DIR/Xenova/whisper-tiny.en/config.json');
     expect(redact(`database at ${dataDir}/rehearse.db`)).toBe('database at $DATA_DIR/rehearse.db');

@@ -1,26 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { sessionIdFrom, useTestApp, type Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { lazyAnswer, strongAnswer } from '../support/answers.js';
+
+const test = useTestApp();
 
 function countRows(app: FastifyInstance, sql: string, ...params: unknown[]): number {
   return (app.database.sqlite.prepare(sql).get(...params) as { n: number }).n;
 }
 
 describe('the interview, end to end', () => {
-  let app: FastifyInstance;
-  let visitor: Visitor;
-  beforeEach(async () => {
-    app = await createTestApp();
-    visitor = new Visitor(app);
-  });
-  afterEach(async () => {
-    await app.close();
-  });
-
-  async function finish(id: string) {
+  async function finish(visitor: Visitor, id: string) {
     const done = await visitor.post(`/session/${id}/complete`);
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe(`/session/${id}/feedback`);
@@ -29,7 +21,7 @@ describe('the interview, end to end', () => {
     return html(page.body);
   }
 
-  it('asks 8 distinct main questions, then gives feedback with the contract ids', async () => {
+  test('asks 8 distinct main questions, then gives feedback with the contract ids', async ({ app, visitor }) => {
     const id = await setUpSession(visitor);
     const start = await visitor.post(`/session/${id}/start`);
     expect(start.statusCode).toBe(303);
@@ -39,7 +31,7 @@ describe('the interview, end to end', () => {
     expect(new Set(main.map((q) => q.text)).size).toBe(8);
     expect(main[0]!.text).toMatch(/Northwind Health/);
 
-    const doc = await finish(id);
+    const doc = await finish(visitor, id);
     const score = Number(doc.querySelector('#score')?.getAttribute('data-score'));
     expect(score).toBeGreaterThanOrEqual(1);
     expect(score).toBeLessThanOrEqual(10);
@@ -49,17 +41,17 @@ describe('the interview, end to end', () => {
     expect(countRows(app, 'select count(*) n from feedback where session_id = ?', id)).toBe(1);
   });
 
-  it('scores "fine" to every question at most 2, and thoughtful answers clearly higher', async () => {
+  test('scores "fine" to every question at most 2, and thoughtful answers clearly higher', async ({ visitor }) => {
     const lazy = await setUpSession(visitor);
     await visitor.post(`/session/${lazy}/start`);
     await answerAll(visitor, lazy, lazyAnswer);
-    const lazyScore = Number((await finish(lazy)).querySelector('#score')?.getAttribute('data-score'));
+    const lazyScore = Number((await finish(visitor, lazy)).querySelector('#score')?.getAttribute('data-score'));
     expect(lazyScore).toBeLessThanOrEqual(2);
 
     const strong = await setUpSession(visitor);
     await visitor.post(`/session/${strong}/start`);
     await answerAll(visitor, strong, strongAnswer);
-    const strongDoc = await finish(strong);
+    const strongDoc = await finish(visitor, strong);
     const strongScore = Number(strongDoc.querySelector('#score')?.getAttribute('data-score'));
     expect(strongScore).toBeGreaterThanOrEqual(lazyScore + 4);
     // Strengths quote the candidate's own words.
@@ -69,7 +61,7 @@ describe('the interview, end to end', () => {
     expect(page.statusCode).toBe(200);
   });
 
-  it('asks at most one follow-up per main question, and follow-ups do not count toward the 8', async () => {
+  test('asks at most one follow-up per main question, and follow-ups do not count toward the 8', async ({ app, visitor }) => {
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
     const asked = await answerAll(visitor, id, lazyAnswer);
@@ -79,7 +71,7 @@ describe('the interview, end to end', () => {
     expect(countRows(app, "select count(*) n from messages where session_id = ? and kind = 'question'", id)).toBe(8);
   });
 
-  it('refuses to start without a CV or job description (409, says what is missing)', async () => {
+  test('refuses to start without a CV or job description (409, says what is missing)', async ({ visitor }) => {
     const created = await visitor.post('/session/create', { job_title: 'Nurse', company_name: 'St Mary' });
     const id = sessionIdFrom(created.headers.location as string);
     const res = await visitor.post(`/session/${id}/start`);
@@ -87,7 +79,7 @@ describe('the interview, end to end', () => {
     expect(html(res.body).querySelector('#error')?.textContent).toMatch(/your CV and the job description/);
   });
 
-  it('refuses a second start without creating a second first question', async () => {
+  test('refuses a second start without creating a second first question', async ({ app, visitor }) => {
     const id = await setUpSession(visitor);
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
     const again = await visitor.post(`/session/${id}/start`);
@@ -96,14 +88,14 @@ describe('the interview, end to end', () => {
     expect(countRows(app, "select count(*) n from messages where session_id = ?", id)).toBe(1);
   });
 
-  it('refuses uploads once started', async () => {
+  test('refuses uploads once started', async ({ visitor }) => {
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
     const res = await visitor.post(`/session/${id}/upload-job`, { job_description: 'new text' });
     expect(res.statusCode).toBe(409);
   });
 
-  it('rejects an empty answer with 422 and keeps the question', async () => {
+  test('rejects an empty answer with 422 and keeps the question', async ({ app, visitor }) => {
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
     const q = await currentQuestion(visitor, id);
@@ -115,7 +107,7 @@ describe('the interview, end to end', () => {
     expect(countRows(app, "select count(*) n from messages where kind = 'answer'")).toBe(0);
   });
 
-  it('keeps a too-long answer in the box when refusing it', async () => {
+  test('keeps a too-long answer in the box when refusing it', async ({ visitor }) => {
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
     const long = 'word '.repeat(2000);
@@ -124,7 +116,7 @@ describe('the interview, end to end', () => {
     expect(html(res.body).querySelector('#answer')?.textContent.trim()).toBe(long.trim());
   });
 
-  it('stores one answer when the same form is sent twice', async () => {
+  test('stores one answer when the same form is sent twice', async ({ app, visitor }) => {
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
     const q = await currentQuestion(visitor, id);
@@ -138,7 +130,7 @@ describe('the interview, end to end', () => {
     expect(countRows(app, "select count(*) n from messages where kind = 'answer'")).toBe(1);
   });
 
-  it('resumes on reload at the same question', async () => {
+  test('resumes on reload at the same question', async ({ visitor }) => {
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
     const first = await currentQuestion(visitor, id);
@@ -151,7 +143,7 @@ describe('the interview, end to end', () => {
     expect(html(page.body).querySelector('#progress')?.textContent).toMatch(/Question \d of 8/);
   });
 
-  it('answers an htmx submission with the next question as a fragment', async () => {
+  test('answers an htmx submission with the next question as a fragment', async ({ visitor }) => {
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
     const q = await currentQuestion(visitor, id);
@@ -164,7 +156,7 @@ describe('the interview, end to end', () => {
     expect(doc.querySelector('input[name=question_id]')?.getAttribute('value')).not.toBe(q!.id);
   });
 
-  it('refuses to finish early, to answer a finished interview, and regenerates feedback in place', async () => {
+  test('refuses to finish early, to answer a finished interview, and regenerates feedback in place', async ({ app, visitor }) => {
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
     const early = await visitor.post(`/session/${id}/complete`);
@@ -176,15 +168,15 @@ describe('the interview, end to end', () => {
     await answerAll(visitor, id, strongAnswer);
     const extra = await visitor.post(`/session/${id}/message`, { answer: 'one more thing' });
     expect(extra.statusCode).toBe(409);
-    await finish(id);
+    await finish(visitor, id);
     const after = await visitor.post(`/session/${id}/message`, { answer: 'and another' });
     expect(after.statusCode).toBe(409);
     expect(html(after.body).querySelector('#error')?.getAttribute('data-code')).toBe('INTERVIEW_FINISHED');
-    await finish(id);
+    await finish(visitor, id);
     expect(countRows(app, 'select count(*) n from feedback where session_id = ?', id)).toBe(1);
   });
 
-  it('tells htmx to navigate to the feedback page when finishing', async () => {
+  test('tells htmx to navigate to the feedback page when finishing', async ({ visitor }) => {
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
     await answerAll(visitor, id, strongAnswer);

@@ -5,28 +5,19 @@
  * refused form sent by a browser without JavaScript answered with Post/Redirect/Get: 303 back to
  * the page, which shows the message and the text as typed (a flash in the session cookie).
  */
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { html } from '../support/html.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { lazyAnswer, strongAnswer } from '../support/answers.js';
-import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
+
+const test = useTestApp();
 
 /** What a browser sends with a form submission it makes itself (JavaScript off). */
 const NAVIGATION = { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', 'sec-fetch-site': 'same-origin' };
 
 describe('the interview page', () => {
-  let app: FastifyInstance;
-  let visitor: Visitor;
-  beforeEach(async () => {
-    app = await createTestApp();
-    visitor = new Visitor(app);
-  });
-  afterEach(async () => {
-    await app.close();
-  });
-
-  async function atFollowUp() {
+  async function atFollowUp(visitor: Visitor) {
     const id = await setUpSession(visitor, { difficulty: 'mid' });
     await visitor.post(`/session/${id}/start`);
     const q1 = (await currentQuestion(visitor, id))!;
@@ -36,8 +27,8 @@ describe('the interview page', () => {
     return { id, q1, followUp };
   }
 
-  it('shows a follow-up under its main question, with a reason that gives no score away', async () => {
-    const { id, q1 } = await atFollowUp();
+  test('shows a follow-up under its main question, with a reason that gives no score away', async ({ visitor }) => {
+    const { id, q1 } = await atFollowUp(visitor);
     const doc = html((await visitor.get(`/session/${id}/interview`)).body);
     expect(doc.querySelector('#main-question')?.textContent.trim()).toBe(q1.text);
     // The main question comes first, then the reason, then the follow-up.
@@ -51,8 +42,8 @@ describe('the interview page', () => {
     expect(doc.querySelector('#interview')?.textContent).not.toMatch(/\d+\/10/);
   });
 
-  it('shows scores during the interview only when the candidate asks, and hides them again', async () => {
-    const { id } = await atFollowUp();
+  test('shows scores during the interview only when the candidate asks, and hides them again', async ({ app, visitor }) => {
+    const { id } = await atFollowUp(visitor);
     const on = await visitor.post(`/session/${id}/preferences`, { show_scores: 'on' });
     expect(on.statusCode).toBe(303);
     expect(on.headers.location).toBe(`/session/${id}/interview`);
@@ -74,7 +65,7 @@ describe('the interview page', () => {
     expect((await new Visitor(app).post(`/session/${id}/preferences`, { show_scores: 'on' })).statusCode).toBe(404);
   });
 
-  it('labels the answer box with the question and leaves empty answers to the app’s own message', async () => {
+  test('labels the answer box with the question and leaves empty answers to the app’s own message', async ({ visitor }) => {
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
     const doc = html((await visitor.get(`/session/${id}/interview`)).body);
@@ -94,7 +85,7 @@ describe('the interview page', () => {
   });
 
   describe('a refused form without JavaScript (Post/Redirect/Get)', () => {
-    it('sends the browser back to the interview with the message and the typed text, once', async () => {
+    test('sends the browser back to the interview with the message and the typed text, once', async ({ visitor }) => {
       const id = await setUpSession(visitor);
       await visitor.post(`/session/${id}/start`);
       const typed = 'An answer typed in a browser whose form lost its question id.';
@@ -115,7 +106,7 @@ describe('the interview page', () => {
       expect(again.querySelector('#answer')?.textContent).toBe('');
     });
 
-    it('an empty answer and an early "Finish" come back with their messages', async () => {
+    test('an empty answer and an early "Finish" come back with their messages', async ({ visitor }) => {
       const id = await setUpSession(visitor);
       await visitor.post(`/session/${id}/start`);
       const q = (await currentQuestion(visitor, id))!;
@@ -132,7 +123,7 @@ describe('the interview page', () => {
       expect(doc.querySelector('#error')?.textContent).toMatch(/0 of 8/);
     });
 
-    it('"Start" refused before the CV is in comes back to the set-up page with its message', async () => {
+    test('"Start" refused before the CV is in comes back to the set-up page with its message', async ({ visitor }) => {
       const created = await visitor.post('/session/create', { job_title: 'Ward Nurse', company_name: 'St Mary' });
       const id = sessionIdFrom(created.headers.location as string);
       const refused = await visitor.post(`/session/${id}/start`, {}, { headers: NAVIGATION });
@@ -142,7 +133,7 @@ describe('the interview page', () => {
       expect(doc.querySelector('#start-section #error')).not.toBeNull();
     });
 
-    it('keeps the cookie under the 4 KB browsers allow, with the longest text a flash carries', async () => {
+    test('keeps the cookie under the 4 KB browsers allow, with the longest text a flash carries', async ({ visitor }) => {
       const id = await setUpSession(visitor);
       await visitor.post(`/session/${id}/start`);
       const typed = 'I led the night shift handover redesign and it worked. '.repeat(38); // 2,090 characters
@@ -153,7 +144,7 @@ describe('the interview page', () => {
       expect(html((await visitor.get(`/session/${id}/interview`)).body).querySelector('#answer')?.textContent).toBe(typed);
     });
 
-    it('a text too long for a cookie is answered in place instead, so nothing typed is lost', async () => {
+    test('a text too long for a cookie is answered in place instead, so nothing typed is lost', async ({ visitor }) => {
       const id = await setUpSession(visitor);
       await visitor.post(`/session/${id}/start`);
       const long = strongAnswer({ id: '', number: 1, kind: 'question', text: '' }).repeat(5);
@@ -162,7 +153,7 @@ describe('the interview page', () => {
       expect(html(res.body).querySelector('#answer')?.textContent).toBe(long);
     });
 
-    it('scripts and htmx keep the documented answer: the form with its message and a 4xx status', async () => {
+    test('scripts and htmx keep the documented answer: the form with its message and a 4xx status', async ({ visitor }) => {
       const id = await setUpSession(visitor);
       await visitor.post(`/session/${id}/start`);
       expect((await visitor.post(`/session/${id}/message`, { answer: 'no id' })).statusCode).toBe(422);

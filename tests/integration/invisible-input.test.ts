@@ -3,14 +3,15 @@
  * invisible characters were accepted. They are now refused exactly like empty ones, while real
  * text that contains such characters (an emoji sequence, Persian with non-joiners) is kept.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { hasVisibleText, trimInvisible } from '../../src/text/visible-text.js';
-import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { rowCount } from '../support/db-inspect.js';
+
+const test = useTestApp();
 
 /** Zero-width space, non-joiner, joiner, word joiner, BOM, invisible separator, soft hyphen, LTR mark, Hangul filler, blank Braille, a lone combining accent, a tag character. */
 const INVISIBLE_ONLY = ['\u200b', '\u200c\u200d', '\u2060\ufeff', '\u2063 \u00ad', '\u200e\u200f', '\u3164', '\u2800', '\u0301', '\u{E0041}', ' \u200b\t\u200b '];
@@ -24,15 +25,7 @@ describe('invisible-only input', () => {
   });
 
   describe('through the app', () => {
-    let app: FastifyInstance;
-    beforeEach(async () => {
-      app = await createTestApp();
-    });
-    afterEach(async () => {
-      await app.close();
-    });
-
-    it('job title and company name: refused like empty ones, with the message per field', async () => {
+    test('job title and company name: refused like empty ones, with the message per field', async ({ app }) => {
       const visitor = new Visitor(app);
       for (const invisible of INVISIBLE_ONLY) {
         const res = await visitor.post('/session/create', { job_title: invisible, company_name: invisible });
@@ -48,7 +41,7 @@ describe('invisible-only input', () => {
       expect(row).toEqual({ job_title: 'Senior Nurse', company_name: 'St Mary' });
     });
 
-    it('a pasted job description of invisible characters only is refused like an empty one', async () => {
+    test('a pasted job description of invisible characters only is refused like an empty one', async ({ app }) => {
       const visitor = new Visitor(app);
       const id = sessionIdFrom((await visitor.post('/session/create', { job_title: 'Nurse', company_name: 'St Mary' })).headers.location);
       const res = await visitor.post(`/session/${id}/upload-job`, { job_description: '\u200b\u3164\u2800' });
@@ -56,7 +49,7 @@ describe('invisible-only input', () => {
       expect(textOf(res.body, '#error')).toMatch(/Paste the job description/);
     });
 
-    it('an answer and a retry: refused with EMPTY_ANSWER, nothing stored', async () => {
+    test('an answer and a retry: refused with EMPTY_ANSWER, nothing stored', async ({ app }) => {
       const visitor = new Visitor(app);
       const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
       expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);

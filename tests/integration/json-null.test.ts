@@ -10,12 +10,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { afterAll, describe, expect } from 'vitest';
 import { MIGRATIONS_DIR } from '../../src/paths.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { answerAll, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
+
+const test = useTestApp({ eager: false });
 
 /** Every nullable JSON column, by table. */
 const NULLABLE_JSON = {
@@ -32,16 +33,14 @@ function counts(sqlite: Database.Database, table: string, column: string) {
 }
 
 describe("nullable JSON columns hold SQL NULL, not 'null'", () => {
-  let app: FastifyInstance | undefined;
   const dirs: string[] = [];
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
+  // After the file: the apps (closed by the fixture after each test) are gone by then.
+  afterAll(() => {
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('on every write of a whole interview, its feedback and a retry', async () => {
-    app = await createTestApp();
+  test('on every write of a whole interview, its feedback and a retry', async ({ makeApp }) => {
+    const app = await makeApp();
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
@@ -65,7 +64,7 @@ describe("nullable JSON columns hold SQL NULL, not 'null'", () => {
     );
   });
 
-  it("the upgrade turns 'null' text written by older versions into SQL NULL", () => {
+  test("the upgrade turns 'null' text written by older versions into SQL NULL", () => {
     // A database migrated only up to the release before the fix, with rows as it wrote them.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-json-null-'));
     dirs.push(dir);

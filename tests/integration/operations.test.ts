@@ -18,6 +18,7 @@ import { consentToRecording } from '../support/audio.js';
 import { html } from '../support/html.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
+import { stored } from '../support/db-inspect.js';
 
 /** The offline interviewer, but its turns after an answer wait at a gate while it is closed. */
 function gatedProvider() {
@@ -219,10 +220,11 @@ describe('operations', () => {
       const plain = await c.get(`/session/${idC}/interview`);
       expect(plain.statusCode).toBe(200);
       expect(plain.body).toMatch(/<noscript><meta http-equiv="refresh" content="3"><\/noscript>/);
-      const stored = server.database.sqlite
-        .prepare("select content, evaluation from messages where session_id = ? and kind = 'answer'")
-        .all(idC) as Array<{ content: string; evaluation: string | null }>;
-      expect(stored).toEqual([{ content: answerC, evaluation: null }]);
+      const answersC = stored(server)
+        .messages(idC)
+        .filter((m) => m.kind === 'answer')
+        .map(({ content, evaluation }) => ({ content, evaluation }));
+      expect(answersC).toEqual([{ content: answerC, evaluation: null }]);
 
       gate.open();
       await until(() => server.aiQueue.stats().running === 0 && server.aiQueue.stats().waiting === 0, 'the queue to drain');

@@ -8,14 +8,16 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AppConfig } from '../../src/config.js';
 import { normalizeEmail } from '../../src/security/emails.js';
-import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { type MakeApp, sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
-import { rowCount } from '../support/db-inspect.js';
+import { rowCount, stored } from '../support/db-inspect.js';
 import { setupTokenIn } from '../support/operator-token.js';
 import { baseServerEnv, PROJECT_ROOT, TSX } from '../support/server-process.js';
+
+const test = useTestApp({ eager: false });
 
 const PASSWORD = 'correct horse battery staple';
 const register = (visitor: Visitor, email: string) => visitor.post('/account/register', { email, password: PASSWORD, password_confirm: PASSWORD });
@@ -36,26 +38,23 @@ function runAdmin(env: Record<string, string>, args: string[]) {
 }
 
 describe('operators are not claimed by registration', () => {
-  let app: FastifyInstance | undefined;
   let logs: string[] = [];
   const dirs: string[] = [];
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
+  // After the file: the apps (closed by the fixture after each test) are gone by then.
+  afterAll(() => {
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function start(adminEmails: string[], extra: Parameters<typeof createTestApp>[0] = {}) {
+  async function start(makeApp: MakeApp, adminEmails: string[], extra: Partial<AppConfig> = {}) {
     logs = [];
-    app = await createTestApp({ adminEmails, logLevel: 'warn', ...extra }, { logStream: { write: (line) => void logs.push(line) } });
-    return app;
+    return makeApp({ adminEmails, logLevel: 'warn', ...extra }, { logStream: { write: (line) => void logs.push(line) } });
   }
 
-  it('registering the listed, unregistered email (spaces and capitals) gives no operator powers', async () => {
-    const app = await start(['ops@example.com']);
+  test('registering the listed, unregistered email (spaces and capitals) gives no operator powers', async ({ makeApp }) => {
+    const app = await start(makeApp, ['ops@example.com']);
     const victim = new Visitor(app);
     const created = await victim.post('/session/create', { job_title: 'Nurse', company_name: 'St Mary' });
-    const victimId = (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(sessionIdFrom(created.headers.location)) as { owner_id: string }).owner_id;
+    const victimId = stored(app).ownerOf(sessionIdFrom(created.headers.location));
 
     const attacker = new Visitor(app);
     expect((await register(attacker, ' OPS@Example.COM ')).statusCode).toBe(303);
@@ -68,7 +67,7 @@ describe('operators are not claimed by registration', () => {
     expect((await attacker.post(`/admin/users/${victimId}/delete`)).statusCode).toBe(404);
     expect(html((await attacker.get('/dashboard')).body).querySelector('a[href="/admin/users"]')).toBeNull();
     expect(rowCount(app, 'interview_sessions')).toBe(1);
-    expect(app.database.sqlite.prepare('select count(*) as n from users where id = ?').get(victimId)).toEqual({ n: 1 });
+    expect(stored(app).repositories.users.findById(victimId)).toBeDefined();
 
     // Guessing the token gets nowhere: a message, no role.
     const guess = await attacker.post('/account/operator', { setup_token: 'let-me-in' });
@@ -78,8 +77,8 @@ describe('operators are not claimed by registration', () => {
     expect((await attacker.get('/admin/users')).statusCode).toBe(404);
   });
 
-  it('the setup token printed in the log makes the listed account an operator, once', async () => {
-    const app = await start(['ops@example.com', 'second@example.com']);
+  test('the setup token printed in the log makes the listed account an operator, once', async ({ makeApp }) => {
+    const app = await start(makeApp, ['ops@example.com', 'second@example.com']);
     const printed = logs.filter((l) => l.includes('Operator setup token'));
     expect(printed).toHaveLength(1);
     expect(JSON.parse(printed[0]!)).toMatchObject({ level: 40, waitingForOperators: ['ops@example.com', 'second@example.com'] });
@@ -114,29 +113,29 @@ describe('operators are not claimed by registration', () => {
     expect((await second.get('/admin/users')).statusCode).toBe(200);
   });
 
-  it('prints no token when there is no ADMIN_EMAILS, or every listed address is an operator already', async () => {
-    await start([]);
+  test('prints no token when there is no ADMIN_EMAILS, or every listed address is an operator already', async ({ makeApp }) => {
+    const none = await start(makeApp, []);
     expect(setupTokenIn(logs)).toBeUndefined();
-    await app!.close();
+    await none.close();
 
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-operator-restart-'));
     dirs.push(dataDir);
     const files = { dataDir, databasePath: path.join(dataDir, 'rehearse.db') };
-    const first = await start(['ops@example.com'], files);
+    const first = await start(makeApp, ['ops@example.com'], files);
     const ops = new Visitor(first);
     await register(ops, 'ops@example.com');
     expect((await ops.post('/account/operator', { setup_token: setupTokenIn(logs)! })).statusCode).toBe(303);
     await first.close();
 
-    await start(['ops@example.com'], files);
+    await start(makeApp, ['ops@example.com'], files);
     expect(setupTokenIn(logs)).toBeUndefined();
   });
 
-  it('npm run admin -- grant / list / revoke, on the database the server is using', async () => {
+  test('npm run admin -- grant / list / revoke, on the database the server is using', async ({ makeApp }) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-admin-cli-'));
     dirs.push(dataDir);
     const databasePath = path.join(dataDir, 'rehearse.db');
-    const app = await start([], { dataDir, databasePath });
+    const app = await start(makeApp, [], { dataDir, databasePath });
     const ops = new Visitor(app);
     await register(ops, 'ops@example.com');
     expect((await ops.get('/admin/users')).statusCode).toBe(404);
@@ -170,19 +169,14 @@ describe('emails are compared in one normalised form everywhere', () => {
     expect(normalizeEmail(undefined)).toBe('');
   });
 
-  it('so a look-alike spelling of a registered email is the same account', async () => {
-    const app = await createTestApp();
-    try {
-      expect((await register(new Visitor(app), 'ops@example.com')).statusCode).toBe(303);
-      for (const lookAlike of ['\u200bOPS@example.com', 'ｏｐｓ@example.com']) {
-        const res = await register(new Visitor(app), lookAlike);
-        expect(res.statusCode).toBe(422);
-        expect(fieldError(res.body, 'email')).toMatch(/already an account/);
-      }
-      const signIn = await new Visitor(app).post('/account/login', { email: ' ｏｐｓ@EXAMPLE.com', password: PASSWORD });
-      expect(signIn.statusCode).toBe(303);
-    } finally {
-      await app.close();
+  test('so a look-alike spelling of a registered email is the same account', async ({ app }) => {
+    expect((await register(new Visitor(app), 'ops@example.com')).statusCode).toBe(303);
+    for (const lookAlike of ['\u200bOPS@example.com', 'ｏｐｓ@example.com']) {
+      const res = await register(new Visitor(app), lookAlike);
+      expect(res.statusCode).toBe(422);
+      expect(fieldError(res.body, 'email')).toMatch(/already an account/);
     }
+    const signIn = await new Visitor(app).post('/account/login', { email: ' ｏｐｓ@EXAMPLE.com', password: PASSWORD });
+    expect(signIn.statusCode).toBe(303);
   });
 });

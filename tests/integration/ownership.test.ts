@@ -2,9 +2,8 @@
  * Ownership lives in the repository queries themselves: with another owner's id, messages and
  * feedback can be neither read nor written, whatever a route or service forgets to check.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { describe, expect } from 'vitest';
+import { useTestApp } from '../support/test-app.js';
 import { answerAll, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { snapshot } from '../support/db-inspect.js';
@@ -12,25 +11,21 @@ import { createMessagesRepository } from '../../src/repositories/messages-reposi
 import { createFeedbackRepository } from '../../src/repositories/feedback-repository.js';
 import { createSessionsRepository } from '../../src/repositories/sessions-repository.js';
 
+const test = useTestApp({ scope: 'file' });
+
 describe('repository queries are scoped to the owner', () => {
-  let app: FastifyInstance;
   let id: string;
   let owner: string;
   const stranger = 'someone-else-entirely';
-  beforeAll(async () => {
-    app = await createTestApp();
-    const visitor = new Visitor(app);
+  test.beforeAll(async ({ app, visitor }) => {
     id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     await visitor.post(`/session/${id}/start`);
     await answerAll(visitor, id, strongAnswer);
     await visitor.post(`/session/${id}/complete`);
-    owner = (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(id) as { owner_id: string }).owner_id;
-  });
-  afterAll(async () => {
-    await app.close();
+    owner = createSessionsRepository(app.database.db).ownerOf(id)!;
   });
 
-  it('reads nothing with the wrong owner', () => {
+  test('reads nothing with the wrong owner', ({ app }) => {
     const messages = createMessagesRepository(app.database.db);
     const feedback = createFeedbackRepository(app.database.db);
     const sessions = createSessionsRepository(app.database.db);
@@ -42,7 +37,7 @@ describe('repository queries are scoped to the owner', () => {
     expect(sessions.listIdsByOwner(stranger)).toEqual([]);
   });
 
-  it('writes nothing with the wrong owner', () => {
+  test('writes nothing with the wrong owner', ({ app }) => {
     const messages = createMessagesRepository(app.database.db);
     const feedback = createFeedbackRepository(app.database.db);
     const sessions = createSessionsRepository(app.database.db);

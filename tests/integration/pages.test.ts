@@ -1,18 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { describe, expect } from 'vitest';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 
-describe('pages', () => {
-  let app: FastifyInstance;
-  beforeEach(async () => {
-    app = await createTestApp();
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+const test = useTestApp();
 
-  it('serves the landing page with the new-interview form fields of the contract', async () => {
+describe('pages', () => {
+  test('serves the landing page with the new-interview form fields of the contract', async ({ app }) => {
     const res = await new Visitor(app).get('/');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
@@ -23,7 +16,7 @@ describe('pages', () => {
     }
   });
 
-  it('answers /health with the provider list and no secrets', async () => {
+  test('answers /health with the provider list and no secrets', async ({ app }) => {
     const res = await app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -33,13 +26,13 @@ describe('pages', () => {
     expect(res.headers['set-cookie']).toBeUndefined();
   });
 
-  it('shows an empty state on a new visitor’s dashboard', async () => {
+  test('shows an empty state on a new visitor’s dashboard', async ({ app }) => {
     const res = await new Visitor(app).get('/dashboard');
     expect(res.statusCode).toBe(200);
     expect(html(res.body).querySelector('#sessions')?.textContent).toContain('no interviews yet');
   });
 
-  it('renders unknown URLs and unknown session ids as a 404 page, not a stack trace', async () => {
+  test('renders unknown URLs and unknown session ids as a 404 page, not a stack trace', async ({ app }) => {
     const visitor = new Visitor(app);
     for (const url of ['/nope', '/session/doesnotexist/upload', '/session/doesnotexist/interview', '/session/x/feedback']) {
       const res = await visitor.get(url);
@@ -50,7 +43,7 @@ describe('pages', () => {
     }
   });
 
-  it('serves htmx and the stylesheet from this server', async () => {
+  test('serves htmx and the stylesheet from this server', async ({ app }) => {
     const htmx = await app.inject({ method: 'GET', url: '/vendor/htmx/htmx.min.js' });
     expect(htmx.statusCode).toBe(200);
     expect(htmx.body).toContain('htmx');

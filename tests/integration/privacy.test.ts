@@ -1,30 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { describe, expect } from 'vitest';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { currentQuestion, fixture, setUpSession } from '../support/interview-driver.js';
 
+const test = useTestApp({ scope: 'file' });
+
 describe('sessions are private to the visitor who created them', () => {
-  let app: FastifyInstance;
   let owner: Visitor;
   let stranger: Visitor;
   let id: string;
-  beforeAll(async () => {
-    app = await createTestApp();
+  test.beforeAll(async ({ app }) => {
     owner = new Visitor(app);
     stranger = new Visitor(app);
     await stranger.get('/dashboard'); // give the stranger an identity of their own
     id = await setUpSession(owner);
     await owner.post(`/session/${id}/start`);
   });
-  afterAll(async () => {
-    await app.close();
-  });
 
-  it.each(['upload', 'interview', 'feedback'])('GET /session/:id/%s is 404 for another visitor', async (page) => {
+  test.for(['upload', 'interview', 'feedback'])('GET /session/:id/%s is 404 for another visitor', async (page) => {
     expect((await stranger.get(`/session/${id}/${page}`)).statusCode).toBe(404);
   });
 
-  it('every POST on another visitor’s session is 404 and changes nothing', async () => {
+  test('every POST on another visitor’s session is 404 and changes nothing', async ({ app }) => {
     const before = await currentQuestion(owner, id);
     expect((await stranger.post(`/session/${id}/start`)).statusCode).toBe(404);
     expect((await stranger.post(`/session/${id}/message`, { answer: 'hijack' })).statusCode).toBe(404);
@@ -39,7 +35,7 @@ describe('sessions are private to the visitor who created them', () => {
     expect(answers.n).toBe(0);
   });
 
-  it('a tampered cookie is a new visitor, not the owner', async () => {
+  test('a tampered cookie is a new visitor, not the owner', async ({ app }) => {
     const res = await app.inject({ method: 'GET', url: `/session/${id}/interview`, headers: { cookie: 'rehearse_session=AAAA;' } });
     expect(res.statusCode).toBe(404);
   });

@@ -2,13 +2,15 @@
  * Issue 17, finding 10: /progress rendered every completed interview (150 interviews → a
  * 600 KB page). It now renders the latest PROGRESS_MAX_INTERVIEWS and says so.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { PROGRESS_MAX_INTERVIEWS } from '../../src/services/progress-service.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { answerAll, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
+
+const test = useTestApp({ eager: false });
 
 type Row = Record<string, unknown>;
 
@@ -37,13 +39,8 @@ function cloneInterview(app: FastifyInstance, sessionId: string, copies: number)
 }
 
 describe('/progress with many interviews', () => {
-  let app: FastifyInstance;
-  afterEach(async () => {
-    await app?.close();
-  });
-
-  it(`renders only the latest ${PROGRESS_MAX_INTERVIEWS} of 150 completed interviews, and says so`, async () => {
-    app = await createTestApp();
+  test(`renders only the latest ${PROGRESS_MAX_INTERVIEWS} of 150 completed interviews, and says so`, async ({ makeApp }) => {
+    const app = await makeApp();
     const visitor = new Visitor(app);
     const first = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${first}/start`)).statusCode).toBe(303);
@@ -63,8 +60,8 @@ describe('/progress with many interviews', () => {
     expect(Buffer.byteLength(page.body)).toBeLessThan(250_000);
   }, 60_000);
 
-  it('says nothing about a limit below it', async () => {
-    app = await createTestApp();
+  test('says nothing about a limit below it', async ({ makeApp }) => {
+    const app = await makeApp();
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);

@@ -2,9 +2,9 @@
  * The progress page over HTTP: the empty state, charts, mastery and the study plan after two
  * offline interviews, the focused practice interview it starts, and owner scoping.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { answerAll, setUpSession, type CurrentQuestion } from '../support/interview-driver.js';
 import { lazyAnswer, strongAnswer } from '../support/answers.js';
@@ -13,6 +13,10 @@ import { XSS, XSS_ALL, XSS_RAW_MARKERS } from '../support/hostile.js';
 import { competencyOf } from '../../src/services/progress-service.js';
 import { createProgressRepository } from '../../src/repositories/progress-repository.js';
 import { isCompetencyId, type CompetencyId } from '../../src/interview/definitions.js';
+import { rowCount, stored } from '../support/db-inspect.js';
+
+/** One app for the file's second block, which reads two interviews finished in its beforeAll. */
+const sharedTest = useTestApp({ scope: 'file' });
 
 async function completeInterview(visitor: Visitor, answerFor: (q: CurrentQuestion) => string): Promise<string> {
   const id = await setUpSession(visitor);
@@ -44,22 +48,17 @@ const sessionRow = (app: FastifyInstance, id: string) =>
 
 /** The competency each main question of the session counts for, as the progress page classifies it. */
 function competenciesAsked(app: FastifyInstance, sessionId: string): Set<string> {
-  const rows = app.database.sqlite
-    .prepare("select content as question, focus, competency from messages where session_id = ? and kind = 'question'")
-    .all(sessionId) as { question: string; focus: string | null; competency: CompetencyId | null }[];
-  return new Set(rows.map((r) => competencyOf(r)));
+  const questions = stored(app)
+    .messages(sessionId)
+    .filter((m) => m.kind === 'question');
+  return new Set(questions.map((m) => competencyOf({ question: m.content, focus: m.focus, competency: m.competency })));
 }
 
 describe('the progress page before any interview is finished', () => {
-  let app: FastifyInstance;
-  beforeEach(async () => {
-    app = await createTestApp();
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  // Declared here, so that only this block's tests get a fresh app each.
+  const test = useTestApp();
 
-  it('shows an empty state that explains what will appear and links to start one', async () => {
+  test('shows an empty state that explains what will appear and links to start one', async ({ app }) => {
     const visitor = new Visitor(app);
     const page = await visitor.get('/progress');
     expect(page.statusCode).toBe(200);
@@ -77,24 +76,24 @@ describe('the progress page before any interview is finished', () => {
     expect((await visitor.get('/public/css/progress.css')).statusCode).toBe(200);
   });
 
-  it('counts only completed interviews: one in progress still shows the empty state', async () => {
+  test('counts only completed interviews: one in progress still shows the empty state', async ({ app }) => {
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
     expect(html((await visitor.get('/progress')).body).querySelector('#progress-empty')).not.toBeNull();
   });
 
-  it('sends a focused-interview request without an earlier interview to the create page with a message', async () => {
+  test('sends a focused-interview request without an earlier interview to the create page with a message', async ({ app }) => {
     const visitor = new Visitor(app);
     const res = await visitor.post('/progress/focused-interview');
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/?done=focus-no-interview');
     const page = await visitor.get(res.headers.location as string);
     expect(html(page.body).querySelector('#notice')?.textContent).toMatch(/earlier interview/);
-    expect(app.database.sqlite.prepare('select count(*) n from interview_sessions').get()).toEqual({ n: 0 });
+    expect(rowCount(app, 'interview_sessions')).toBe(0);
   });
 
-  it('escapes hostile job titles, companies and quoted job text in the charts, tables and study plan', async () => {
+  test('escapes hostile job titles, companies and quoted job text in the charts, tables and study plan', async ({ app }) => {
     const visitor = new Visitor(app);
     const created = await visitor.post('/session/create', { job_title: `Engineer ${XSS.script}`, company_name: `Acme ${XSS.attr}` });
     const id = sessionIdFrom(created.headers.location as string);
@@ -112,35 +111,28 @@ describe('the progress page before any interview is finished', () => {
     expect(doc.querySelector('#overall-data tbody tr')!.textContent).toContain('Acme " autofocus onfocus');
   });
 
-  it('with only unfinished interviews, sends the request to the dashboard instead of creating one', async () => {
+  test('with only unfinished interviews, sends the request to the dashboard instead of creating one', async ({ app }) => {
     const visitor = new Visitor(app);
     await setUpSession(visitor);
     const res = await visitor.post('/progress/focused-interview');
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/dashboard?done=focus-no-plan');
-    expect(app.database.sqlite.prepare('select count(*) n from interview_sessions').get()).toEqual({ n: 1 });
+    expect(rowCount(app, 'interview_sessions')).toBe(1);
   });
 });
 
 describe('the progress page after two completed interviews', () => {
-  let app: FastifyInstance;
-  let visitor: Visitor;
   let first: string;
   let second: string;
-  beforeAll(async () => {
-    app = await createTestApp();
-    visitor = new Visitor(app);
+  sharedTest.beforeAll(async ({ visitor }) => {
     first = await completeInterview(visitor, lazyAnswer);
     second = await completeInterview(visitor, strongAnswer);
   }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-  });
 
-  const overallScore = (id: string) =>
-    (app.database.sqlite.prepare('select overall_score s from feedback where session_id = ?').get(id) as { s: number }).s;
+  const overallScore = (app: FastifyInstance, id: string) =>
+    stored(app).feedback(id)!.overallScore;
 
-  it('draws the overall score of each interview, in order, with a data table', async () => {
+  sharedTest('draws the overall score of each interview, in order, with a data table', async ({ app, visitor }) => {
     const page = await visitor.get('/progress');
     expect(page.statusCode).toBe(200);
     const doc = html(page.body);
@@ -150,15 +142,15 @@ describe('the progress page after two completed interviews', () => {
     const points = chart.querySelectorAll('.chart-point');
     expect(points).toHaveLength(2);
     // Lazy answers first, strong second: the second point is higher (smaller y).
-    expect(overallScore(first)).toBeLessThan(overallScore(second));
+    expect(overallScore(app, first)).toBeLessThan(overallScore(app, second));
     expect(Number(points[1]!.getAttribute('cy'))).toBeLessThan(Number(points[0]!.getAttribute('cy')));
-    expect(points[0]!.querySelector('title')!.textContent).toContain(`${overallScore(first)}/10`);
+    expect(points[0]!.querySelector('title')!.textContent).toContain(`${overallScore(app, first)}/10`);
     const rows = doc.querySelectorAll('#overall-data tbody tr');
     expect(rows.map((r) => r.getAttribute('data-session-id'))).toEqual([first, second]);
-    expect(rows[1]!.textContent).toContain(`${overallScore(second)}/10`);
+    expect(rows[1]!.textContent).toContain(`${overallScore(app, second)}/10`);
   });
 
-  it('lists mastery for exactly the competencies asked, with interview counts and trends', async () => {
+  sharedTest('lists mastery for exactly the competencies asked, with interview counts and trends', async ({ app, visitor }) => {
     const doc = html((await visitor.get('/progress')).body);
     const rows = doc.querySelectorAll('#mastery tbody tr');
     const asked1 = competenciesAsked(app, first);
@@ -189,7 +181,7 @@ describe('the progress page after two completed interviews', () => {
     }
   });
 
-  it('offers a study plan of the three weakest competencies with practice suggestions', async () => {
+  sharedTest('offers a study plan of the three weakest competencies with practice suggestions', async ({ visitor }) => {
     const doc = html((await visitor.get('/progress')).body);
     const items = doc.querySelectorAll('#study-plan li[data-competency]');
     expect(items).toHaveLength(3);
@@ -206,7 +198,7 @@ describe('the progress page after two completed interviews', () => {
     expect(form.querySelector('input[name=_csrf]')).not.toBeNull();
   });
 
-  it('pairs each main question with its follow-up, and counts the better answer', async () => {
+  sharedTest('pairs each main question with its follow-up, and counts the better answer', async ({ app }) => {
     const owner = sessionRow(app, first).owner_id;
     const rows = createProgressRepository(app.database.db).scoredQuestions(owner, 100);
     expect(rows.map((r) => [r.sessionId, r.questionNumber])).toEqual(
@@ -231,14 +223,14 @@ describe('the progress page after two completed interviews', () => {
     expect(followUps).toBeGreaterThan(0);
   });
 
-  it('refuses the focused interview without a CSRF token', async () => {
-    const before = app.database.sqlite.prepare('select count(*) n from interview_sessions').get();
+  sharedTest('refuses the focused interview without a CSRF token', async ({ app, visitor }) => {
+    const before = rowCount(app, 'interview_sessions');
     const res = await visitor.post('/progress/focused-interview', {}, { csrf: false });
     expect(res.statusCode).toBe(403);
-    expect(app.database.sqlite.prepare('select count(*) n from interview_sessions').get()).toEqual(before);
+    expect(rowCount(app, 'interview_sessions')).toBe(before);
   });
 
-  it('starts a draft focused on the study plan, with the job and CV copied, and redirects to its set-up page', async () => {
+  sharedTest('starts a draft focused on the study plan, with the job and CV copied, and redirects to its set-up page', async ({ app, visitor }) => {
     const plan = html((await visitor.get('/progress')).body)
       .querySelectorAll('#study-plan li[data-competency]')
       .map((i) => i.getAttribute('data-competency'));
@@ -266,7 +258,7 @@ describe('the progress page after two completed interviews', () => {
     expect(html((await visitor.get('/progress')).body).querySelectorAll('#overall-chart .chart-point')).toHaveLength(2);
   });
 
-  it('never shows one visitor the progress of another', async () => {
+  sharedTest('never shows one visitor the progress of another', async ({ app }) => {
     const other = new Visitor(app);
     const page = await other.get('/progress');
     expect(page.statusCode).toBe(200);
@@ -279,7 +271,7 @@ describe('the progress page after two completed interviews', () => {
     expect(res.headers.location).toBe('/?done=focus-no-interview');
   });
 
-  it('keeps the progress when the guest registers an account', async () => {
+  sharedTest('keeps the progress when the guest registers an account', async ({ visitor }) => {
     const res = await visitor.post('/account/register', { email: 'progress@example.com', password: 'a long enough passphrase', password_confirm: 'a long enough passphrase' });
     expect(res.statusCode).toBe(303);
     const doc = html((await visitor.get('/progress')).body);

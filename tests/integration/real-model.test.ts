@@ -4,8 +4,7 @@
  * the candidate waits for one model call per answer, that the ordinary slips of real models
  * never hand an interview to the offline interviewer, and the event stream the page follows.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect } from 'vitest';
 import { createAiClient, type AiLogger, type CallProgress } from '../../src/ai/ai-client.js';
 import { createGeminiProvider } from '../../src/ai/providers/gemini.js';
 import { createOllamaProvider } from '../../src/ai/providers/ollama.js';
@@ -14,23 +13,25 @@ import type { AiProvider, NextTurnInput } from '../../src/ai/types.js';
 import { NO_RATE_LIMITS, testConfig, type AppConfig } from '../../src/config.js';
 import { cutOff, hang, ok, sloppy, startFakeAiServer, status, type Api, type FakeAiServer } from '../support/fake-ai-server.js';
 import { answerAll, currentQuestion, fixture, setUpSession, whenPrepared } from '../support/interview-driver.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { useTestApp, Visitor } from '../support/test-app.js';
+import { stored } from '../support/db-inspect.js';
 import { html } from '../support/html.js';
 import { strongAnswer } from '../support/answers.js';
 
 let fake: FakeAiServer;
-let app: FastifyInstance | undefined;
 beforeAll(async () => {
   fake = await startFakeAiServer();
 });
 afterAll(async () => {
   await fake.close();
 });
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
+// Before each test rather than after: the fixture closes a test's apps after its hooks, and
+// nothing they send while closing may reach the next test's recorded requests.
+beforeEach(() => {
   fake.reset();
 });
+
+const test = useTestApp({ eager: false });
 
 const quiet: AiLogger = { debug() {}, info() {}, warn() {}, error() {} };
 const noLimits = { rateLimits: NO_RATE_LIMITS };
@@ -73,9 +74,9 @@ const turnInput: NextTurnInput = {
 
 describe('the ordinary slips of real models', () => {
   for (const api of ['openai', 'gemini', 'ollama'] as const) {
-    it(`${api}: a whole interview whose every reply is wrapped, fenced after prose, with trailing commas, numbers as strings, odd enum case, nulls and over-long texts is still served by the model`, { timeout: 60_000 }, async () => {
+    test(`${api}: a whole interview whose every reply is wrapped, fenced after prose, with trailing commas, numbers as strings, odd enum case, nulls and over-long texts is still served by the model`, { timeout: 60_000 }, async ({ makeApp }) => {
       fake.setTransform(api, (text) => sloppy(text));
-      app = await createTestApp(configFor(api));
+      const app = await makeApp(configFor(api));
       const visitor = new Visitor(app);
       const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
       expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
@@ -83,10 +84,9 @@ describe('the ordinary slips of real models', () => {
       expect(asked.length).toBeGreaterThanOrEqual(8);
       expect((await visitor.post(`/session/${id}/complete`)).statusCode).toBe(303);
 
-      const providers = app.database.sqlite.prepare('select distinct provider from messages where session_id = ?').all(id) as Array<{ provider: string }>;
-      expect(providers.map((p) => p.provider)).toEqual([api]);
-      const feedback = app.database.sqlite.prepare('select provider from feedback where session_id = ?').get(id) as { provider: string };
-      expect(feedback.provider).toBe(api);
+      const providers = new Set(stored(app).messages(id).map((m) => m.provider));
+      expect([...providers]).toEqual([api]);
+      expect(stored(app).feedback(id)!.provider).toBe(api);
       // Every slip was read as it came: not one repair request was needed.
       const requests = fake.requestsFor(api);
       expect(requests.length).toBeGreaterThan(8);
@@ -97,9 +97,9 @@ describe('the ordinary slips of real models', () => {
 });
 
 describe('one model call per answer', () => {
-  it('the next question comes from the turn alone: an evaluation that hangs is not in the way', { timeout: 60_000 }, async () => {
+  test('the next question comes from the turn alone: an evaluation that hangs is not in the way', { timeout: 60_000 }, async ({ makeApp }) => {
     fake.setDefault('openai', (request) => (request.intent === 'evaluateAnswer' ? hang() : ok()));
-    app = await createTestApp(configFor('openai'));
+    const app = await makeApp(configFor('openai'));
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     await visitor.post(`/session/${id}/start`);
@@ -111,17 +111,17 @@ describe('one model call per answer', () => {
     expect(q2.text).toMatch(/from the fake openai model/);
     // One call for the candidate (the turn) and one beside it (the evaluation, still hanging).
     expect(fake.requests.filter((r) => r.intent === 'nextTurn').length - turnsBefore).toBe(1);
-    const answer1 = app.database.sqlite.prepare("select evaluation, decision from messages where kind = 'answer'").get() as { evaluation: string | null; decision: string };
-    expect(JSON.parse(answer1.decision).action).toBe('move_on');
+    const answer1 = stored(app).messages(id).find((m) => m.kind === 'answer')!;
+    expect(answer1.decision!.action).toBe('move_on');
   });
 
-  it("the model's follow-up is the one asked, aimed at what it says the answer missed", async () => {
+  test("the model's follow-up is the one asked, aimed at what it says the answer missed", async ({ makeApp }) => {
     fake.setDefault('openai', (request) =>
       request.intent === 'nextTurn'
         ? ok({ decision: 'follow_up', missedKeyPoints: ['states the measurable result'], question: 'You said the deploys got faster: by how much, and how did you measure it?', reason: 'I want to hear the result.' })
         : ok(),
     );
-    app = await createTestApp(configFor('openai'));
+    const app = await makeApp(configFor('openai'));
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     await visitor.post(`/session/${id}/start`);
@@ -131,8 +131,8 @@ describe('one model call per answer', () => {
     expect(followUp).toMatchObject({ number: 1, kind: 'follow_up', text: 'You said the deploys got faster: by how much, and how did you measure it?' });
     const page = html((await visitor.get(`/session/${id}/interview`)).body);
     expect(page.querySelector('#decision')?.textContent).toBe('I want to hear the result.');
-    const row = app.database.sqlite.prepare("select key_points from messages where kind = 'follow_up'").get() as { key_points: string };
-    expect(JSON.parse(row.key_points)).toEqual(['states the measurable result']);
+    const row = stored(app).messages(id).find((m) => m.kind === 'follow_up')!;
+    expect(row.keyPoints).toEqual(['states the measurable result']);
   });
 });
 
@@ -142,7 +142,7 @@ describe('what each provider is sent', () => {
     return { events, onProgress: (e: CallProgress) => void events.push(e) };
   };
 
-  it('OpenAI-compatible: the turn streams, with a temperature and an output cap; OpenRouter gets its headers and require_parameters', async () => {
+  test('OpenAI-compatible: the turn streams, with a temperature and an output cap; OpenRouter gets its headers and require_parameters', async () => {
     const router = createOpenAiCompatibleProvider({
       apiKey: 'o-key',
       baseUrl: 'https://openrouter.ai/api/v1',
@@ -171,7 +171,7 @@ describe('what each provider is sent', () => {
     expect(fake.requests[1]!.body.stream).toBeUndefined();
   });
 
-  it('Gemini: thinking is off for Flash by default and left to Pro; the turn streams', async () => {
+  test('Gemini: thinking is off for Flash by default and left to Pro; the turn streams', async () => {
     const flash = createGeminiProvider({ apiKey: 'g', model: 'gemini-2.5-flash', baseUrl: fake.geminiBaseUrl });
     const pro = createGeminiProvider({ apiKey: 'g', model: 'gemini-2.5-pro', baseUrl: fake.geminiBaseUrl });
     await createAiClient({ providers: [flash], logger: quiet }).nextTurn(turnInput, { onProgress: () => {} });
@@ -186,7 +186,7 @@ describe('what each provider is sent', () => {
     expect(plan!.body.generationConfig.maxOutputTokens).toBeGreaterThan(8000);
   });
 
-  it('Ollama: the native API with the schema as format, a context window sized from the prompt, keep_alive, and streaming for the turn', async () => {
+  test('Ollama: the native API with the schema as format, a context window sized from the prompt, keep_alive, and streaming for the turn', async () => {
     const ollama = createOllamaProvider({ host: fake.ollamaHost, model: 'qwen2.5:7b', keepAlive: '30m', maxContextTokens: 16384 });
     const ai = createAiClient({ providers: [ollama], logger: quiet });
     const { value } = await ai.nextTurn(turnInput, { onProgress: () => {} });
@@ -207,7 +207,7 @@ describe('what each provider is sent', () => {
     expect(plan!.body.stream).toBe(false);
   });
 
-  it('Ollama: a model that is not pulled is a configuration problem with the command that fixes it', async () => {
+  test('Ollama: a model that is not pulled is a configuration problem with the command that fixes it', async () => {
     fake.setDefault('ollama', status(404));
     const lines: string[] = [];
     const logger: AiLogger = { debug() {}, info() {}, warn() {}, error: (_obj, msg) => void lines.push(msg) };
@@ -219,7 +219,7 @@ describe('what each provider is sent', () => {
     expect(ai.providerStatus()[0]!.circuit).toBe('open');
   });
 
-  it('a reply cut off at the length limit is recognised and asked again with more room, for each API', async () => {
+  test('a reply cut off at the length limit is recognised and asked again with more room, for each API', async () => {
     for (const api of ['openai', 'gemini', 'ollama'] as const) {
       fake.reset();
       fake.enqueue(api, cutOff());
@@ -242,8 +242,8 @@ describe('what each provider is sent', () => {
 });
 
 describe('the event stream the page follows', () => {
-  it('no htmx attribute is inherited: an element that makes a request names where its reply goes', async () => {
-    app = await createTestApp(noLimits);
+  test('no htmx attribute is inherited: an element that makes a request names where its reply goes', async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     await visitor.post(`/session/${id}/start`);
@@ -255,8 +255,8 @@ describe('the event stream the page follows', () => {
     for (const el of doc.querySelectorAll('[hx-get], [hx-post]')) expect(el.getAttribute('hx-target'), el.outerHTML.slice(0, 80)).toBeTruthy();
   });
 
-  it('sends the new section when the interviewer is done; someone else gets 404', async () => {
-    app = await createTestApp(noLimits);
+  test('sends the new section when the interviewer is done; someone else gets 404', async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     await visitor.post(`/session/${id}/start`);
@@ -272,9 +272,9 @@ describe('the event stream the page follows', () => {
     expect((await new Visitor(app).get(`/session/${id}/events`)).statusCode).toBe(404);
   });
 
-  it('streams the status and the question as the model writes it, then the section', { timeout: 30_000 }, async () => {
+  test('streams the status and the question as the model writes it, then the section', { timeout: 30_000 }, async ({ makeApp }) => {
     fake.setLatency('openai', { totalMs: 600 });
-    app = await createTestApp(configFor('openai'));
+    const app = await makeApp(configFor('openai'));
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     await visitor.post(`/session/${id}/start`);

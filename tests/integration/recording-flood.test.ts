@@ -4,24 +4,22 @@
  * answer whose recording is no longer held says so on the page (plain form and htmx) instead
  * of being stored without metrics in silence.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type WebSocket from 'ws';
 import { testConfig } from '../../src/config.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { consentToRecording, fixturePcm } from '../support/audio.js';
+import { stored } from '../support/db-inspect.js';
+
+const test = useTestApp({ eager: false });
 
 /** Per-visitor allowance of finished recordings (src/speech/recordings.ts default). */
 const PER_VISITOR = 20;
 
 describe('recording flood', () => {
-  let app: FastifyInstance;
-  afterEach(async () => {
-    await app?.close();
-  });
-
   async function startedInterview(visitor: Visitor) {
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
@@ -30,7 +28,7 @@ describe('recording flood', () => {
   }
 
   /** Opens the voice socket and either records a second of speech or hangs up at once; returns the recording id. */
-  async function record(visitor: Visitor, id: string, speak: boolean): Promise<string> {
+  async function record(app: FastifyInstance, visitor: Visitor, id: string, speak: boolean): Promise<string> {
     let ws!: WebSocket;
     const ready = new Promise<string>((resolve, reject) => {
       void app
@@ -56,33 +54,34 @@ describe('recording flood', () => {
       ws.terminate(); // hang up at once, as a flood script would
     }
     await closed;
-    const owner = (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(id) as { owner_id: string }).owner_id;
+    const owner = stored(app).ownerOf(id);
     await expect.poll(() => app.services.recordings.find(recordingId, id, owner)?.endedAt ?? null).not.toBeNull();
     return recordingId;
   }
 
-  const storedMetrics = (id: string) =>
-    (app.database.sqlite.prepare("select speech_metrics from messages where session_id = ? and kind = 'answer' order by seq").all(id) as Array<{
-      speech_metrics: string | null;
-    }>).map((r) => (r.speech_metrics === null ? null : JSON.parse(r.speech_metrics)));
+  const storedMetrics = (app: FastifyInstance, id: string) =>
+    stored(app)
+      .messages(id)
+      .filter((m) => m.kind === 'answer')
+      .map((m) => m.speechMetrics);
 
-  it("a flood by one visitor does not evict another visitor's recording; the flooder's own oldest expire, and the page says so", async () => {
-    app = await createTestApp({ rateLimits: { ...testConfig().rateLimits, interviewPerMinute: 0 } });
+  test("a flood by one visitor does not evict another visitor's recording; the flooder's own oldest expire, and the page says so", async ({ makeApp }) => {
+    const app = await makeApp({ rateLimits: { ...testConfig().rateLimits, interviewPerMinute: 0 } });
     const victim = new Visitor(app);
     const victimInterview = await startedInterview(victim);
-    const victimRecording = await record(victim, victimInterview, true);
+    const victimRecording = await record(app, victim, victimInterview, true);
 
     const attacker = new Visitor(app);
     const attackerInterview = await startedInterview(attacker);
     const flood: string[] = [];
-    for (let i = 0; i < PER_VISITOR * 3; i++) flood.push(await record(attacker, attackerInterview, false));
+    for (let i = 0; i < PER_VISITOR * 3; i++) flood.push(await record(app, attacker, attackerInterview, false));
 
     // The victim's answer still carries its delivery metrics, and no notice.
     const q = (await currentQuestion(victim, victimInterview))!;
     const answered = await victim.post(`/session/${victimInterview}/message`, { answer: 'I led a team of four.', question_id: q.id, recording_id: victimRecording });
     expect(answered.statusCode).toBe(303);
     expect(answered.headers.location).toBe(`/session/${victimInterview}/interview`);
-    expect(storedMetrics(victimInterview)[0]).toMatchObject({ durationSeconds: expect.any(Number), endedBy: 'stop' });
+    expect(storedMetrics(app, victimInterview)[0]).toMatchObject({ durationSeconds: expect.any(Number), endedBy: 'stop' });
 
     // The attacker's first recording was pushed out by their own newer ones: the answer is
     // stored without metrics, and the next page says so.
@@ -90,7 +89,7 @@ describe('recording flood', () => {
     const late = await attacker.post(`/session/${attackerInterview}/message`, { answer: 'Typed after all.', question_id: aq.id, recording_id: flood[0]! });
     expect(late.statusCode).toBe(303);
     expect(late.headers.location).toBe(`/session/${attackerInterview}/interview?done=recording-expired`);
-    expect(storedMetrics(attackerInterview)).toEqual([null]);
+    expect(storedMetrics(app, attackerInterview)).toEqual([null]);
     const page = await attacker.get(late.headers.location as string);
     expect(html(page.body).querySelector('#notice')?.textContent).toMatch(/saved, but without delivery metrics/);
 
@@ -101,11 +100,11 @@ describe('recording flood', () => {
     const flash = html(viaHtmx.body).querySelector('#flash[hx-swap-oob]');
     expect(flash?.querySelector('#notice')?.textContent).toMatch(/saved, but without delivery metrics/);
     // The newest of the flood is still held.
-    expect(app.services.recordings.summaryFor(flood.at(-1)!, attackerInterview, (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(attackerInterview) as { owner_id: string }).owner_id)).not.toBeNull();
+    expect(app.services.recordings.summaryFor(flood.at(-1)!, attackerInterview, stored(app).ownerOf(attackerInterview))).not.toBeNull();
   }, 60_000);
 
-  it('an answer without a recording gets no notice', async () => {
-    app = await createTestApp();
+  test('an answer without a recording gets no notice', async ({ makeApp }) => {
+    const app = await makeApp();
     const visitor = new Visitor(app);
     const id = await startedInterview(visitor);
     const q = (await currentQuestion(visitor, id))!;

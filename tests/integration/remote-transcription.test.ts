@@ -7,14 +7,17 @@
  * timeout are each retried once and then produce exactly one notice, and the audio's metrics
  * are kept whole.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { testConfig, type AppConfig, type SpeechSettings } from '../../src/config.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { type MakeApp, useTestApp, Visitor } from '../support/test-app.js';
+import { stored } from '../support/db-inspect.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { chunks, consentToRecording, fixturePcm, gapManifest, trackSocket, type ServerMessage, type SocketClient as Client } from '../support/audio.js';
 import { fails, hangs, startFakeSpeechServer, type FakeSpeechServer, type SpeechApi } from '../support/fake-speech-server.js';
 import { SAMPLE_RATE } from '../../src/speech/signal.js';
+
+const test = useTestApp({ eager: false });
 
 const SPOKEN = ['I led a team of four engineers.', 'We rebuilt the billing system in three months.'];
 
@@ -39,7 +42,6 @@ function settingsFor(api: SpeechApi, fake: FakeSpeechServer, timeoutMs = 3000): 
 
 describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) => {
   let fake: FakeSpeechServer;
-  let app: FastifyInstance;
 
   beforeAll(async () => {
     fake = await startFakeSpeechServer();
@@ -47,21 +49,21 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
   afterAll(async () => {
     await fake.close();
   });
-  afterEach(async () => {
-    await app?.close();
+  // Before each test rather than after: the fixture closes a test's app after its hooks.
+  beforeEach(() => {
     fake.requests.length = 0;
   });
 
-  async function interview(config: Partial<AppConfig>) {
-    app = await createTestApp(config);
+  async function interview(makeApp: MakeApp, config: Partial<AppConfig>) {
+    const app = await makeApp(config);
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
     await consentToRecording(visitor, id);
-    return { visitor, id };
+    return { app, visitor, id };
   }
 
-  async function connect(visitor: Visitor, id: string): Promise<Client> {
+  async function connect(app: FastifyInstance, visitor: Visitor, id: string): Promise<Client> {
     let client: Client | undefined;
     await app.injectWS(`/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader! } }, {
       onInit: (ws) => {
@@ -89,11 +91,7 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
     return client.next('final');
   }
 
-  const storedAnswer = (id: string) =>
-    app.database.sqlite.prepare("select content, speech_metrics from messages where session_id = ? and kind = 'answer' order by seq limit 1").get(id) as {
-      content: string;
-      speech_metrics: string | null;
-    };
+  const storedAnswer = (app: FastifyInstance, id: string) => stored(app).messages(id).find((m) => m.kind === 'answer')!;
 
   async function sendAnswer(visitor: Visitor, id: string, answer: string, recordingId: string) {
     const q = (await currentQuestion(visitor, id))!;
@@ -101,10 +99,10 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
     expect(response.statusCode).toBe(303);
   }
 
-  it('transcribes utterance by utterance with the job vocabulary and language; the transcript reaches the stored answer', async () => {
+  test('transcribes utterance by utterance with the job vocabulary and language; the transcript reaches the stored answer', async ({ makeApp }) => {
     fake.setTexts(api, SPOKEN);
-    const { visitor, id } = await interview({ speech: settingsFor(api, fake) });
-    const client = await connect(visitor, id);
+    const { app, visitor, id } = await interview(makeApp, { speech: settingsFor(api, fake) });
+    const client = await connect(app, visitor, id);
     const ready = await client.next('ready');
     expect(ready.transcriber).toMatchObject({ available: true, name: api === 'openai' ? 'openai:whisper-1' : 'gemini:gemini-2.5-flash' });
     // The first caption arrives while the candidate is still talking (before the rest is sent).
@@ -137,17 +135,17 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
 
     // The page puts the transcript after what was typed; the answer is stored with its metrics.
     await sendAnswer(visitor, id, `Typed first:\n\n${final.transcript}`, final.recordingId);
-    const row = storedAnswer(id);
+    const row = storedAnswer(app, id);
     expect(row.content).toBe(`Typed first:\n\n${SPOKEN.join(' ')}`);
-    const metrics = JSON.parse(row.speech_metrics!);
+    const metrics = row.speechMetrics!;
     expect(metrics.transcript).toMatchObject({ available: true, segments: 2, failedSegments: 0, by: ready.transcriber.name, verbatim: true });
     expect(metrics.rate.words).toBe(SPOKEN.join(' ').split(' ').length);
   });
 
-  it('a 500 is retried once; two in a row give one notice, the other utterance is still transcribed and no audio is lost', async () => {
+  test('a 500 is retried once; two in a row give one notice, the other utterance is still transcribed and no audio is lost', async ({ makeApp }) => {
     fake.setTexts(api, [SPOKEN[1]!]);
-    const { visitor, id } = await interview({ speech: settingsFor(api, fake) });
-    const client = await connect(visitor, id);
+    const { app, visitor, id } = await interview(makeApp, { speech: settingsFor(api, fake) });
+    const client = await connect(app, visitor, id);
     fake.enqueue(api, fails(500), fails(500));
     const final = await speak(client, () => client.next('notice'));
     const notices = client.messages.filter((m) => m.type === 'notice');
@@ -160,13 +158,13 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
     expect(final.summary.longPauseCount).toBe(1);
     expect(final.summary.speakingSeconds).toBeGreaterThan(3);
     await sendAnswer(visitor, id, final.transcript, final.recordingId);
-    expect(JSON.parse(storedAnswer(id).speech_metrics!)).toMatchObject({ longPauseCount: 1, transcript: { failedSegments: 1 } });
+    expect(storedAnswer(app, id).speechMetrics).toMatchObject({ longPauseCount: 1, transcript: { failedSegments: 1 } });
   });
 
-  it('one 500 then success: the retry fills the caption and there is no notice', async () => {
+  test('one 500 then success: the retry fills the caption and there is no notice', async ({ makeApp }) => {
     fake.setTexts(api, SPOKEN);
-    const { visitor, id } = await interview({ speech: settingsFor(api, fake) });
-    const client = await connect(visitor, id);
+    const { app, visitor, id } = await interview(makeApp, { speech: settingsFor(api, fake) });
+    const client = await connect(app, visitor, id);
     fake.enqueue(api, fails(503));
     const final = await speak(client, () => client.next('transcript'));
     expect(final.transcript).toBe(SPOKEN.join(' '));
@@ -174,10 +172,10 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
     expect(fake.requestsFor(api).map((r) => r.behaviour)).toEqual(['status', 'ok', 'ok']);
   });
 
-  it('a refused key is not retried: one request, one notice, and the key is not in it', async () => {
+  test('a refused key is not retried: one request, one notice, and the key is not in it', async ({ makeApp }) => {
     fake.setTexts(api, [SPOKEN[1]!]);
-    const { visitor, id } = await interview({ speech: settingsFor(api, fake) });
-    const client = await connect(visitor, id);
+    const { app, visitor, id } = await interview(makeApp, { speech: settingsFor(api, fake) });
+    const client = await connect(app, visitor, id);
     fake.enqueue(api, fails(401));
     const final = await speak(client, () => client.next('notice'));
     expect(fake.requestsFor(api).map((r) => r.behaviour)).toEqual(['status', 'ok']);
@@ -187,10 +185,10 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
     expect(final.transcript).toBe(SPOKEN[1]);
   });
 
-  it('a timeout is retried once; two give one notice and the recording is kept', async () => {
+  test('a timeout is retried once; two give one notice and the recording is kept', async ({ makeApp }) => {
     fake.setTexts(api, [SPOKEN[1]!]);
-    const { visitor, id } = await interview({ speech: settingsFor(api, fake, 400) });
-    const client = await connect(visitor, id);
+    const { app, visitor, id } = await interview(makeApp, { speech: settingsFor(api, fake, 400) });
+    const client = await connect(app, visitor, id);
     fake.enqueue(api, hangs(), hangs());
     const final = await speak(client, () => client.next('notice'));
     const notices = client.messages.filter((m) => m.type === 'notice');
@@ -200,6 +198,6 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
     expect(final.transcript).toBe(SPOKEN[1]);
     expect(final.summary.longPauseCount).toBe(1);
     await sendAnswer(visitor, id, `${final.transcript} (and the first part typed)`, final.recordingId);
-    expect(JSON.parse(storedAnswer(id).speech_metrics!).transcript).toMatchObject({ segments: 1, failedSegments: 1 });
+    expect(storedAnswer(app, id).speechMetrics!.transcript).toMatchObject({ segments: 1, failedSegments: 1 });
   });
 });

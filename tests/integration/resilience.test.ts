@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { describe, expect } from 'vitest';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { createOfflineProvider } from '../../src/ai/providers/offline.js';
 import type { AiProvider } from '../../src/ai/types.js';
+
+const test = useTestApp({ eager: false });
 
 /** The offline interviewer, except that its next `failures` turns after an answer throw. */
 function flakyProvider(state: { failures: number }): AiProvider {
@@ -26,14 +27,9 @@ function flakyProvider(state: { failures: number }): AiProvider {
 }
 
 describe('when the interviewer fails', () => {
-  let app: FastifyInstance;
-  afterEach(async () => {
-    await app.close();
-  });
-
-  it('keeps the answer, says so, and carries on when the page is reloaded', async () => {
+  test('keeps the answer, says so, and carries on when the page is reloaded', async ({ makeApp }) => {
     const state = { failures: 1 };
-    app = await createTestApp({}, { providers: [flakyProvider(state)] });
+    const app = await makeApp({}, { providers: [flakyProvider(state)] });
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor);
     await visitor.post(`/session/${id}/start`);
@@ -51,7 +47,7 @@ describe('when the interviewer fails', () => {
     expect(JSON.parse(evaluated.evaluation).score).toBeGreaterThanOrEqual(1);
   });
 
-  it('shows a generic 500 page without internals when something unexpected breaks', async () => {
+  test('shows a generic 500 page without internals when something unexpected breaks', async ({ makeApp }) => {
     const broken: AiProvider = {
       name: 'broken',
       planQuestion: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'secret')")),
@@ -59,7 +55,7 @@ describe('when the interviewer fails', () => {
       summarizeInterview: () => Promise.reject(new Error('x')),
       nextTurn: () => Promise.reject(new Error('x')),
     };
-    app = await createTestApp({}, { providers: [broken] });
+    const app = await makeApp({}, { providers: [broken] });
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor);
     const res = await visitor.post(`/session/${id}/start`);

@@ -3,10 +3,10 @@
  * text and files, floods, and tampered cookies. Each attack must fail the documented way
  * (404, 403, 413, 429, inert text) and leave the database as it was.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { testConfig } from '../../src/config.js';
-import { createTestApp, csrfTokenIn, multipart, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { createTestApp, csrfTokenIn, multipart, sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { consentToRecording } from '../support/audio.js';
 import { html } from '../support/html.js';
 import { answerAll, currentQuestion, fixture, setUpSession } from '../support/interview-driver.js';
@@ -16,21 +16,18 @@ import { declaredZipBomb, lyingZipBomb, XSS, XSS_ALL, XSS_RAW_MARKERS } from '..
 
 const errorCode = (body: string) => html(body).querySelector('#error')?.getAttribute('data-code');
 
+const otherVisitorsTest = useTestApp({ scope: 'file' });
+
 describe('another visitor’s interview', () => {
-  let app: FastifyInstance;
   let alice: Visitor;
   let mallory: Visitor;
   let id: string;
-  beforeAll(async () => {
-    app = await createTestApp();
+  otherVisitorsTest.beforeAll(async ({ app }) => {
     alice = new Visitor(app);
     mallory = new Visitor(app);
     await mallory.get('/dashboard');
     id = await setUpSession(alice);
     await alice.post(`/session/${id}/start`);
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it.each(['upload', 'interview', 'feedback', 'delete'])('GET /session/:id/%s is 404', async (page) => {
@@ -39,7 +36,7 @@ describe('another visitor’s interview', () => {
     expect(errorCode(res.body)).toBe('SESSION_NOT_FOUND');
   });
 
-  it('requesting, answering, completing, uploading to and deleting it are all 404 (with a valid token) and change nothing', async () => {
+  otherVisitorsTest('requesting, answering, completing, uploading to and deleting it are all 404 (with a valid token) and change nothing', async ({ app }) => {
     const q = await currentQuestion(alice, id);
     const before = snapshot(app);
     const attempts = [
@@ -59,13 +56,13 @@ describe('another visitor’s interview', () => {
     expect(await currentQuestion(alice, id)).toEqual(q);
   });
 
-  it('does not list it on the attacker’s dashboard', async () => {
+  otherVisitorsTest('does not list it on the attacker’s dashboard', async () => {
     const res = await mallory.get('/dashboard');
     expect(res.body).not.toContain(id);
     expect(res.body).not.toContain('Northwind Health');
   });
 
-  it('refuses to open its audio socket: 404 for another visitor, 403 from another site', async ({ skip }) => {
+  otherVisitorsTest('refuses to open its audio socket: 404 for another visitor, 403 from another site', async ({ app, skip }) => {
     if (!app.hasRoute({ method: 'GET', url: '/session/:id/audio' })) skip();
     const open = (visitor: Visitor, origin: string) =>
       app.injectWS(`/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader ?? '', origin, host: 'rehearse.test' } });
@@ -78,17 +75,12 @@ describe('another visitor’s interview', () => {
   });
 });
 
+const test = useTestApp({ eager: false });
+
 describe('cross-site request forgery', () => {
-  let app: FastifyInstance;
-  let visitor: Visitor;
   let id: string;
-  beforeEach(async () => {
-    app = await createTestApp();
-    visitor = new Visitor(app);
+  test.beforeEach(async ({ visitor }) => {
     id = await setUpSession(visitor);
-  });
-  afterEach(async () => {
-    await app.close();
   });
 
   const forms: Array<[string, Record<string, string>]> = [
@@ -105,7 +97,7 @@ describe('cross-site request forgery', () => {
     ['/account/delete', { confirm: 'yes' }],
   ];
 
-  it.each(forms)('POST %s without a token is 403 with a clear page, and changes nothing', async (path, form) => {
+  test.for(forms)('POST %s without a token is 403 with a clear page, and changes nothing', async ([path, form], { app, visitor }) => {
     const before = snapshot(app);
     const cookieBefore = visitor.cookieHeader;
     const res = await visitor.post(path.replace(':id', id), form, { csrf: false });
@@ -117,7 +109,7 @@ describe('cross-site request forgery', () => {
     expect(visitor.cookieHeader).toBe(cookieBefore); // not signed out, not switched
   });
 
-  it('refuses a wrong token, a token of another visitor, and a token without a cookie', async () => {
+  test('refuses a wrong token, a token of another visitor, and a token without a cookie', async ({ app, visitor }) => {
     const other = new Visitor(app);
     const othersToken = await other.csrfToken();
     const mine = await visitor.csrfToken();
@@ -135,20 +127,20 @@ describe('cross-site request forgery', () => {
     expect(noCookie.statusCode).toBe(403);
   });
 
-  it('does not accept the token in the query string', async () => {
+  test('does not accept the token in the query string', async ({ visitor }) => {
     const token = await visitor.csrfToken();
     const res = await visitor.post(`/session/create?_csrf=${encodeURIComponent(token)}`, { job_title: 'T', company_name: 'C' }, { csrf: false });
     expect(res.statusCode).toBe(403);
   });
 
-  it('accepts the token as a header (htmx) or as the first field (plain form) of a multipart upload', async () => {
+  test('accepts the token as a header (htmx) or as the first field (plain form) of a multipart upload', async ({ visitor }) => {
     const fresh = sessionIdFrom((await visitor.post('/session/create', { job_title: 'Nurse', company_name: 'NHS' })).headers.location);
     const file = [{ field: 'cv_file', fileName: 'cv.txt', content: fixture('cv-alex-morgan.txt') }];
     expect((await visitor.upload(`/session/${fresh}/upload-cv`, {}, file, { htmx: true })).statusCode).toBe(200);
     expect((await visitor.upload(`/session/${fresh}/upload-cv`, {}, file)).statusCode).toBe(303);
   });
 
-  it('refuses a multipart upload without a token, or whose token comes after the file, before reading the file', async () => {
+  test('refuses a multipart upload without a token, or whose token comes after the file, before reading the file', async ({ app, visitor }) => {
     const fresh = sessionIdFrom((await visitor.post('/session/create', { job_title: 'Nurse', company_name: 'NHS' })).headers.location);
     const before = snapshot(app);
     const token = await visitor.csrfToken();
@@ -181,7 +173,7 @@ describe('cross-site request forgery', () => {
     expect(wrongHeader.statusCode).toBe(403);
   });
 
-  it('answers a refused htmx request in the page’s message area, leaving the form alone', async () => {
+  test('answers a refused htmx request in the page’s message area, leaving the form alone', async ({ visitor }) => {
     const res = await visitor.post(`/session/${id}/upload-job`, { job_description: 'x' }, { htmx: true, csrf: false });
     expect(res.statusCode).toBe(403);
     expect(res.headers['hx-retarget']).toBe('#flash');
@@ -189,7 +181,7 @@ describe('cross-site request forgery', () => {
     expect(errorCode(res.body)).toBe('CSRF_FAILED');
   });
 
-  it('puts the token in every page: a meta tag, hx-headers on <body>, and a hidden field in every POST form', async () => {
+  test('puts the token in every page: a meta tag, hx-headers on <body>, and a hidden field in every POST form', async ({ visitor }) => {
     const pages = ['/', `/session/${id}/upload`, '/dashboard', '/account', '/account/login', '/account/register', '/account/delete', `/session/${id}/delete`];
     for (const url of pages) {
       const res = await visitor.get(url);
@@ -206,13 +198,7 @@ describe('cross-site request forgery', () => {
 });
 
 describe('security headers and cookie', () => {
-  let app: FastifyInstance;
-  afterEach(async () => {
-    await app.close();
-  });
-
-  it('sends a strict Content-Security-Policy and friends on pages and static files', async () => {
-    app = await createTestApp();
+  test('sends a strict Content-Security-Policy and friends on pages and static files', async ({ app }) => {
     for (const url of ['/', '/public/css/app.css', '/vendor/htmx/htmx.min.js', '/nope']) {
       const res = await app.inject({ method: 'GET', url });
       const csp = String(res.headers['content-security-policy']);
@@ -237,39 +223,29 @@ describe('security headers and cookie', () => {
     }
   });
 
-  it('keeps the visitor cookie HttpOnly and SameSite=Lax, and adds Secure, HSTS and upgrade-insecure-requests behind HTTPS', async () => {
-    app = await createTestApp();
+  test('keeps the visitor cookie HttpOnly and SameSite=Lax, and adds Secure, HSTS and upgrade-insecure-requests behind HTTPS', async ({ app, makeApp }) => {
     const plain = String((await new Visitor(app).get('/dashboard')).headers['set-cookie']);
     expect(plain).toMatch(/rehearse_session=/);
     expect(plain).toMatch(/HttpOnly/i);
     expect(plain).toMatch(/SameSite=Lax/i);
     expect(plain).not.toMatch(/Secure/i);
-    await app.close();
 
-    app = await createTestApp({ cookieSecure: true });
-    const res = await new Visitor(app).get('/dashboard');
+    const secure = await makeApp({ cookieSecure: true });
+    const res = await new Visitor(secure).get('/dashboard');
     expect(String(res.headers['set-cookie'])).toMatch(/;\s*Secure/i);
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
     expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
   });
 });
 
-describe('hostile text is rendered inert', () => {
-  let app: FastifyInstance;
-  let visitor: Visitor;
-  beforeAll(async () => {
-    app = await createTestApp();
-    visitor = new Visitor(app);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+const hostileTextTest = useTestApp({ scope: 'file' });
 
+describe('hostile text is rendered inert', () => {
   const assertInert = (body: string, where: string) => {
     for (const marker of XSS_RAW_MARKERS) expect(body, `${where}: ${marker}`).not.toContain(marker);
   };
 
-  it('in the job title, company, job description, CV (text and file name) and answers, on every page', async () => {
+  hostileTextTest('in the job title, company, job description, CV (text and file name) and answers, on every page', async ({ visitor }) => {
     const created = await visitor.post('/session/create', {
       job_title: `Engineer ${XSS.script}`,
       company_name: `Acme ${XSS.attr}`,
@@ -300,7 +276,7 @@ describe('hostile text is rendered inert', () => {
     assertInert((await visitor.get(`/session/${id}/delete`)).body, 'delete page');
   });
 
-  it('in a form re-rendered with an error (attribute context)', async () => {
+  hostileTextTest('in a form re-rendered with an error (attribute context)', async ({ visitor }) => {
     const res = await visitor.post('/session/create', { job_title: `${XSS.attr}${'x'.repeat(300)}`, company_name: XSS.attr });
     expect(res.statusCode).toBe(422);
     assertInert(res.body, 'create form');
@@ -311,47 +287,40 @@ describe('hostile text is rendered inert', () => {
 });
 
 describe('hostile files', () => {
-  let app: FastifyInstance;
-  let visitor: Visitor;
   let id: string;
-  beforeEach(async () => {
-    app = await createTestApp();
-    visitor = new Visitor(app);
+  test.beforeEach(async ({ visitor }) => {
     id = sessionIdFrom((await visitor.post('/session/create', { job_title: 'Engineer', company_name: 'Acme' })).headers.location);
   });
-  afterEach(async () => {
-    await app.close();
-  });
 
-  const upload = (name: string, content: Buffer, htmx = false) =>
+  const upload = (visitor: Visitor, name: string, content: Buffer, htmx = false) =>
     visitor.upload(`/session/${id}/upload-cv`, {}, [{ field: 'cv_file', fileName: name, content }], { htmx });
 
-  it.each([
+  test.for([
     ['declares 3 GB unpacked', declaredZipBomb],
     ['inflates to far more than it declares', () => lyingZipBomb(30)],
-  ])('rejects a zip-bomb DOCX that %s, quickly, and keeps serving', async (_what, make) => {
+  ] as const)('rejects a zip-bomb DOCX that %s, quickly, and keeps serving', async ([_what, make], { visitor }) => {
     // How fast the rejection is belongs to bench/, not to an assertion here: this test shows
     // the bomb is refused by the size check (its own code) instead of being unpacked.
-    const res = await upload('cv.docx', make());
+    const res = await upload(visitor, 'cv.docx', make());
     expect(res.statusCode).toBe(413);
     expect(errorCode(res.body)).toBe('DOCUMENT_UNPACKS_TOO_LARGE');
     expect((await visitor.get('/dashboard')).statusCode).toBe(200);
-    expect((await upload('cv.txt', fixture('cv-alex-morgan.txt'))).statusCode).toBe(303);
+    expect((await upload(visitor, 'cv.txt', fixture('cv-alex-morgan.txt'))).statusCode).toBe(303);
   });
 
-  it('rejects a 50 MB upload quickly with 413, in place for htmx, and keeps serving', async () => {
+  test('rejects a 50 MB upload quickly with 413, in place for htmx, and keeps serving', async ({ visitor }) => {
     const huge = Buffer.alloc(50 * 1024 * 1024, 0x61);
-    const res = await upload('huge.txt', huge);
+    const res = await upload(visitor, 'huge.txt', huge);
     expect(res.statusCode).toBe(413);
     expect(errorCode(res.body)).toBe('FILE_TOO_LARGE');
-    const fragment = await upload('huge.txt', huge, true);
+    const fragment = await upload(visitor, 'huge.txt', huge, true);
     expect(fragment.statusCode).toBe(413);
     // The CV section comes back with its form, so the user can pick another file.
     expect(html(fragment.body).querySelector('#cv-section form input[name=cv_file]')).not.toBeNull();
     expect((await visitor.get('/dashboard')).statusCode).toBe(200);
   });
 
-  it('rejects an oversized body without a Content-Length (chunked) at the file limit', async () => {
+  test('rejects an oversized body without a Content-Length (chunked) at the file limit', async ({ app, visitor }) => {
     const { Readable } = await import('node:stream');
     const token = await visitor.csrfToken();
     const body = multipart({ _csrf: token }, [{ field: 'cv_file', fileName: 'big.txt', content: Buffer.alloc(8 * 1024 * 1024, 0x61) }]);
@@ -364,10 +333,9 @@ describe('hostile files', () => {
     expect(res.statusCode).toBe(413);
   });
 
-  it('reads at most DOCUMENT_MAX_PARALLEL documents at once and answers 503 beyond the queue', async () => {
-    await app.close();
-    app = await createTestApp({ documentMaxParallel: 1, documentMaxQueued: 0 });
-    visitor = new Visitor(app);
+  test('reads at most DOCUMENT_MAX_PARALLEL documents at once and answers 503 beyond the queue', async ({ makeApp }) => {
+    const app = await makeApp({ documentMaxParallel: 1, documentMaxQueued: 0 });
+    const visitor = new Visitor(app);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       ids.push(sessionIdFrom((await visitor.post('/session/create', { job_title: `E${i}`, company_name: 'Acme' })).headers.location));
@@ -389,15 +357,10 @@ describe('hostile files', () => {
 });
 
 describe('rate limits', () => {
-  let app: FastifyInstance;
-  afterEach(async () => {
-    await app.close();
-  });
-
   const signIn = (visitor: Visitor, email: string, password: string) => visitor.post('/account/login', { email, password });
 
-  it('throttles sign-in brute force per address: 429 with a page and Retry-After after N attempts', async () => {
-    app = await createTestApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 3, uploadsPerMinute: 30, interviewPerMinute: 60 } });
+  test('throttles sign-in brute force per address: 429 with a page and Retry-After after N attempts', async ({ makeApp }) => {
+    const app = await makeApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 3, uploadsPerMinute: 30, interviewPerMinute: 60 } });
     const attacker = new Visitor(app);
     for (let i = 0; i < 3; i++) expect((await signIn(attacker, `victim${i}@example.com`, 'guess-number-' + i)).statusCode).toBe(422);
     const blocked = await signIn(attacker, 'victim9@example.com', 'guess-number-9');
@@ -410,8 +373,8 @@ describe('rate limits', () => {
     expect((await attacker.get('/dashboard')).statusCode).toBe(200);
   });
 
-  it('throttles failed sign-ins per account, whatever address they come from', async () => {
-    app = await createTestApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 3, uploadsPerMinute: 30, interviewPerMinute: 60 } });
+  test('throttles failed sign-ins per account, whatever address they come from', async ({ makeApp }) => {
+    const app = await makeApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 3, uploadsPerMinute: 30, interviewPerMinute: 60 } });
     const owner = new Visitor(app);
     expect((await owner.post('/account/register', { email: 'victim@example.com', password: 'the real password', password_confirm: 'the real password' })).statusCode).toBe(303);
     const from = async (ip: string, password: string) => {
@@ -433,8 +396,8 @@ describe('rate limits', () => {
     expect((await from('198.51.100.51', 'the real password')).statusCode).toBe(429);
   });
 
-  it('throttles registrations per address', async () => {
-    app = await createTestApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 2, uploadsPerMinute: 30, interviewPerMinute: 60 } });
+  test('throttles registrations per address', async ({ makeApp }) => {
+    const app = await makeApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 2, uploadsPerMinute: 30, interviewPerMinute: 60 } });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
       const v = new Visitor(app);
@@ -443,8 +406,8 @@ describe('rate limits', () => {
     expect(statuses).toEqual([303, 303, 429]);
   });
 
-  it('throttles uploads and AI-calling interview actions per visitor', async () => {
-    app = await createTestApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 10, uploadsPerMinute: 2, interviewPerMinute: 3 } });
+  test('throttles uploads and AI-calling interview actions per visitor', async ({ makeApp }) => {
+    const app = await makeApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 10, uploadsPerMinute: 2, interviewPerMinute: 3 } });
     const visitor = new Visitor(app);
     const id = sessionIdFrom((await visitor.post('/session/create', { job_title: 'E', company_name: 'A' })).headers.location);
     const cv = () => visitor.upload(`/session/${id}/upload-cv`, {}, [{ field: 'cv_file', fileName: 'cv.txt', content: fixture('cv-alex-morgan.txt') }]);
@@ -471,74 +434,61 @@ describe('rate limits', () => {
 });
 
 describe('rate limit on the voice socket', () => {
-  it('counts handshakes per visitor, before the upgrade', async ({ skip }) => {
-    const app = await createTestApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 10, uploadsPerMinute: 30, interviewPerMinute: 2 } });
-    try {
-      if (!app.hasRoute({ method: 'GET', url: '/session/:id/audio' })) skip();
-      const visitor = new Visitor(app);
-      await visitor.get('/dashboard');
-      const open = () =>
-        app.injectWS('/session/nope/audio', { headers: { cookie: visitor.cookieHeader!, origin: 'http://rehearse.test', host: 'rehearse.test' } });
-      await expect(open()).rejects.toThrow(/404/);
-      await expect(open()).rejects.toThrow(/404/);
-      await expect(open()).rejects.toThrow(/429/);
-    } finally {
-      await app.close();
-    }
+  test('counts handshakes per visitor, before the upgrade', async ({ makeApp, skip }) => {
+    const app = await makeApp({ rateLimits: { ...testConfig().rateLimits, signInPer15Min: 10, uploadsPerMinute: 30, interviewPerMinute: 2 } });
+    if (!app.hasRoute({ method: 'GET', url: '/session/:id/audio' })) skip();
+    const visitor = new Visitor(app);
+    await visitor.get('/dashboard');
+    const open = () =>
+      app.injectWS('/session/nope/audio', { headers: { cookie: visitor.cookieHeader!, origin: 'http://rehearse.test', host: 'rehearse.test' } });
+    await expect(open()).rejects.toThrow(/404/);
+    await expect(open()).rejects.toThrow(/404/);
+    await expect(open()).rejects.toThrow(/429/);
   });
 });
 
+const cookiesTest = useTestApp({ scope: 'file' });
+
 describe('tampered and foreign cookies', () => {
-  let app: FastifyInstance;
   let owner: Visitor;
   let id: string;
-  beforeAll(async () => {
-    app = await createTestApp();
+  cookiesTest.beforeAll(async ({ app }) => {
     owner = new Visitor(app);
     id = await setUpSession(owner);
   });
-  afterAll(async () => {
-    await app.close();
+
+  const asCookie = (app: FastifyInstance, cookie: string) => app.inject({ method: 'GET', url: `/session/${id}/upload`, headers: { cookie } });
+
+  cookiesTest('the real cookie works', async ({ app }) => {
+    expect((await asCookie(app, owner.cookieHeader!)).statusCode).toBe(200);
   });
 
-  const asCookie = (cookie: string) => app.inject({ method: 'GET', url: `/session/${id}/upload`, headers: { cookie } });
-
-  it('the real cookie works', async () => {
-    expect((await asCookie(owner.cookieHeader!)).statusCode).toBe(200);
-  });
-
-  it('a cookie with one character changed is a new visitor, not the owner', async () => {
+  cookiesTest('a cookie with one character changed is a new visitor, not the owner', async ({ app }) => {
     const cookie = owner.cookieHeader!;
     const i = cookie.indexOf('=') + 5;
     const flipped = cookie.slice(0, i) + (cookie[i] === 'A' ? 'B' : 'A') + cookie.slice(i + 1);
-    const res = await asCookie(flipped);
+    const res = await asCookie(app, flipped);
     expect(res.statusCode).toBe(404);
     expect(String(res.headers['set-cookie'])).toContain('rehearse_session=');
   });
 
-  it.each(['rehearse_session=AAAA', 'rehearse_session=AAAA;BBBB', 'rehearse_session=%00%01'])('garbage (%s) is a new visitor', async (cookie) => {
-    expect((await asCookie(cookie)).statusCode).toBe(404);
+  cookiesTest.for(['rehearse_session=AAAA', 'rehearse_session=AAAA;BBBB', 'rehearse_session=%00%01'])('garbage (%s) is a new visitor', async (cookie, { app }) => {
+    expect((await asCookie(app, cookie)).statusCode).toBe(404);
   });
 
-  it('a cookie sealed with another secret is a new visitor', async () => {
+  cookiesTest('a cookie sealed with another secret is a new visitor', async ({ app }) => {
     const elsewhere = await createTestApp({ sessionSecret: 'another-secret-another-secret-another-0123' });
     const foreign = new Visitor(elsewhere);
     await foreign.get('/dashboard');
     await elsewhere.close();
-    expect((await asCookie(foreign.cookieHeader!)).statusCode).toBe(404);
+    expect((await asCookie(app, foreign.cookieHeader!)).statusCode).toBe(404);
   });
 });
 
-describe('body size limits', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await createTestApp();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+const bodyLimitsTest = useTestApp({ scope: 'file' });
 
-  it('refuses a form, JSON or text body over 1 MB with 413', async () => {
+describe('body size limits', () => {
+  bodyLimitsTest('refuses a form, JSON or text body over 1 MB with 413', async ({ app }) => {
     const visitor = new Visitor(app);
     const big = 'x'.repeat(1024 * 1024 + 10);
     expect((await visitor.post('/session/create', { job_title: 'T', company_name: 'C', job_description: big })).statusCode).toBe(413);
@@ -552,7 +502,7 @@ describe('body size limits', () => {
     }
   });
 
-  it('refuses an account form over 16 KB', async () => {
+  bodyLimitsTest('refuses an account form over 16 KB', async ({ app }) => {
     const visitor = new Visitor(app);
     const res = await visitor.post('/account/login', { email: 'a@b.co', password: 'p'.repeat(20_000) });
     expect(res.statusCode).toBe(413);

@@ -1,20 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { describe, expect } from 'vitest';
+import { sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
 
-describe('POST /session/create', () => {
-  let app: FastifyInstance;
-  let visitor: Visitor;
-  beforeEach(async () => {
-    app = await createTestApp();
-    visitor = new Visitor(app);
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+const test = useTestApp();
 
-  it('creates a session with a random id and redirects to its upload page (303)', async () => {
+describe('POST /session/create', () => {
+  test('creates a session with a random id and redirects to its upload page (303)', async ({ visitor }) => {
     const res = await visitor.post('/session/create', { job_title: 'Data Analyst', company_name: 'Acme', interview_type: 'behavioral' });
     expect(res.statusCode).toBe(303);
     const id = sessionIdFrom(res.headers.location as string);
@@ -26,7 +17,7 @@ describe('POST /session/create', () => {
     expect(page.body).toContain('Behavioural interview');
   });
 
-  it('re-renders the form with the user’s values and a message per field when fields are missing', async () => {
+  test('re-renders the form with the user’s values and a message per field when fields are missing', async ({ visitor }) => {
     const res = await visitor.post('/session/create', { job_title: '', company_name: '', job_description: 'Keep me' });
     expect(res.statusCode).toBe(422);
     const doc = html(res.body);
@@ -36,7 +27,7 @@ describe('POST /session/create', () => {
     expect(doc.querySelector('#job_description')?.textContent).toBe('Keep me');
   });
 
-  it('rejects a job title over 200 characters and keeps the other values', async () => {
+  test('rejects a job title over 200 characters and keeps the other values', async ({ visitor }) => {
     const res = await visitor.post('/session/create', { job_title: 'x'.repeat(201), company_name: 'Acme' });
     expect(res.statusCode).toBe(422);
     const doc = html(res.body);
@@ -44,26 +35,26 @@ describe('POST /session/create', () => {
     expect(doc.querySelector('#company_name')?.getAttribute('value')).toBe('Acme');
   });
 
-  it('rejects an unknown interview type', async () => {
+  test('rejects an unknown interview type', async ({ visitor }) => {
     const res = await visitor.post('/session/create', { job_title: 'Nurse', company_name: 'NHS', interview_type: 'psychic' });
     expect(res.statusCode).toBe(422);
   });
 
-  it('accepts exactly 200 characters and strips control characters', async () => {
+  test('accepts exactly 200 characters and strips control characters', async ({ visitor }) => {
     const res = await visitor.post('/session/create', { job_title: 'a'.repeat(200), company_name: 'Ac\u0007me' });
     expect(res.statusCode).toBe(303);
     const page = await visitor.get(res.headers.location as string);
     expect(page.body).toContain('at Acme');
   });
 
-  it('escapes user text when rendering it', async () => {
+  test('escapes user text when rendering it', async ({ visitor }) => {
     const res = await visitor.post('/session/create', { job_title: '<script>alert(1)</script>', company_name: '<b>Evil</b>' });
     const page = await visitor.get(res.headers.location as string);
     expect(page.body).not.toContain('<script>alert(1)</script>');
     expect(page.body).toContain('&lt;script&gt;');
   });
 
-  it('lists the session on its owner’s dashboard only', async () => {
+  test('lists the session on its owner’s dashboard only', async ({ app, visitor }) => {
     await visitor.post('/session/create', { job_title: 'Chef', company_name: 'Bistro' });
     const mine = await visitor.get('/dashboard');
     expect(mine.body).toContain('Chef');

@@ -7,13 +7,15 @@
  * happens without the shared store (each instance has its own budget), so the shared case can
  * fail.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
 import { NO_RATE_LIMITS, type RedisSettings } from '../../src/config.js';
-import { createTestApp, csrfTokenIn } from '../support/test-app.js';
+import { csrfTokenIn, type MakeApp, useTestApp } from '../support/test-app.js';
 import { keyPrefix, startThrowawayRedis, useRedis } from '../support/redis.js';
 import { html } from '../support/html.js';
+
+const test = useTestApp({ eager: false });
 
 const redis = useRedis();
 const CREATE_PER_HOUR = 3;
@@ -43,23 +45,16 @@ class BalancedVisitor {
   }
 }
 
-const apps: FastifyInstance[] = [];
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.close();
-});
-
-async function instance(store: RedisSettings | null): Promise<FastifyInstance> {
-  const app = await createTestApp({ rateLimits: { ...NO_RATE_LIMITS, createPerHour: CREATE_PER_HOUR }, redis: store });
-  apps.push(app);
-  return app;
-}
+/** One instance of the app (the fixture closes it after the test). */
+const instance = (makeApp: MakeApp, store: RedisSettings | null): Promise<FastifyInstance> =>
+  makeApp({ rateLimits: { ...NO_RATE_LIMITS, createPerHour: CREATE_PER_HOUR }, redis: store });
 
 const settings = (url: string, prefix = keyPrefix()): RedisSettings => ({ url, redactedUrl: url, keyPrefix: prefix });
 
 describe('rate limits across two instances', () => {
-  it('with REDIS_URL, one visitor has one budget whichever instance serves them', async () => {
+  test('with REDIS_URL, one visitor has one budget whichever instance serves them', async ({ makeApp }) => {
     const store = settings(redis.server().url);
-    const [a, b] = [await instance(store), await instance(store)];
+    const [a, b] = [await instance(makeApp, store), await instance(makeApp, store)];
     const visitor = new BalancedVisitor('203.0.113.10');
     await visitor.arrive(a);
 
@@ -91,8 +86,8 @@ describe('rate limits across two instances', () => {
     expect((await other.create(b, 6)).statusCode).toBe(303);
   });
 
-  it('without REDIS_URL each instance counts alone: the same visitor gets a budget per instance', async () => {
-    const [a, b] = [await instance(null), await instance(null)];
+  test('without REDIS_URL each instance counts alone: the same visitor gets a budget per instance', async ({ makeApp }) => {
+    const [a, b] = [await instance(makeApp, null), await instance(makeApp, null)];
     expect(a.sharedStore).toBeNull();
     const visitor = new BalancedVisitor('203.0.113.20');
     await visitor.arrive(a);
@@ -104,15 +99,15 @@ describe('rate limits across two instances', () => {
 });
 
 describe('/ready and the shared store', () => {
-  it('is ready when the store answers', async () => {
-    const app = await instance(settings(redis.server().url));
+  test('is ready when the store answers', async ({ makeApp }) => {
+    const app = await instance(makeApp, settings(redis.server().url));
     const ready = await app.inject('/ready');
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toMatchObject({ status: 'ready' });
   });
 
-  it('says 503 with the reason when the store is unreachable, and keeps serving (limits fail open)', async () => {
-    const app = await instance(settings('redis://127.0.0.1:9/0'));
+  test('says 503 with the reason when the store is unreachable, and keeps serving (limits fail open)', async ({ makeApp }) => {
+    const app = await instance(makeApp, settings('redis://127.0.0.1:9/0'));
     const ready = await app.inject('/ready');
     expect(ready.statusCode).toBe(503);
     expect(ready.json()).toEqual({ status: 'unavailable', reason: expect.stringMatching(/^shared store: /) });
@@ -124,12 +119,12 @@ describe('/ready and the shared store', () => {
     for (let n = 1; n <= CREATE_PER_HOUR + 1; n++) expect((await visitor.create(app, n)).statusCode).toBe(303);
   });
 
-  it('notices a store that goes away and comes back: 503 meanwhile (requests still served), ready again after', async () => {
+  test('notices a store that goes away and comes back: 503 meanwhile (requests still served), ready again after', async ({ makeApp }) => {
     // A store of this test's own, so it can be stopped and started again on the same port.
     let store = await startThrowawayRedis();
     const port = Number(new URL(store.url).port);
     try {
-      const app = await instance(settings(store.url));
+      const app = await instance(makeApp, settings(store.url));
       expect((await app.inject('/ready')).statusCode).toBe(200);
       await store.stop();
       await until(async () => (await app.inject('/ready')).statusCode === 503, 'the store is noticed gone');

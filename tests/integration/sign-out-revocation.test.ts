@@ -3,27 +3,22 @@
  * year. Now every sign-in is a row on the server that each request checks: signing out deletes
  * it, "sign out everywhere" deletes all of the account's.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createUsersRepository, SIGN_INS_PER_ACCOUNT } from '../../src/repositories/users-repository.js';
-import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
+import { rowCount } from '../support/db-inspect.js';
+
+const test = useTestApp();
 
 const PASSWORD = 'correct horse battery staple';
 
 describe('signing out revokes the session on the server', () => {
-  let app: FastifyInstance;
-  beforeEach(async () => {
-    app = await createTestApp();
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const replay = (app: FastifyInstance, cookie: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
+  const signedInAs = async (app: FastifyInstance, cookie: string) => html((await replay(app, cookie, '/account')).body).querySelector('#account-email')?.textContent ?? null;
 
-  const replay = (cookie: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
-  const signedInAs = async (cookie: string) => html((await replay(cookie, '/account')).body).querySelector('#account-email')?.textContent ?? null;
-
-  async function account(email = 'sam@example.com') {
+  async function account(app: FastifyInstance, email = 'sam@example.com') {
     const visitor = new Visitor(app);
     const created = await visitor.post('/session/create', { job_title: 'Nurse', company_name: 'St Mary' });
     const sessionId = sessionIdFrom(created.headers.location);
@@ -31,33 +26,33 @@ describe('signing out revokes the session on the server', () => {
     return { visitor, sessionId };
   }
 
-  it('a copy of the cookie taken before signing out no longer works after it (logout replay)', async () => {
-    const { visitor, sessionId } = await account();
+  test('a copy of the cookie taken before signing out no longer works after it (logout replay)', async ({ app }) => {
+    const { visitor, sessionId } = await account(app);
     const copied = visitor.cookieHeader!;
-    expect(await signedInAs(copied)).toBe('sam@example.com');
-    expect((await replay(copied, `/session/${sessionId}/upload`)).statusCode).toBe(200);
+    expect(await signedInAs(app, copied)).toBe('sam@example.com');
+    expect((await replay(app, copied, `/session/${sessionId}/upload`)).statusCode).toBe(200);
 
     expect((await visitor.post('/account/logout')).statusCode).toBe(303);
 
-    expect(await signedInAs(copied)).toBeNull();
-    expect((await replay(copied, `/session/${sessionId}/upload`)).statusCode).toBe(404);
-    const dashboard = await replay(copied, '/dashboard');
+    expect(await signedInAs(app, copied)).toBeNull();
+    expect((await replay(app, copied, `/session/${sessionId}/upload`)).statusCode).toBe(404);
+    const dashboard = await replay(app, copied, '/dashboard');
     expect(html(dashboard.body).querySelectorAll('tr[data-session-id]')).toHaveLength(0);
     // The replayed cookie is answered with a fresh guest cookie, not the account.
     expect(String(dashboard.headers['set-cookie'] ?? '')).toContain('rehearse_session=');
   });
 
-  it('signing out in one browser leaves the account signed in elsewhere', async () => {
-    const { visitor: desk, sessionId } = await account();
+  test('signing out in one browser leaves the account signed in elsewhere', async ({ app }) => {
+    const { visitor: desk, sessionId } = await account(app);
     const phone = new Visitor(app);
     expect((await phone.post('/account/login', { email: 'sam@example.com', password: PASSWORD })).statusCode).toBe(303);
     await phone.post('/account/logout');
-    expect(await signedInAs(desk.cookieHeader!)).toBe('sam@example.com');
+    expect(await signedInAs(app, desk.cookieHeader!)).toBe('sam@example.com');
     expect((await desk.get(`/session/${sessionId}/upload`)).statusCode).toBe(200);
   });
 
-  it('"sign out everywhere" on the account page signs out every browser, copies included', async () => {
-    const { visitor: desk, sessionId } = await account();
+  test('"sign out everywhere" on the account page signs out every browser, copies included', async ({ app }) => {
+    const { visitor: desk, sessionId } = await account(app);
     const phone = new Visitor(app);
     expect((await phone.post('/account/login', { email: 'sam@example.com', password: PASSWORD })).statusCode).toBe(303);
     const copies = [desk.cookieHeader!, phone.cookieHeader!];
@@ -73,10 +68,10 @@ describe('signing out revokes the session on the server', () => {
     expect(textOf((await desk.get('/account/login?done=signed-out-everywhere')).body, '#notice')).toMatch(/signed out in every browser/);
 
     for (const cookie of copies) {
-      expect(await signedInAs(cookie)).toBeNull();
-      expect((await replay(cookie, `/session/${sessionId}/upload`)).statusCode).toBe(404);
+      expect(await signedInAs(app, cookie)).toBeNull();
+      expect((await replay(app, cookie, `/session/${sessionId}/upload`)).statusCode).toBe(404);
     }
-    expect(app.database.sqlite.prepare('select count(*) as n from sign_ins').get()).toEqual({ n: 0 });
+    expect(rowCount(app, 'sign_ins')).toBe(0);
 
     // Signing in again works and finds everything.
     const back = new Visitor(app);
@@ -84,16 +79,16 @@ describe('signing out revokes the session on the server', () => {
     expect((await back.get(`/session/${sessionId}/upload`)).statusCode).toBe(200);
   });
 
-  it('is not offered to a guest, and a guest posting it changes nothing', async () => {
+  test('is not offered to a guest, and a guest posting it changes nothing', async ({ app }) => {
     const guest = new Visitor(app);
     expect(html((await guest.get('/account')).body).querySelector('#logout-everywhere-form')).toBeNull();
     expect((await guest.post('/account/logout-everywhere')).statusCode).toBe(404);
   });
 
-  it('keeps at most SIGN_INS_PER_ACCOUNT sign-ins per account: the oldest is signed out first', async () => {
-    await account();
+  test('keeps at most SIGN_INS_PER_ACCOUNT sign-ins per account: the oldest is signed out first', async ({ app }) => {
+    await account(app);
     const users = createUsersRepository(app.database.db);
-    const userId = (app.database.sqlite.prepare("select id from users where email = 'sam@example.com'").get() as { id: string }).id;
+    const userId = users.findByEmail('sam@example.com')!.id;
     const ids = Array.from({ length: SIGN_INS_PER_ACCOUNT + 1 }, () => users.createSignIn(userId));
     expect(users.hasSignIn(ids[0]!, userId)).toBe(false);
     expect(ids.slice(1).every((id) => users.hasSignIn(id, userId))).toBe(true);

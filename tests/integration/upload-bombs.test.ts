@@ -8,9 +8,8 @@
  * (rate limits, DOCUMENT_MAX_PARALLEL=2, DOCUMENT_MAX_QUEUED=10, DOCUMENT_MAX_PER_VISITOR=2).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { describe, expect } from 'vitest';
+import { sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { hugeTextPdf, manyPagesPdf, nestedXObjectBomb } from '../support/pdf-bombs.js';
 
@@ -24,16 +23,10 @@ async function newInterview(visitor: Visitor): Promise<string> {
   return sessionIdFrom(created.headers.location as string);
 }
 
-describe('a PDF bomb flood alongside real uploads', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await createTestApp();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+const test = useTestApp({ scope: 'file' });
 
-  it('serves every real upload while the bombs are refused with clear codes', async () => {
+describe('a PDF bomb flood alongside real uploads', () => {
+  test('serves every real upload while the bombs are refused with clear codes', async ({ app }) => {
     const attackers = await Promise.all(
       Array.from({ length: 6 }, async () => {
         const visitor = new Visitor(app, '203.0.113.9');

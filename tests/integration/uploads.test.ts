@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createTestApp, sessionIdFrom, Visitor } from '../support/test-app.js';
+import { describe, expect } from 'vitest';
+import { sessionIdFrom, useTestApp, type Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { fixture } from '../support/interview-driver.js';
 
+const test = useTestApp();
+
 describe('CV and job description uploads', () => {
-  let app: FastifyInstance;
-  let visitor: Visitor;
   let id: string;
-  beforeEach(async () => {
-    app = await createTestApp();
-    visitor = new Visitor(app);
+  test.beforeEach(async ({ visitor }) => {
     const created = await visitor.post('/session/create', {
       job_title: 'Senior Backend Engineer',
       company_name: 'Northwind Health',
@@ -18,15 +15,12 @@ describe('CV and job description uploads', () => {
     });
     id = sessionIdFrom(created.headers.location as string);
   });
-  afterEach(async () => {
-    await app.close();
-  });
 
-  const uploadCv = (fileName: string, content: Buffer, htmx = false) =>
+  const uploadCv = (visitor: Visitor, fileName: string, content: Buffer, htmx = false) =>
     visitor.upload(`/session/${id}/upload-cv`, {}, [{ field: 'cv_file', fileName, content }], { htmx });
 
-  it.each(['cv-alex-morgan.pdf', 'cv-alex-morgan.docx', 'cv-alex-morgan.txt'])('reads %s and shows a preview', async (name) => {
-    const res = await uploadCv(name, fixture(name));
+  test.for(['cv-alex-morgan.pdf', 'cv-alex-morgan.docx', 'cv-alex-morgan.txt'])('reads %s and shows a preview', async (name, { visitor }) => {
+    const res = await uploadCv(visitor, name, fixture(name));
     expect(res.statusCode).toBe(303);
     const page = await visitor.get(`/session/${id}/upload`);
     const preview = html(page.body).querySelector('#cv-preview')?.textContent ?? '';
@@ -35,15 +29,15 @@ describe('CV and job description uploads', () => {
     expect(html(page.body).querySelector('#start-button')).not.toBeNull();
   });
 
-  it('detects the type by content, not by the file name', async () => {
-    const res = await uploadCv('my-cv.txt', fixture('cv-alex-morgan.pdf'));
+  test('detects the type by content, not by the file name', async ({ visitor }) => {
+    const res = await uploadCv(visitor, 'my-cv.txt', fixture('cv-alex-morgan.pdf'));
     expect(res.statusCode).toBe(303);
     const page = await visitor.get(`/session/${id}/upload`);
     expect(page.body).toContain('(PDF)');
   });
 
-  it('answers an htmx upload with the CV section and an out-of-band start section', async () => {
-    const res = await uploadCv('cv.pdf', fixture('cv-alex-morgan.pdf'), true);
+  test('answers an htmx upload with the CV section and an out-of-band start section', async ({ visitor }) => {
+    const res = await uploadCv(visitor, 'cv.pdf', fixture('cv-alex-morgan.pdf'), true);
     expect(res.statusCode).toBe(200);
     expect(res.headers.vary).toContain('HX-Request');
     const doc = html(res.body);
@@ -63,8 +57,8 @@ describe('CV and job description uploads', () => {
     ['image-only.pdf', 422, 'DOCUMENT_NO_TEXT', /no text/],
     ['empty.txt', 422, 'DOCUMENT_EMPTY', /empty/],
   ];
-  it.each(bad)('rejects %s with %i and a message that says what to do', async (name, status, code, message) => {
-    const res = await uploadCv(name, fixture(name));
+  test.for(bad)('rejects %s with %i and a message that says what to do', async ([name, status, code, message], { visitor }) => {
+    const res = await uploadCv(visitor, name, fixture(name));
     expect(res.statusCode).toBe(status);
     const error = html(res.body).querySelector('#error');
     expect(error?.getAttribute('data-code')).toBe(code);
@@ -73,26 +67,26 @@ describe('CV and job description uploads', () => {
     expect(html(res.body).querySelector('#job_description')?.textContent).toContain('Kafka');
   });
 
-  it('rejects a file over the size limit with 413 and keeps serving', async () => {
+  test('rejects a file over the size limit with 413 and keeps serving', async ({ visitor }) => {
     const big = Buffer.alloc(6 * 1024 * 1024, 'a');
-    const res = await uploadCv('huge.txt', big);
+    const res = await uploadCv(visitor, 'huge.txt', big);
     expect(res.statusCode).toBe(413);
     expect(html(res.body).querySelector('#error')?.textContent).toContain('5 MB');
     expect((await visitor.get('/dashboard')).statusCode).toBe(200);
   });
 
-  it('asks for a file when none was chosen', async () => {
+  test('asks for a file when none was chosen', async ({ visitor }) => {
     const res = await visitor.upload(`/session/${id}/upload-cv`, {}, [{ field: 'cv_file', fileName: '', content: Buffer.alloc(0) }]);
     expect(res.statusCode).toBe(422);
     expect(html(res.body).querySelector('#error')?.getAttribute('data-code')).toBe('FILE_MISSING');
   });
 
-  it('rejects a CV post that is not multipart', async () => {
+  test('rejects a CV post that is not multipart', async ({ visitor }) => {
     const res = await visitor.post(`/session/${id}/upload-cv`, { cv_file: 'hello' });
     expect(res.statusCode).toBe(422);
   });
 
-  it('saves a pasted job description, and a job description file', async () => {
+  test('saves a pasted job description, and a job description file', async ({ visitor }) => {
     const pasted = await visitor.post(`/session/${id}/upload-job`, { job_description: 'Own our Kafka pipelines.' });
     expect(pasted.statusCode).toBe(303);
     let page = await visitor.get(`/session/${id}/upload`);
@@ -106,7 +100,7 @@ describe('CV and job description uploads', () => {
     expect(html(page.body).querySelector('#job_description')?.textContent).toContain('Northwind Health');
   });
 
-  it('rejects an empty job description and a broken job file without losing the saved one', async () => {
+  test('rejects an empty job description and a broken job file without losing the saved one', async ({ visitor }) => {
     const empty = await visitor.post(`/session/${id}/upload-job`, { job_description: '   ' });
     expect(empty.statusCode).toBe(422);
     const broken = await visitor.upload(`/session/${id}/upload-job`, {}, [

@@ -5,24 +5,20 @@
  * 500 that claims "what you entered is saved" about data that was just deleted, and nothing
  * may be written for the deleted interview afterwards.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { gatedProvider, type GatedCall } from '../support/gated-provider.js';
 import { html } from '../support/html.js';
 
+const test = useTestApp({ eager: false });
+
 const rowsOf = (app: FastifyInstance, table: string, sessionId: string) =>
   (app.database.sqlite.prepare(`select count(*) as n from ${table} where session_id = ?`).get(sessionId) as { n: number }).n;
 
 describe('an interview deleted while the model is working on it', () => {
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-
   /** Holds `call`, sends `request`, deletes the interview once the model is busy, then lets the model answer. */
   async function deleteDuring(call: GatedCall, visitor: Visitor, id: string, gate: ReturnType<typeof gatedProvider>, request: () => Promise<{ statusCode: number; body: string }>) {
     gate.hold(call);
@@ -55,9 +51,9 @@ describe('an interview deleted while the model is working on it', () => {
     expect((await visitor.get(`/session/${id}/events`)).statusCode).toBe(404);
   }
 
-  it('while the first question is being written (start)', async () => {
+  test('while the first question is being written (start)', async ({ makeApp }) => {
     const gate = gatedProvider();
-    app = await createTestApp({}, { providers: [gate.provider] });
+    const app = await makeApp({}, { providers: [gate.provider] });
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     const res = await deleteDuring('planQuestion', visitor, id, gate, () => visitor.post(`/session/${id}/start`));
@@ -66,9 +62,9 @@ describe('an interview deleted while the model is working on it', () => {
     expect(rowsOf(app, 'messages', id)).toBe(0);
   });
 
-  it('while an answer is being scored (plain form and htmx)', async () => {
+  test('while an answer is being scored (plain form and htmx)', async ({ makeApp }) => {
     const gate = gatedProvider();
-    app = await createTestApp({}, { providers: [gate.provider] });
+    const app = await makeApp({}, { providers: [gate.provider] });
     for (const htmx of [false, true]) {
       const visitor = new Visitor(app);
       const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
@@ -85,9 +81,9 @@ describe('an interview deleted while the model is working on it', () => {
     }
   });
 
-  it('while the feedback is being written (finish)', async () => {
+  test('while the feedback is being written (finish)', async ({ makeApp }) => {
     const gate = gatedProvider();
-    app = await createTestApp({}, { providers: [gate.provider] });
+    const app = await makeApp({}, { providers: [gate.provider] });
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
@@ -97,9 +93,9 @@ describe('an interview deleted while the model is working on it', () => {
     expect(rowsOf(app, 'feedback', id)).toBe(0);
   });
 
-  it('while a retry is being scored', async () => {
+  test('while a retry is being scored', async ({ makeApp }) => {
     const gate = gatedProvider();
-    app = await createTestApp({}, { providers: [gate.provider] });
+    const app = await makeApp({}, { providers: [gate.provider] });
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);

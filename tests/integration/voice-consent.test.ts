@@ -8,24 +8,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type WebSocket from 'ws';
 import { testConfig, type AppConfig } from '../../src/config.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { chunks, consentToRecording, fixturePcm } from '../support/audio.js';
 import { createFakeTranscriber } from '../support/fake-transcriber.js';
+import { stored } from '../support/db-inspect.js';
+
+const test = useTestApp({ eager: false });
 
 type Message = { type: string; [key: string]: any };
 
 describe('consent before the microphone', () => {
-  let app: FastifyInstance;
   const temp: string[] = [];
-  afterEach(async () => {
-    await app?.close();
+  // After the file: the apps (closed by the fixture after each test) are gone by then.
+  afterAll(() => {
     for (const d of temp.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
 
@@ -36,7 +38,7 @@ describe('consent before the microphone', () => {
   }
 
   /** Records speech-normal.wav and stops; returns the final message and how the socket closed. */
-  async function record(visitor: Visitor, id: string, { stop = true } = {}) {
+  async function record(app: FastifyInstance, visitor: Visitor, id: string, { stop = true } = {}) {
     let ws!: WebSocket;
     const messages: Message[] = [];
     let closeCode: (code: number) => void = () => undefined;
@@ -65,13 +67,18 @@ describe('consent before the microphone', () => {
     return { ws, messages, final, closed, recordingId: () => messages.find((m) => m.type === 'ready')!.recordingId as string };
   }
 
-  const consentRow = (id: string) =>
-    app.database.sqlite.prepare('select voice_consent_at, voice_consent_raw_audio, voice_consent_transcriber, voice_consent_withdrawn_at from interview_sessions where id = ?').get(id) as Record<string, unknown>;
-  const metricsOf = (id: string) =>
-    (app.database.sqlite.prepare("select speech_metrics from messages where session_id = ? and kind = 'answer' order by seq").all(id) as Array<{ speech_metrics: string | null }>).map((r) => r.speech_metrics);
+  const consentRow = (app: FastifyInstance, id: string) => {
+    const { voiceConsentAt, voiceConsentRawAudio, voiceConsentTranscriber, voiceConsentWithdrawnAt } = stored(app).session(id);
+    return { voiceConsentAt, voiceConsentRawAudio, voiceConsentTranscriber, voiceConsentWithdrawnAt };
+  };
+  const metricsOf = (app: FastifyInstance, id: string) =>
+    stored(app)
+      .messages(id)
+      .filter((m) => m.kind === 'answer')
+      .map((m) => m.speechMetrics);
 
-  it('the socket refuses to open without consent (403 VOICE_CONSENT_REQUIRED); the page asks first and names where audio goes', async () => {
-    app = await createTestApp({}, { transcriber: createFakeTranscriber(['hello']) });
+  test('the socket refuses to open without consent (403 VOICE_CONSENT_REQUIRED); the page asks first and names where audio goes', async ({ makeApp }) => {
+    const app = await makeApp({}, { transcriber: createFakeTranscriber(['hello']) });
     const visitor = new Visitor(app);
     const id = await started(visitor);
     await expect(app.injectWS(`/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader! } })).rejects.toThrow(/403/);
@@ -93,28 +100,28 @@ describe('consent before the microphone', () => {
     const stranger = new Visitor(app);
     await stranger.get('/');
     expect((await stranger.post(`/session/${id}/voice-consent`, {}, { htmx: true })).statusCode).toBe(404);
-    expect(consentRow(id).voice_consent_at).toBeNull();
+    expect(consentRow(app, id).voiceConsentAt).toBeNull();
 
     // Without JavaScript the form redirects back to the interview.
     const plain = await visitor.post(`/session/${id}/voice-consent`);
     expect(plain.statusCode).toBe(303);
     expect(plain.headers.location).toBe(`/session/${id}/interview?done=voice-consent-given`);
-    expect(consentRow(id)).toMatchObject({ voice_consent_raw_audio: 0, voice_consent_transcriber: 'this server (fake)' });
+    expect(consentRow(app, id)).toMatchObject({ voiceConsentRawAudio: false, voiceConsentTranscriber: 'this server (fake)' });
     const after = html((await visitor.get(`/session/${id}/interview`)).body);
     expect(after.querySelector('#recorder')!.getAttribute('data-consent')).toBe('given');
     expect(after.querySelector('#voice-consent-given')!.hasAttribute('hidden')).toBe(false);
-    const { final } = await record(visitor, id);
+    const { final } = await record(app, visitor, id);
     expect((await final).transcript).toBe('hello');
   });
 
-  it('names a remote transcriber in the consent step, and asks about raw audio only when the operator keeps it', async () => {
+  test('names a remote transcriber in the consent step, and asks about raw audio only when the operator keeps it', async ({ makeApp }) => {
     const speech = {
       ...testConfig().speech,
       transcriber: 'gemini' as const,
       remoteGemini: { baseUrl: 'http://127.0.0.1:9', model: 'gemini-2.5-flash', apiKey: 'k', apiKeyVariable: 'GEMINI_API_KEY' },
       storeRaw: true,
     };
-    app = await createTestApp({ speech });
+    const app = await makeApp({ speech });
     const visitor = new Visitor(app);
     const id = await started(visitor);
     const page = html((await visitor.get(`/session/${id}/interview`)).body);
@@ -122,14 +129,14 @@ describe('consent before the microphone', () => {
     expect(page.querySelector('#voice-consent')!.textContent).toMatch(/your audio is sent, one sentence at a time, to/);
     expect(page.querySelector('#voice-consent-raw')).not.toBeNull();
     await consentToRecording(visitor, id, { raw_audio: 'on' });
-    expect(consentRow(id)).toMatchObject({ voice_consent_raw_audio: 1, voice_consent_transcriber: 'Google Gemini (gemini-2.5-flash)' });
+    expect(consentRow(app, id)).toMatchObject({ voiceConsentRawAudio: true, voiceConsentTranscriber: 'Google Gemini (gemini-2.5-flash)' });
   });
 
-  it('is shown on the feedback page; withdrawing deletes recordings, raw files, transcripts and metrics of that interview only', async () => {
+  test('is shown on the feedback page; withdrawing deletes recordings, raw files, transcripts and metrics of that interview only', async ({ makeApp }) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-consent-'));
     temp.push(dataDir);
     const config: Partial<AppConfig> = { dataDir, speech: { ...testConfig().speech, storeRaw: true } };
-    app = await createTestApp(config, { transcriber: createFakeTranscriber(['I led a team of four engineers.', 'again', 'other', 'live']) });
+    const app = await makeApp(config, { transcriber: createFakeTranscriber(['I led a team of four engineers.', 'again', 'other', 'live']) });
     const visitor = new Visitor(app);
     const id = await started(visitor);
     const other = await started(visitor);
@@ -137,21 +144,21 @@ describe('consent before the microphone', () => {
     await consentToRecording(visitor, other, { raw_audio: 'on' });
 
     // A spoken first answer, stored with its metrics.
-    const first = await record(visitor, id);
+    const first = await record(app, visitor, id);
     await first.final;
     await first.closed;
     const q = (await currentQuestion(visitor, id))!;
     expect((await visitor.post(`/session/${id}/message`, { answer: 'I led a team of four engineers.', question_id: q.id, recording_id: first.recordingId() })).statusCode).toBe(303);
-    expect(metricsOf(id)[0]).not.toBeNull();
+    expect(metricsOf(app, id)[0]).not.toBeNull();
     // A finished recording not sent yet, one still live, and one in the other interview.
-    const waiting = await record(visitor, id);
+    const waiting = await record(app, visitor, id);
     await waiting.final;
-    const live = await record(visitor, id, { stop: false });
-    const kept = await record(visitor, other);
+    const live = await record(app, visitor, id, { stop: false });
+    const kept = await record(app, visitor, other);
     await kept.final;
     await kept.closed;
     expect(fs.readdirSync(path.join(dataDir, 'recordings', id)).length).toBe(3);
-    expect(app.services.recordings.find(waiting.recordingId(), id, ownerOf(id))).not.toBeNull();
+    expect(app.services.recordings.find(waiting.recordingId(), id, stored(app).ownerOf(id))).not.toBeNull();
 
     // Finish the interview and look at the feedback page.
     await answerAll(visitor, id, strongAnswer);
@@ -168,17 +175,17 @@ describe('consent before the microphone', () => {
     expect(withdrawn.headers.location).toBe(`/session/${id}/feedback?done=voice-consent-withdrawn`);
     // Gone: the raw files, the recordings in memory (with their transcripts), the stored metrics.
     expect(fs.existsSync(path.join(dataDir, 'recordings', id))).toBe(false);
-    expect(app.services.recordings.find(waiting.recordingId(), id, ownerOf(id))).toBeNull();
-    expect(app.services.recordings.find(live.recordingId(), id, ownerOf(id))).toBeNull();
-    expect(metricsOf(id).every((m) => m === null)).toBe(true);
-    expect(consentRow(id)).toMatchObject({ voice_consent_at: null, voice_consent_raw_audio: 0, voice_consent_transcriber: null });
-    expect(consentRow(id).voice_consent_withdrawn_at).not.toBeNull();
+    expect(app.services.recordings.find(waiting.recordingId(), id, stored(app).ownerOf(id))).toBeNull();
+    expect(app.services.recordings.find(live.recordingId(), id, stored(app).ownerOf(id))).toBeNull();
+    expect(metricsOf(app, id).every((m) => m === null)).toBe(true);
+    expect(consentRow(app, id)).toMatchObject({ voiceConsentAt: null, voiceConsentRawAudio: false, voiceConsentTranscriber: null });
+    expect(consentRow(app, id).voiceConsentWithdrawnAt).not.toBeNull();
     // The answer text stays (it is what the candidate sent).
-    expect((app.database.sqlite.prepare("select count(*) n from messages where session_id = ? and kind = 'answer'").get(id) as { n: number }).n).toBeGreaterThan(0);
+    expect(stored(app).messages(id).filter((m) => m.kind === 'answer').length).toBeGreaterThan(0);
     // The other interview keeps everything.
     expect(fs.readdirSync(path.join(dataDir, 'recordings', other)).length).toBe(1);
-    expect(app.services.recordings.find(kept.recordingId(), other, ownerOf(other))).not.toBeNull();
-    expect(consentRow(other).voice_consent_at).not.toBeNull();
+    expect(app.services.recordings.find(kept.recordingId(), other, stored(app).ownerOf(other))).not.toBeNull();
+    expect(consentRow(app, other).voiceConsentAt).not.toBeNull();
 
     feedback = html((await visitor.get(`/session/${id}/feedback?done=voice-consent-withdrawn`)).body);
     expect(feedback.querySelector('#delivery')).toBeNull();
@@ -186,12 +193,12 @@ describe('consent before the microphone', () => {
     expect(feedback.querySelector('#notice')!.textContent).toMatch(/consent to recording is withdrawn/);
   });
 
-  it('withdrawing during a recording stops it (1008) and nothing of it is kept; recording then needs consent again', async () => {
-    app = await createTestApp({}, { transcriber: createFakeTranscriber(['one']) });
+  test('withdrawing during a recording stops it (1008) and nothing of it is kept; recording then needs consent again', async ({ makeApp }) => {
+    const app = await makeApp({}, { transcriber: createFakeTranscriber(['one']) });
     const visitor = new Visitor(app);
     const id = await started(visitor);
     await consentToRecording(visitor, id);
-    const live = await record(visitor, id, { stop: false });
+    const live = await record(app, visitor, id, { stop: false });
     expect((await visitor.post(`/session/${id}/voice-consent/withdraw`, {}, { htmx: true })).statusCode).toBe(204);
     expect(await live.closed).toBe(1008);
     expect(app.services.recordings.size).toBe(0);
@@ -199,8 +206,4 @@ describe('consent before the microphone', () => {
     const page = html((await visitor.get(`/session/${id}/interview`)).body);
     expect(page.querySelector('#recorder')!.getAttribute('data-consent')).toBe('needed');
   });
-
-  function ownerOf(id: string): string {
-    return (app.database.sqlite.prepare('select owner_id from interview_sessions where id = ?').get(id) as { owner_id: string }).owner_id;
-  }
 });

@@ -6,27 +6,23 @@
  * plumbing is the one a real model goes through, in a test and through the audio socket.
  */
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect } from 'vitest';
 import { loadConfig, testConfig } from '../../src/config.js';
 import { createTranscriber } from '../../src/speech/index.js';
 import { pcm16ToFloat32 } from '../../src/speech/signal.js';
 import { createWhisperTranscriber } from '../../src/speech/whisper-transcriber.js';
-import { createTestApp, Visitor } from '../support/test-app.js';
+import { useTestApp, Visitor } from '../support/test-app.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { chunks, consentToRecording, fixturePcm } from '../support/audio.js';
+import { stored } from '../support/db-inspect.js';
+
+const test = useTestApp({ eager: false });
 
 const MODEL_DIR = path.resolve(import.meta.dirname, '../fixtures/models');
 const MODEL = 'Rehearse/tiny-random-whisper.en';
 
 describe('local Whisper on the tiny random-weight model', () => {
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-
-  it('loads from the model folder and decodes text, the same for the same audio', { timeout: 60_000 }, async () => {
+  test('loads from the model folder and decodes text, the same for the same audio', { timeout: 60_000 }, async () => {
     const whisper = createWhisperTranscriber({ modelId: MODEL, modelDir: MODEL_DIR, allowDownload: false });
     try {
       expect(whisper.status()).toEqual({ name: `whisper:${MODEL}`, available: true, reason: 'The model loads on first use.' });
@@ -43,16 +39,16 @@ describe('local Whisper on the tiny random-weight model', () => {
     }
   });
 
-  it('says which file is missing when the model folder is incomplete', { timeout: 60_000 }, async () => {
+  test('says which file is missing when the model folder is incomplete', { timeout: 60_000 }, async () => {
     const whisper = createWhisperTranscriber({ modelId: 'Rehearse/no-such-model', modelDir: MODEL_DIR, allowDownload: false });
     expect(whisper.status()).toMatchObject({ available: false, reason: expect.stringMatching(/Whisper model "Rehearse\/no-such-model" was not found .*npm run models:download/) });
     await whisper.close();
   });
 
-  it('transcribes a recording through the audio socket, and its words reach the stored answer', { timeout: 90_000 }, async () => {
+  test('transcribes a recording through the audio socket, and its words reach the stored answer', { timeout: 90_000 }, async ({ makeApp }) => {
     const base = testConfig().speech;
     const speech = { ...base, transcriber: 'whisper' as const, transcriberChoice: 'TRANSCRIBER=whisper', whisperModel: MODEL, whisperModelDir: MODEL_DIR };
-    app = await createTestApp({ speech });
+    const app = await makeApp({ speech });
     expect((await app.inject('/health')).json().transcriber).toMatchObject({ name: `whisper:${MODEL}`, available: true, choice: 'TRANSCRIBER=whisper' });
     const visitor = new Visitor(app);
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
@@ -88,12 +84,12 @@ describe('local Whisper on the tiny random-weight model', () => {
 
     const q = (await currentQuestion(visitor, id))!;
     expect((await visitor.post(`/session/${id}/message`, { answer: final.transcript, question_id: q.id, recording_id: final.recordingId })).statusCode).toBe(303);
-    const row = app.database.sqlite.prepare("select content, speech_metrics from messages where session_id = ? and kind = 'answer'").get(id) as { content: string; speech_metrics: string };
+    const row = stored(app).messages(id).find((m) => m.kind === 'answer')!;
     expect(row.content).toBe(final.transcript);
-    expect(JSON.parse(row.speech_metrics).transcript.by).toBe(`whisper:${MODEL}`);
+    expect(row.speechMetrics!.transcript.by).toBe(`whisper:${MODEL}`);
   });
 
-  it('TRANSCRIBER=auto with nothing remote configured runs this Whisper from WHISPER_MODEL_DIR', async () => {
+  test('TRANSCRIBER=auto with nothing remote configured runs this Whisper from WHISPER_MODEL_DIR', async () => {
     const speech = loadConfig({ WHISPER_MODEL: MODEL, WHISPER_MODEL_DIR: MODEL_DIR }).speech;
     expect(speech.transcriber).toBe('whisper');
     const t = createTranscriber(speech);

@@ -1,4 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { createFeedbackRepository } from '../../src/repositories/feedback-repository.js';
+import { createMessagesRepository } from '../../src/repositories/messages-repository.js';
+import { createRetriesRepository } from '../../src/repositories/retries-repository.js';
+import { createSessionsRepository } from '../../src/repositories/sessions-repository.js';
+import { createUsersRepository } from '../../src/repositories/users-repository.js';
 
 /** Every application table in the database (whatever migrations have added since this was written). */
 export function appTables(app: FastifyInstance): string[] {
@@ -34,4 +39,35 @@ export function snapshot(app: FastifyInstance): string {
       .sort()
       .map((t) => [t, app.database.sqlite.prepare(`select * from "${t}" order by rowid`).all()]),
   );
+}
+
+/**
+ * What the app stored, read through its own repositories (the same queries, the same typed
+ * columns), for a test that knows an interview's id but not its owner. Raw SQL stays for what
+ * the app has no method for: proving deleted data is gone, counting rows of a whole table,
+ * corrupting storage on purpose.
+ */
+export function stored(app: FastifyInstance) {
+  const db = app.database.db;
+  const repositories = {
+    sessions: createSessionsRepository(db),
+    messages: createMessagesRepository(db),
+    feedback: createFeedbackRepository(db),
+    retries: createRetriesRepository(db),
+    users: createUsersRepository(db),
+  };
+  const ownerOf = (sessionId: string): string => {
+    const owner = repositories.sessions.ownerOf(sessionId);
+    if (!owner) throw new Error(`No interview ${sessionId} in the database`);
+    return owner;
+  };
+  return {
+    repositories,
+    ownerOf,
+    /** The interview's row (throws when it is not there). */
+    session: (sessionId: string) => repositories.sessions.requireOwned(sessionId, ownerOf(sessionId)),
+    /** The interview's messages, in order. */
+    messages: (sessionId: string) => repositories.messages.listBySession(sessionId, ownerOf(sessionId)),
+    feedback: (sessionId: string) => repositories.feedback.findBySession(sessionId, ownerOf(sessionId)),
+  };
 }

@@ -3,6 +3,7 @@
  * the visitor cookie between requests, like a real one would.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { test } from 'vitest';
 import { buildApp, type AppDeps } from '../../src/app.js';
 import { testConfig, type AppConfig } from '../../src/config.js';
 
@@ -10,6 +11,93 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, deps: Ap
   const app = await buildApp(testConfig(overrides), deps);
   await app.ready();
   return app;
+}
+
+export interface TestAppOptions {
+  /** Config overrides (on top of `testConfig()`) for the `app` fixture, or a function making them for every app. */
+  config?: Partial<AppConfig> | (() => Partial<AppConfig>);
+  /**
+   * Dependencies for the `app` fixture (providers, transcriber, log stream...), or a function
+   * that makes them, called for every app (so a stateful fake is fresh for each test).
+   */
+  deps?: AppDeps | (() => AppDeps);
+  /**
+   * 'test' (the default): a fresh app and visitor for every test, closed after it — what a
+   * beforeEach/afterEach pair gave. 'file': one app and one visitor shared by the tests of the
+   * file that use this `test` (built for the first of them, closed after the file) — what a
+   * beforeAll/afterAll pair gave; each `useTestApp({ scope: 'file' })` call has its own app.
+   */
+  scope?: 'test' | 'file';
+  /**
+   * Per-test scope only. true (the default): the app is built in a beforeEach hook registered
+   * where `useTestApp` is called, so its start-up counts against the hook timeout, not the
+   * test's — as with the beforeEach it replaces. false: built when a test first asks for it;
+   * for files whose tests make their own apps with `makeApp`.
+   */
+  eager?: boolean;
+}
+
+/** Apps a test builds itself (several configs in one file), all closed after the test. */
+export type MakeApp = (overrides?: Partial<AppConfig>, deps?: AppDeps) => Promise<FastifyInstance>;
+
+const withMakeApp = test.extend('makeApp', async ({}, { onCleanup }) => {
+  const apps: FastifyInstance[] = [];
+  onCleanup(async () => {
+    for (const app of apps.splice(0)) await app.close();
+  });
+  const make: MakeApp = async (overrides = {}, deps = {}) => {
+    const app = await createTestApp(overrides, deps);
+    apps.push(app);
+    return app;
+  };
+  return make;
+});
+
+const depsOf = (deps: AppDeps | (() => AppDeps)): AppDeps => (typeof deps === 'function' ? deps() : deps);
+const configOf = (config: Partial<AppConfig> | (() => Partial<AppConfig>)) => (typeof config === 'function' ? config() : config);
+
+function perTest(config: Partial<AppConfig> | (() => Partial<AppConfig>), deps: AppDeps | (() => AppDeps)) {
+  return withMakeApp
+    .extend('appConfig', (): Partial<AppConfig> => configOf(config))
+    .extend('appDeps', (): AppDeps => depsOf(deps))
+    .extend('app', async ({ appConfig, appDeps }, { onCleanup }) => {
+      const app = await createTestApp(appConfig, appDeps);
+      onCleanup(() => app.close());
+      return app;
+    })
+    .extend('visitor', ({ app }) => new Visitor(app));
+}
+
+function perFile(config: Partial<AppConfig> | (() => Partial<AppConfig>), deps: AppDeps | (() => AppDeps)) {
+  return withMakeApp
+    .extend('appConfig', { scope: 'file' }, (): Partial<AppConfig> => configOf(config))
+    .extend('appDeps', { scope: 'file' }, (): AppDeps => depsOf(deps))
+    .extend('app', { scope: 'file' }, async ({ appConfig, appDeps }, { onCleanup }) => {
+      const app = await createTestApp(appConfig, appDeps);
+      onCleanup(() => app.close());
+      return app;
+    })
+    .extend('visitor', { scope: 'file' }, ({ app }) => new Visitor(app));
+}
+
+/**
+ * The one app fixture for integration tests: a Vitest `test` whose tests (and hooks) can ask
+ * for `app` (the real app from createTestApp, closed after), `visitor` (a `Visitor` of that
+ * app) and `makeApp` (for a test that needs apps with other configs; they are closed after it).
+ *
+ *     const test = useTestApp({ config: { rateLimits: NO_RATE_LIMITS } });
+ *     test('...', async ({ app, visitor }) => { ... });
+ *
+ * With the default per-test scope, `test.override({ appConfig: {...} })` (or `appDeps`) inside
+ * a describe block gives its tests an app built with other options.
+ */
+export function useTestApp(options: TestAppOptions & { scope: 'file' }): ReturnType<typeof perFile>;
+export function useTestApp(options?: TestAppOptions & { scope?: 'test' }): ReturnType<typeof perTest>;
+export function useTestApp({ config = {}, deps = {}, scope = 'test', eager = true }: TestAppOptions = {}) {
+  if (scope === 'file') return perFile(config, deps);
+  const extended = perTest(config, deps);
+  if (eager) extended.beforeEach(async ({ app }) => void app);
+  return extended;
 }
 
 export interface UploadFile {

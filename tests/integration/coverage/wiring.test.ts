@@ -5,14 +5,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, testConfig } from '../../../src/config.js';
 import type { CoverageScorer } from '../../../src/coverage/index.js';
-import { createTestApp } from '../../support/test-app.js';
+import { useTestApp } from '../../support/test-app.js';
+
+const test = useTestApp({ eager: false });
 
 describe('answer coverage settings and wiring', () => {
   const dirs: string[] = [];
-  afterEach(() => {
+  // After the file: the apps (closed by the fixture after each test) are gone by then.
+  afterAll(() => {
     for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
 
@@ -34,36 +37,28 @@ describe('answer coverage settings and wiring', () => {
     expect(testConfig().coverage.method).toBe('lexical');
   });
 
-  it('/health reports the coverage method next to its existing fields', async () => {
-    const app = await createTestApp();
-    try {
-      const body = (await app.inject({ method: 'GET', url: '/health' })).json();
-      expect(body.status).toBe('ok');
-      expect(body.providers).toBeDefined();
-      expect(body.transcriber).toBeDefined();
-      expect(body.coverage).toEqual({ method: 'lexical', model: 'bm25', detail: expect.stringContaining('COVERAGE_METHOD=lexical') });
-      expect((await app.services.coverage.score('We ran it on k8s.', ['Mentions Kubernetes'])).coveredCount).toBe(1);
-    } finally {
-      await app.close();
-    }
+  test('/health reports the coverage method next to its existing fields', async ({ makeApp }) => {
+    const app = await makeApp();
+    const body = (await app.inject({ method: 'GET', url: '/health' })).json();
+    expect(body.status).toBe('ok');
+    expect(body.providers).toBeDefined();
+    expect(body.transcriber).toBeDefined();
+    expect(body.coverage).toEqual({ method: 'lexical', model: 'bm25', detail: expect.stringContaining('COVERAGE_METHOD=lexical') });
+    expect((await app.services.coverage.score('We ran it on k8s.', ['Mentions Kubernetes'])).coveredCount).toBe(1);
   });
 
-  it('COVERAGE_METHOD=auto without the model: /health says where it looked (by setting, not path) and that answers are scored lexically', async () => {
+  test('COVERAGE_METHOD=auto without the model: /health says where it looked (by setting, not path) and that answers are scored lexically', async ({ makeApp }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-embeddings-'));
     dirs.push(dir);
-    const app = await createTestApp({ coverage: { ...testConfig().coverage, method: 'auto', embeddingsModelDir: dir } });
-    try {
-      const { coverage } = (await app.inject({ method: 'GET', url: '/health' })).json();
-      expect(coverage.method).toBe('lexical');
-      expect(coverage.detail).toContain('Sentence-embedding model Xenova/all-MiniLM-L6-v2 not found in $EMBEDDINGS_MODEL_DIR');
-      expect(coverage.detail).not.toContain(dir);
-      expect((await app.services.coverage.score('We ran it on k8s.', ['Mentions Kubernetes'])).method).toBe('lexical');
-    } finally {
-      await app.close();
-    }
+    const app = await makeApp({ coverage: { ...testConfig().coverage, method: 'auto', embeddingsModelDir: dir } });
+    const { coverage } = (await app.inject({ method: 'GET', url: '/health' })).json();
+    expect(coverage.method).toBe('lexical');
+    expect(coverage.detail).toContain('Sentence-embedding model Xenova/all-MiniLM-L6-v2 not found in $EMBEDDINGS_MODEL_DIR');
+    expect(coverage.detail).not.toContain(dir);
+    expect((await app.services.coverage.score('We ran it on k8s.', ['Mentions Kubernetes'])).method).toBe('lexical');
   });
 
-  it('uses an injected scorer, shows its status and closes it with the app', async () => {
+  test('uses an injected scorer, shows its status and closes it with the app', async ({ makeApp }) => {
     let closed = false;
     const injected: CoverageScorer = {
       score: async () => ({ method: 'embeddings', points: [], coveredCount: 0 }),
@@ -72,7 +67,7 @@ describe('answer coverage settings and wiring', () => {
         closed = true;
       },
     };
-    const app = await createTestApp({}, { coverage: injected });
+    const app = await makeApp({}, { coverage: injected });
     expect(app.services.coverage).toBe(injected);
     expect((await app.inject({ method: 'GET', url: '/health' })).json().coverage).toEqual({ method: 'embeddings', model: 'fake/model', detail: 'fake' });
     await app.close();
