@@ -83,7 +83,7 @@ export interface AppDeps {
   coverage?: CoverageScorer;
 }
 
-export interface Services {
+interface Services {
   sessions: SessionService;
   /** Guests, accounts, sign-in (account-service.ts). */
   accounts: AccountService;

@@ -10,12 +10,12 @@ import { Value } from '@sinclair/typebox/value';
 import { normalizeEmail } from './security/emails.js';
 
 const AI_PROVIDER_NAMES = ['gemini', 'openai', 'ollama', 'offline'] as const;
-export const OPENAI_JSON_MODES = ['schema', 'object', 'prompt'] as const;
+const OPENAI_JSON_MODES = ['schema', 'object', 'prompt'] as const;
 export type OpenAiJsonMode = (typeof OPENAI_JSON_MODES)[number];
-export const DEFAULT_OPENAI_BASE_URL = 'https://openrouter.ai/api/v1';
-export const TRANSCRIBER_CHOICES = ['auto', 'openai', 'gemini', 'whisper', 'none'] as const;
+const DEFAULT_OPENAI_BASE_URL = 'https://openrouter.ai/api/v1';
+const TRANSCRIBER_CHOICES = ['auto', 'openai', 'gemini', 'whisper', 'none'] as const;
 /** The model for OpenAI's own transcription endpoint when TRANSCRIBE_MODEL is not set. */
-export const DEFAULT_OPENAI_TRANSCRIBE_MODEL = 'whisper-1';
+const DEFAULT_OPENAI_TRANSCRIBE_MODEL = 'whisper-1';
 
 /** Every variable the app reads, with its default. `.env.example` documents each one. */
 const EnvSchema = Type.Object({
@@ -238,7 +238,7 @@ export interface RedisSettings {
 }
 
 /** Answer coverage against a question's key points (src/coverage/index.ts). */
-export interface CoverageSettings {
+interface CoverageSettings {
   /** auto: sentence embeddings when the model is installed, the lexical method (BM25) otherwise. */
   method: 'auto' | 'lexical';
   /** Hugging Face model id, e.g. Xenova/all-MiniLM-L6-v2. */
@@ -283,7 +283,7 @@ export interface SpeechSettings {
 }
 
 /** A remote speech-to-text service. */
-export interface RemoteTranscribeSettings {
+interface RemoteTranscribeSettings {
   baseUrl: string | null;
   model: string;
   apiKey: string | null;
@@ -292,7 +292,7 @@ export interface RemoteTranscribeSettings {
 }
 
 /** When the process counts as overloaded and answers 503 + Retry-After (@fastify/under-pressure); 0 turns a check off. */
-export interface OverloadSettings {
+interface OverloadSettings {
   /** Mean event-loop delay over one sample. */
   maxEventLoopDelayMs: number;
   /** Event-loop utilisation, 0..1. */
@@ -308,7 +308,7 @@ export interface OverloadSettings {
  * What one client may hold and for how long (src/connection-limits.ts, app.ts). Every slow
  * phase of a connection has a deadline, so a socket that stops sending is closed.
  */
-export interface ConnectionSettings {
+interface ConnectionSettings {
   /** From the first byte (or the end of the previous response) to the end of the headers. */
   headersTimeoutMs: number;
   /** From the first byte to the end of the body: a body that never arrives is cut with 408. */
@@ -339,7 +339,7 @@ export interface RateLimitSettings {
   apiPerMinute: number;
 }
 
-export interface GeminiSettings {
+interface GeminiSettings {
   apiKey: string | null;
   model: string;
   /** null: the SDK's default (Google's endpoint). */
@@ -350,7 +350,7 @@ export interface GeminiSettings {
   timeoutMs: number | null;
 }
 
-export interface OllamaSettings {
+interface OllamaSettings {
   host: string;
   /** null: Ollama is not configured. */
   model: string | null;
@@ -359,7 +359,7 @@ export interface OllamaSettings {
   timeoutMs: number | null;
 }
 
-export interface OpenAiSettings {
+interface OpenAiSettings {
   apiKey: string | null;
   /** The variable the key came from, named in operator messages. */
   apiKeyVariable: 'OPENAI_API_KEY' | 'OPENROUTER_API_KEY';
@@ -721,8 +721,8 @@ function parseTrustProxy(value: string | undefined): boolean | number | string[]
 }
 
 /** The model used with OpenRouter, or OpenAI's own API, when OPENAI_MODEL is not set. */
-export const DEFAULT_OPENROUTER_MODEL = 'openai/gpt-4o-mini';
-export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
+const DEFAULT_OPENROUTER_MODEL = 'openai/gpt-4o-mini';
+const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
 const isOpenAi = (url: string) => /^https?:\/\/api\.openai\.com(\/|:|$)/i.test(url);
 
 /** True for an address on this machine: a model there may be slow (CPU) but is worth waiting for. */
@@ -738,7 +738,7 @@ export function isLocalUrl(url: string): boolean {
 const isOpenRouter = (url: string) => /^https?:\/\/([^/]*\.)?openrouter\.ai(\/|:|$)/i.test(url);
 
 /** Hosted OpenAI-compatible services that always want a key; a local or self-hosted server may not. */
-export function openAiUrlNeedsKey(url: string): boolean {
+function openAiUrlNeedsKey(url: string): boolean {
   return isOpenRouter(url) || isOpenAi(url);
 }
 

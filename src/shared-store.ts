@@ -14,9 +14,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { RedisSettings } from './config.js';
 
 /** A reply slower than this counts as a failure (the request goes on without the store). */
-export const COMMAND_TIMEOUT_MS = 1000;
+const COMMAND_TIMEOUT_MS = 1000;
 /** How long start-up waits for the first connection before going on without it. */
-export const CONNECT_WAIT_MS = 5000;
+const CONNECT_WAIT_MS = 5000;
 
 export type StoreReadiness = { ok: true } | { ok: false; reason: string };
 

@@ -109,7 +109,7 @@ export interface AiClientDeps {
 }
 
 /** Same defaults as config.ts (AI_ATTEMPT_TIMEOUT_MS etc.), for clients built without config. */
-export const DEFAULT_RESILIENCE: AiResilienceSettings = {
+const DEFAULT_RESILIENCE: AiResilienceSettings = {
   attemptTimeoutMs: 12_000,
   callBudgetMs: 20_000,
   maxRetries: 2,

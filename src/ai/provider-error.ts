@@ -4,7 +4,7 @@
  * (a timeout or 408 — someone is waiting, and the next provider answers sooner than a second
  * wait would —, 400, 401, 403, 404, an unusable reply), or stop (budget spent).
  */
-export const FAILURE_KINDS = [
+const FAILURE_KINDS = [
   'timeout',
   'network',
   'rate_limited',

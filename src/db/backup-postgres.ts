@@ -48,7 +48,7 @@ export function findPostgresTools(searchPath = process.env.PATH ?? ''): Postgres
 }
 
 /** The connection string without its password, and the password (for PGPASSWORD). */
-export function splitPassword(url: string): { url: string; password: string | null } {
+function splitPassword(url: string): { url: string; password: string | null } {
   const parsed = new URL(url);
   const password = parsed.password ? decodeURIComponent(parsed.password) : null;
   parsed.password = '';

@@ -19,7 +19,7 @@ import Database from 'better-sqlite3';
 import { loadConfigOrExit } from '../config.js';
 import { backupPostgres, findPostgresTools, pgDumpInstructions } from './backup-postgres.js';
 
-export interface BackupResult {
+interface BackupResult {
   file: string;
   bytes: number;
   pages: number;
@@ -33,12 +33,12 @@ export function backupFileName(now = new Date(), extension: 'db' | 'dump' = 'db'
   return `rehearse-${stamp}.${extension}`;
 }
 
-export function defaultBackupPath(dataDir: string, now = new Date(), extension: 'db' | 'dump' = 'db'): string {
+function defaultBackupPath(dataDir: string, now = new Date(), extension: 'db' | 'dump' = 'db'): string {
   return path.join(dataDir, 'backups', backupFileName(now, extension));
 }
 
 /** Copies the database at `source` to `destination` (which must not exist yet). */
-export async function backupDatabase(source: string, destination: string): Promise<BackupResult> {
+async function backupDatabase(source: string, destination: string): Promise<BackupResult> {
   const started = performance.now();
   if (!fs.existsSync(source)) throw new Error(`No database at ${source}`);
   if (fs.existsSync(destination)) throw new Error(`${destination} already exists; choose another name`);

@@ -54,7 +54,7 @@ export function embeddingsSpec(id: string, dir: string): ModelSpec {
   };
 }
 
-export interface RemoteFile {
+interface RemoteFile {
   path: string;
   size: number;
   /** SHA-256 of the content, when the hub lists one (files stored with Git LFS: the weights). */
@@ -101,7 +101,7 @@ function offlineMessage(baseUrl: string, error: unknown, spec: ModelSpec): strin
 }
 
 /** The repository's files with sizes and checksums (the hub's tree API). */
-export async function listFiles(spec: ModelSpec, options: DownloadOptions): Promise<RemoteFile[]> {
+async function listFiles(spec: ModelSpec, options: DownloadOptions): Promise<RemoteFile[]> {
   const doFetch = options.fetch ?? fetch;
   const url = `${options.baseUrl.replace(/\/+$/, '')}/api/models/${spec.id}/tree/main?recursive=true`;
   let response: Response;

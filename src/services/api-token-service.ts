@@ -13,9 +13,9 @@ import { Errors } from '../errors.js';
 import type { ApiTokenSummary, ApiTokensRepository } from '../repositories/api-tokens-repository.js';
 import { hasVisibleText } from '../text/visible-text.js';
 
-export const TOKEN_PREFIX = 'rht';
+const TOKEN_PREFIX = 'rht';
 /** Most tokens one account may hold (they are cheap to revoke and make again). */
-export const MAX_TOKENS_PER_ACCOUNT = 20;
+const MAX_TOKENS_PER_ACCOUNT = 20;
 const NAME_MAX = 60;
 /** lastUsedAt is written at most this often per token. */
 const TOUCH_EVERY_MS = 60_000;

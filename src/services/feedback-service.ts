@@ -57,7 +57,7 @@ export interface SpokenAnswer {
 }
 
 /** The answers that carry speech metrics, in conversation order. */
-export function spokenAnswers(exchanges: readonly Exchange[]): SpokenAnswer[] {
+function spokenAnswers(exchanges: readonly Exchange[]): SpokenAnswer[] {
   return exchanges
     .filter((e) => isSpeechSummary(e.answer?.speechMetrics))
     .map(({ question, answer }) => ({
@@ -71,7 +71,7 @@ export function spokenAnswers(exchanges: readonly Exchange[]): SpokenAnswer[] {
 export type FeedbackService = ReturnType<typeof createFeedbackService>;
 
 /** Pairs each main question with its answer and its follow-up, when there was one. */
-export function answeredQuestions(exchanges: readonly Exchange[]): AnsweredQuestion[] {
+function answeredQuestions(exchanges: readonly Exchange[]): AnsweredQuestion[] {
   const result: AnsweredQuestion[] = [];
   for (const { question, answer } of exchanges) {
     if (!answer?.evaluation) continue;
@@ -93,14 +93,14 @@ export function answeredQuestions(exchanges: readonly Exchange[]): AnsweredQuest
 }
 
 /** Every answer, main and follow-up, with its main question's number. */
-export function answerTexts(exchanges: readonly Exchange[]): { questionNumber: number; text: string; score?: number }[] {
+function answerTexts(exchanges: readonly Exchange[]): { questionNumber: number; text: string; score?: number }[] {
   return exchanges.flatMap(({ question, answer }) =>
     answer ? [{ questionNumber: question.questionNumber, text: answer.content, ...(answer.evaluation ? { score: answer.evaluation.score } : {}) }] : [],
   );
 }
 
 /** The requirement map of a session from its job description, CV and answers. */
-export function requirementsOf(session: SessionRow, exchanges: readonly Exchange[]): RequirementCoverage[] {
+function requirementsOf(session: SessionRow, exchanges: readonly Exchange[]): RequirementCoverage[] {
   return requirementCoverage({ jobDescription: session.jobDescription, cvText: session.cvText ?? '', answers: answerTexts(exchanges) });
 }
 

@@ -41,7 +41,7 @@ const NAME = 'gemini';
  * Flash models, where it only adds latency here; nothing (the model's own dynamic thinking)
  * for Pro models, which refuse a budget of 0, and for models we don't know.
  */
-export function thinkingBudgetFor(model: string): number | undefined {
+function thinkingBudgetFor(model: string): number | undefined {
   return /gemini-2\.5-flash/i.test(model) ? 0 : undefined;
 }
 

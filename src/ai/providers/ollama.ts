@@ -36,7 +36,7 @@ const MIN_CONTEXT = 4096;
 const CHARS_PER_TOKEN = 3;
 
 /** The context window a request needs (prompt and reply), as a power of two within [4096, max]. */
-export function contextTokensFor(request: Pick<CompletionRequest, 'system' | 'messages' | 'maxOutputTokens'>, max: number, schemaChars = 0): number {
+function contextTokensFor(request: Pick<CompletionRequest, 'system' | 'messages' | 'maxOutputTokens'>, max: number, schemaChars = 0): number {
   const chars = request.system.length + schemaChars + request.messages.reduce((n, m) => n + m.content.length, 0);
   const needed = Math.ceil(chars / CHARS_PER_TOKEN) + request.maxOutputTokens;
   let size = MIN_CONTEXT;
