@@ -413,8 +413,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = [...Value.Errors(EnvSchema, converted)].map(
     (e) => `${e.path.slice(1) || 'environment'}: ${e.message} (got ${JSON.stringify(raw[e.path.slice(1)] ?? null)})`,
   );
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  const parsed = converted as Env;
+  // Value.Check also narrows `converted` to the schema's type (it holds whenever there are no problems).
+  if (problems.length > 0 || !Value.Check(EnvSchema, converted)) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  const parsed: Env = converted;
 
   const openaiBaseUrl = parsed.OPENAI_BASE_URL ?? DEFAULT_OPENAI_BASE_URL;
   // OpenRouter's own key wins for OpenRouter; elsewhere OPENAI_API_KEY does.
@@ -436,7 +437,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // A default model only where its name is known (OpenRouter, OpenAI): anywhere else the
     // operator must name theirs — an OpenRouter name sent to Ollama is a 404 on every call.
     model: parsed.OPENAI_MODEL ?? (isOpenRouter(openaiBaseUrl) ? DEFAULT_OPENROUTER_MODEL : isOpenAi(openaiBaseUrl) ? DEFAULT_OPENAI_MODEL : ''),
-    jsonMode: parsed.OPENAI_JSON_MODE as OpenAiJsonMode,
+    jsonMode: parsed.OPENAI_JSON_MODE,
     baseUrlSet: parsed.OPENAI_BASE_URL !== undefined,
     timeoutMs: parsed.OPENAI_TIMEOUT_MS ?? null,
   };
@@ -478,7 +479,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     documentTimeoutMs: parsed.DOCUMENT_TIMEOUT_MS,
     documentMaxChars: parsed.DOCUMENT_MAX_CHARS,
     answerMaxChars: parsed.ANSWER_MAX_CHARS,
-    logFormat: parsed.LOG_FORMAT as AppConfig['logFormat'],
+    logFormat: parsed.LOG_FORMAT,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     aiQueue: { concurrency: parsed.AI_CONCURRENCY, maxWaiting: parsed.AI_QUEUE_MAX },
     overload: {
@@ -545,7 +546,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idleTimeoutMs: parsed.AUDIO_IDLE_TIMEOUT_SECONDS * 1000,
     },
     coverage: {
-      method: parsed.COVERAGE_METHOD as CoverageSettings['method'],
+      method: parsed.COVERAGE_METHOD,
       embeddingsModel: parsed.EMBEDDINGS_MODEL,
       embeddingsModelDir: path.resolve(parsed.EMBEDDINGS_MODEL_DIR ?? path.join(dataDir, 'models')),
       timeoutMs: parsed.COVERAGE_TIMEOUT_MS,
@@ -585,7 +586,7 @@ function transcriberSettings(parsed: Env, gemini: GeminiSettings, openai: OpenAi
   const remoteGemini: RemoteTranscribeSettings | null = gemini.apiKey
     ? { baseUrl: gemini.baseUrl, model: parsed.TRANSCRIBE_MODEL ?? gemini.model, apiKey: gemini.apiKey, apiKeyVariable: 'GEMINI_API_KEY' }
     : null;
-  const choice = parsed.TRANSCRIBER as (typeof TRANSCRIBER_CHOICES)[number];
+  const choice = parsed.TRANSCRIBER;
   let transcriber: SpeechSettings['transcriber'];
   let transcriberChoice: string;
   if (choice !== 'auto') {
@@ -781,7 +782,7 @@ function parseProviders(list: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = names.filter((n) => !(AI_PROVIDER_NAMES as readonly string[]).includes(n));
+  const unknown = names.filter((n) => !AI_PROVIDER_NAMES.some((known) => known === n));
   if (unknown.length > 0) {
     throw new ConfigError(
       `Invalid configuration:\n  AI_PROVIDERS: unknown provider ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${AI_PROVIDER_NAMES.join(', ')})`,

@@ -12,6 +12,7 @@
 import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RedisSettings } from './config.js';
+import { messageOf } from './errors.js';
 
 /** A reply slower than this counts as a failure (the request goes on without the store). */
 const COMMAND_TIMEOUT_MS = 1000;
@@ -107,7 +108,7 @@ export async function checkSharedStoreReady(store: SharedStore, timeoutMs = COMM
     ]);
     return reply === 'PONG' ? { ok: true } : { ok: false, reason: `shared store: PING answered ${String(reply)}` };
   } catch (error) {
-    return { ok: false, reason: `shared store: ${(error as Error).message}` };
+    return { ok: false, reason: `shared store: ${messageOf(error)}` };
   } finally {
     clearTimeout(timer);
   }

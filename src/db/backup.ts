@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { loadConfigOrExit } from '../config.js';
 import { backupPostgres, findPostgresTools, pgDumpInstructions } from './backup-postgres.js';
+import { messageOf } from '../errors.js';
 
 interface BackupResult {
   file: string;
@@ -98,7 +99,7 @@ export async function runBackupCli(args: string[]): Promise<number> {
       console.log(JSON.stringify({ msg: 'backup written', source: config.postgres.redactedUrl, format: 'pg_dump custom', ...result }));
       return 0;
     } catch (error) {
-      console.error(`Backup failed: ${(error as Error).message}`);
+      console.error(`Backup failed: ${messageOf(error)}`);
       return 1;
     }
   }
@@ -112,7 +113,7 @@ export async function runBackupCli(args: string[]): Promise<number> {
     console.log(JSON.stringify({ msg: 'backup written', source: config.databasePath, ...result }));
     return 0;
   } catch (error) {
-    console.error(`Backup failed: ${(error as Error).message}`);
+    console.error(`Backup failed: ${messageOf(error)}`);
     return 1;
   }
 }

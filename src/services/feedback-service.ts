@@ -58,14 +58,11 @@ export interface SpokenAnswer {
 
 /** The answers that carry speech metrics, in conversation order. */
 function spokenAnswers(exchanges: readonly Exchange[]): SpokenAnswer[] {
-  return exchanges
-    .filter((e) => isSpeechSummary(e.answer?.speechMetrics))
-    .map(({ question, answer }) => ({
-      questionNumber: question.questionNumber,
-      followUp: question.kind === 'follow_up',
-      question: question.content,
-      metrics: answer!.speechMetrics as SpeechSummary,
-    }));
+  return exchanges.flatMap(({ question, answer }) => {
+    const metrics = answer?.speechMetrics;
+    if (!isSpeechSummary(metrics)) return [];
+    return [{ questionNumber: question.questionNumber, followUp: question.kind === 'follow_up', question: question.content, metrics }];
+  });
 }
 
 export type FeedbackService = ReturnType<typeof createFeedbackService>;
@@ -79,7 +76,7 @@ function answeredQuestions(exchanges: readonly Exchange[]): AnsweredQuestion[] {
       result.push({
         questionNumber: question.questionNumber,
         question: question.content,
-        kind: (question.questionKind ?? 'behavioral') as AnsweredQuestion['kind'],
+        kind: question.questionKind ?? 'behavioral',
         focus: question.focus ?? '',
         answer: answer.content,
         evaluation: answer.evaluation,
