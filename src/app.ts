@@ -68,6 +68,7 @@ import { createWorkQueue, limitAiClient } from './ai/work-queue.js';
 import { createAnswerEvaluations } from './services/answer-evaluations.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { limitConnections, resolveMaxConnections } from './connection-limits.js';
+import { codeOf } from './errors.js';
 
 const require = createRequire(import.meta.url);
 
@@ -83,7 +84,7 @@ export interface AppDeps {
   coverage?: CoverageScorer;
 }
 
-export interface Services {
+interface Services {
   sessions: SessionService;
   /** Guests, accounts, sign-in (account-service.ts). */
   accounts: AccountService;
@@ -129,8 +130,8 @@ declare module 'fastify' {
 
 /** ws's protocol errors (bad frames) are warnings; resets and broken pipes are clients leaving. */
 function logSocketError(error: Error, socket: { terminate(): void }, request: FastifyRequest): void {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && code.startsWith('WS_ERR_')) request.log.warn({ code, reason: error.message }, 'voice socket: protocol error from the client');
+  const code = codeOf(error);
+  if (code?.startsWith('WS_ERR_')) request.log.warn({ code, reason: error.message }, 'voice socket: protocol error from the client');
   else if (code === 'ECONNRESET' || code === 'EPIPE') request.log.info({ code }, 'voice socket: the client went away');
   else request.log.error({ err: error }, 'voice socket error');
   socket.terminate();

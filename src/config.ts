@@ -10,12 +10,12 @@ import { Value } from '@sinclair/typebox/value';
 import { normalizeEmail } from './security/emails.js';
 
 const AI_PROVIDER_NAMES = ['gemini', 'openai', 'ollama', 'offline'] as const;
-export const OPENAI_JSON_MODES = ['schema', 'object', 'prompt'] as const;
+const OPENAI_JSON_MODES = ['schema', 'object', 'prompt'] as const;
 export type OpenAiJsonMode = (typeof OPENAI_JSON_MODES)[number];
-export const DEFAULT_OPENAI_BASE_URL = 'https://openrouter.ai/api/v1';
-export const TRANSCRIBER_CHOICES = ['auto', 'openai', 'gemini', 'whisper', 'none'] as const;
+const DEFAULT_OPENAI_BASE_URL = 'https://openrouter.ai/api/v1';
+const TRANSCRIBER_CHOICES = ['auto', 'openai', 'gemini', 'whisper', 'none'] as const;
 /** The model for OpenAI's own transcription endpoint when TRANSCRIBE_MODEL is not set. */
-export const DEFAULT_OPENAI_TRANSCRIBE_MODEL = 'whisper-1';
+const DEFAULT_OPENAI_TRANSCRIBE_MODEL = 'whisper-1';
 
 /** Every variable the app reads, with its default. `.env.example` documents each one. */
 const EnvSchema = Type.Object({
@@ -238,7 +238,7 @@ export interface RedisSettings {
 }
 
 /** Answer coverage against a question's key points (src/coverage/index.ts). */
-export interface CoverageSettings {
+interface CoverageSettings {
   /** auto: sentence embeddings when the model is installed, the lexical method (BM25) otherwise. */
   method: 'auto' | 'lexical';
   /** Hugging Face model id, e.g. Xenova/all-MiniLM-L6-v2. */
@@ -283,7 +283,7 @@ export interface SpeechSettings {
 }
 
 /** A remote speech-to-text service. */
-export interface RemoteTranscribeSettings {
+interface RemoteTranscribeSettings {
   baseUrl: string | null;
   model: string;
   apiKey: string | null;
@@ -292,7 +292,7 @@ export interface RemoteTranscribeSettings {
 }
 
 /** When the process counts as overloaded and answers 503 + Retry-After (@fastify/under-pressure); 0 turns a check off. */
-export interface OverloadSettings {
+interface OverloadSettings {
   /** Mean event-loop delay over one sample. */
   maxEventLoopDelayMs: number;
   /** Event-loop utilisation, 0..1. */
@@ -308,7 +308,7 @@ export interface OverloadSettings {
  * What one client may hold and for how long (src/connection-limits.ts, app.ts). Every slow
  * phase of a connection has a deadline, so a socket that stops sending is closed.
  */
-export interface ConnectionSettings {
+interface ConnectionSettings {
   /** From the first byte (or the end of the previous response) to the end of the headers. */
   headersTimeoutMs: number;
   /** From the first byte to the end of the body: a body that never arrives is cut with 408. */
@@ -339,7 +339,7 @@ export interface RateLimitSettings {
   apiPerMinute: number;
 }
 
-export interface GeminiSettings {
+interface GeminiSettings {
   apiKey: string | null;
   model: string;
   /** null: the SDK's default (Google's endpoint). */
@@ -350,7 +350,7 @@ export interface GeminiSettings {
   timeoutMs: number | null;
 }
 
-export interface OllamaSettings {
+interface OllamaSettings {
   host: string;
   /** null: Ollama is not configured. */
   model: string | null;
@@ -359,7 +359,7 @@ export interface OllamaSettings {
   timeoutMs: number | null;
 }
 
-export interface OpenAiSettings {
+interface OpenAiSettings {
   apiKey: string | null;
   /** The variable the key came from, named in operator messages. */
   apiKeyVariable: 'OPENAI_API_KEY' | 'OPENROUTER_API_KEY';
@@ -413,8 +413,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = [...Value.Errors(EnvSchema, converted)].map(
     (e) => `${e.path.slice(1) || 'environment'}: ${e.message} (got ${JSON.stringify(raw[e.path.slice(1)] ?? null)})`,
   );
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  const parsed = converted as Env;
+  // Value.Check also narrows `converted` to the schema's type (it holds whenever there are no problems).
+  if (problems.length > 0 || !Value.Check(EnvSchema, converted)) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  const parsed: Env = converted;
 
   const openaiBaseUrl = parsed.OPENAI_BASE_URL ?? DEFAULT_OPENAI_BASE_URL;
   // OpenRouter's own key wins for OpenRouter; elsewhere OPENAI_API_KEY does.
@@ -436,7 +437,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // A default model only where its name is known (OpenRouter, OpenAI): anywhere else the
     // operator must name theirs — an OpenRouter name sent to Ollama is a 404 on every call.
     model: parsed.OPENAI_MODEL ?? (isOpenRouter(openaiBaseUrl) ? DEFAULT_OPENROUTER_MODEL : isOpenAi(openaiBaseUrl) ? DEFAULT_OPENAI_MODEL : ''),
-    jsonMode: parsed.OPENAI_JSON_MODE as OpenAiJsonMode,
+    jsonMode: parsed.OPENAI_JSON_MODE,
     baseUrlSet: parsed.OPENAI_BASE_URL !== undefined,
     timeoutMs: parsed.OPENAI_TIMEOUT_MS ?? null,
   };
@@ -478,7 +479,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     documentTimeoutMs: parsed.DOCUMENT_TIMEOUT_MS,
     documentMaxChars: parsed.DOCUMENT_MAX_CHARS,
     answerMaxChars: parsed.ANSWER_MAX_CHARS,
-    logFormat: parsed.LOG_FORMAT as AppConfig['logFormat'],
+    logFormat: parsed.LOG_FORMAT,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     aiQueue: { concurrency: parsed.AI_CONCURRENCY, maxWaiting: parsed.AI_QUEUE_MAX },
     overload: {
@@ -545,7 +546,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idleTimeoutMs: parsed.AUDIO_IDLE_TIMEOUT_SECONDS * 1000,
     },
     coverage: {
-      method: parsed.COVERAGE_METHOD as CoverageSettings['method'],
+      method: parsed.COVERAGE_METHOD,
       embeddingsModel: parsed.EMBEDDINGS_MODEL,
       embeddingsModelDir: path.resolve(parsed.EMBEDDINGS_MODEL_DIR ?? path.join(dataDir, 'models')),
       timeoutMs: parsed.COVERAGE_TIMEOUT_MS,
@@ -585,7 +586,7 @@ function transcriberSettings(parsed: Env, gemini: GeminiSettings, openai: OpenAi
   const remoteGemini: RemoteTranscribeSettings | null = gemini.apiKey
     ? { baseUrl: gemini.baseUrl, model: parsed.TRANSCRIBE_MODEL ?? gemini.model, apiKey: gemini.apiKey, apiKeyVariable: 'GEMINI_API_KEY' }
     : null;
-  const choice = parsed.TRANSCRIBER as (typeof TRANSCRIBER_CHOICES)[number];
+  const choice = parsed.TRANSCRIBER;
   let transcriber: SpeechSettings['transcriber'];
   let transcriberChoice: string;
   if (choice !== 'auto') {
@@ -721,8 +722,8 @@ function parseTrustProxy(value: string | undefined): boolean | number | string[]
 }
 
 /** The model used with OpenRouter, or OpenAI's own API, when OPENAI_MODEL is not set. */
-export const DEFAULT_OPENROUTER_MODEL = 'openai/gpt-4o-mini';
-export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
+const DEFAULT_OPENROUTER_MODEL = 'openai/gpt-4o-mini';
+const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
 const isOpenAi = (url: string) => /^https?:\/\/api\.openai\.com(\/|:|$)/i.test(url);
 
 /** True for an address on this machine: a model there may be slow (CPU) but is worth waiting for. */
@@ -738,7 +739,7 @@ export function isLocalUrl(url: string): boolean {
 const isOpenRouter = (url: string) => /^https?:\/\/([^/]*\.)?openrouter\.ai(\/|:|$)/i.test(url);
 
 /** Hosted OpenAI-compatible services that always want a key; a local or self-hosted server may not. */
-export function openAiUrlNeedsKey(url: string): boolean {
+function openAiUrlNeedsKey(url: string): boolean {
   return isOpenRouter(url) || isOpenAi(url);
 }
 
@@ -781,7 +782,7 @@ function parseProviders(list: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = names.filter((n) => !(AI_PROVIDER_NAMES as readonly string[]).includes(n));
+  const unknown = names.filter((n) => !AI_PROVIDER_NAMES.some((known) => known === n));
   if (unknown.length > 0) {
     throw new ConfigError(
       `Invalid configuration:\n  AI_PROVIDERS: unknown provider ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${AI_PROVIDER_NAMES.join(', ')})`,

@@ -325,6 +325,12 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The string `code` of anything thrown (Node's system errors, drivers, ws), if it has one. */
+export function codeOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

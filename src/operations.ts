@@ -20,7 +20,7 @@ import { createOverloadMonitor } from './overload-monitor.js';
 import { registerRequestContext } from './request-context.js';
 import type { WorkQueue } from './ai/work-queue.js';
 
-export interface Lifecycle {
+interface Lifecycle {
   /** Set when shutdown begins: /ready answers 503 from then on. */
   shuttingDown: boolean;
 }
@@ -34,7 +34,7 @@ declare module 'fastify' {
 }
 
 /** WebSocket close code 1001: the endpoint is going away (server shutdown). */
-export const CLOSE_GOING_AWAY = 1001;
+const CLOSE_GOING_AWAY = 1001;
 
 const OVERLOADED_MESSAGE = 'Rehearse is very busy right now. Nothing you entered is lost: try again in a few seconds.';
 
@@ -88,7 +88,7 @@ export async function registerOperations(app: FastifyInstance, config: AppConfig
 }
 
 /** Closes every open WebSocket with 1001; any that has not finished closing after `waitMs` is cut. */
-export async function closeWebSockets(app: FastifyInstance, waitMs = 2000): Promise<number> {
+async function closeWebSockets(app: FastifyInstance, waitMs = 2000): Promise<number> {
   const server = (app as FastifyInstance & { websocketServer?: { clients?: Set<WebSocket> } }).websocketServer;
   const clients = [...(server?.clients ?? [])];
   if (clients.length === 0) return 0;

@@ -18,7 +18,7 @@
 import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
 import v8 from 'node:v8';
 
-export type PressureType = 'eventLoopDelay' | 'eventLoopUtilization' | 'heapUsedBytes' | 'rssBytes';
+type PressureType = 'eventLoopDelay' | 'eventLoopUtilization' | 'heapUsedBytes' | 'rssBytes';
 
 export interface OverloadLimits {
   /** Mean event-loop delay over one interval, in ms; 0 turns the check off. */
@@ -30,7 +30,7 @@ export interface OverloadLimits {
   sampleIntervalMs: number;
 }
 
-export interface Sample {
+interface Sample {
   eventLoopDelayMs: number;
   eventLoopUtilization: number;
   heapUsedBytes: number;

@@ -13,7 +13,7 @@ function findRoot(start: string): string {
   }
 }
 
-export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
 export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
 /** SQLite's migrations (drizzle.config.ts). */

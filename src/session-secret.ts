@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { codeOf } from './errors.js';
 
 /**
  * The 32-byte key that encrypts and signs the visitor cookie. From SESSION_SECRET when set;
@@ -13,7 +14,7 @@ export function sessionKey(secret: string | null, dataDir: string): Buffer {
   try {
     return crypto.createHash('sha256').update(fs.readFileSync(file, 'utf8').trim()).digest();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (codeOf(error) !== 'ENOENT') throw error;
   }
   fs.mkdirSync(dataDir, { recursive: true });
   const generated = crypto.randomBytes(32).toString('hex');
@@ -21,7 +22,7 @@ export function sessionKey(secret: string | null, dataDir: string): Buffer {
   try {
     fs.writeFileSync(file, generated, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (codeOf(error) !== 'EEXIST') throw error;
     return sessionKey(null, dataDir);
   }
   return crypto.createHash('sha256').update(generated).digest();

@@ -12,11 +12,12 @@
 import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RedisSettings } from './config.js';
+import { messageOf } from './errors.js';
 
 /** A reply slower than this counts as a failure (the request goes on without the store). */
-export const COMMAND_TIMEOUT_MS = 1000;
+const COMMAND_TIMEOUT_MS = 1000;
 /** How long start-up waits for the first connection before going on without it. */
-export const CONNECT_WAIT_MS = 5000;
+const CONNECT_WAIT_MS = 5000;
 
 export type StoreReadiness = { ok: true } | { ok: false; reason: string };
 
@@ -107,7 +108,7 @@ export async function checkSharedStoreReady(store: SharedStore, timeoutMs = COMM
     ]);
     return reply === 'PONG' ? { ok: true } : { ok: false, reason: `shared store: PING answered ${String(reply)}` };
   } catch (error) {
-    return { ok: false, reason: `shared store: ${(error as Error).message}` };
+    return { ok: false, reason: `shared store: ${messageOf(error)}` };
   } finally {
     clearTimeout(timer);
   }

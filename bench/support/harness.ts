@@ -35,7 +35,7 @@ export interface Memory {
 }
 
 /** Server-side figures since the last reset, ms: event-loop delay, and time per response. */
-export interface LoopDelay {
+interface LoopDelay {
   p50: number;
   p99: number;
   max: number;

@@ -26,7 +26,7 @@
  */
 import { Value } from '@sinclair/typebox/value';
 import type { AiResilienceSettings } from '../config.js';
-import { Errors } from '../errors.js';
+import { Errors, messageOf } from '../errors.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { guardEvaluation, guardSummary, guardTurn } from './guards.js';
 import { intentOf, type IntentInputs, type IntentName, type IntentOutputs } from './intents.js';
@@ -109,7 +109,7 @@ export interface AiClientDeps {
 }
 
 /** Same defaults as config.ts (AI_ATTEMPT_TIMEOUT_MS etc.), for clients built without config. */
-export const DEFAULT_RESILIENCE: AiResilienceSettings = {
+const DEFAULT_RESILIENCE: AiResilienceSettings = {
   attemptTimeoutMs: 12_000,
   callBudgetMs: 20_000,
   maxRetries: 2,
@@ -146,7 +146,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 const asProviderError = (provider: string, error: unknown): AiProviderError =>
-  isAiProviderError(error) ? error : new AiProviderError(provider, 'unknown', (error as Error)?.message ?? String(error));
+  isAiProviderError(error) ? error : new AiProviderError(provider, 'unknown', messageOf(error));
 
 const RANK: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
 const INTENT_NAMES: readonly IntentName[] = ['planQuestion', 'nextTurn', 'evaluateAnswer', 'summarizeInterview'];
@@ -319,7 +319,7 @@ export function createAiClient(deps: AiClientDeps): AiClient {
           return { value, provider: provider.name };
         } catch (error) {
           logger.warn(
-            { provider: provider.name, intent, attempts: 1, ms: Math.round(performance.now() - started), outcome: 'failed', reason: (error as Error).message },
+            { provider: provider.name, intent, attempts: 1, ms: Math.round(performance.now() - started), outcome: 'failed', reason: messageOf(error) },
             'ai provider failed; trying the next one',
           );
           onProgress?.({ type: 'provider_failed', provider: provider.name, outcome: 'unknown' });

@@ -5,7 +5,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { IntentName } from './intents.js';
 
-export interface ChatMessage {
+interface ChatMessage {
   role: 'user' | 'assistant';
   content: string;
 }

@@ -11,7 +11,6 @@ import { isAdmission } from '../text/index.js';
 import { alignQuote } from './quotes.js';
 import type { AnswerEvaluation, EvaluateAnswerInput, InterviewSummary, InterviewTurn, NextTurnInput, SummarizeInput } from './types.js';
 
-export { quoteAppearsIn } from './quotes.js';
 
 /**
  * Strengths whose quote is the candidate's own words (shown as they wrote them) and not an

@@ -87,7 +87,7 @@ function evaluationProblems(input: EvaluateAnswerInput, reply: AnswerEvaluationR
   return seen.size === 5 ? [] : ['/criteria: give each of relevance, structure, specificity, ownership and concision exactly once'];
 }
 
-export const INTENTS = {
+const INTENTS = {
   planQuestion: {
     schema: PlannedQuestionSchema,
     replySchema: PlannedQuestionReplySchema,

@@ -4,7 +4,9 @@
  * (a timeout or 408 — someone is waiting, and the next provider answers sooner than a second
  * wait would —, 400, 401, 403, 404, an unusable reply), or stop (budget spent).
  */
-export const FAILURE_KINDS = [
+import { codeOf } from '../errors.js';
+
+const FAILURE_KINDS = [
   'timeout',
   'network',
   'rate_limited',
@@ -90,7 +92,7 @@ export function scrub(text: string, secrets: readonly (string | null | undefined
 
 /** True for the errors fetch and SDKs raise when a request is aborted through its signal. */
 export function isAbortError(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
+  const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : undefined;
   return name === 'AbortError' || name === 'TimeoutError' || name === 'APIUserAbortError';
 }
 
@@ -98,7 +100,7 @@ export function isAbortError(error: unknown): boolean {
 export function isNetworkFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error.name === 'APIConnectionError') return true;
-  const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EPIPE|ETIMEDOUT|UND_ERR_\w+)$/.test(code)) return true;
+  const code = codeOf(error) ?? codeOf(error.cause);
+  if (code !== undefined && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EPIPE|ETIMEDOUT|UND_ERR_\w+)$/.test(code)) return true;
   return error instanceof TypeError && /fetch failed|network|terminated|socket/i.test(error.message);
 }

@@ -13,7 +13,7 @@ import { buildPrompt, DEFAULT_PROMPT_LIMITS, type PromptLimits } from './prompts
 import { completeStructured } from './structured-output.js';
 import type { AiProvider } from './types.js';
 
-export type { ChatMessage, CompletionRequest, CompletionResult } from './completion.js';
+export type { CompletionRequest, CompletionResult } from './completion.js';
 
 /** How long one provider may take: per HTTP attempt, and per call with retries and repair. */
 export interface ProviderTimeouts {

@@ -204,7 +204,7 @@ function toObject(value: unknown, s: Json): unknown {
 }
 
 /** Coerces `value` toward schema node `s`; what cannot be coerced is returned as it is. */
-export function coerce(s: Json, value: unknown): unknown {
+function coerce(s: Json, value: unknown): unknown {
   const literals = literalValues(s);
   if (literals) {
     if (value === null && allowsNull(s)) return null;
@@ -239,7 +239,7 @@ export function coerce(s: Json, value: unknown): unknown {
  * The reply object inside a wrapper: `{"evaluation": {…}}`, `{"response": {…}}`, `[{…}]`.
  * A value that already has one of the schema's required properties is taken as it is.
  */
-export function unwrap(schema: TSchema, value: unknown): unknown {
+function unwrap(schema: TSchema, value: unknown): unknown {
   const root = node(schema);
   const required = root.required === undefined ? Object.keys(node(root.properties)) : names(root.required);
   const forms = new Set(required.map(keyForm));

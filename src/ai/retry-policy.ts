@@ -19,7 +19,7 @@ export interface RetryPolicy {
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 /** A real, abortable sleep. */
-export const sleep: Sleep = (ms, signal) =>
+const sleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const onAbort = () => {
@@ -46,7 +46,7 @@ export function retryDelay(retry: number, policy: RetryPolicy, retryAfterMs: num
   return Math.round(Math.min(jittered, policy.retryMaxDelayMs));
 }
 
-export interface RetryEvent {
+interface RetryEvent {
   attempt: number;
   delayMs: number;
   error: AiProviderError;

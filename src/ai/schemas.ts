@@ -39,7 +39,7 @@ export const PlannedQuestionSchema = Type.Object(
 );
 export type PlannedQuestion = Static<typeof PlannedQuestionSchema>;
 
-export const CriterionScoreSchema = Type.Object(
+const CriterionScoreSchema = Type.Object(
   {
     criterion: Type.Union(RUBRIC_CRITERIA.map((c) => Type.Literal(c))),
     score: Type.Integer({ minimum: 0, maximum: 5, description: '0 = absent, 5 = excellent.' }),
@@ -60,9 +60,8 @@ function KeyPointJudgementSchema() {
     { additionalProperties: false },
   );
 }
-export type KeyPointJudgement = Static<ReturnType<typeof KeyPointJudgementSchema>>;
 
-export const QuotedPointSchema = Type.Object(
+const QuotedPointSchema = Type.Object(
   {
     point: Type.String({ minLength: 1, maxLength: 300, description: 'The observation, in plain words.' }),
     quote: Type.String({
@@ -92,7 +91,7 @@ export const AnswerEvaluationSchema = Type.Object(
 );
 export type AnswerEvaluation = Static<typeof AnswerEvaluationSchema>;
 
-export const SummaryPointSchema = Type.Object(
+const SummaryPointSchema = Type.Object(
   {
     point: Type.String({ minLength: 1, maxLength: 300 }),
     quote: Type.String({ maxLength: 300, description: "Exact words from the candidate's answer." }),
@@ -102,7 +101,7 @@ export const SummaryPointSchema = Type.Object(
 );
 export type SummaryPoint = Static<typeof SummaryPointSchema>;
 
-export const CvTipSchema = Type.Object(
+const CvTipSchema = Type.Object(
   {
     tip: Type.String({ minLength: 1, maxLength: 400, description: 'What to change in the CV.' }),
     evidence: Type.String({
@@ -189,7 +188,7 @@ export const InterviewSummaryReplySchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const TURN_DECISIONS = ['follow_up', 'move_on', 'raise', 'lower'] as const;
+const TURN_DECISIONS = ['follow_up', 'move_on', 'raise', 'lower'] as const;
 export type TurnDecision = (typeof TURN_DECISIONS)[number];
 
 /** The interviewer's next turn after an answer: a follow-up, or the next main question. */

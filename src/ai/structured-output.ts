@@ -38,7 +38,7 @@ export function checkReply<T = unknown>(schema: TSchema, text: string, problems?
 const CUT_OFF = 'Your reply was cut off at the length limit. Keep every text field shorter.';
 
 /** The conversation extended with the bad reply and a request to fix it. */
-export function repairRequest(request: CompletionRequest, badReply: string, errors: readonly string[], truncated = false): CompletionRequest {
+function repairRequest(request: CompletionRequest, badReply: string, errors: readonly string[], truncated = false): CompletionRequest {
   const list = [...(truncated ? [CUT_OFF] : []), ...errors].map((e) => `- ${e}`).join('\n');
   return {
     ...request,
@@ -62,7 +62,7 @@ export interface StructuredResult<T> {
 }
 
 /** The model's text, whether a transport returned it bare or with its finish details. */
-export const asResult = (reply: string | CompletionResult): CompletionResult => (typeof reply === 'string' ? { text: reply, truncated: false } : reply);
+const asResult = (reply: string | CompletionResult): CompletionResult => (typeof reply === 'string' ? { text: reply, truncated: false } : reply);
 
 /**
  * Sends `request`, reads and validates the reply, and asks once for a corrected reply if it is

@@ -12,7 +12,7 @@ import type { InterviewTurn, NextTurnInput, PlanQuestionInput, PlannedQuestion }
 import type { AskedQuestion } from '../interview/definitions.js';
 
 /** The level one step up or down, within junior..senior. */
-export function stepLevel(level: Level, by: 1 | -1): Level {
+function stepLevel(level: Level, by: 1 | -1): Level {
   return LEVELS[Math.min(LEVELS.length - 1, Math.max(0, LEVELS.indexOf(level) + by))]!;
 }
 
@@ -30,7 +30,7 @@ const words = (text: string) =>
  * (a paraphrase with the company name swapped still counts; a new question on the same skill
  * does not, because its scenario words differ).
  */
-export function sameQuestion(a: string, b: string): boolean {
+function sameQuestion(a: string, b: string): boolean {
   const wa = words(a);
   const wb = words(b);
   const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
@@ -41,7 +41,7 @@ export function sameQuestion(a: string, b: string): boolean {
 }
 
 /** The earlier question `text` repeats, if any. */
-export function repeatedQuestion(text: string, previous: readonly Pick<AskedQuestion, 'questionNumber' | 'text'>[]): AskedQuestion['questionNumber'] | null {
+function repeatedQuestion(text: string, previous: readonly Pick<AskedQuestion, 'questionNumber' | 'text'>[]): AskedQuestion['questionNumber'] | null {
   return previous.find((q) => sameQuestion(text, q.text))?.questionNumber ?? null;
 }
 

@@ -60,7 +60,7 @@ export interface SummarizeInput {
 }
 
 /** The answer the interviewer reacts to in its next turn. */
-export interface AnsweredTurn {
+interface AnsweredTurn {
   /** The main question number (1..8) the answer belongs to. */
   questionNumber: number;
   question: Pick<PlannedQuestion, 'text' | 'kind' | 'focus'>;

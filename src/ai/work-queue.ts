@@ -21,17 +21,17 @@ export class QueueFullError extends Error {
   }
 }
 
-export interface WorkQueueStats {
+interface WorkQueueStats {
   running: number;
   waiting: number;
   concurrency: number;
   maxWaiting: number;
 }
 
-export type Priority = 'interactive' | 'background';
+type Priority = 'interactive' | 'background';
 
 /** How many background tasks may wait, per waiting place for interactive ones. */
-export const BACKGROUND_WAITING_FACTOR = 10;
+const BACKGROUND_WAITING_FACTOR = 10;
 
 export interface WorkQueue {
   /** Runs `task` when a slot is free; rejects with QueueFullError when too many are waiting. */

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { PostgresSettings } from '../config.js';
+import { messageOf } from '../errors.js';
 
 const run = promisify(execFile);
 
@@ -48,7 +49,7 @@ export function findPostgresTools(searchPath = process.env.PATH ?? ''): Postgres
 }
 
 /** The connection string without its password, and the password (for PGPASSWORD). */
-export function splitPassword(url: string): { url: string; password: string | null } {
+function splitPassword(url: string): { url: string; password: string | null } {
   const parsed = new URL(url);
   const password = parsed.password ? decodeURIComponent(parsed.password) : null;
   parsed.password = '';
@@ -88,8 +89,7 @@ export async function backupPostgres(settings: Pick<PostgresSettings, 'url'>, de
     await run(tools.pgDump, ['--format=custom', `--file=${temporary}`, `--dbname=${url}`], { env, timeout: 60 * 60_000, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new Error(`pg_dump failed: ${stderr || (error as Error).message}`);
+    throw new Error(`pg_dump failed: ${failureOf(error)}`);
   }
   let tables: number | null = null;
   if (tools.pgRestore) {
@@ -98,9 +98,15 @@ export async function backupPostgres(settings: Pick<PostgresSettings, 'url'>, de
       tables = stdout.split('\n').filter((line) => /^\d+;.* TABLE DATA /.test(line)).length;
     } catch (error) {
       fs.rmSync(temporary, { force: true });
-      throw new Error(`the dump failed its check (pg_restore --list): ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}`);
+      throw new Error(`the dump failed its check (pg_restore --list): ${failureOf(error)}`);
     }
   }
   fs.renameSync(temporary, destination);
   return { file: destination, bytes: fs.statSync(destination).size, ms: Math.round(performance.now() - started), tables };
+}
+
+/** What a failed pg_dump/pg_restore said on stderr (execFile puts it on the error), else the error's message. */
+function failureOf(error: unknown): string {
+  const stderr = typeof error === 'object' && error !== null && 'stderr' in error && typeof error.stderr === 'string' ? error.stderr.trim() : '';
+  return stderr || messageOf(error);
 }

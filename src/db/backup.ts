@@ -18,8 +18,9 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { loadConfigOrExit } from '../config.js';
 import { backupPostgres, findPostgresTools, pgDumpInstructions } from './backup-postgres.js';
+import { messageOf } from '../errors.js';
 
-export interface BackupResult {
+interface BackupResult {
   file: string;
   bytes: number;
   pages: number;
@@ -33,12 +34,12 @@ export function backupFileName(now = new Date(), extension: 'db' | 'dump' = 'db'
   return `rehearse-${stamp}.${extension}`;
 }
 
-export function defaultBackupPath(dataDir: string, now = new Date(), extension: 'db' | 'dump' = 'db'): string {
+function defaultBackupPath(dataDir: string, now = new Date(), extension: 'db' | 'dump' = 'db'): string {
   return path.join(dataDir, 'backups', backupFileName(now, extension));
 }
 
 /** Copies the database at `source` to `destination` (which must not exist yet). */
-export async function backupDatabase(source: string, destination: string): Promise<BackupResult> {
+async function backupDatabase(source: string, destination: string): Promise<BackupResult> {
   const started = performance.now();
   if (!fs.existsSync(source)) throw new Error(`No database at ${source}`);
   if (fs.existsSync(destination)) throw new Error(`${destination} already exists; choose another name`);
@@ -98,7 +99,7 @@ export async function runBackupCli(args: string[]): Promise<number> {
       console.log(JSON.stringify({ msg: 'backup written', source: config.postgres.redactedUrl, format: 'pg_dump custom', ...result }));
       return 0;
     } catch (error) {
-      console.error(`Backup failed: ${(error as Error).message}`);
+      console.error(`Backup failed: ${messageOf(error)}`);
       return 1;
     }
   }
@@ -112,7 +113,7 @@ export async function runBackupCli(args: string[]): Promise<number> {
     console.log(JSON.stringify({ msg: 'backup written', source: config.databasePath, ...result }));
     return 0;
   } catch (error) {
-    console.error(`Backup failed: ${(error as Error).message}`);
+    console.error(`Backup failed: ${messageOf(error)}`);
     return 1;
   }
 }

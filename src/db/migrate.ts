@@ -13,6 +13,7 @@ import { openDatabase } from './client.js';
 import { applySqliteMigrations, pendingSqliteMigrations, readJournal, type JournalEntry } from './migrations.js';
 import { migratePostgres, openPostgres, pendingPostgresMigrations } from './pg-client.js';
 import { MIGRATIONS_DIR, PG_MIGRATIONS_DIR } from '../paths.js';
+import { messageOf } from '../errors.js';
 
 export interface MigrateOutcome {
   /** Printable name of the database (a Postgres URL without its password). */
@@ -79,7 +80,7 @@ export async function runMigrateCli(args: string[]): Promise<number> {
     else console.log(`${database}: applied ${tags(migrations)} (${shipped} migrations applied in all)`);
     return 0;
   } catch (error) {
-    console.error(`Migration failed: ${(error as Error).message}`);
+    console.error(`Migration failed: ${messageOf(error)}`);
     return 1;
   }
 }

@@ -17,7 +17,7 @@ import type { PostgresSettings } from '../config.js';
 import { PG_MIGRATIONS_DIR } from '../paths.js';
 import { outOfOrderMessage, pendingEntries, readJournal, type JournalEntry } from './migrations.js';
 
-export type PgDb = NodePgDatabase<typeof schema>;
+type PgDb = NodePgDatabase<typeof schema>;
 
 export interface PgHandle {
   db: PgDb;
@@ -30,14 +30,14 @@ export interface PgHandle {
 export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 /** How long asking the pool for a connection may wait (all busy, or the server unreachable). */
-export const CONNECT_TIMEOUT_MS = 10_000;
+const CONNECT_TIMEOUT_MS = 10_000;
 /** An idle connection is closed after this long (the pool opens a new one when needed). */
-export const IDLE_TIMEOUT_MS = 30_000;
+const IDLE_TIMEOUT_MS = 30_000;
 /**
  * The advisory lock `migratePostgres` holds while it migrates: any fixed 64-bit number works;
  * this one is the ASCII bytes of "rehearse" read as a big-endian integer.
  */
-export const MIGRATION_LOCK_KEY = '8243109477607437157';
+const MIGRATION_LOCK_KEY = '8243109477607437157';
 
 /**
  * A pool for `settings` (DATABASE_URL, DATABASE_POOL_SIZE, DATABASE_STATEMENT_TIMEOUT_MS).

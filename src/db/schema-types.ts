@@ -35,11 +35,3 @@ export const SCHEMA_ROW_TYPES_MATCH: RowTypesMatch = {
 
 /** The tables both schemas define, by their TypeScript name. */
 export const SHARED_TABLES: readonly TableName[] = TABLES;
-
-export type UserRow = typeof sqlite.users.$inferSelect;
-export type SignInRow = typeof sqlite.signIns.$inferSelect;
-export type ApiTokenRow = typeof sqlite.apiTokens.$inferSelect;
-export type InterviewSessionRow = typeof sqlite.interviewSessions.$inferSelect;
-export type MessageRow = typeof sqlite.messages.$inferSelect;
-export type FeedbackRow = typeof sqlite.feedback.$inferSelect;
-export type QuestionRetryRow = typeof sqlite.questionRetries.$inferSelect;

@@ -6,7 +6,7 @@
  */
 import type { DetectedFormat } from './types.js';
 
-export const DESCRIPTIONS = {
+const DESCRIPTIONS = {
   empty: 'an empty file',
   zip: 'a ZIP archive',
   odt: 'an OpenDocument text file (.odt)',
@@ -142,7 +142,7 @@ const MAX_NON_PRINTABLE = 0.05;
  * Windows Notepad — Windows-1252. Never accepted: NUL bytes, or more than a few
  * control characters.
  */
-export function decodeText(bytes: Uint8Array): string | null {
+function decodeText(bytes: Uint8Array): string | null {
   let text: string;
   if (startsWithBytes(bytes, [0xef, 0xbb, 0xbf])) {
     text = tryDecode('utf-8', bytes.subarray(3));
@@ -206,7 +206,7 @@ export interface ZipListing {
   records: ZipEntryInfo[];
 }
 
-export const MAX_ZIP_ENTRIES = 5000;
+const MAX_ZIP_ENTRIES = 5000;
 
 function sniffZip(bytes: Buffer): Sniffed {
   const listing = listZip(bytes);

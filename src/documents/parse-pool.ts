@@ -31,7 +31,7 @@ const WORKER_URL = new URL('./extract-worker.mjs', import.meta.url);
  * V8 heap cap per parsing thread: a CV takes ~25 MB; the cap keeps the worst case of every
  * thread at once well inside the memory budget. Buffers/ArrayBuffers live outside this heap.
  */
-export const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 };
+const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 };
 
 export interface ParsePoolOptions {
   threads: number;

@@ -15,6 +15,7 @@
  */
 import zlib from 'node:zlib';
 import { listZip, type ZipEntryInfo, type ZipListing } from './detect.js';
+import { messageOf } from '../errors.js';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -88,7 +89,7 @@ export async function checkActualSizes(bytes: Buffer, listing: ZipListing, limit
       try {
         size = await inflatedSize(data, Math.min(entry.uncompressedSize, limits.maxTotalUncompressed - total));
       } catch (error) {
-        return damaged(`inflate failed: ${(error as Error).message}`);
+        return damaged(`inflate failed: ${messageOf(error)}`);
       }
     } else {
       return damaged(`compression method ${entry.method}`);

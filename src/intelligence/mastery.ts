@@ -18,7 +18,7 @@ import type { CompetencyGuide } from '../question-bank/types.js';
 export const MASTERY_ALPHA = 0.4;
 
 /** A change in mastery smaller than this (in points out of 10) reads as "steady". */
-export const TREND_THRESHOLD = 0.25;
+const TREND_THRESHOLD = 0.25;
 
 export interface ScoredAnswer {
   competency: CompetencyId;
@@ -46,7 +46,7 @@ export interface CompetencyInterviewScore {
 
 export type Trend = 'new' | 'up' | 'down' | 'steady';
 
-export interface MasteryStep {
+interface MasteryStep {
   /** Position of the interview in completion order (0-based). */
   interviewIndex: number;
   sessionId: string;
@@ -146,7 +146,7 @@ export interface StudyPlanItem {
   weakestAnswer: WeakestAnswer | null;
 }
 
-export const STUDY_PLAN_SIZE = 3;
+const STUDY_PLAN_SIZE = 3;
 
 /**
  * The study plan: the weakest competencies (every competency in `mastery` has at least one

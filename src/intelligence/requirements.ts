@@ -267,7 +267,7 @@ function cvEvidence(requirements: readonly ParsedRequirement[], cvText: string):
 }
 
 /** Matches each requirement against the answers and the CV. */
-export function coverageOf(requirements: readonly ParsedRequirement[], input: RequirementInput): RequirementCoverage[] {
+function coverageOf(requirements: readonly ParsedRequirement[], input: RequirementInput): RequirementCoverage[] {
   const answers = input.answers.filter((a) => a.text.trim() && (a.score === undefined || a.score >= MIN_SCORE));
   const cvLines = cvEvidence(requirements, input.cvText);
   return requirements.map((req, i) => {

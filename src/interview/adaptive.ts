@@ -19,11 +19,11 @@
 import { type AdaptiveDecision, type AnswerCoverage } from '../intelligence/types.js';
 import { LEVELS, type Level, type QuestionKind } from './definitions.js';
 
-export const FOLLOW_UP_AT_OR_BELOW = 5;
-export const INCOMPLETE_FOLLOW_UP_AT_OR_BELOW = 6;
-export const PROVIDER_FOLLOW_UP_AT_OR_BELOW = 6;
+const FOLLOW_UP_AT_OR_BELOW = 5;
+const INCOMPLETE_FOLLOW_UP_AT_OR_BELOW = 6;
+const PROVIDER_FOLLOW_UP_AT_OR_BELOW = 6;
 export const RAISE_AT_OR_ABOVE = 8;
-export const LOWER_AT_OR_BELOW = 3;
+const LOWER_AT_OR_BELOW = 3;
 
 export interface DecisionInput {
   /** The evaluation's overall score, 1–10. */

@@ -20,8 +20,6 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 /** The kinds a slot of the interview's shape can have (a follow-up belongs to no slot). */
 export type SlotKind = Exclude<QuestionKind, 'follow_up'>;
 
-export const isQuestionKind = (value: unknown): value is QuestionKind => typeof value === 'string' && QUESTION_KINDS.some((k) => k === value);
-
 export const LEVELS = ['junior', 'mid', 'senior'] as const;
 export type Level = (typeof LEVELS)[number];
 

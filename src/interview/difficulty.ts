@@ -13,8 +13,8 @@ import { relevantExperience } from '../analysis/experience.js';
 import { analyseJob } from '../analysis/job-analysis.js';
 import type { DifficultyChoice, Level } from './definitions.js';
 
-export const MID_FROM_YEARS = 3;
-export const SENIOR_FROM_YEARS = 8;
+const MID_FROM_YEARS = 3;
+const SENIOR_FROM_YEARS = 8;
 
 /** The level that fits `cvYears` years of experience (see the thresholds above). */
 export function inferLevel(cvYears: number): Level {

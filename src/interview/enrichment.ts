@@ -24,7 +24,7 @@ const usable = (points: readonly string[] | null | undefined): string[] =>
   (points ?? []).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0).slice(0, 5);
 
 /** The closest bank entry to a question no entry was cited for. */
-export function closestEntry(question: QuestionText, level: Level, competency: CompetencyId): BankEntry | undefined {
+function closestEntry(question: QuestionText, level: Level, competency: CompetencyId): BankEntry | undefined {
   const kinds = isBankKind(question.kind) ? [question.kind] : undefined;
   return pickEntries({ level, competency, kinds })[0] ?? pickEntries({ level, competency })[0];
 }

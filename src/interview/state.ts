@@ -9,7 +9,7 @@ import { startingLevel, type TargetJob } from './difficulty.js';
 import type { SessionStatus } from '../db/schema.js';
 import type { MessageRow } from '../repositories/messages-repository.js';
 
-export type InterviewPhase =
+type InterviewPhase =
   | 'not_started' // a draft: CV and job description may still change
   | 'awaiting_answer' // a question or follow-up is waiting for the candidate
   | 'preparing' // an answer is stored and the interviewer's next step is not yet
@@ -22,7 +22,7 @@ export type InterviewPhase =
  * finish a turn whose decision is stored without its question — rows written before turns
  * existed, when the decision came with the evaluation.
  */
-export type NextStep =
+type NextStep =
   | { type: 'ask_first' }
   | { type: 'turn'; answer: MessageRow; question: MessageRow }
   | { type: 'ask_follow_up'; answer: MessageRow; question: MessageRow; text: string }

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfigOrExit, type AppConfig } from '../config.js';
 import { DownloadError, downloadModel, embeddingsSpec, whisperSpec, type DownloadOptions, type ModelSpec } from './download.js';
 
-export function modelSpecs(config: AppConfig, only: string | null): ModelSpec[] {
+function modelSpecs(config: AppConfig, only: string | null): ModelSpec[] {
   const specs = [
     { key: 'whisper', spec: whisperSpec(config.speech.whisperModel, config.speech.whisperModelDir) },
     { key: 'embeddings', spec: embeddingsSpec(config.coverage.embeddingsModel, config.coverage.embeddingsModelDir) },

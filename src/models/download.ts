@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { codeOf, messageOf } from '../errors.js';
 
 /** A model and the files transformers.js needs from it. */
 export interface ModelSpec {
@@ -54,7 +55,7 @@ export function embeddingsSpec(id: string, dir: string): ModelSpec {
   };
 }
 
-export interface RemoteFile {
+interface RemoteFile {
   path: string;
   size: number;
   /** SHA-256 of the content, when the hub lists one (files stored with Git LFS: the weights). */
@@ -82,11 +83,11 @@ const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 
 /** True for the errors of a network that is not there (DNS, refused, unreachable, reset before a byte). */
 function isOffline(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  const code = cause?.code ?? (error as { code?: string })?.code ?? '';
+  const cause = typeof error === 'object' && error !== null && 'cause' in error ? error.cause : undefined;
+  const code = codeOf(cause) ?? codeOf(error) ?? '';
   if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ENETUNREACH|EHOSTUNREACH|ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|ECONNRESET/.test(code)) return true;
   // fetch's own wording when no connection could be made at all (a refused port, a proxy…).
-  return error instanceof TypeError && error.message === 'fetch failed' && !(error as { cause?: unknown }).cause?.toString().includes('terminated');
+  return error instanceof TypeError && error.message === 'fetch failed' && !String(error.cause ?? '').includes('terminated');
 }
 
 function offlineMessage(baseUrl: string, error: unknown, spec: ModelSpec): string {
@@ -101,15 +102,15 @@ function offlineMessage(baseUrl: string, error: unknown, spec: ModelSpec): strin
 }
 
 /** The repository's files with sizes and checksums (the hub's tree API). */
-export async function listFiles(spec: ModelSpec, options: DownloadOptions): Promise<RemoteFile[]> {
+async function listFiles(spec: ModelSpec, options: DownloadOptions): Promise<RemoteFile[]> {
   const doFetch = options.fetch ?? fetch;
   const url = `${options.baseUrl.replace(/\/+$/, '')}/api/models/${spec.id}/tree/main?recursive=true`;
   let response: Response;
   try {
     response = await doFetch(url, { signal: AbortSignal.timeout(30_000) });
   } catch (error) {
-    if (isOffline(error) || (error as Error)?.name === 'TimeoutError') throw new DownloadError(offlineMessage(options.baseUrl, error, spec));
-    throw new DownloadError(`Could not list the files of ${spec.id} at ${url}: ${(error as Error).message}`);
+    if (isOffline(error) || (error instanceof Error && error.name === 'TimeoutError')) throw new DownloadError(offlineMessage(options.baseUrl, error, spec));
+    throw new DownloadError(`Could not list the files of ${spec.id} at ${url}: ${messageOf(error)}`);
   }
   if (response.status === 404) throw new DownloadError(`${spec.id} was not found at ${options.baseUrl} (404): check the model id (${spec.label}).`);
   if (!response.ok) throw new DownloadError(`Listing ${spec.id} at ${url} failed: HTTP ${response.status}.`);
@@ -229,7 +230,7 @@ async function downloadFile(url: string, target: string, remote: RemoteFile, opt
       if (error instanceof DownloadError) throw error;
       lastError = error;
       if (have === 0 && attempt === 1 && isOffline(error)) throw error;
-      options.out?.write(`${options.out.isTTY ? '\n' : ''}  ${remote.path}: interrupted (${(error as Error).message}); resuming…\n`);
+      options.out?.write(`${options.out.isTTY ? '\n' : ''}  ${remote.path}: interrupted (${messageOf(error)}); resuming…\n`);
     } finally {
       clearTimeout(stall);
     }
@@ -237,7 +238,7 @@ async function downloadFile(url: string, target: string, remote: RemoteFile, opt
   progress.end();
   const size = await sizeOf(part);
   if (size !== remote.size) {
-    throw new DownloadError(`${remote.path}: got ${size ?? 0} of ${remote.size} bytes after ${attempts} attempts (${(lastError as Error | null)?.message ?? 'unknown'}). Run the command again to resume.`);
+    throw new DownloadError(`${remote.path}: got ${size ?? 0} of ${remote.size} bytes after ${attempts} attempts (${lastError === null ? 'unknown' : messageOf(lastError)}). Run the command again to resume.`);
   }
   if (remote.sha256 !== null) {
     const actual = await sha256Of(part);
@@ -281,7 +282,7 @@ export async function downloadModel(spec: ModelSpec, options: DownloadOptions): 
     } catch (error) {
       if (error instanceof DownloadError) throw error;
       if (isOffline(error)) throw new DownloadError(offlineMessage(options.baseUrl, error, spec));
-      throw new DownloadError(`${file.path}: ${(error as Error).message}`);
+      throw new DownloadError(`${file.path}: ${messageOf(error)}`);
     }
     result.downloaded.push(file.path);
   }

@@ -7,7 +7,7 @@ import type { CompetencyId, Level } from '../interview/definitions.js';
 import type { BankEntry, BankKind } from './types.js';
 
 /** One entry as written: the question, its key points and optional overrides. */
-export type Row = readonly [text: string, keyPoints: readonly string[], options?: { kind?: BankKind; tags?: readonly string[] }];
+type Row = readonly [text: string, keyPoints: readonly string[], options?: { kind?: BankKind; tags?: readonly string[] }];
 
 export interface EntryGroup {
   competency: CompetencyId;

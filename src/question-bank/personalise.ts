@@ -6,7 +6,7 @@
 import type { BankEntry } from './types.js';
 
 export const PLACEHOLDERS = ['skill', 'company', 'role'] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+type Placeholder = (typeof PLACEHOLDERS)[number];
 export type PlaceholderValues = { [K in Placeholder]?: string | undefined };
 
 const PLACEHOLDER = /\{(\w+)\}/g;

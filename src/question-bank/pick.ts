@@ -24,7 +24,7 @@ export interface PickQuery {
 }
 
 /** Levels to try in order: the level itself, then the adjacent ones, then the far one. */
-export function levelsNear(level: Level): Level[][] {
+function levelsNear(level: Level): Level[][] {
   const i = LEVELS.indexOf(level);
   return [0, 1, 2]
     .map((d) => LEVELS.filter((_l, j) => Math.abs(j - i) === d))

@@ -3,14 +3,12 @@
  * The offline interviewer picks and personalises entries; remote models are shown a few
  * relevant ones as examples; key points drive answer coverage.
  */
-import { QUESTION_KINDS, type CompetencyId, type Level, type QuestionKind, type SlotKind } from '../interview/definitions.js';
+import { type CompetencyId, type Level, type QuestionKind, type SlotKind } from '../interview/definitions.js';
 
 /** The planner kinds (QUESTION_KINDS in src/interview/definitions.ts) a bank entry can stand in for: the slot kinds. */
 export type BankKind = SlotKind;
 /** True for every kind but follow-ups, which the interviewer writes from the answer, never from the bank. */
 export const isBankKind = (kind: QuestionKind): kind is BankKind => kind !== 'follow_up';
-/** Every kind but follow-ups. */
-export const BANK_KINDS: readonly BankKind[] = QUESTION_KINDS.filter(isBankKind);
 
 export interface BankEntry {
   /** Stable id, e.g. "conflict-mid-03"; stored on messages. */

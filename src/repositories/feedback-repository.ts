@@ -34,7 +34,7 @@ export function createFeedbackRepository(db: Db) {
         .from(feedback)
         .innerJoin(interviewSessions, eq(interviewSessions.id, feedback.sessionId))
         .where(and(eq(feedback.sessionId, sessionId), eq(interviewSessions.ownerId, ownerId)))
-        .get() as FeedbackRow | undefined;
+        .get();
     },
 
     /**

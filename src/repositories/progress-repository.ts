@@ -118,7 +118,8 @@ export function createProgressRepository(db: Db) {
   return {
     /** The owner's latest `limit` completed interviews, oldest first. */
     completedInterviews(owner: string, limit: number): CompletedInterview[] {
-      return completedQuery.all({ ownerId: owner, limit }) as CompletedInterview[];
+      // The query keeps only rows with a completion time; the filter tells the compiler so.
+      return completedQuery.all({ ownerId: owner, limit }).flatMap(({ completedAt, ...rest }) => (completedAt ? [{ ...rest, completedAt }] : []));
     },
 
     /** How many completed interviews (with feedback) the owner has in all. */
@@ -133,7 +134,7 @@ export function createProgressRepository(db: Db) {
       for (const row of questionsQuery.all({ ownerId: owner, limit })) {
         if (row.kind === 'question') {
           const { kind: _kind, score, ...rest } = row;
-          rows.push({ ...rest, competency: (row.competency ?? null) as CompetencyId | null, mainScore: score, followUpScore: null });
+          rows.push({ ...rest, competency: row.competency ?? null, mainScore: score, followUpScore: null });
           continue;
         }
         const main = rows[rows.length - 1];

@@ -92,7 +92,7 @@ export function createRetriesRepository(db: Db) {
             createdAt: input.at,
           })
           .returning(COLUMNS)
-          .get() as RetryRow;
+          .get();
       });
     },
 
@@ -105,7 +105,7 @@ export function createRetriesRepository(db: Db) {
         .where(and(ownedBy(sessionId, ownerId), eq(questionRetries.questionNumber, questionNumber)))
         .orderBy(...newestFirst)
         .limit(1)
-        .get() as RetryRow | undefined;
+        .get();
     },
 
     /** How many times one question was retried. */
@@ -127,7 +127,7 @@ export function createRetriesRepository(db: Db) {
         .innerJoin(interviewSessions, eq(interviewSessions.id, questionRetries.sessionId))
         .where(ownedBy(sessionId, ownerId))
         .orderBy(...newestFirst)
-        .all() as { questionNumber: number; evaluation: AnswerEvaluation }[];
+        .all();
       const byQuestion = new Map<number, RetrySummary>();
       for (const r of rows) {
         const known = byQuestion.get(r.questionNumber);

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNotNull, isNull, lt, notInArray, or, sql } from '
 import { nanoid } from 'nanoid';
 import { interviewSessions, signIns, users } from '../db/schema.js';
 import type { Db } from '../db/client.js';
+import { codeOf } from '../errors.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -34,7 +35,7 @@ export const SIGN_INS_PER_ACCOUNT = 50;
 const sessionCountOfUser = sql<number>`(select count(*) from "interview_sessions" as "owned" where "owned"."owner_id" = "users"."id")`;
 
 function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return codeOf(error) === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 export function createUsersRepository(db: Db) {

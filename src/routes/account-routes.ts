@@ -7,27 +7,30 @@
 import { nanoid } from 'nanoid';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppError } from '../errors.js';
-import { PASSWORD_MIN_LENGTH } from '../security/passwords.js';
 import { currentSignInId, currentVisitor, startIdentity } from './visitor.js';
 import { render, seeOther } from './render.js';
 import { DeleteAccountForm, formOf, OperatorClaimForm, PasswordForm, RegisterForm, SignInForm, typedRoutes } from './schemas.js';
+import {
+  ACCOUNT_TITLES,
+  accountFormErrorData,
+  accountPageData,
+  deletePageData,
+  keepEmail,
+  loginPageData,
+  registerPageData,
+} from '../views/account-view.js';
 
-/** Only the email is ever sent back into a form; passwords never are. */
-const keepEmail = (form: { email?: string | undefined }) => ({ email: (form.email ?? '').slice(0, 300) });
-
-/** What the account page shows: the visitor, the operator claim, their API tokens (and one just made, once). */
-export function accountPageData(app: FastifyInstance, request: FastifyRequest) {
+/** The account page for this visitor; a token made just now is taken out of the session, to be shown this once. */
+export function accountPage(app: FastifyInstance, request: FastifyRequest) {
   const visitor = currentVisitor(request);
   const newApiToken = request.session.get('newApiToken') ?? null;
   if (newApiToken) request.session.set('newApiToken', undefined);
-  return {
-    title: 'Your account',
-    account: visitor,
-    passwordMin: PASSWORD_MIN_LENGTH,
+  return accountPageData({
+    visitor,
     operatorClaim: app.services.operators.canClaim(visitor),
     apiTokens: visitor.email ? app.services.apiTokens.list(visitor.id) : [],
     newApiToken,
-  };
+  });
 }
 
 export async function accountRoutes(plain: FastifyInstance) {
@@ -35,12 +38,12 @@ export async function accountRoutes(plain: FastifyInstance) {
   const { accounts, operators } = app.services;
 
   function formError(reply: FastifyReply, template: string, title: string, error: AppError, extra: Record<string, unknown> = {}) {
-    return render(reply, template, { title, error, fieldErrors: error.fields, passwordMin: PASSWORD_MIN_LENGTH, ...extra }, error.statusCode);
+    return render(reply, template, accountFormErrorData(title, error, extra), error.statusCode);
   }
 
   app.get('/account/register', async (request, reply) => {
     if (currentVisitor(request).email) return seeOther(reply, '/account');
-    return render(reply, 'pages/account-register', { title: 'Create an account', values: {}, passwordMin: PASSWORD_MIN_LENGTH });
+    return render(reply, 'pages/account-register', registerPageData());
   });
 
   app.post('/account/register', { schema: { body: RegisterForm }, attachValidation: true }, async (request, reply) => {
@@ -51,13 +54,11 @@ export async function accountRoutes(plain: FastifyInstance) {
       return seeOther(reply, '/dashboard?done=registered');
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return formError(reply, 'pages/account-register', 'Create an account', error, { values: keepEmail(form) });
+      return formError(reply, 'pages/account-register', ACCOUNT_TITLES.register, error, { values: keepEmail(form) });
     }
   });
 
-  app.get('/account/login', async (_request, reply) =>
-    render(reply, 'pages/account-login', { title: 'Sign in', values: {} }),
-  );
+  app.get('/account/login', async (_request, reply) => render(reply, 'pages/account-login', loginPageData()));
 
   app.post('/account/login', { schema: { body: SignInForm }, attachValidation: true }, async (request, reply) => {
     const form = formOf(SignInForm, request);
@@ -70,7 +71,7 @@ export async function accountRoutes(plain: FastifyInstance) {
       return seeOther(reply, '/dashboard?done=signed-in');
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return formError(reply, 'pages/account-login', 'Sign in', error, { values: keepEmail(form) });
+      return formError(reply, 'pages/account-login', ACCOUNT_TITLES.login, error, { values: keepEmail(form) });
     }
   });
 
@@ -93,13 +94,13 @@ export async function accountRoutes(plain: FastifyInstance) {
       operators.claim(visitor, formOf(OperatorClaimForm, request));
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
-      return formError(reply, 'pages/account', 'Your account', error, { ...accountPage(request), section: 'operator' });
+      return formError(reply, 'pages/account', ACCOUNT_TITLES.account, error, { ...ownAccountPage(request), section: 'operator' });
     }
     request.log.warn({ operatorId: visitor.id }, 'an account became an operator with the setup token');
     return seeOther(reply, '/admin/users?done=operator-granted');
   });
 
-  app.get('/account', async (request, reply) => render(reply, 'pages/account', accountPage(request)));
+  app.get('/account', async (request, reply) => render(reply, 'pages/account', ownAccountPage(request)));
 
   app.post('/account/password', { schema: { body: PasswordForm }, attachValidation: true }, async (request, reply) => {
     const visitor = currentVisitor(request);
@@ -110,13 +111,11 @@ export async function accountRoutes(plain: FastifyInstance) {
       return seeOther(reply, '/account?done=password-changed');
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
-      return formError(reply, 'pages/account', 'Your account', error, accountPage(request));
+      return formError(reply, 'pages/account', ACCOUNT_TITLES.account, error, ownAccountPage(request));
     }
   });
 
-  app.get('/account/delete', async (request, reply) =>
-    render(reply, 'pages/account-delete', { title: 'Delete all my data', account: currentVisitor(request) }),
-  );
+  app.get('/account/delete', async (request, reply) => render(reply, 'pages/account-delete', deletePageData(currentVisitor(request))));
 
   app.post('/account/delete', { schema: { body: DeleteAccountForm }, attachValidation: true }, async (request, reply) => {
     const visitor = currentVisitor(request);
@@ -124,13 +123,13 @@ export async function accountRoutes(plain: FastifyInstance) {
       await accounts.deleteAccount(visitor, formOf(DeleteAccountForm, request));
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return formError(reply, 'pages/account-delete', 'Delete all my data', error, { account: visitor });
+      return formError(reply, 'pages/account-delete', ACCOUNT_TITLES.delete, error, { account: visitor });
     }
     signOut(request);
     return seeOther(reply, '/?done=account-deleted');
   });
 
-  const accountPage = (request: FastifyRequest) => accountPageData(plain, request);
+  const ownAccountPage = (request: FastifyRequest) => accountPage(plain, request);
 
   /** A fresh guest identity for this browser (and a fresh CSRF secret). */
   function signOut(request: FastifyRequest) {

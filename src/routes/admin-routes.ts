@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { Errors } from '../errors.js';
 import { currentVisitor } from './visitor.js';
 import { render, seeOther } from './render.js';
-import { formatDate } from '../views/session-view.js';
+import { adminUserDeletePageData, adminUsersPageData } from '../views/admin-view.js';
 
 import { typedRoutes, UserParams } from './schemas.js';
 
@@ -22,27 +22,14 @@ export async function adminRoutes(plain: FastifyInstance) {
     if (!currentVisitor(request).isAdmin) throw Errors.notFound();
   });
 
-  const view = (row: NonNullable<ReturnType<typeof accounts.findUser>>) => ({
-    ...row,
-    createdLabel: formatDate(row.createdAt),
-    lastActiveLabel: row.lastActiveAt ? formatDate(row.lastActiveAt) : '—',
-  });
-
   app.get('/admin/users', async (request, reply) => {
-    const { rows, total } = accounts.listUsers(LIST_LIMIT);
-    return render(reply, 'pages/admin-users', {
-      title: 'Users',
-      users: rows.map(view),
-      total,
-      limit: LIST_LIMIT,
-      selfId: currentVisitor(request).id,
-    });
+    return render(reply, 'pages/admin-users', adminUsersPageData(accounts.listUsers(LIST_LIMIT), LIST_LIMIT, currentVisitor(request).id));
   });
 
   app.get('/admin/users/:id/delete', { schema: { params: UserParams } }, async (request, reply) => {
     const user = accounts.findUser(request.params.id);
     if (!user) throw Errors.notFound();
-    return render(reply, 'pages/admin-user-delete', { title: 'Delete a user', user: view(user), self: user.id === currentVisitor(request).id });
+    return render(reply, 'pages/admin-user-delete', adminUserDeletePageData(user, currentVisitor(request).id));
   });
 
   app.post('/admin/users/:id/delete', { schema: { params: UserParams } }, async (request, reply) => {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Errors, isAppError } from '../errors.js';
 import { currentVisitor } from './visitor.js';
 import { render, seeOther } from './render.js';
-import { accountPageData } from './account-routes.js';
+import { accountPage } from './account-routes.js';
 import { formOf, TokenForm, TokenParams, typedRoutes } from './schemas.js';
 
 declare module '@fastify/secure-session' {
@@ -32,7 +32,7 @@ export async function apiTokenRoutes(plain: FastifyInstance) {
     } catch (error) {
       if (!isAppError(error)) throw error;
       const values = { name: form.name ?? '', scopes: [form.scopes ?? []].flat() };
-      return render(reply, 'pages/account', { ...accountPageData(plain, request), section: 'tokens', error, fieldErrors: error.fields, tokenValues: values }, error.statusCode);
+      return render(reply, 'pages/account', { ...accountPage(plain, request), section: 'tokens', error, fieldErrors: error.fields, tokenValues: values }, error.statusCode);
     }
   });
 

@@ -16,7 +16,7 @@ import { bearerIdentity } from './api/index.js';
 import { IdParams, typedRoutes } from './schemas.js';
 
 /** Recordings one visitor may have open at once (a second tab is fine, a hundred are not). */
-export const MAX_LIVE_RECORDINGS_PER_VISITOR = 3;
+const MAX_LIVE_RECORDINGS_PER_VISITOR = 3;
 
 /** A browser page from another site must not open a socket with our visitor's cookie. */
 function sameOrigin(request: FastifyRequest): boolean {

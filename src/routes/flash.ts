@@ -16,7 +16,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 
 /** What a refused form leaves for the page it returns to. */
-export interface Flash {
+interface Flash {
   /** The page it is for (the GET path): another page does not take it. */
   path: string;
   code: string;
@@ -39,7 +39,7 @@ declare module '@fastify/secure-session' {
  * The most text a flash carries, in bytes of JSON: with the visitor's identity and the CSRF
  * secret, the encrypted and base64-encoded cookie stays well under 4 KB.
  */
-export const FLASH_TEXT_BUDGET = 2500;
+const FLASH_TEXT_BUDGET = 2500;
 
 /** A form submitted by the browser itself, without htmx (JavaScript off, or not loaded yet). */
 export function isPlainNavigation(request: FastifyRequest): boolean {

@@ -2,22 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { createPathRedactor } from '../security/redact-paths.js';
 import { visitorId } from './visitor.js';
 import { render } from './render.js';
-import { formatDate, sessionHref, statusLabel } from '../views/session-view.js';
+import { dashboardPageData } from '../views/dashboard-view.js';
 
 export async function pageRoutes(app: FastifyInstance) {
   const redactCoveragePaths = createPathRedactor({ EMBEDDINGS_MODEL_DIR: app.config.coverage.embeddingsModelDir, DATA_DIR: app.config.dataDir });
 
   app.get('/', async (_request, reply) => render(reply, 'pages/index', { title: null, values: {} }));
 
-  app.get('/dashboard', async (request, reply) => {
-    const sessions = app.services.sessions.listRecent(visitorId(request)).map((s) => ({
-      ...s,
-      href: sessionHref(s),
-      statusLabel: statusLabel(s.status),
-      createdLabel: formatDate(s.createdAt),
-    }));
-    return render(reply, 'pages/dashboard', { title: 'My interviews', sessions });
-  });
+  app.get('/dashboard', async (request, reply) => render(reply, 'pages/dashboard', dashboardPageData(app.services.sessions.listRecent(visitorId(request)))));
 
   // Liveness and configuration at a glance, for operators and scripts. No secrets, and no
   // server paths: anyone can read this (the full paths are in the start-up log).

@@ -15,7 +15,7 @@ export interface MultipartForm {
 const MAX_BOUNDARY_CHARS = 200;
 
 /** The `boundary` parameter of a multipart Content-Type, or null when there is none. */
-export function multipartBoundary(contentType: string | undefined): string | null {
+function multipartBoundary(contentType: string | undefined): string | null {
   const match = /;\s*boundary=(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
   return match ? (match[1] ?? match[2] ?? '') : null;
 }

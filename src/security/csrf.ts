@@ -18,7 +18,7 @@ import csrfProtection from '@fastify/csrf-protection';
 import { Errors } from '../errors.js';
 
 export const CSRF_FIELD = '_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 declare module 'fastify' {
@@ -87,9 +87,4 @@ export async function verifyMultipartCsrf(request: FastifyRequest, token: string
   } finally {
     fieldTokens.delete(request);
   }
-}
-
-/** The token to embed in a page (hidden inputs, meta tag, hx-headers). */
-export function csrfToken(reply: FastifyReply): string {
-  return reply.generateCsrf();
 }

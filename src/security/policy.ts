@@ -37,7 +37,7 @@ interface RoutePolicy {
 
 const SMALL_FORM = 16 * 1024;
 
-export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
+const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /account/login': { limit: 'signIn', bodyLimit: SMALL_FORM },
   'POST /account/register': { limit: 'register', bodyLimit: SMALL_FORM },
   'POST /account/logout': { bodyLimit: SMALL_FORM },

@@ -17,7 +17,7 @@ import type { RateLimitSettings } from '../config.js';
 import { Errors } from '../errors.js';
 import type { SharedStore } from '../shared-store.js';
 
-export type LimitHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+type LimitHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 export interface Limits {
   /** POST /account/login, per address. */

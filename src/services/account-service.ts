@@ -72,7 +72,7 @@ export interface AccountServiceDeps {
   clock: () => Date;
 }
 
-export const EMAIL_MAX_LENGTH = 254;
+const EMAIL_MAX_LENGTH = 254;
 
 const asString = (value: unknown) => (typeof value === 'string' ? value : '');
 

@@ -13,7 +13,6 @@ import { contextOf, questionOf } from '../interview/context.js';
 import type { Exchange } from '../interview/state.js';
 import { createInFlight, scoreAnswer } from './answer-scoring.js';
 
-export { coverageFromJudgement } from './answer-scoring.js';
 
 export interface AnswerEvaluationsDeps {
   messages: Pick<MessagesRepository, 'setFirstEvaluation'>;

@@ -17,7 +17,7 @@ export interface ScoredAnswer {
 }
 
 /** A remote model's key-point judgement as stored coverage, in the question's key-point order. */
-export function coverageFromJudgement(keyPoints: readonly string[], judged: NonNullable<AnswerEvaluation['coveredKeyPoints']>, answer: string): AnswerCoverage {
+function coverageFromJudgement(keyPoints: readonly string[], judged: NonNullable<AnswerEvaluation['coveredKeyPoints']>, answer: string): AnswerCoverage {
   const norm = (s: string) => s.toLowerCase().replace(/\W+/g, ' ').trim();
   const points = keyPoints.map((point, i) => {
     const match = judged.find((j) => norm(j.point) === norm(point)) ?? judged[i];

@@ -13,9 +13,9 @@ import { Errors } from '../errors.js';
 import type { ApiTokenSummary, ApiTokensRepository } from '../repositories/api-tokens-repository.js';
 import { hasVisibleText } from '../text/visible-text.js';
 
-export const TOKEN_PREFIX = 'rht';
+const TOKEN_PREFIX = 'rht';
 /** Most tokens one account may hold (they are cheap to revoke and make again). */
-export const MAX_TOKENS_PER_ACCOUNT = 20;
+const MAX_TOKENS_PER_ACCOUNT = 20;
 const NAME_MAX = 60;
 /** lastUsedAt is written at most this often per token. */
 const TOUCH_EVERY_MS = 60_000;
@@ -46,7 +46,7 @@ export function createApiTokenService({ tokens, clock }: { tokens: ApiTokensRepo
       else if (name.length > NAME_MAX) fields.name = `Keep the name under ${NAME_MAX} characters.`;
       const asked = [form.scopes].flat().filter((s): s is string => typeof s === 'string');
       const scopes = API_SCOPES.filter((s) => asked.includes(s));
-      if (scopes.length === 0 || asked.some((s) => !(API_SCOPES as readonly string[]).includes(s))) fields.scopes = 'Choose read, write or both.';
+      if (scopes.length === 0 || asked.some((s) => !API_SCOPES.some((scope) => scope === s))) fields.scopes = 'Choose read, write or both.';
       if (Object.keys(fields).length > 0) throw Errors.invalidForm(fields);
       if (tokens.countByOwner(userId) >= MAX_TOKENS_PER_ACCOUNT) throw Errors.tooManyApiTokens(MAX_TOKENS_PER_ACCOUNT);
       const id = nanoid(12);

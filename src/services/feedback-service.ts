@@ -57,21 +57,18 @@ export interface SpokenAnswer {
 }
 
 /** The answers that carry speech metrics, in conversation order. */
-export function spokenAnswers(exchanges: readonly Exchange[]): SpokenAnswer[] {
-  return exchanges
-    .filter((e) => isSpeechSummary(e.answer?.speechMetrics))
-    .map(({ question, answer }) => ({
-      questionNumber: question.questionNumber,
-      followUp: question.kind === 'follow_up',
-      question: question.content,
-      metrics: answer!.speechMetrics as SpeechSummary,
-    }));
+function spokenAnswers(exchanges: readonly Exchange[]): SpokenAnswer[] {
+  return exchanges.flatMap(({ question, answer }) => {
+    const metrics = answer?.speechMetrics;
+    if (!isSpeechSummary(metrics)) return [];
+    return [{ questionNumber: question.questionNumber, followUp: question.kind === 'follow_up', question: question.content, metrics }];
+  });
 }
 
 export type FeedbackService = ReturnType<typeof createFeedbackService>;
 
 /** Pairs each main question with its answer and its follow-up, when there was one. */
-export function answeredQuestions(exchanges: readonly Exchange[]): AnsweredQuestion[] {
+function answeredQuestions(exchanges: readonly Exchange[]): AnsweredQuestion[] {
   const result: AnsweredQuestion[] = [];
   for (const { question, answer } of exchanges) {
     if (!answer?.evaluation) continue;
@@ -79,7 +76,7 @@ export function answeredQuestions(exchanges: readonly Exchange[]): AnsweredQuest
       result.push({
         questionNumber: question.questionNumber,
         question: question.content,
-        kind: (question.questionKind ?? 'behavioral') as AnsweredQuestion['kind'],
+        kind: question.questionKind ?? 'behavioral',
         focus: question.focus ?? '',
         answer: answer.content,
         evaluation: answer.evaluation,
@@ -93,14 +90,14 @@ export function answeredQuestions(exchanges: readonly Exchange[]): AnsweredQuest
 }
 
 /** Every answer, main and follow-up, with its main question's number. */
-export function answerTexts(exchanges: readonly Exchange[]): { questionNumber: number; text: string; score?: number }[] {
+function answerTexts(exchanges: readonly Exchange[]): { questionNumber: number; text: string; score?: number }[] {
   return exchanges.flatMap(({ question, answer }) =>
     answer ? [{ questionNumber: question.questionNumber, text: answer.content, ...(answer.evaluation ? { score: answer.evaluation.score } : {}) }] : [],
   );
 }
 
 /** The requirement map of a session from its job description, CV and answers. */
-export function requirementsOf(session: SessionRow, exchanges: readonly Exchange[]): RequirementCoverage[] {
+function requirementsOf(session: SessionRow, exchanges: readonly Exchange[]): RequirementCoverage[] {
   return requirementCoverage({ jobDescription: session.jobDescription, cvText: session.cvText ?? '', answers: answerTexts(exchanges) });
 }
 

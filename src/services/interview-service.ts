@@ -47,7 +47,7 @@ export interface InterviewServiceDeps {
 }
 
 /** The answers given before (to other questions than `questionId`), oldest first. */
-export function earlierAnswersOf(exchanges: readonly Exchange[], questionId: string): { questionNumber: number; text: string }[] {
+function earlierAnswersOf(exchanges: readonly Exchange[], questionId: string): { questionNumber: number; text: string }[] {
   return exchanges.flatMap((e) => (e.question.id !== questionId && e.answer ? [{ questionNumber: e.question.questionNumber, text: e.answer.content }] : []));
 }
 

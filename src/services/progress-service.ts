@@ -25,7 +25,7 @@ export interface ProgressServiceDeps {
   maxInterviewsPerVisitor: number;
 }
 
-export interface MasteryRow extends CompetencyMastery {
+interface MasteryRow extends CompetencyMastery {
   label: string;
   /** The competency's score in the latest interview that asked about it. */
   lastScore: number;

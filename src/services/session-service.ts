@@ -10,8 +10,8 @@ import type { SessionListItem, SessionRow, SessionsRepository } from '../reposit
 import type { UsersRepository } from '../repositories/users-repository.js';
 import { hasVisibleText, trimInvisible } from '../text/visible-text.js';
 
-export const JOB_TITLE_MAX = 200;
-export const COMPANY_NAME_MAX = 200;
+const JOB_TITLE_MAX = 200;
+const COMPANY_NAME_MAX = 200;
 
 /** The create form exactly as posted (every field optional: the browser may send anything). */
 export interface CreateSessionForm {
@@ -29,7 +29,7 @@ export interface CreateSessionForm {
 }
 
 /** At most this many competencies in one focused interview (the study plan offers three). */
-export const FOCUS_MAX = 3;
+const FOCUS_MAX = 3;
 
 /** The focus field as ids; null when absent, 'invalid' when it names anything unknown. */
 function parseFocus(value: unknown): CompetencyId[] | null | 'invalid' {

@@ -6,10 +6,8 @@ import { createNoTranscriber, withOneRetry, type Transcriber } from './transcrib
 import { withConcurrencyLimit } from './transcription-limit.js';
 import { createWhisperTranscriber } from './whisper-transcriber.js';
 
-export { AudioSession } from './audio-session.js';
 export { createRecordingStore, type RecordingStore } from './recordings.js';
-export { withRedactedMessages, withOneRetry, type Transcriber, type TranscriberStatus, type TranscriptionHints } from './transcriber.js';
-export type { SpeechSummary, LiveMetrics } from './types.js';
+export { withRedactedMessages, type Transcriber, type TranscriptionHints } from './transcriber.js';
 
 /**
  * The transcriber the configuration asks for (config.ts resolves TRANSCRIBER=auto), retrying a

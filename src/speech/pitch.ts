@@ -13,7 +13,7 @@ import { Decimator, FRAME_SAMPLES, SAMPLE_RATE } from './signal.js';
 export const PITCH_MIN_HZ = 60;
 export const PITCH_MAX_HZ = 500;
 /** Frames quieter than this (dBFS) are not analysed. */
-export const PITCH_MIN_LEVEL_DB = -50;
+const PITCH_MIN_LEVEL_DB = -50;
 
 const DECIMATION = 4;
 const PITCH_RATE = SAMPLE_RATE / DECIMATION;

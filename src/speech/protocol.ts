@@ -83,7 +83,7 @@ export class FrameRateLimiter {
  * Audio may not arrive much faster than it is spoken: after `elapsedSeconds` of connection,
  * at most 1.5 × that plus a burst allowance (for a client catching up after a network stall).
  */
-export const REALTIME_BURST_SECONDS = 20;
+const REALTIME_BURST_SECONDS = 20;
 export function fasterThanRealTime(audioSeconds: number, elapsedSeconds: number): boolean {
   return audioSeconds > elapsedSeconds * 1.5 + REALTIME_BURST_SECONDS;
 }

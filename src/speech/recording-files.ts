@@ -14,10 +14,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-export const RECORDINGS_DIR_NAME = 'recordings';
+const RECORDINGS_DIR_NAME = 'recordings';
 const SAFE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
-export function recordingsDir(dataDir: string): string {
+function recordingsDir(dataDir: string): string {
   return path.join(dataDir, RECORDINGS_DIR_NAME);
 }
 

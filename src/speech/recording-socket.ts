@@ -36,7 +36,7 @@ export interface RecordingSocketLike {
 }
 
 /** Where the connection logs (the request's logger). */
-export interface RecordingLog {
+interface RecordingLog {
   info(fields: object, message: string): void;
   error(fields: object, message: string): void;
 }

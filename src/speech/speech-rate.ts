@@ -10,7 +10,7 @@
  */
 import { Biquad, powerToDb, SAMPLE_RATE } from './signal.js';
 
-export const SYLLABLES_PER_WORD = 1.4;
+const SYLLABLES_PER_WORD = 1.4;
 const HOP_SAMPLES = SAMPLE_RATE / 100; // 10 ms
 
 export interface SyllableCounterOptions {

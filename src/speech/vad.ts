@@ -27,7 +27,7 @@ export interface VadOptions {
   initialFloorDb: number;
 }
 
-export const DEFAULT_VAD_OPTIONS: VadOptions = {
+const DEFAULT_VAD_OPTIONS: VadOptions = {
   subframeSeconds: 0.02,
   marginDb: 12,
   absoluteMinDb: -55,

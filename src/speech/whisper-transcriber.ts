@@ -39,7 +39,7 @@ export function modelConfigPath(modelDir: string, modelId: string): string {
 }
 
 /** `missing`: the file the loader could not find, when known (the model may be incomplete). */
-export function notFoundMessage(modelId: string, modelDir: string, missing = modelConfigPath(modelDir, modelId)): string {
+function notFoundMessage(modelId: string, modelDir: string, missing = modelConfigPath(modelDir, modelId)): string {
   return (
     `Whisper model "${modelId}" was not found in ${modelDir} (missing ${missing}). ` +
     `Run \`npm run models:download\` to fetch it, put the model's files there (config.json, tokenizer files and onnx/), ` +

@@ -10,8 +10,8 @@
  */
 
 /** Scores are out of 10 and never below 1. */
-export const Y_MIN = 1;
-export const Y_MAX = 10;
+const Y_MIN = 1;
+const Y_MAX = 10;
 
 export interface ChartSize {
   width: number;
@@ -44,7 +44,7 @@ export const SMALL_SIZE: ChartSize = {
   fontSize: 11,
 };
 
-export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond';
+type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond';
 
 export interface SeriesStyle {
   colour: string;
@@ -61,7 +61,7 @@ export const SERIES_STYLES: readonly SeriesStyle[] = [
   { colour: '#CC79A7', marker: 'diamond', dash: '8 3 2 3' },
 ];
 
-export interface ChartSeries {
+interface ChartSeries {
   label: string;
   /** One value per x position; null where the series has no value. */
   values: readonly (number | null)[];
@@ -226,7 +226,7 @@ export function legendSwatch(style: number, line = true): string {
 
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-export const chartDate = (date: Date) => shortDate.format(date);
+const chartDate = (date: Date) => shortDate.format(date);
 export const chartLongDate = (date: Date) => longDate.format(date);
 
 /** x labels for interviews: the date, plus the interview number where several share a date. */

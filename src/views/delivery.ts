@@ -42,7 +42,7 @@ export interface GaugeView {
   description: string;
 }
 
-export interface AnswerDelivery {
+interface AnswerDelivery {
   id: string;
   title: string;
   question: string;
@@ -69,7 +69,7 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 /** "1 semitone", "2.5 semitones". */
 const semitones = (x: number) => `${r1(x)} semitone${r1(x) === 1 ? '' : 's'}`;
 
-export function clock(seconds: number): string {
+function clock(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
@@ -300,7 +300,7 @@ function overallOf(spoken: readonly SpokenAnswerInput[]): DeliveryView['overall'
 }
 
 /** "openai:whisper-1" → "whisper-1 (an OpenAI-compatible service)", for the filler note. */
-export function transcriberLabel(name: string): string {
+function transcriberLabel(name: string): string {
   const [kind, ...rest] = name.split(':');
   const model = rest.join(':');
   if (kind === 'openai') return `${model} (an OpenAI-compatible service)`;

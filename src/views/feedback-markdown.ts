@@ -33,7 +33,7 @@ const INLINE = /[\\`*_[\]<>&|~]/g;
  * Escapes one line of text for Markdown: inline markup anywhere, and block markup (headings,
  * list markers, quotes, rules, setext underlines, numbered lists) at its start.
  */
-export function escapeMarkdownLine(text: string): string {
+function escapeMarkdownLine(text: string): string {
   const escaped = text.replace(INLINE, (c) => `\\${c}`);
   return escaped
     .replace(/^(\s*)([#>+=-])/, '$1\\$2')

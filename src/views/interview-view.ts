@@ -49,6 +49,19 @@ export function decisionNote(decision: AdaptiveDecision | null, showScores: bool
   }
 }
 
+/**
+ * Where the interview stands, as both the page and the API's interview state show it: how many
+ * main questions there are, the decision after the latest answer, and whether the offline
+ * interviewer took over from a configured model for the question on screen.
+ */
+export function interviewStateFacts(state: InterviewState, remoteAi: boolean) {
+  return {
+    total: TOTAL_QUESTIONS,
+    decision: latestDecision(state),
+    tookOver: remoteAi && state.current?.provider === 'offline',
+  };
+}
+
 /** The main question a follow-up belongs to (shown above it, so the thread is not lost). */
 function mainQuestionOf(state: InterviewState): string | null {
   const current = state.current;
@@ -76,7 +89,7 @@ export function interviewData(app: FastifyInstance, session: SessionRow, state: 
   const remoteAi = app.services.aiStatus().some((p) => p.remote);
   const last = state.exchanges.at(-1) ?? null;
   const showScores = extra.showScores ?? false;
-  const decision = latestDecision(state);
+  const { total, decision, tookOver } = interviewStateFacts(state, remoteAi);
   return {
     title: `${session.jobTitle} — interview`,
     session: sessionView(session),
@@ -89,14 +102,14 @@ export function interviewData(app: FastifyInstance, session: SessionRow, state: 
     mainQuestion: mainQuestionOf(state),
     showScores,
     lastScore: showScores ? lastScoreOf(state) : null,
-    total: TOTAL_QUESTIONS,
+    total,
     answerMaxChars: app.config.answerMaxChars,
     // The recorder says once when captions are off (views/partials/_recorder.eta).
     transcriber: app.services.transcriber.status(),
     // Voice answers: consent, where audio goes, what is kept (views/partials/_recorder.eta).
     voice: voiceView(app, session),
     // The offline interviewer took over from a configured model for the question on screen.
-    tookOver: remoteAi && state.current?.provider === 'offline',
+    tookOver,
     // While the interviewer works: the exchange it is working on, and whether to follow it live
     // (not after a failure: the page then offers "Try again" instead of retrying by itself).
     lastExchange: state.phase === 'preparing' && last?.answer ? last : null,

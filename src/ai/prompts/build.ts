@@ -72,7 +72,7 @@ const LEVEL_GUIDANCE: Record<Level, string> = {
 };
 
 /** How many bank examples a planning prompt shows. */
-export const PLAN_EXAMPLES = 3;
+const PLAN_EXAMPLES = 3;
 const NO_REQUIREMENTS = '(the job description lists no requirements that could be read)';
 
 function requirementLabel(r: RequirementCoverage): string {
@@ -90,7 +90,7 @@ function requirementLabel(r: RequirementCoverage): string {
  * never probes a "gap" the CV already covers: [shown in the CV], [not in the CV],
  * [demonstrated in answer 3], with nice-to-haves marked.
  */
-export function labelledRequirements(context: InterviewContext, previous: readonly AskedQuestion[]): string {
+function labelledRequirements(context: InterviewContext, previous: readonly AskedQuestion[]): string {
   const answers = previous.flatMap((q) => (q.answer ? [{ questionNumber: q.questionNumber, text: q.answer, score: q.score }] : []));
   const map = requirementCoverage({ jobDescription: context.jobDescription, cvText: context.cvText, answers });
   if (map.length === 0) return NO_REQUIREMENTS;
@@ -103,7 +103,7 @@ function focusFor(kind: string, focus: readonly CompetencyId[]): CompetencyId | 
 }
 
 /** 2–3 bank entries for this job, slot and level, with their key points. */
-export function bankExamples(input: PlanQuestionInput, level: Level, n = PLAN_EXAMPLES): BankEntry[] {
+function bankExamples(input: PlanQuestionInput, level: Level, n = PLAN_EXAMPLES): BankEntry[] {
   const { context } = input;
   const kind = slotFor(context.interviewType, input.questionNumber).kind as BankKind;
   const competency = focusFor(kind, input.focusCompetencies ?? []);

@@ -5,7 +5,7 @@
  * it ("</cv>", "< /answer >", "<system>") has its "<" replaced by "‹", so it reads the same to
  * a model but can no longer end the block.
  */
-export const DATA_TAGS = [
+const DATA_TAGS = [
   'cv',
   'job_description',
   'question',

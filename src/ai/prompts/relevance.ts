@@ -35,7 +35,7 @@ export function terms(text: string): string[] {
 export type TermWeights = Map<string, number>;
 
 /** Merges weighted sources: each term keeps its highest weight. */
-export function weighTerms(sources: ReadonlyArray<{ text: string; weight: number }>): TermWeights {
+function weighTerms(sources: ReadonlyArray<{ text: string; weight: number }>): TermWeights {
   const weights: TermWeights = new Map();
   for (const { text, weight } of sources) {
     for (const term of terms(text)) weights.set(term, Math.max(weights.get(term) ?? 0, weight));

@@ -20,6 +20,7 @@ import {
 import type { PromptLimits } from '../prompts/build.js';
 import { createRemoteProvider, type CompletionRequest, type CompletionResult, type ProviderTimeouts, type RemoteAiProvider } from '../remote-provider.js';
 import { toGeminiSchema } from '../schema-dialects.js';
+import { messageOf } from '../../errors.js';
 
 export interface GeminiProviderOptions {
   apiKey: string;
@@ -41,7 +42,7 @@ const NAME = 'gemini';
  * Flash models, where it only adds latency here; nothing (the model's own dynamic thinking)
  * for Pro models, which refuse a budget of 0, and for models we don't know.
  */
-export function thinkingBudgetFor(model: string): number | undefined {
+function thinkingBudgetFor(model: string): number | undefined {
   return /gemini-2\.5-flash/i.test(model) ? 0 : undefined;
 }
 
@@ -97,7 +98,7 @@ export function createGeminiProvider(options: GeminiProviderOptions): RemoteAiPr
       const text = scrub(errorText(error.message), [apiKey]);
       return new AiProviderError(NAME, kindOfStatus(error.status), text, error.status, retryAfterMs ?? retryInfoMs(error.message));
     }
-    const message = scrub((error as Error)?.message ?? String(error), [apiKey]);
+    const message = scrub(messageOf(error), [apiKey]);
     if (isAbortError(error)) return new AiProviderError(NAME, 'aborted', 'request aborted');
     if (isNetworkFailure(error)) return new AiProviderError(NAME, 'network', message);
     // A body that isn't the JSON Gemini always sends (a proxy's HTML page, a cut-off stream).

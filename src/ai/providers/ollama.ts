@@ -14,6 +14,7 @@ import { AiProviderError, isAbortError, isNetworkFailure, kindOfStatus, scrub } 
 import type { PromptLimits } from '../prompts/build.js';
 import { createRemoteProvider, type CompletionRequest, type CompletionResult, type ProviderTimeouts, type RemoteAiProvider } from '../remote-provider.js';
 import { plainJsonSchema } from '../schema-dialects.js';
+import { messageOf } from '../../errors.js';
 
 export interface OllamaProviderOptions {
   /** e.g. http://127.0.0.1:11434 */
@@ -36,7 +37,7 @@ const MIN_CONTEXT = 4096;
 const CHARS_PER_TOKEN = 3;
 
 /** The context window a request needs (prompt and reply), as a power of two within [4096, max]. */
-export function contextTokensFor(request: Pick<CompletionRequest, 'system' | 'messages' | 'maxOutputTokens'>, max: number, schemaChars = 0): number {
+function contextTokensFor(request: Pick<CompletionRequest, 'system' | 'messages' | 'maxOutputTokens'>, max: number, schemaChars = 0): number {
   const chars = request.system.length + schemaChars + request.messages.reduce((n, m) => n + m.content.length, 0);
   const needed = Math.ceil(chars / CHARS_PER_TOKEN) + request.maxOutputTokens;
   let size = MIN_CONTEXT;
@@ -70,7 +71,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): RemoteAiPr
       return new AiProviderError(NAME, kindOfStatus(e.status_code), scrub(e.error ?? e.message ?? 'error', []), e.status_code);
     }
     if (isAbortError(error)) return new AiProviderError(NAME, 'aborted', 'request aborted');
-    const message = (error as Error)?.message ?? String(error);
+    const message = messageOf(error);
     if (isNetworkFailure(error)) return new AiProviderError(NAME, 'network', message);
     if (error instanceof SyntaxError) return new AiProviderError(NAME, 'server', `unreadable response: ${message}`);
     return new AiProviderError(NAME, 'unknown', message);

@@ -26,6 +26,7 @@ import type { PromptLimits } from '../prompts/build.js';
 import { renderPrompt } from '../prompts/templates.js';
 import { createRemoteProvider, type CompletionRequest, type CompletionResult, type ProviderTimeouts, type RemoteAiProvider } from '../remote-provider.js';
 import { plainJsonSchema, toOpenAiStrictSchema } from '../schema-dialects.js';
+import { messageOf } from '../../errors.js';
 
 export interface OpenAiCompatibleOptions {
   /** null for servers that take no key (a local Ollama, llama.cpp…). */
@@ -93,12 +94,12 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
     if (error instanceof APIUserAbortError || isAbortError(error)) return new AiProviderError(NAME, 'aborted', 'request aborted');
     if (error instanceof APIConnectionTimeoutError) return new AiProviderError(NAME, 'timeout', 'request timed out');
     if (error instanceof APIConnectionError) {
-      return new AiProviderError(NAME, 'network', scrub(`${error.message} ${(error.cause as Error | undefined)?.message ?? ''}`.trim(), [apiKey]));
+      return new AiProviderError(NAME, 'network', scrub(`${error.message} ${error.cause instanceof Error ? error.cause.message : ''}`.trim(), [apiKey]));
     }
     if (error instanceof APIError && typeof error.status === 'number') {
       return new AiProviderError(NAME, kindOfStatus(error.status), scrub(error.message, [apiKey]), error.status, parseRetryAfter(error.headers));
     }
-    const message = scrub((error as Error)?.message ?? String(error), [apiKey]);
+    const message = scrub(messageOf(error), [apiKey]);
     if (isNetworkFailure(error)) return new AiProviderError(NAME, 'network', message);
     // A 200 whose body isn't JSON (a proxy's HTML page): the server side is broken.
     if (error instanceof SyntaxError) return new AiProviderError(NAME, 'server', `unreadable response: ${message}`);

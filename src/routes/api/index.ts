@@ -53,7 +53,7 @@ const STATUS_TITLES: Record<number, string> = {
 const camel = (name: string) => name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 /** An AppError as problem details. */
-export function problemOf(error: AppError) {
+function problemOf(error: AppError) {
   const fields = Object.entries(error.fields).map(([name, message]) => [camel(name), message] as const);
   return {
     type: 'about:blank',
@@ -65,7 +65,7 @@ export function problemOf(error: AppError) {
   };
 }
 
-export function sendProblem(reply: FastifyReply, error: AppError) {
+function sendProblem(reply: FastifyReply, error: AppError) {
   if (error.statusCode === 401) reply.header('WWW-Authenticate', 'Bearer realm="rehearse"');
   return reply.code(error.statusCode).type('application/problem+json; charset=utf-8').header('Cache-Control', 'no-store').send(problemOf(error));
 }

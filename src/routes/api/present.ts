@@ -13,6 +13,7 @@ import { voiceConsentOf, type VoiceConsentView } from '../../services/voice-cons
 import { levelOf, type InterviewState as DomainState } from '../../interview/state.js';
 import type { Feedback, Interview, InterviewState, Progress, RetryResult, VoiceConsent } from './schemas.js';
 import { countWords } from '../../views/session-view.js';
+import { interviewStateFacts } from '../../views/interview-view.js';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
@@ -41,13 +42,14 @@ export function voiceConsentJson(consent: VoiceConsentView): Static<typeof Voice
 
 export function stateJson(session: SessionRow, state: DomainState, remoteAi: boolean): Static<typeof InterviewState> {
   const current = state.current;
-  const decision = state.exchanges.filter((e) => e.answer).at(-1)?.answer?.decision ?? null;
+  // The same facts as the interview page (total, latest decision, take-over), from the same view.
+  const { total, decision, tookOver } = interviewStateFacts(state, remoteAi);
   return {
     interview: interviewJson(session),
     phase: state.phase,
     questionNumber: state.questionNumber,
     answeredCount: state.answeredCount,
-    total: 8,
+    total,
     level: levelOf(state),
     question: current
       ? {
@@ -61,7 +63,7 @@ export function stateJson(session: SessionRow, state: DomainState, remoteAi: boo
         }
       : null,
     decision: decision ? { action: decision.action, reason: decision.reason, level: decision.level, nextLevel: decision.nextLevel } : null,
-    tookOver: remoteAi && current?.provider === 'offline',
+    tookOver,
   };
 }
 

@@ -121,7 +121,7 @@ export const VoiceConsentWithdrawal = Type.Object({
   answers: Type.Integer({ description: 'Answers whose delivery metrics were deleted.' }),
 });
 
-export const Question = Type.Object({
+const Question = Type.Object({
   id: Type.String(),
   number: Type.Integer({ minimum: 1, maximum: MAIN_QUESTION_COUNT }),
   kind: literals(['question', 'follow_up'] as const),
@@ -131,7 +131,7 @@ export const Question = Type.Object({
   provider: Nullable(Type.String({ description: 'Who wrote it: gemini, openai, ollama or offline.' })),
 });
 
-export const Decision = Type.Object({
+const Decision = Type.Object({
   action: literals(DECISION_ACTIONS),
   reason: Type.String(),
   level: literals(LEVELS),
@@ -154,8 +154,6 @@ export const InterviewState = Type.Object(
   },
   { $id: 'InterviewState', title: 'InterviewState' },
 );
-
-export const InterviewList = Type.Object({ interviews: Type.Array(Type.Ref(Interview)) });
 
 // --- feedback ----------------------------------------------------------------------------
 
