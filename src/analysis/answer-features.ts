@@ -127,6 +127,24 @@ const first = (sentences: Sentence[], re: RegExp) => sentences.find((s) => re.te
 const last = (sentences: Sentence[], re: RegExp) => [...sentences].reverse().find((s) => re.test(s.text)) ?? null;
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 
+/**
+ * How many runs of at least `min` letters a-z `text` holds: what `text.match(/[a-z]{min,}/g).length`
+ * counts, without building the array of every word of a long answer.
+ */
+export function countLetterRuns(text: string, min: number): number {
+  let runs = 0;
+  let run = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 97 && c <= 122) run++;
+    else {
+      if (run >= min) runs++;
+      run = 0;
+    }
+  }
+  return runs;
+}
+
 const MODAL = new Set(['would', 'will', "'d", "'ll", 'could', 'might', 'should', 'can', 'may', 'must', 'to']);
 
 /**
@@ -239,13 +257,14 @@ function extract(text: string): AnswerFeatures {
   // Only a short answer can be a non-answer ("idk", "no comment"): longer ones are not normalised for it.
   const normalized = words <= 12 ? trimmed.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() : '';
   const stems = contentKeys(trimmed);
-  const contentWords = trimmed.toLowerCase().match(/[a-z]{4,}/g)?.length ?? 0;
+  const contentWords = countLetterRuns(trimmed.toLowerCase(), 4);
   const seen = new Map<string, Sentence>();
   let repeatedSentence: Sentence | null = null;
   let repeats = 0;
   for (const s of sentences) {
     const key = s.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-    if (key.split(' ').length >= 4 && seen.has(key)) {
+    // The lookup first: splitting every sentence into words only to find no repeat cost more than the rest of this loop.
+    if (seen.has(key) && key.split(' ').length >= 4) {
       repeatedSentence ??= s;
       repeats++;
     }

@@ -10,7 +10,7 @@ import { answerPatternOf, competencyByName } from './competencies.js';
 import type { ContextAnalysis } from './context-analysis.js';
 import { skillByName } from './skill-matcher.js';
 import type { Sentence } from '../text/index.js';
-import { contentKeys, overlapCount, sentenceKeys, synonymsOf } from '../text/index.js';
+import { contentKeys, overlapCount, sentenceKeys, synonymsOf, TextCache } from '../text/index.js';
 import { RELATED_EVIDENCE, SKILL_DOMAIN } from './skill-definition.js';
 
 /** How an answer relates to its question, the job and the CV. */
@@ -73,6 +73,24 @@ function withSynonyms(keys: ReadonlySet<string>): ReadonlySet<string> {
   return out;
 }
 
+/**
+ * The content keys of a question's text (or of its key points) together with their synonyms.
+ * Memoised by the text: every answer to a question expands the same words, and an interview
+ * has a few dozen questions, so the bound is never reached in practice.
+ */
+const expanded = new TextCache<ReadonlySet<string>>(256, 256_000);
+export function keysWithSynonyms(text: string): ReadonlySet<string> {
+  return expanded.get(text, () => withSynonyms(contentKeys(text)));
+}
+
+/** The skills the job or the CV names (memoised per analysis: the same for every answer of an interview). */
+const knownSkillNames = new WeakMap<ContextAnalysis, ReadonlySet<string>>();
+function jobAndCvSkillNames(a: ContextAnalysis): ReadonlySet<string> {
+  let names = knownSkillNames.get(a);
+  if (!names) knownSkillNames.set(a, (names = new Set([...a.job.skills.map((s) => s.name), ...a.cv.skills.map((s) => s.name)])));
+  return names;
+}
+
 /** Measures how closely an answer addresses its question and the job. */
 export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: ContextAnalysis): Relevance {
   const focus = input.question.focus.trim();
@@ -94,7 +112,7 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     focusSentence = f.sentences.find((_, i) => overlapCount(sentenceKeys(f.doc, i), focusStems) > 0) ?? null;
   }
 
-  const jobSkillNames = new Set([...a.job.skills.map((s) => s.name), ...a.cv.skills.map((s) => s.name)]);
+  const jobSkillNames = jobAndCvSkillNames(a);
   const knownSkills = f.skillNames.filter((n) => jobSkillNames.has(n));
   const mentionsEmployer =
     (a.company !== '' && f.text.toLowerCase().includes(a.company.toLowerCase())) || /\b(this|the) (role|job|position|team|company)\b/i.test(f.text);
@@ -102,11 +120,11 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
   // People answer in their own words: "the number was wrong" answers a question about a
   // mistake, "a boy in Year 8" one about a pupil. A word of the answer that shares a synonym
   // group with a word of the question (coverage/synonyms.ts) counts as a hit too.
-  const questionWords = withSynonyms(questionStems);
+  const questionWords = keysWithSynonyms(`${input.question.text} ${focus}`);
   const questionHits = overlapCount(f.stems, questionWords);
   const exactQuestionHits = overlapCount(f.stems, questionStems);
   // Words of what a strong answer covers (the key points) also show the answer is on the question.
-  const pointWords = withSynonyms(contentKeys((input.keyPoints ?? []).join(' ')));
+  const pointWords = keysWithSynonyms((input.keyPoints ?? []).join(' '));
   let pointHits = 0;
   for (const k of f.stems) if (pointWords.has(k) && !questionWords.has(k)) pointHits++;
   // Asking the interviewer questions is exactly what a closing answer should do.

@@ -59,11 +59,11 @@ function splitLowerCase(text: string, start: number): Span[] {
 function sentenceSpans(answer: string, wordAt: readonly number[]): Span[] {
   const spans: Span[] = [];
   for (const { start, end } of splitSentences(answer).flatMap((s) => splitLowerCase(s.text, s.start))) {
-    const words = between(wordAt, start, end);
-    if (words.length <= MAX_SENTENCE_WORDS) {
+    if (countBetween(wordAt, start, end) <= MAX_SENTENCE_WORDS) {
       spans.push({ start, end });
       continue;
     }
+    const words = between(wordAt, start, end);
     for (let i = 0; i < words.length; i += PIECE_WORDS) {
       const from = i === 0 ? start : words[i]!;
       const next = words[i + PIECE_WORDS];
@@ -74,9 +74,10 @@ function sentenceSpans(answer: string, wordAt: readonly number[]): Span[] {
   return spans;
 }
 
-/** The values of the sorted list `at` in [start, end). */
-function between<T extends { at: number } | number>(list: readonly T[], start: number, end: number): T[] {
-  const pos = (x: T) => (typeof x === 'number' ? x : x.at);
+const pos = (x: { at: number } | number) => (typeof x === 'number' ? x : x.at);
+
+/** The index of the first value of the sorted list `at` or after `start`. */
+function firstAtOrAfter(list: readonly ({ at: number } | number)[], start: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -84,9 +85,21 @@ function between<T extends { at: number } | number>(list: readonly T[], start: n
     if (pos(list[mid]!) < start) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The values of the sorted list `at` in [start, end). */
+function between<T extends { at: number } | number>(list: readonly T[], start: number, end: number): T[] {
   const out: T[] = [];
-  for (let i = lo; i < list.length && pos(list[i]!) < end; i++) out.push(list[i]!);
+  for (let i = firstAtOrAfter(list, start); i < list.length && pos(list[i]!) < end; i++) out.push(list[i]!);
   return out;
+}
+
+/** How many values of the sorted list `at` lie in [start, end): `between(…).length` without the copy. */
+function countBetween(list: readonly number[], start: number, end: number): number {
+  let n = 0;
+  for (let i = firstAtOrAfter(list, start); i < list.length && list[i]! < end; i++) n++;
+  return n;
 }
 
 /** 0.35..1: how much a piece of text reads as prose rather than a keyword list. */
@@ -114,7 +127,7 @@ export function answerDocuments(answer: string): AnswerDocument[] {
     start,
     end,
     terms: between(terms, start, end),
-    prose: proseFactor(answer.slice(start, end), between(wordAt, start, end).length, between(functionAt, start, end).length),
+    prose: proseFactor(answer.slice(start, end), countBetween(wordAt, start, end), countBetween(functionAt, start, end)),
     span: 1,
   }));
   const windows: AnswerDocument[] = [];
