@@ -12,6 +12,7 @@ import { answerFeatures } from '../../analysis/answer-features.js';
 import { strengthsOf, weaknessesOf } from './answer-feedback.js';
 import { followUpFor, summaryFor } from './answer-follow-up.js';
 import { relevanceOf } from '../../analysis/answer-relevance.js';
+import { withoutQuestionNumbers } from '../../analysis/scenario-numbers.js';
 import { modeOf, overallScore, scoreCriteria } from './answer-rubric.js';
 import { substanceOf } from '../../analysis/answer-substance.js';
 import { analyseContext } from '../../analysis/context-analysis.js';
@@ -22,7 +23,8 @@ import { RUBRIC_CRITERIA } from '../schemas.js';
 /** Scores one answer against the explicit rubric, honestly capped by its substance. */
 export function evaluateOfflineAnswer(input: EvaluateAnswerInput, referenceYear?: number): AnswerEvaluation {
   const analysis = analyseContext(input.context, referenceYear);
-  const f = answerFeatures(input.answer);
+  // The question's own figures ("sales rose 4% in ten stores") repeated back are not results.
+  const f = withoutQuestionNumbers(answerFeatures(input.answer), input.question.text);
   const relevance = relevanceOf(input, f, analysis);
   const coverage = keyPointCoverage(input);
   const substance = substanceOf(input, f, relevance);
