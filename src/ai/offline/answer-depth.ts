@@ -192,10 +192,7 @@ export function exampleFloor(
   // own background ("As I'm coming from a respiratory ward, what does the induction look like…"),
   // is a strong close.
   if (kind === 'closing') {
-    let questions = 0;
-    f.doc.sentences.forEach((sentence, i) => {
-      if (sentence.text.includes('?') && asksAboutWork(sentenceKeys(f.doc, i), input, jobVocabulary)) questions += Math.max(1, sentence.text.match(QUESTION_OPENERS)?.length ?? 0);
-    });
+    const questions = workQuestions(input, f, jobVocabulary);
     if (questions === 0) return 1;
     const aboutThemselves = f.sentences.some((s) => SELF.test(s.text) && !CLOSING_BOILERPLATE.test(s.text));
     return questions >= 2 && aboutThemselves ? 7 : 5;
@@ -219,6 +216,15 @@ const QUESTION_OPENERS = /\b(?:how|what|which|who|when|where|why|is there|are th
 const SELF = /\b(?:I'm|I am|I've|I have|I was|I'd be keen|my)\b/i;
 /** "I think we've covered everything", "I'd like to ask…": polite framing, nothing about the candidate. */
 const CLOSING_BOILERPLATE = /\b(?:covered|that's everything|nothing (?:else|to add)|anything else)\b/i;
+
+/** How many questions a closing answer asks about the work itself (the job, the team, what the question raised). */
+export function workQuestions(input: EvaluateAnswerInput, f: AnswerFeatures, jobVocabulary: ReadonlySet<string>): number {
+  let questions = 0;
+  f.doc.sentences.forEach((sentence, i) => {
+    if (sentence.text.includes('?') && asksAboutWork(sentenceKeys(f.doc, i), input, jobVocabulary)) questions += Math.max(1, sentence.text.match(QUESTION_OPENERS)?.length ?? 0);
+  });
+  return questions;
+}
 
 /** A question back that names something of the job or of the question asked (not "Do you offer a four-day week?"). */
 function asksAboutWork(keys: ReadonlySet<string>, input: EvaluateAnswerInput, jobVocabulary: ReadonlySet<string>): boolean {

@@ -7,7 +7,7 @@
 import type { AnswerEvaluation } from '../schemas.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointCoverage } from './answer-coverage.js';
-import { depthOf, exampleFloor } from './answer-depth.js';
+import { depthOf, exampleFloor, workQuestions } from './answer-depth.js';
 import { answerFeatures } from '../../analysis/answer-features.js';
 import { strengthsOf, weaknessesOf } from './answer-feedback.js';
 import { followUpFor, summaryFor } from './answer-follow-up.js';
@@ -50,7 +50,8 @@ export function evaluateOfflineAnswer(input: EvaluateAnswerInput, referenceYear?
   // The feedback explains whichever cap bit hardest.
   const cap = depth.reason && depth.ceiling < substance.ceiling ? depth : substance;
   const jobSkills = new Set(analysis.job.skills.map((s) => s.name));
-  const weaknesses = weaknessesOf(input, f, relevance, scores, cap);
+  const closingQuestions = input.question.kind === 'closing' ? workQuestions(input, f, analysis.jobVocabulary) : 1;
+  const weaknesses = weaknessesOf(input, f, relevance, scores, cap, closingQuestions);
   const strengths = withoutContradictions(strengthsOf(f, relevance, scores, cap, jobSkills), weaknesses);
   return {
     score,

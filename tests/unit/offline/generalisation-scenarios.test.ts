@@ -189,3 +189,18 @@ describe('scenario answers: a listed plan is an approach; a short generic one is
     expect(evaluateOfflineAnswer(i).score).toBeLessThanOrEqual(4);
   });
 });
+
+describe('a weak close is told why', () => {
+  const CLOSING = { kind: 'closing', focus: 'questions for the interviewer', text: 'That is all from me. What would you like to ask about the support team lead role at Marlow?' } as const;
+
+  it('a close that asks only about pay or the office says its questions are not about the work', () => {
+    const e = evaluateOfflineAnswer(input(SUPPORT, CLOSING, 'No, I think that covers it. What is the bonus scheme like, and is there parking at the office?'));
+    expect(e.score).toBeLessThanOrEqual(4);
+    expect(e.weaknesses.map((w) => w.point).join(' ')).toMatch(/about the work itself|asked no questions/);
+  });
+
+  it('a close with a question about the work gets no such weakness', () => {
+    const e = evaluateOfflineAnswer(input(SUPPORT, CLOSING, 'How do the agents split their time between phone and chat, and which service level is hardest to hit at the moment?'));
+    expect(e.weaknesses.map((w) => w.point).join(' ')).not.toMatch(/about the work itself|asked no questions/);
+  });
+});
