@@ -59,7 +59,8 @@ const PLAIN_CUES: Readonly<Record<string, RegExp>> = {
   // Helping a newer colleague is mentoring, even when nobody calls it that.
   mentoring: /\b(?:new(?:er)? (?:colleague|starter|joiner|hire|member of (?:staff|the team))|show(?:ed)? (?:him|her|them) how|sat (?:down )?with (?:him|her|them)|walked (?:him|her|them) through|(?:his|her|their) confidence)\b/i,
   // Saying no, or choosing what comes first, is told through its cost and the alternative offered.
-  prioritisation: /\b(?:would have (?:taken|delayed|meant|cost|pushed)|delay(?:ed|ing)?|said no|turned (?:it|them|him|her) down|(?:offered|proposed|suggested) (?:a |an |them |him |her )?(?:simpler|smaller|quicker|cheaper|alternative|workaround|later)|more important|biggest (?:cause|problem|risk|priority)|roadmap|backlog)\b/i,
+  // "It would take six weeks and push back the payments fix": the cost of a yes, told plainly.
+  prioritisation: /\b(?:(?:would|will|would have) (?:take|taken|delay|delayed|mean|meant|cost|push|pushed)|push(?:ed|ing|es)? (?:(?:the|our|their|it|that|this|[\w-]+) ){0,3}back|delay(?:ed|ing)?|said no|turned (?:it|them|him|her) down|(?:offered|proposed|suggested) (?:a |an |them |him |her )?(?:simpler|smaller|quicker|cheaper|alternative|workaround|later)|more important|biggest (?:cause|problem|risk|priority)|roadmap|backlog)\b/i,
   // A deal is won through the people around it: the buyer's teams, the sign-off, the back and forth.
   'stakeholder management': /\b(?:(?:their|the|its) (?:finance|IT|legal|procurement|buying|leadership|security) (?:team|department|director|people)|back and forth|sign(?:ed)?[- ]off|decision[- ]makers?|buyers?|champions?|board)\b/i,
   'conflict resolution':

@@ -60,7 +60,8 @@ export const COMPETENCIES: readonly Competency[] = [
   {
     name: 'prioritisation',
     pattern: /\b(prioriti[sz]\w*|competing (?:priorities|deadlines|demands)|fast[- ]paced|busy|multiple (?:projects|tasks|patients|priorities)|time management|deadlines?|organi[sz]ed|workload)\b/i,
-    answerPattern: /\b(priorit\w*|deadlines?|trade-?offs?|deferred|postponed|urgent|backlog|schedule|workload|first|instead)\b/i,
+    // "did the ECG first" is a priority; "my first marathon", "the first time" are not.
+    answerPattern: /\b(priorit\w*|deadlines?|trade-?offs?|deferred|postponed|urgent|backlog|schedule|workload|(?<!\b(?:my|the|our|his|her|their|a|its|your) )first|instead)\b/i,
     prompts: ['had more work than time and had to decide what not to do', 'had a priority change suddenly and needed to re-plan'],
   },
   {

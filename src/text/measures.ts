@@ -57,6 +57,8 @@ function measureOf(doc: TextDoc, s: DocSentence, i: number, changing: boolean, e
   if (after[0] === '-' && after[1] === 'year' && after[3] === 'old') return null;
   if ((after[0] === 'year' || after[0] === 'years') && after[1] === 'old') return null;
   if (prev?.lower === 'aged' || prev?.lower === 'age') return null;
+  // "the next one", "a good one", "no one", "one of them": a pronoun, not a count.
+  if (t.lower === 'one' && ((prev && i - 1 >= s.from && (prev.pos === 'DET' || prev.pos === 'ADJ' || /^(?:no|every|any|each|which|that|this)$/.test(prev.lower))) || next?.lower === 'of')) return null;
   if (changing) return 'change';
   // A count of something: the next content word (skipping "-", "+", "more", "new"…) is a noun.
   for (let j = i + 1; j < Math.min(s.to, i + 4); j++) {

@@ -19,7 +19,9 @@ const GROUPS: readonly (readonly string[])[] = [
   ['customer', 'user', 'client', 'consumer', 'buyer', 'shopper', 'enduser', 'patient'],
   ['test', 'verify', 'verification', 'check', 'validate', 'confirm', 'qa', 'assert', '#unit testing', '#integration testing', '#end-to-end testing', '#tdd', '#quality assurance', '#a/b testing', '#load testing'],
   ['team', 'colleague', 'teammate', 'peer', 'coworker', 'squad'],
-  ['stakeholder', 'manager', 'leadership', 'sponsor', 'executive', 'director', 'boss', 'management'],
+  // A senior stakeholder is named by title in stories: "our head of sales", "the CEO".
+  ['stakeholder', 'manager', 'leadership', 'sponsor', 'executive', 'director', 'boss', 'management', 'head', 'ceo', 'founder', 'vp'],
+  ['request', 'requirement', 'demand', 'ask'],
   ['tradeoff', 'compromise', 'downside', 'alternative', 'option', 'pros', 'cons', 'balance'],
   ['risk', 'danger', 'threat', 'exposure', 'vulnerability', 'hazard'],
   ['deadline', 'timeline', 'schedule', 'due', 'milestone', 'date'],

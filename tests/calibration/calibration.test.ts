@@ -3,21 +3,22 @@
  * tests/calibration/pairs*.ts is scored through the app's AI client (offline provider, schema
  * check, guards) and compared with the band a fair interviewer would give it.
  *
- * 410 answers over 8 professions. The 44 in pairs-holdout-7.ts are the holdout: written after
- * the last tuning change, committed before being scored, scored once, never tuned on. Six
+ * 458 answers over 8 professions. The 48 in pairs-holdout-8.ts are the holdout: written after
+ * the last tuning change, committed before being scored, scored once, never tuned on. Seven
  * earlier holdouts were scored the same way and then folded into the tuning pairs when they
  * fell short (pairs-holdout.ts: 70.7% exact, two answers two bands off; pairs-holdout-2.ts:
  * 62.5% exact; pairs-holdout-3.ts: 77.5% exact, two answers two bands off; pairs-holdout-4.ts:
  * 74.4% exact, one answer two bands off; pairs-holdout-5.ts: 80.0% exact, one answer two bands
- * off; pairs-holdout-6.ts: 71.4% exact, three answers two bands off).
+ * off; pairs-holdout-6.ts: 71.4% exact, three answers two bands off; pairs-holdout-7.ts: 81.8%
+ * exact, two answers two bands off).
  *
  * Issue 12's bar: on the holdout, the exact band for at least 85% of answers and no answer two
  * bands off; on the tuning pairs, every answer in its band or an adjacent one and the exact band
  * for at least 85% (`npm run calibrate` prints the figures).
  *
- * Measured (scored once, after 6fcdc48): tuning 88.5% exact (324/366), 100% within a band;
- * holdout 81.8% exact (36/44), 95.5% within a band, two answers two bands off. The holdout bar
- * is NOT met (the misses are listed in pairs-holdout-7.ts) and issue 12 stays open for it. Until
+ * Measured (scored once, after 346f134): tuning 89.5% exact (367/410), 100% within a band;
+ * holdout 79.2% exact (38/48), 97.9% within a band, one answer two bands off. The holdout bar
+ * is NOT met (the misses are listed in pairs-holdout-8.ts) and issue 12 stays open for it. Until
  * it is, the agreement test guards the level measured on this holdout — a change that scores it
  * worse fails — and the tuning bar as written; the per-answer adversarial checks bind the tuning
  * pairs, and the holdout's answers count through the agreement figures. Raise
@@ -30,9 +31,9 @@ import { formatReport, runCalibration, type CalibrationReport, type ScoredPair }
 import { ROLES } from './contexts.js';
 
 const TUNING_EXACT_FLOOR = 0.85;
-/** The holdout level measured once on the seventh holdout (81.8% exact, two two bands off), not issue 12's 85% / none. */
-const HOLDOUT_EXACT_FLOOR = 0.81;
-const HOLDOUT_FAR_MAX = 2;
+/** The holdout level measured once on the eighth holdout (79.2% exact, one two bands off), not issue 12's 85% / none. */
+const HOLDOUT_EXACT_FLOOR = 0.79;
+const HOLDOUT_FAR_MAX = 1;
 
 let report: CalibrationReport;
 const byId = (id: string): ScoredPair => {
@@ -142,7 +143,7 @@ describe('offline interviewer calibration', () => {
   it('caps the other adversarial answers at weak, except plain-spoken strong ones, which stay strong', () => {
     for (const r of report.results) {
       // On the holdout these are counted by the agreement test below (the seventh holdout's
-      // plain-spoken answer scored 4: one of its two answers two bands off).
+      // plain-spoken answer scored 4, two bands off; the eighth's scored in its band).
       if (r.pair.adversarial === 'plain_words') {
         if (!r.pair.holdout) expect(r.score, r.pair.id).toBeGreaterThanOrEqual(BAND_RANGE.strong[0]);
       }

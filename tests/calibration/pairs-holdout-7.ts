@@ -25,16 +25,31 @@
  *   ("those ten stores") or a roll-forward's verbs count as detail (four weak answers);
  * - a closing answer of two good questions about induction and rotation scored on story features
  *   (strong → 6); a three-measure plan with no steps capped as "no approach" (adequate → 4).
+ *
+ * Then folded into the tuning pairs (flag tunedAfterHoldout): the general causes behind these
+ * misses were fixed (f4ffa5f, 2ceb87c, 86ff85b, 0f6e42b; pinned in
+ * tests/unit/offline/generalisation-scenarios.test.ts on answers written for those tests), and
+ * this file was re-scored while doing so, so it is no longer a holdout. The causes: a key point
+ * "covered" through the profession's everyday words only (the "covered" handover point matched
+ * "…or the previous nurse" through "link nurse", not "checked"); prioritisation cues that missed
+ * the cost of a yes ("it would take six weeks and push back…") and a senior stakeholder named by
+ * title; the question's own numbers and the pronoun "one" ("the next one") read as results; a
+ * closing answer judged on story features; a plan listed as measures capped as "no approach"; a
+ * short scenario answer near no key point and a run-on answer hedging several times a sentence
+ * not seen as generic. After the fixes this file scores 97.7% exact (43/44), none two bands off —
+ * not a holdout figure. The PPE-training story still scores 4 (weak): a substantial measured story
+ * from work that shares no key point stays weak rather than hopeless, by design (answer-depth.ts).
+ * An eighth holdout was written after this (pairs-holdout-8.ts).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 const DA_SQL_STORY = `Branch managers kept asking why their mortgage pipeline numbers didn't match the CRM. I wrote a SQL Server query that joined the CRM cases to the core banking applications on the customer reference and the application date, and found about 400 cases counted twice because they'd been re-opened. I changed the report to count each application once, at its latest status, and checked the totals against finance for three months before switching over. The complaints stopped and the pipeline figure is now the one the regional director uses.`;
 const TE_MOTIVATION = `Oakfield has a growing sixth form and I want to teach more A-level chemistry than I can at Kingsway, where I have one group. I also liked that your science department plans its schemes of work together, which is how I wrote our KS3 reactions unit.`;
 
-export const HOLDOUT_PAIRS: readonly CalibrationPair[] = [
+export const HOLDOUT_V7_PAIRS: readonly CalibrationPair[] = [
   // ── Software ─────────────────────────────────────────────────────────────────────────────
   h({ id: 'h7-sw-schema-excellent', question: Q.swSchemaChange, band: 'excellent', note: 'Expand and contract in the right order, batches, a constraint added without a long lock, both code versions, monitoring and a way back.',
     answer: `I'd do it in steps rather than one migration. First add the column as nullable with no default, which in Postgres is a quick metadata change. Then deploy code that writes the new column on every insert and update but still copes with nulls when it reads. Next, backfill the old rows in batches of around ten thousand, with a short pause between batches, while watching replication lag and lock waits on the dashboard; if lag climbs I slow the job down. Once there are no nulls left, I'd add the NOT NULL as a check constraint marked NOT VALID and validate it separately, so it doesn't hold a long lock on the table, and set a lock_timeout on the migration so it gives up rather than queueing behind traffic. Every step can be reversed on its own, and the code only starts relying on the column after the constraint is in place.` }),

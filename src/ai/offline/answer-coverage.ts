@@ -8,7 +8,25 @@
 import { lexicalCoverage } from '../../coverage/lexical.js';
 import type { AnswerCoverage } from '../../intelligence/types.js';
 import type { EvaluateAnswerInput } from '../types.js';
-import { contentKeys } from '../../text/index.js';
+import { contentKeys, synonymsOf } from '../../text/index.js';
+
+/**
+ * The people and places every answer in a profession mentions: alone, they never show that an
+ * answer covers a key point. The job title's own words are added per question.
+ */
+const EVERYDAY_WORDS =
+  'patient nurse doctor ward shift customer client user pupil student child class teacher manager colleague team staff ' +
+  'company business people person work job role';
+const everydayCache = new Map<string, ReadonlySet<string>>();
+function everydayKeys(jobTitle: string): ReadonlySet<string> {
+  let keys = everydayCache.get(jobTitle);
+  if (!keys) {
+    keys = new Set([...contentKeys(EVERYDAY_WORDS), ...contentKeys(jobTitle)]);
+    if (everydayCache.size >= 256) everydayCache.clear();
+    everydayCache.set(jobTitle, keys);
+  }
+  return keys;
+}
 
 /** Similarity from which a key point counts as touched (below the coverage threshold on purpose). */
 export const TOUCHED_SIMILARITY = 0.3;
@@ -34,8 +52,21 @@ export function keyPointCoverage(input: EvaluateAnswerInput): AnswerCoverage | n
     }
     return shared > 0;
   };
+  // The profession's own words ("nurse", "patient", "customer") are in every answer for this
+  // job: a point met only through them ("…or the previous nurse" by "I'm the link nurse") is not
+  // covered, nor touched.
+  const everyday = everydayKeys(input.context.jobTitle);
+  const onlyEveryday = (point: string) => {
+    let shared = 0;
+    for (const k of contentKeys(point)) {
+      if (!answer.has(k) && !synonymsOf(k).some((s) => answer.has(s))) continue;
+      if (!everyday.has(k)) return false;
+      shared++;
+    }
+    return shared > 0;
+  };
   const judged = coverage.points.map((p) =>
-    (p.covered || p.similarity >= TOUCHED_SIMILARITY) && echoOnly(p.point) ? { ...p, covered: false, similarity: 0, evidence: '' } : p,
+    (p.covered || p.similarity >= TOUCHED_SIMILARITY) && (echoOnly(p.point) || onlyEveryday(p.point)) ? { ...p, covered: false, similarity: 0, evidence: '' } : p,
   );
   return { ...coverage, points: judged, coveredCount: judged.filter((p) => p.covered).length };
 }

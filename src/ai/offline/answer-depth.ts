@@ -26,7 +26,7 @@ import type { AnswerCoverage } from '../../intelligence/types.js';
 import { contentKeys, isAdmission, languageName, overlapCount, sentenceKeys } from '../../text/index.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
-import type { AnswerFeatures } from '../../analysis/answer-features.js';
+import { HEDGE, type AnswerFeatures } from '../../analysis/answer-features.js';
 import type { Relevance } from '../../analysis/answer-relevance.js';
 import { modeOf } from './answer-rubric.js';
 import type { Substance } from '../../analysis/answer-substance.js';
@@ -85,7 +85,9 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
     return cap(4, 'unfocused', `It never addresses ${focus}, or anything else the question asked about.`);
   }
   // Waffle: hedging throughout ("I guess…", "probably…") with no fact, or hedging in most sentences.
-  const hedged = f.hedgeSentences.length >= 3 && f.metricSentences.length <= 1;
+  // Counted by hedge, not by sentence: a long run-on sentence can hedge three times.
+  const hedges = f.hedgeSentences.length >= 2 ? (f.text.match(HEDGES) ?? []).length : f.hedgeSentences.length;
+  const hedged = (f.hedgeSentences.length >= 3 || hedges >= 4) && f.metricSentences.length <= 1;
   if (f.words >= 60 && hedged && (f.actionSentences.length === 0 || f.hedgeSentences.length >= 0.6 * f.sentences.length)) {
     return cap(4, 'waffle', 'The answer goes on at length and hedges, but never says what you did or gives a concrete fact.');
   }
@@ -120,7 +122,9 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   }
   // A scenario answered with an aim and no approach ("I'd look at the numbers and explain it"):
   // no order, no reason, no check.
-  if (kind === 'technical' && f.words < 60 && !STEPS.test(f.text) && !REASON_OR_CHECK.test(f.text) && f.metricSentences.length === 0 && (coverage?.coveredCount ?? 0) < 2) {
+  // A plan can also be laid out as a list of what to do or measure ("I'd look at how many switch
+  // it on, how many bookings happen each week, and what patients say"): that is an approach too.
+  if (kind === 'technical' && f.words < 60 && !STEPS.test(f.text) && !REASON_OR_CHECK.test(f.text) && !listsAPlan(f) && f.metricSentences.length === 0 && (coverage?.coveredCount ?? 0) < 2) {
     return cap(4, 'no_example', 'The answer says what you would aim for, not how: give the steps, your reasons and how you would check.');
   }
   // A short answer that names nothing: no number, no name, at most one thing done or planned
@@ -129,6 +133,12 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   const occasion = f.actionSentences.length > 0 && f.outcome !== null;
   if (kind !== 'closing' && f.words < THIN_WORDS && f.metricSentences.length === 0 && f.concreteActions + f.plannedActions <= 1 && f.properNouns <= 1 && !f.timeframe && !occasion) {
     return cap(4, 'short', 'The answer stays general: it never says what you did or would do, with what, or what came of it.');
+  }
+  // A short scenario answer that comes near none of what a strong answer covers, with nothing
+  // measured of its own ("I'd update the spreadsheet and roll the budget forward"): generic,
+  // however many verbs it strings together.
+  if (kind === 'technical' && f.words < THIN_WORDS && keyPointsTouched(coverage) === false && f.metricSentences.length === 0) {
+    return cap(4, 'short', 'The answer stays general: it never says what you would look at, why, or how you would check it.');
   }
   if (kind === 'gap' && !PLAN_TIMEFRAME.test(f.text)) {
     return cap(6, 'no_plan', 'Your plan for closing the gap has no timeframe or measure, so it is hard to believe.');
@@ -144,6 +154,13 @@ function recovers(sentence: string): boolean {
   const m = /\b(?:but|however|though|although)\b,?\s+((?:[\w'’-]+\s+){0,3}?(?:I|we)\b.*)$/i.exec(sentence);
   return m !== null && !isAdmission(m[1]!);
 }
+
+/** A plan sentence ("I'd…") that lists three or more things: "a, b, and c". */
+function listsAPlan(f: AnswerFeatures): boolean {
+  return f.hypotheticalSentences.some((s) => (s.text.match(/,/g)?.length ?? 0) >= 2 && /,\s*(?:and|or)\b/i.test(s.text));
+}
+
+const HEDGES = new RegExp(HEDGE.source, 'gi');
 
 /** A reason or a check in a scenario answer. */
 const REASON_OR_CHECK = /\b(?:because|so that|which means|the risk|instead of|rather than|if\b[^.]{0,60}\b(?:then|that)|check\w*|verif\w*|confirm\w*|compar\w*|measur\w*|monitor\w*|test\w*|baseline|before and after)\b/i;
@@ -170,9 +187,15 @@ export function exampleFloor(
   const kind = input.question.kind;
   if (input.isFollowUp || kind === 'follow_up') return 1;
   // A closing answer that asks about the work itself ("What does a typical week look like for the team lead?").
+  // A closing answer is judged on the candidate's questions, not on story features: one real
+  // question about the work is adequate; two or more, from someone who also ties them to their
+  // own background ("As I'm coming from a respiratory ward, what does the induction look like…"),
+  // is a strong close.
   if (kind === 'closing') {
-    const asks = f.doc.sentences.some((sentence, i) => sentence.text.includes('?') && asksAboutWork(sentenceKeys(f.doc, i), input, jobVocabulary));
-    return asks ? 5 : 1;
+    const questions = workQuestions(input, f, jobVocabulary);
+    if (questions === 0) return 1;
+    const aboutThemselves = f.sentences.some((s) => SELF.test(s.text) && !CLOSING_BOILERPLATE.test(s.text));
+    return questions >= 2 && aboutThemselves ? 7 : 5;
   }
   if (f.words < 25) return 1;
   const onTopic = r.focusHit || (keyPointsTouched(coverage) ?? false);
@@ -185,6 +208,22 @@ export function exampleFloor(
   // Steps means at least two things to do ("…, and then explain it to sales" is one).
   if (kind === 'technical' && STEPS.test(f.text) && f.plannedActions + f.concreteActions >= 2 && f.sentences.length + (f.text.match(/,/g)?.length ?? 0) >= 3) return 5;
   return 1;
+}
+
+/** The openings of questions inside one sentence ("what does the induction look like, and is there a preceptorship…" asks two). */
+const QUESTION_OPENERS = /\b(?:how|what|which|who|when|where|why|is there|are there|do you|does (?:the|your)|could you|can you|would you)\b/gi;
+/** The candidate saying something about themselves ("I'm a sepsis link nurse", "As I'm coming from…", "I covered as team lead"). */
+const SELF = /\b(?:I'm|I am|I've|I have|I was|I'd be keen|my)\b/i;
+/** "I think we've covered everything", "I'd like to ask…": polite framing, nothing about the candidate. */
+const CLOSING_BOILERPLATE = /\b(?:covered|that's everything|nothing (?:else|to add)|anything else)\b/i;
+
+/** How many questions a closing answer asks about the work itself (the job, the team, what the question raised). */
+export function workQuestions(input: EvaluateAnswerInput, f: AnswerFeatures, jobVocabulary: ReadonlySet<string>): number {
+  let questions = 0;
+  f.doc.sentences.forEach((sentence, i) => {
+    if (sentence.text.includes('?') && asksAboutWork(sentenceKeys(f.doc, i), input, jobVocabulary)) questions += Math.max(1, sentence.text.match(QUESTION_OPENERS)?.length ?? 0);
+  });
+  return questions;
 }
 
 /** A question back that names something of the job or of the question asked (not "Do you offer a four-day week?"). */

@@ -43,8 +43,11 @@ export function strengthsOf(f: AnswerFeatures, r: Relevance, scores: Scores, sub
   return out;
 }
 
-/** Up to four weaknesses, most serious first. */
-export function weaknessesOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Relevance, scores: Scores, substance: Substance): QuotedPoint[] {
+/**
+ * Up to four weaknesses, most serious first. `workQuestions`: for a closing answer, how many of
+ * its questions are about the work (a close that asks only about pay or parking says so).
+ */
+export function weaknessesOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Relevance, scores: Scores, substance: Substance, workQuestions = 1): QuotedPoint[] {
   const out: QuotedPoint[] = [];
   const add = (point: string, quote: string) => out.length < MAX_POINTS && out.push({ point, quote: clipQuote(quote) });
   const mode = modeOf(input.question.kind);
@@ -70,6 +73,13 @@ export function weaknessesOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: R
     return out;
   }
   if (!r.focusHit && substance.issue !== 'unfocused') add(`It never directly addresses ${focus}.`, '');
+  if (input.question.kind === 'closing' && workQuestions === 0) {
+    const asked = f.sentences.find((s) => s.text.includes('?'));
+    add(
+      asked ? 'None of your questions is about the work itself: ask about the team, the role or how success in it is judged.' : 'You asked no questions: ask about the team, the role or how success in it is judged.',
+      quoteOf(asked),
+    );
+  }
   if ((mode === 'star' || mode === 'follow_up') && !f.star.result) add('No result was stated, so the impact of your work is unclear.', '');
   if (f.plural > f.firstPerson && f.plural >= 2) {
     add('Mostly "we", so your own part is hard to see.', quoteOf(f.sentences.find((s) => /\b[Ww]e\b|\b[Oo]ur\b/.test(s.text))));

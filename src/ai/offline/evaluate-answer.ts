@@ -7,11 +7,12 @@
 import type { AnswerEvaluation } from '../schemas.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointCoverage } from './answer-coverage.js';
-import { depthOf, exampleFloor } from './answer-depth.js';
+import { depthOf, exampleFloor, workQuestions } from './answer-depth.js';
 import { answerFeatures } from '../../analysis/answer-features.js';
 import { strengthsOf, weaknessesOf } from './answer-feedback.js';
 import { followUpFor, summaryFor } from './answer-follow-up.js';
 import { relevanceOf } from '../../analysis/answer-relevance.js';
+import { withoutQuestionNumbers } from '../../analysis/scenario-numbers.js';
 import { modeOf, overallScore, scoreCriteria } from './answer-rubric.js';
 import { substanceOf } from '../../analysis/answer-substance.js';
 import { analyseContext } from '../../analysis/context-analysis.js';
@@ -22,7 +23,8 @@ import { RUBRIC_CRITERIA } from '../schemas.js';
 /** Scores one answer against the explicit rubric, honestly capped by its substance. */
 export function evaluateOfflineAnswer(input: EvaluateAnswerInput, referenceYear?: number): AnswerEvaluation {
   const analysis = analyseContext(input.context, referenceYear);
-  const f = answerFeatures(input.answer);
+  // The question's own figures ("sales rose 4% in ten stores") repeated back are not results.
+  const f = withoutQuestionNumbers(answerFeatures(input.answer), input.question.text);
   const relevance = relevanceOf(input, f, analysis);
   const coverage = keyPointCoverage(input);
   const substance = substanceOf(input, f, relevance);
@@ -48,7 +50,8 @@ export function evaluateOfflineAnswer(input: EvaluateAnswerInput, referenceYear?
   // The feedback explains whichever cap bit hardest.
   const cap = depth.reason && depth.ceiling < substance.ceiling ? depth : substance;
   const jobSkills = new Set(analysis.job.skills.map((s) => s.name));
-  const weaknesses = weaknessesOf(input, f, relevance, scores, cap);
+  const closingQuestions = input.question.kind === 'closing' ? workQuestions(input, f, analysis.jobVocabulary) : 1;
+  const weaknesses = weaknessesOf(input, f, relevance, scores, cap, closingQuestions);
   const strengths = withoutContradictions(strengthsOf(f, relevance, scores, cap, jobSkills), weaknesses);
   return {
     score,
