@@ -13,7 +13,7 @@ import { contentKeys } from '../text/index.js';
  * Why an answer's score is capped. The first group caps every provider's score (guards.ts);
  * the second is the offline interviewer's own depth judgement (answer-depth.ts).
  */
-export type SubstanceIssue =
+type SubstanceIssue =
   | 'empty' | 'evasive' | 'injection' | 'too_short' | 'echo' | 'keyword_list' | 'off_topic' | 'duplicate' | 'repetitive' | 'brief'
   | 'hypothetical' | 'not_english' | 'unfocused' | 'waffle' | 'off_role' | 'no_example' | 'no_plan' | 'short';
 
@@ -52,10 +52,10 @@ function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 /** Content words an answer must have before it can count as a copy of another (short answers repeat by chance). */
 const DUPLICATE_MIN_WORDS = 8;
 /** Share of the shorter answer's content words found in the other: above this it is the same answer. */
-export const DUPLICATE_CONTAINMENT = 0.7;
+const DUPLICATE_CONTAINMENT = 0.7;
 
 /** The number of the earlier question whose answer this one repeats (near enough word for word), or null. */
-export function duplicateOf(input: EvaluateAnswerInput, f: AnswerFeatures): number | null {
+function duplicateOf(input: EvaluateAnswerInput, f: AnswerFeatures): number | null {
   if (f.stems.size < DUPLICATE_MIN_WORDS) return null;
   for (const other of input.earlierAnswers ?? []) {
     if (typeof other?.text !== 'string' || other.text.trim() === '') continue;
@@ -69,7 +69,7 @@ export function duplicateOf(input: EvaluateAnswerInput, f: AnswerFeatures): numb
  * True when the answer only repeats the question (or the CV line it quotes): nearly every
  * meaningful word of the answer is already in the question, so nothing new was said.
  */
-export function echoesQuestion(input: EvaluateAnswerInput, f: AnswerFeatures): boolean {
+function echoesQuestion(input: EvaluateAnswerInput, f: AnswerFeatures): boolean {
   if (f.stems.size < 3) return false;
   const question = contentKeys(`${input.question.text} ${input.question.focus}`);
   let novel = 0;

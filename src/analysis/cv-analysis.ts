@@ -11,7 +11,7 @@ import { findSkills, type SkillMatch } from './skill-matcher.js';
 import { countWords, headingOf, isBulletLine, splitSentences, stripBullet, TextCache } from '../text/index.js';
 
 /** Sections a CV is split into; 'header' is everything before the first heading. */
-export type CvSection = 'header' | 'summary' | 'experience' | 'skills' | 'education' | 'projects' | 'certifications' | 'other';
+type CvSection = 'header' | 'summary' | 'experience' | 'skills' | 'education' | 'projects' | 'certifications' | 'other';
 
 /** One CV line (a bullet, heading or sentence) with what it shows. */
 export interface CvLine {

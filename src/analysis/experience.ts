@@ -33,16 +33,16 @@ const ADJACENT: ReadonlySet<string> = new Set([
 ]);
 
 /** The job families a title belongs to (a title can name two: "Sales Engineer"). */
-export function familiesOf(title: string): Set<string> {
+function familiesOf(title: string): Set<string> {
   const out = new Set<string>();
   for (const [family, re] of FAMILIES) if (re.test(title)) out.add(family);
   return out;
 }
 
-export type Relation = 'same' | 'adjacent' | 'unrelated' | 'unknown';
+type Relation = 'same' | 'adjacent' | 'unrelated' | 'unknown';
 
 /** How a CV role relates to the target job, by title family and by the job skills its lines show. */
-export function relationOf(roleTitle: string, roleSkills: ReadonlySet<string>, target: ReadonlySet<string>, jobSkills: ReadonlySet<string>): Relation {
+function relationOf(roleTitle: string, roleSkills: ReadonlySet<string>, target: ReadonlySet<string>, jobSkills: ReadonlySet<string>): Relation {
   const mine = familiesOf(roleTitle);
   const shared = [...roleSkills].filter((s) => jobSkills.has(s)).length;
   if (mine.size === 0 || target.size === 0) return shared >= 2 || mine.size === 0 ? 'unknown' : 'unrelated';

@@ -18,7 +18,7 @@ const TOPICS: readonly (readonly [string, RegExp])[] = [
 ];
 
 /** The topics a feedback point is about: named kinds, plus `skill:<name>` for each skill it names. */
-export function feedbackTopics(point: string): Set<string> {
+function feedbackTopics(point: string): Set<string> {
   const out = new Set<string>();
   for (const [topic, re] of TOPICS) if (re.test(point)) out.add(topic);
   for (const m of findSkills(point)) out.add(`skill:${m.skill.name.toLowerCase()}`);

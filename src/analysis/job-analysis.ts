@@ -11,16 +11,16 @@ import { findSkills, type SkillMatch } from './skill-matcher.js';
 import { countWords, headingOf, splitSentences, stripBullet, TextCache } from '../text/index.js';
 
 /** Sections of a job description; 'ignored' covers benefits and how to apply. */
-export type JobSection = 'intro' | 'about' | 'responsibilities' | 'requirements' | 'nice' | 'ignored' | 'other';
+type JobSection = 'intro' | 'about' | 'responsibilities' | 'requirements' | 'nice' | 'ignored' | 'other';
 /** How much the job needs a skill. */
-export type Importance = 'required' | 'mentioned' | 'nice';
+type Importance = 'required' | 'mentioned' | 'nice';
 
 /**
  * What a line of a job ad is. Only requirements and responsibilities (and, as a plus,
  * nice-to-haves) say what the job needs; pay, logistics, how to apply, the title line and
  * lines about the company never become requirements, gap probes or CV tips.
  */
-export type JobLineKind = 'title' | 'requirement' | 'nice' | 'responsibility' | 'about' | 'pay' | 'logistics' | 'apply';
+type JobLineKind = 'title' | 'requirement' | 'nice' | 'responsibility' | 'about' | 'pay' | 'logistics' | 'apply';
 
 /** One line or sentence of the job description. */
 export interface JobLine {

@@ -23,7 +23,7 @@ export interface SkillGap {
 }
 
 /** A shared skill the CV names differently from the job ("k8s" vs "Kubernetes"). */
-export interface AliasMismatch {
+interface AliasMismatch {
   skill: string;
   jobAlias: string;
   cvAlias: string;

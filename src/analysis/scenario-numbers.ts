@@ -17,7 +17,7 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** The value a number token stands for, comparable across "ten", "10" and "10%". */
-export function numberValue(text: string): string | null {
+function numberValue(text: string): string | null {
   const lower = text.toLowerCase().replace(/[,%]/g, '');
   if (NUMBER_WORDS[lower]) return NUMBER_WORDS[lower]!;
   const m = /^(\d+(?:\.\d+)?)/.exec(lower);

@@ -9,7 +9,7 @@
  *            because "Go", "R" and "C" are otherwise ordinary words or letters.
  */
 
-export const SKILL_CATEGORIES = [
+const SKILL_CATEGORIES = [
   'language', 'frontend', 'backend', 'mobile', 'database', 'cloud', 'devops', 'messaging', 'testing', 'security',
   'data', 'ml', 'product', 'design', 'practice', 'management', 'sales', 'marketing', 'finance', 'healthcare',
   'office', 'operations', 'education',

@@ -103,7 +103,7 @@ function countBetween(list: readonly number[], start: number, end: number): numb
 }
 
 /** 0.35..1: how much a piece of text reads as prose rather than a keyword list. */
-export function proseFactor(text: string, words: number, functionWords: number): number {
+function proseFactor(text: string, words: number, functionWords: number): number {
   if (words === 0) return MIN_FACTOR;
   const ratio = functionWords / words;
   const byRatio = MIN_FACTOR + (1 - MIN_FACTOR) * Math.min(1, Math.max(0, (ratio - LOW_RATIO) / (FULL_RATIO - LOW_RATIO)));

@@ -20,7 +20,7 @@ export interface Embedder {
   close?(): Promise<void>;
 }
 
-export type EmbedderState =
+type EmbedderState =
   /** The model's config.json is not where it should be: never started. */
   | { kind: 'missing'; message: string }
   /** Present, loads on first use. */
@@ -53,7 +53,7 @@ export function embeddingsModelConfigPath(modelDir: string, modelId: string): st
 }
 
 /** The operator's message for a missing model: where it looked, and what happens meanwhile. */
-export function embeddingsNotFoundMessage(modelId: string, modelDir: string, missing = embeddingsModelConfigPath(modelDir, modelId)): string {
+function embeddingsNotFoundMessage(modelId: string, modelDir: string, missing = embeddingsModelConfigPath(modelDir, modelId)): string {
   return (
     `Sentence-embedding model ${modelId} not found in ${modelDir} (missing ${missing}) — answer coverage uses the lexical method (BM25). ` +
     `Put the model files there (config.json, tokenizer files and onnx/) or point EMBEDDINGS_MODEL_DIR at a folder that has them to enable it.`

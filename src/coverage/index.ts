@@ -15,16 +15,16 @@ import { createWorkerEmbedder, type Embedder, type WorkerEmbedder } from './embe
 import { lexicalCoverage } from './lexical.js';
 import { semanticCoverage, semanticInputs } from './semantic.js';
 
-export { lexicalCoverage, LEXICAL_THRESHOLD } from './lexical.js';
+export { lexicalCoverage } from './lexical.js';
 export { SEMANTIC_THRESHOLD } from './semantic.js';
-export { createWorkerEmbedder, embeddingsNotFoundMessage, embeddingsModelConfigPath, type Embedder } from './embedder.js';
+export { type Embedder } from './embedder.js';
 
-export const DEFAULT_EMBEDDINGS_MODEL = 'Xenova/all-MiniLM-L6-v2';
+const DEFAULT_EMBEDDINGS_MODEL = 'Xenova/all-MiniLM-L6-v2';
 
 /** Scores by words alone: what services use when no scorer is given (tests, scripts). */
 export const LEXICAL_SCORER: Pick<CoverageScorer, 'score'> = { score: async (answer, keyPoints) => lexicalCoverage(answer, keyPoints) };
 
-export interface CoverageStatus {
+interface CoverageStatus {
   /** The method answers are scored with now. */
   method: 'embeddings' | 'lexical';
   /** The embedding model, or "bm25" for the lexical method. */

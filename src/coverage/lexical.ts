@@ -31,7 +31,7 @@ import { keyPointTerms } from './terms.js';
 
 export const LEXICAL_THRESHOLD = 0.4;
 /** How much a match through a synonym (or part of a skill's name) counts against the word itself. */
-export const SYNONYM_WEIGHT = 0.75;
+const SYNONYM_WEIGHT = 0.75;
 const K1 = 1.2;
 const B = 0.5;
 const TYPICAL_LENGTH = 10;

@@ -42,7 +42,7 @@ export interface DocSentence extends Sentence {
 }
 
 /** A named entity found by the model. */
-export interface Entity {
+interface Entity {
   type: string;
   text: string;
   start: number;
@@ -219,12 +219,4 @@ export function readText(text: string): TextDoc {
   return docs.get(text, () => read(text));
 }
 
-/** The sentence of `doc` that contains character `index`, if any. */
-export function sentenceAt(doc: TextDoc, index: number): DocSentence | null {
-  return doc.sentences.find((s) => index >= s.start && index < s.end) ?? null;
-}
 
-/** The tokens of one sentence. */
-export function tokensOf(doc: TextDoc, sentence: DocSentence): Token[] {
-  return doc.tokens.slice(sentence.from, sentence.to);
-}

@@ -4,12 +4,12 @@
  * it (analysis, coverage, question bank, intelligence, the offline interviewer) reads text here.
  */
 export { hashText, TextCache } from './cache.js';
-export { keyOf, readText, sentenceAt, tokensOf, type DocSentence, type Entity, type Sentence, type TextDoc, type Token } from './document.js';
+export { keyOf, readText, type Sentence, type TextDoc, type Token } from './document.js';
 export { detectLanguage, isNotEnglish, languageName, type LanguageGuess } from './language.js';
-export { measuredSentences, measuresIn, type Measure, type MeasureKind } from './measures.js';
-export { isAdmission, isNegatedSpan, isOwnAdmission, mentionIsNegated } from './negation.js';
+export { measuredSentences, measuresIn } from './measures.js';
+export { isAdmission, isNegatedSpan, isOwnAdmission } from './negation.js';
 export { splitSentences } from './sentences.js';
 export { synonymsOf } from './synonyms.js';
 export { clampInt, clipQuote, headingOf, isBulletLine, lowerFirst, pick, shorten, stripBullet, upperFirst } from './strings.js';
-export { contentKeys, countWords, isContent, keysOfTokens, overlapCount, sentenceKeys, wordKey } from './words.js';
+export { contentKeys, countWords, overlapCount, sentenceKeys, wordKey } from './words.js';
 export { naturalPhrase } from './phrases.js';

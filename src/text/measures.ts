@@ -8,7 +8,7 @@
 import type { DocSentence, TextDoc, Token } from './document.js';
 
 /** Why a sentence's number counts. */
-export type MeasureKind = 'percent' | 'money' | 'multiplier' | 'change' | 'count';
+type MeasureKind = 'percent' | 'money' | 'multiplier' | 'change' | 'count';
 
 export interface Measure {
   kind: MeasureKind;

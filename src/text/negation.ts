@@ -5,7 +5,7 @@
  * ("I have no experience of", "I'm still learning", "something I'd like to get into") are
  * added here. A negated mention is a gap, never a strength or a "named skill".
  */
-import { readText, type DocSentence, type TextDoc } from './document.js';
+import { type DocSentence, type TextDoc } from './document.js';
 
 /** Admissions of a gap that carry no negation word the model scopes. */
 const ADMISSION =
@@ -71,7 +71,3 @@ export function isOwnAdmission(doc: TextDoc, index: number): boolean {
   return false;
 }
 
-/** True when `text` (a whole answer or sentence) contains the mention [start, end) only as a negated one. */
-export function mentionIsNegated(text: string, start: number, end: number): boolean {
-  return isNegatedSpan(readText(text), start, end);
-}

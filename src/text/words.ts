@@ -20,7 +20,7 @@ const BOILERPLATE = new Set(
 );
 
 /** True for a token that carries topic: a word or number, not a stop word, filler or punctuation. */
-export function isContent(t: Token): boolean {
+function isContent(t: Token): boolean {
   if (t.type !== 'word' && t.type !== 'number') return false;
   if (t.stop || BOILERPLATE.has(t.lemma)) return false;
   return t.type === 'number' || t.lower.length >= 2;
@@ -34,7 +34,7 @@ export function contentKeys(text: string): ReadonlySet<string> {
 }
 
 /** The distinct comparison keys of content tokens (e.g. one sentence's tokens). */
-export function keysOfTokens(tokens: readonly Token[]): Set<string> {
+function keysOfTokens(tokens: readonly Token[]): Set<string> {
   const out = new Set<string>();
   for (const t of tokens) if (isContent(t) && t.type === 'word' && t.lower.length >= 3) out.add(t.key);
   return out;

@@ -18,7 +18,7 @@ import { createTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
-import { chunks, consentToRecording, fixturePcm, gapManifest, trackSocket as track, type ServerMessage, type SocketClient as Client } from '../support/audio.js';
+import { chunks, consentToRecording, fixturePcm, gapManifest, trackSocket as track, type SocketClient as Client } from '../support/audio.js';
 import { createFakeTranscriber } from '../support/fake-transcriber.js';
 import { stored as inDatabase } from '../support/db-inspect.js';
 

@@ -5,7 +5,7 @@
  * refused form sent by a browser without JavaScript answered with Post/Redirect/Get: 303 back to
  * the page, which shows the message and the text as typed (a flash in the session cookie).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { html } from '../support/html.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { lazyAnswer, strongAnswer } from '../support/answers.js';

@@ -12,7 +12,7 @@ import { fixture } from '../support/interview-driver.js';
 import { XSS, XSS_ALL, XSS_RAW_MARKERS } from '../support/hostile.js';
 import { competencyOf } from '../../src/services/progress-service.js';
 import { createProgressRepository } from '../../src/repositories/progress-repository.js';
-import { isCompetencyId, type CompetencyId } from '../../src/interview/definitions.js';
+import { isCompetencyId } from '../../src/interview/definitions.js';
 import { rowCount, stored } from '../support/db-inspect.js';
 
 /** One app for the file's second block, which reads two interviews finished in its beforeAll. */

@@ -29,7 +29,7 @@ function everydayKeys(jobTitle: string): ReadonlySet<string> {
 }
 
 /** Similarity from which a key point counts as touched (below the coverage threshold on purpose). */
-export const TOUCHED_SIMILARITY = 0.3;
+const TOUCHED_SIMILARITY = 0.3;
 
 /**
  * The answer's coverage of its question's key points, or null when the question has none. A

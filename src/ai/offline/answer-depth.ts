@@ -34,7 +34,7 @@ import type { Substance } from '../../analysis/answer-substance.js';
 type Kind = EvaluateAnswerInput['question']['kind'];
 
 /** Per question kind: below the first word count an answer is adequate at best, below the second strong at best. */
-export const DEPTH_WORDS: Readonly<Record<Kind, readonly [short: number, full: number]>> = {
+const DEPTH_WORDS: Readonly<Record<Kind, readonly [short: number, full: number]>> = {
   behavioral: [65, 110],
   skill: [65, 110],
   technical: [65, 110],
@@ -55,7 +55,7 @@ const PLAN_TIMEFRAME =
   /\b(?:in|within|over|during|after|by)\s+(?:my\s+|the\s+|a\s+)?(?:first\s+|next\s+|following\s+|coming\s+)?(?:\d+|one|two|three|four|five|six|eight|ten|twelve|few|couple of)?\s*(?:days?|weeks?|months?|quarters?|sprints?|year)\b|\bby the end of\b|\b(?:first|next)\s+(?:\d+|one|two|three|four|six|few)\s+(?:days?|weeks?|months?)\b|\b(?:30|60|90)[- ]days?\b/i;
 
 /** What the candidate is told when their answer is not in English. */
-export function notEnglishReason(code: string): string {
+function notEnglishReason(code: string): string {
   return `This answer appears to be in ${languageName(code)}. The offline interviewer reads English only, so it could not assess it: answer in English, or ask for a model (Gemini or an OpenAI-compatible one) to be configured, which can.`;
 }
 

@@ -108,7 +108,7 @@ const jobTags = (a: ContextAnalysis) => [a.role, ...a.job.skills.slice(0, 12).ma
  * The bank entry for a slot: the competency and kind asked for at the level (nearest level if
  * none), then looser matches. `strict` is true when the competency matched.
  */
-export function entryFor(
+function entryFor(
   query: { competency: CompetencyId; kind: BankKind; tags: readonly string[]; engineering: boolean; area?: string | null; prefer?: (e: BankEntry) => boolean },
   options: DressOptions,
 ): { entry: BankEntry; strict: boolean } | null {

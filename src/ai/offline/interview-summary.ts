@@ -13,7 +13,7 @@ import { questionScore as sharedQuestionScore } from '../../intelligence/scores.
 const MAX_POINTS = 5;
 
 /** A question's score: the shared rule (src/intelligence/scores.ts), as the feedback and progress pages show it. */
-export function questionScore(a: AnsweredQuestion): number {
+function questionScore(a: AnsweredQuestion): number {
   return sharedQuestionScore(a.evaluation.score, a.followUp?.evaluation.score) ?? a.evaluation.score;
 }
 

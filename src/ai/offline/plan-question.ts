@@ -22,7 +22,7 @@ import { clampInt } from '../../text/index.js';
 const norm = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** Questions this early set the scene; steering starts after them. */
-export const STEER_FROM_QUESTION = 3;
+const STEER_FROM_QUESTION = 3;
 const STEERABLE = new Set<PlannedQuestion['kind']>(['skill', 'gap', 'technical']);
 
 type FocusSlot = { competency: CompetencyId; slot: 'behavioral' | 'technical'; ordinal: number };
@@ -31,7 +31,7 @@ type FocusSlot = { competency: CompetencyId; slot: 'behavioral' | 'technical'; o
  * Which plan slots a focused interview gives to its focus competencies: behavioural ones to
  * behavioural slots, technical ones to technical slots, then what is left to skill slots.
  */
-export function focusSlots(plan: InterviewPlan, focus: readonly CompetencyId[]): Map<number, FocusSlot> {
+function focusSlots(plan: InterviewPlan, focus: readonly CompetencyId[]): Map<number, FocusSlot> {
   const out = new Map<number, FocusSlot>();
   if (focus.length === 0) return out;
   const behavioural = focus.filter((c) => !TECHNICAL_COMPETENCIES.has(c));
