@@ -103,6 +103,12 @@ const TASK = /\b(my (?:task|goal|job|role|responsibility|brief|aim|objective) wa
 const RESULT = /\b(as a result|the result|result(?:ed|ing)? in|outcome|in the end|ended up|which (?:meant|cut|reduced|increased|improved|saved|led)|leading to|led to|since then|by the end|reduc(?:ed|ing)|increas(?:ed|ing)|improv(?:ed|ing)|sav(?:ed|ing)|grew|dropped|fell|rose|doubled|halved|tripled|went (?:from|down|up)|zero|eliminated|delivered|launched|shipped|on time|ahead of schedule|promoted|rolled (?:it )?out|adopted|thanked|stopped|fixed|resolved|recovered|back to normal|no (?:repeat|recurrence|further|more|longer)|(?:have|has|had) (?:had|been) no|since then|ever since|from then on|(?:still|now) (?:use|uses|used|run|runs|do|does|talks?|works?)|went ahead|accepted|(?:we|they|the (?:team|ward|department|school|practice)) (?:all )?(?:agreed|added|changed|introduced|started|adopted) (?:that|to|a|an|the)\b)\b/i;
 /** Outcomes told loosely ("it was better afterwards", "she was more confident"): an outcome, but not a stated result. */
 const LOOSE_OUTCOME = /\b(?:calmed down|(?:much|a lot|far|a bit) (?:better|faster|happier|safer|calmer|clearer|more (?:engaged|confident|settled|involved))|(?:much |a lot |far )?(?:more|less) confident|(?:were|was|got|did|felt) (?:much |a lot |far |a bit )?(?:better|faster|happier|safer)|fewer|so we kept)\b/i;
+/**
+ * A plan timed in the calendar people work by rather than in units: school terms and months
+ * ("before September", "in my first half term", "over a term", "by Easter").
+ */
+export const CALENDAR_TIMEFRAME =
+  /\b(?:in|within|over|during|after|by|before|until|across)\s+(?:(?:my|the|a|an|this|next|first|second|following|coming|whole|autumn|spring|summer)\s+){0,3}(?:half[- ]terms?|terms?(?!\s+of\b)|semesters?|school year|academic year|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|summer|holidays)\b/i;
 const TIMEFRAME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)[\s-]+(?:minutes?|hours?|days?|weeks?|months?|quarters?|years?|sprints?|shifts?)\b|\b(?:by|before|within|over|during) (?:the )?(?:end of|next|first|following|deadline)|\bdeadline\b|\bQ[1-4]\b|\blast (?:year|month|quarter|winter|summer)\b/i;
 // "kind of" hedges in "it kind of worked", not in "the kind of work I enjoy".
 export const HEDGE = /\b(I guess|I think|maybe|probably|(?<!\b(?:the|that|this|what|a|any|which|same|every) )(?:kind|sort) of|basically|to be honest|I suppose|not sure|I believe|hopefully)\b|\b(?:um+|uh+|erm)\b/i;
@@ -315,7 +321,7 @@ function extract(text: string): AnswerFeatures {
     hypotheticalSentences: sentences.filter((s) => HYPOTHETICAL.test(s.text)),
     // The model's past tenses count too ("I sat with her"), not only the verbs listed above.
     pastAction: ANY_PAST_ACTION.test(trimmed) || actions.length > 0,
-    timeframe: TIMEFRAME.test(trimmed),
+    timeframe: TIMEFRAME.test(trimmed) || CALENDAR_TIMEFRAME.test(trimmed),
     properNouns: count(trimmed, /(?<=[a-z0-9,;:)]\s)(?!I\b)[A-Z][A-Za-z0-9&'’-]+/g),
     diversity: contentWords ? stems.size / contentWords : 1,
     repeatedSentence,

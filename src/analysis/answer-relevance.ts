@@ -9,7 +9,7 @@ import { sentenceAt, type AnswerFeatures } from './answer-features.js';
 import { answerPatternOf, competencyByName } from './competencies.js';
 import type { ContextAnalysis } from './context-analysis.js';
 import { skillByName } from './skill-matcher.js';
-import type { Sentence } from '../text/index.js';
+import type { Sentence, TextDoc } from '../text/index.js';
 import { contentKeys, overlapCount, sentenceKeys, synonymsOf, TextCache } from '../text/index.js';
 import { RELATED_EVIDENCE, SKILL_DOMAIN } from './skill-definition.js';
 
@@ -67,6 +67,46 @@ const PLAIN_CUES: Readonly<Record<string, RegExp>> = {
     /\b(?:I (?:thought|felt|believed|was worried) (?:that |this |it )?(?:was|would be) (?:too|a bad|the wrong|wrong|risky|a mistake)|didn'?t agree|did not agree|could see (?:why|where (?:he|she|they) (?:was|were) coming from)|(?:his|her|their) (?:side|point of view|reasoning)|different (?:views?|opinions?)|middle ground|meet (?:them |him |her )?(?:halfway|in the middle))/i,
 };
 
+/**
+ * Words that show a competency only in one of their roles: "first" and "instead" order the
+ * candidate's own work ("I dealt with the safety bugs first", "we shipped the fix instead"), but
+ * in "the new page put the monthly price first" they place a thing, not a piece of work.
+ */
+const ORDERING_WORDS = new Set(['first', 'instead']);
+const globalPatterns = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Whether sentence `i` shows the competency: a word of its answer pattern, in the role that
+ * shows it. An ordering word counts only in a sentence where the candidate (I, we) is the one
+ * acting — read from the tokens of the one parse, so "The winning one put the price first" is not
+ * prioritising.
+ */
+function showsCompetency(pattern: RegExp, doc: TextDoc, i: number): boolean {
+  const sentence = doc.sentences[i];
+  if (!sentence) return false;
+  let re = globalPatterns.get(pattern);
+  if (!re) globalPatterns.set(pattern, (re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)));
+  re.lastIndex = 0;
+  let actor: boolean | undefined;
+  for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) {
+    if (!ORDERING_WORDS.has(m[0].toLowerCase())) return true;
+    actor ??= candidateActs(doc, sentence.from, sentence.to);
+    if (actor) return true;
+  }
+  return false;
+}
+
+/** A sentence whose subject is the candidate or their team: "I", "we" as a pronoun, before a verb or an auxiliary. */
+function candidateActs(doc: TextDoc, from: number, to: number): boolean {
+  for (let t = from; t < to - 1; t++) {
+    const token = doc.tokens[t]!;
+    if (token.pos !== 'PRON' || (token.lower !== 'i' && token.lower !== 'we')) continue;
+    const next = doc.tokens[t + 1]!;
+    if (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV') return true;
+  }
+  return false;
+}
+
 /** Comparison keys together with the keys that share a synonym group with them. */
 function withSynonyms(keys: ReadonlySet<string>): ReadonlySet<string> {
   const out = new Set(keys);
@@ -108,7 +148,7 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     focusSentence = mention ? sentenceAt(f, mention.index) : domain ? (f.sentences.find((s) => domain.test(s.text)) ?? null) : null;
   } else if (competency) {
     const cue = PLAIN_CUES[competency.name];
-    focusSentence = f.sentences.find((s) => answerPatternOf(competency).test(s.text) || (cue?.test(s.text) ?? false)) ?? null;
+    focusSentence = f.sentences.find((s, i) => showsCompetency(answerPatternOf(competency), f.doc, i) || (cue?.test(s.text) ?? false)) ?? null;
   } else if (focusStems.size) {
     focusSentence = f.sentences.find((_, i) => overlapCount(sentenceKeys(f.doc, i), focusStems) > 0) ?? null;
   }

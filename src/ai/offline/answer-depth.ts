@@ -26,7 +26,7 @@ import type { AnswerCoverage } from '../../intelligence/types.js';
 import { contentKeys, isAdmission, languageName, overlapCount, sentenceKeys } from '../../text/index.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
-import { HEDGE, type AnswerFeatures } from '../../analysis/answer-features.js';
+import { CALENDAR_TIMEFRAME, HEDGE, type AnswerFeatures } from '../../analysis/answer-features.js';
 import type { Relevance } from '../../analysis/answer-relevance.js';
 import { modeOf } from './answer-rubric.js';
 import type { Substance } from '../../analysis/answer-substance.js';
@@ -140,7 +140,7 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (kind === 'technical' && f.words < THIN_WORDS && keyPointsTouched(coverage) === false && f.metricSentences.length === 0) {
     return cap(4, 'short', 'The answer stays general: it never says what you would look at, why, or how you would check it.');
   }
-  if (kind === 'gap' && !PLAN_TIMEFRAME.test(f.text)) {
+  if (kind === 'gap' && !PLAN_TIMEFRAME.test(f.text) && !CALENDAR_TIMEFRAME.test(f.text)) {
     return cap(6, 'no_plan', 'Your plan for closing the gap has no timeframe or measure, so it is hard to believe.');
   }
   const [short, full] = DEPTH_WORDS[kind];

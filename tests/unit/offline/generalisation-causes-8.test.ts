@@ -1,0 +1,67 @@
+/**
+ * The general causes behind the offline interviewer's misses on issue 12's eighth holdout, each
+ * pinned on answers written for this file (not the calibration pairs):
+ * - a word of a competency's answer pattern used in another role ("the new page put the price
+ *   first") put an answer on the focus;
+ * - a plan timed in school terms or months ("before September", "over a term") had no timeframe;
+ */
+import { describe, expect, it } from 'vitest';
+import { answerFeatures } from '../../../src/analysis/answer-features.js';
+import { relevanceOf } from '../../../src/analysis/answer-relevance.js';
+import { analyseContext } from '../../../src/analysis/context-analysis.js';
+import { keyPointCoverage } from '../../../src/ai/offline/answer-coverage.js';
+import { depthOf } from '../../../src/ai/offline/answer-depth.js';
+import type { PlannedQuestion } from '../../../src/ai/schemas.js';
+import type { EvaluateAnswerInput } from '../../../src/ai/types.js';
+import type { InterviewContext } from '../../../src/interview/definitions.js';
+
+const context = (jobTitle: string, jobDescription: string): InterviewContext => ({
+  jobTitle,
+  companyName: 'Alder',
+  jobDescription,
+  cvText: `${jobTitle} with six years of experience.`,
+  interviewType: 'mixed',
+});
+
+const PRODUCT = context('Product Manager', 'Own the roadmap for our booking app and decide with engineering and design what to build next.');
+const TEACHER = context('Teacher of Geography', 'Teach geography at KS3 and KS4 and some humanities lessons in Year 7; contribute to the department curriculum.');
+
+function input(ctx: InterviewContext, question: Pick<PlannedQuestion, 'kind' | 'focus' | 'text'>, answer: string, keyPoints: string[] = []): EvaluateAnswerInput {
+  return { context: ctx, questionNumber: 3, question, answer, isFollowUp: false, keyPoints };
+}
+
+const relevance = (i: EvaluateAnswerInput) => relevanceOf(i, answerFeatures(i.answer), analyseContext(i.context));
+
+describe('an ordering word shows prioritising only when the candidate orders their own work', () => {
+  const q = { kind: 'technical', focus: 'prioritisation', text: 'Two teams both want the only designer next month. How would you choose?' } as const;
+
+  it('"the new menu listed the specials first" is not prioritising', () => {
+    const r = relevance(input(PRODUCT, q, 'At my last restaurant job the new menu listed the specials first and sales of them went up by a fifth over the summer.'));
+    expect(r.focusSentence).toBeNull();
+  });
+
+  it('"we did the accessibility fixes first" and "I would start with…, instead of…" are', () => {
+    expect(relevance(input(PRODUCT, q, 'Last spring we did the accessibility fixes first, because the audit deadline was closer than the redesign.')).focusSentence).not.toBeNull();
+    expect(relevance(input(PRODUCT, q, 'I would give the designer to the payments team instead, as their launch is fixed.')).focusSentence).not.toBeNull();
+  });
+});
+
+describe('a plan timed in school terms or months has a timeframe', () => {
+  const q = { kind: 'gap', focus: 'history', text: 'You would teach some Year 7 history. How would you get ready for that?' } as const;
+  const plan = (when: string) =>
+    `My degree is in geography and I took history to A level, so I would read the department's schemes of work and the key texts ${when}, and sit in on two of the history lessons to see how they are pitched.`;
+
+  for (const when of ['before September', 'in my first half term', 'over the autumn term', 'by Christmas']) {
+    it(`"${when}"`, () => {
+      const i = input(TEACHER, q, plan(when));
+      expect(answerFeatures(i.answer).timeframe).toBe(true);
+      expect(depthOf(i, answerFeatures(i.answer), relevance(i), keyPointCoverage(i)).issue).not.toBe('no_plan');
+    });
+  }
+
+  it('"in terms of" is not a timeframe, and a plan without one is still capped', () => {
+    const i = input(TEACHER, q, plan('in terms of content'));
+    expect(answerFeatures(i.answer).timeframe).toBe(false);
+    expect(depthOf(i, answerFeatures(i.answer), relevance(i), keyPointCoverage(i)).issue).toBe('no_plan');
+  });
+});
