@@ -8,7 +8,7 @@
 import { lexicalCoverage } from '../../coverage/lexical.js';
 import type { AnswerCoverage } from '../../intelligence/types.js';
 import type { EvaluateAnswerInput } from '../types.js';
-import { contentKeys, synonymsOf } from '../../text/index.js';
+import { contentKeys, readText, synonymsOf } from '../../text/index.js';
 
 /**
  * The people and places every answer in a profession mentions: alone, they never show that an
@@ -65,10 +65,43 @@ export function keyPointCoverage(input: EvaluateAnswerInput): AnswerCoverage | n
     }
     return shared > 0;
   };
+  // "I'd fix it, test it and deploy" names actions, not what they act on: a point ("adds an alert
+  // or a test so it is caught next time") met only by words the answer uses as verbs is not
+  // covered. A point is covered when the answer names something of it (a noun, a number, a
+  // modifier) — read from the parse every module shares, not a list of generic verbs.
+  const named = namedKeys(input.answer);
+  // A word met only through a synonym ("logs" for "alert") is weaker still: it does not make up
+  // for a point whose own words the answer only uses as actions.
+  const onlyAsActions = (point: string) => {
+    let actions = 0;
+    for (const k of contentKeys(point)) {
+      if (named.has(k)) return false;
+      if (answer.has(k)) actions++;
+    }
+    return actions > 0;
+  };
   const judged = coverage.points.map((p) =>
-    (p.covered || p.similarity >= TOUCHED_SIMILARITY) && (echoOnly(p.point) || onlyEveryday(p.point)) ? { ...p, covered: false, similarity: 0, evidence: '' } : p,
+    (p.covered || p.similarity >= TOUCHED_SIMILARITY) && (echoOnly(p.point) || onlyEveryday(p.point))
+      ? { ...p, covered: false, similarity: 0, evidence: '' }
+      : p.covered && onlyAsActions(p.point)
+        ? { ...p, covered: false, evidence: '' }
+        : p,
   );
   return { ...coverage, points: judged, coveredCount: judged.filter((p) => p.covered).length };
+}
+
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'us', 'me']);
+
+/** The keys of the answer's words that it uses other than as a verb (what it names, not what it does). */
+function namedKeys(answer: string): ReadonlySet<string> {
+  const keys = new Set<string>();
+  const { tokens } = readText(answer);
+  tokens.forEach((t, i) => {
+    // The tagger reads "test" in "fix it, test it" as a noun: a word followed by an object pronoun is a verb.
+    const asVerb = t.pos === 'VERB' || t.pos === 'AUX' || OBJECT_PRONOUNS.has(tokens[i + 1]?.lower ?? '');
+    if (!asVerb && !t.stop) keys.add(t.key);
+  });
+  return keys;
 }
 
 /** Whether the answer comes near any key point; null when there are no key points to judge by. */

@@ -4,6 +4,8 @@
  * - a word of a competency's answer pattern used in another role ("the new page put the price
  *   first") put an answer on the focus;
  * - a plan timed in school terms or months ("before September", "over a term") had no timeframe;
+ * - a key point was covered by a generic verb of the plan ("…fix it, test it and ship it" covered
+ *   "adds a test so it is caught next time");
  */
 import { describe, expect, it } from 'vitest';
 import { answerFeatures } from '../../../src/analysis/answer-features.js';
@@ -23,6 +25,7 @@ const context = (jobTitle: string, jobDescription: string): InterviewContext => 
   interviewType: 'mixed',
 });
 
+const DEVELOPER = context('Backend Developer', 'Build and run the order service in TypeScript on PostgreSQL; share the on-call rota.');
 const PRODUCT = context('Product Manager', 'Own the roadmap for our booking app and decide with engineering and design what to build next.');
 const TEACHER = context('Teacher of Geography', 'Teach geography at KS3 and KS4 and some humanities lessons in Year 7; contribute to the department curriculum.');
 
@@ -63,5 +66,20 @@ describe('a plan timed in school terms or months has a timeframe', () => {
     const i = input(TEACHER, q, plan('in terms of content'));
     expect(answerFeatures(i.answer).timeframe).toBe(false);
     expect(depthOf(i, answerFeatures(i.answer), relevance(i), keyPointCoverage(i)).issue).toBe('no_plan');
+  });
+});
+
+describe('a key point is not covered by a generic verb of the plan alone', () => {
+  const q = { kind: 'technical', focus: 'performance', text: 'The order history page has become slow for customers with many orders. What would you do?' } as const;
+  const points = ['Measures where the time goes before changing anything', 'Fixes the slow query or adds an index', 'Adds a test or an alert so a slowdown is caught next time'];
+  const covered = (answer: string) => keyPointCoverage(input(DEVELOPER, q, answer, points))!.points[2]!.covered;
+
+  it('"fix it, test it and ship it" names no test and no alert', () => {
+    expect(covered("I'd find out what is slow, then fix it, test it and ship it as soon as I can.")).toBe(false);
+  });
+
+  it('an answer that names the test or the alert covers the point', () => {
+    expect(covered("Once the index is in, I'd add a performance test with a customer of 5,000 orders so a slow query fails the build.")).toBe(true);
+    expect(covered("Afterwards I'd add an alert when the page's p95 goes over a second, so we hear about a slowdown before customers do.")).toBe(true);
   });
 });
