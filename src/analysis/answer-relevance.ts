@@ -10,7 +10,7 @@ import { answerPatternOf, competencyByName } from './competencies.js';
 import type { ContextAnalysis } from './context-analysis.js';
 import { skillByName } from './skill-matcher.js';
 import type { Sentence, TextDoc } from '../text/index.js';
-import { contentKeys, overlapCount, sentenceKeys, synonymsOf, TextCache } from '../text/index.js';
+import { contentKeys, keyOf, overlapCount, sentenceKeys, synonymsOf, TextCache } from '../text/index.js';
 import { RELATED_EVIDENCE, SKILL_DOMAIN } from './skill-definition.js';
 
 /** How an answer relates to its question, the job and the CV. */
@@ -26,6 +26,12 @@ export interface Relevance {
   /** Skills named in the answer that the job or the CV also names. */
   knownSkills: string[];
   offTopic: boolean;
+  /**
+   * Things the answer names (nouns) that belong neither to the question, its key points, the job
+   * nor everyday work: "the pricing page", "my marathon". An answer off the question that names
+   * several is about something else; one that names none just says nothing specific.
+   */
+  otherSubjects: number;
 }
 
 /**
@@ -45,6 +51,10 @@ const WORK_WORD_LIST =
   'lesson class teacher teaching curriculum learner course buyer quota pipeline prospect forecast';
 let workWords: ReadonlySet<string> | undefined;
 const WORK_WORDS = () => (workWords ??= contentKeys(WORK_WORD_LIST));
+
+/** Nouns that name no subject matter of their own ("a great next step", "a people person"). */
+let noSubject: ReadonlySet<string> | undefined;
+const NO_SUBJECT = () => (noSubject ??= new Set('person people thing way lot step time day bit kind sort part stuff end'.split(' ').map(keyOf)));
 
 const NARRATIVE_KINDS = new Set(['opener', 'motivation', 'closing']);
 
@@ -182,13 +192,24 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
   let topical = 0;
   for (const s of f.stems) if (questionStems.has(s) || a.jobVocabulary.has(s) || WORK_WORDS().has(s)) topical++;
 
+  const other = new Set<string>();
+  for (const t of f.doc.tokens) {
+    // "I'm" is sometimes tagged a proper noun; it names nothing.
+    if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || t.stop || t.type !== 'word' || /['’]/.test(t.text)) continue;
+    if (NO_SUBJECT().has(t.key) || questionWords.has(t.key) || pointWords.has(t.key) || a.jobVocabulary.has(t.key) || WORK_WORDS().has(t.key)) continue;
+    other.add(t.key);
+  }
+
   const offTopic =
     f.words >= 8 &&
     !focusHit &&
     !askingBack &&
     f.skillNames.length === 0 &&
     // No shared vocabulary at all, or (for a longer answer) only a stray word or two.
-    (topical === 0 || (topical <= 2 && topical / Math.max(1, f.stems.size) < 0.1));
+    (topical === 0 || (topical <= 2 && topical / Math.max(1, f.stems.size) < 0.1)) &&
+    // …and it names something else: "you just keep at it and things sort themselves out" says
+    // nothing specific, which is thin, not off the question.
+    (other.size >= 2 || f.metricSentences.length > 0 || f.properNouns > 0);
 
-  return { focusHit, focusSentence, questionHits, exactQuestionHits, jobHits, knownSkills, offTopic };
+  return { focusHit, focusSentence, questionHits, exactQuestionHits, jobHits, knownSkills, offTopic, otherSubjects: other.size };
 }

@@ -15,7 +15,7 @@ import { contentKeys } from '../text/index.js';
  */
 type SubstanceIssue =
   | 'empty' | 'evasive' | 'injection' | 'too_short' | 'echo' | 'keyword_list' | 'off_topic' | 'duplicate' | 'repetitive' | 'brief'
-  | 'hypothetical' | 'not_english' | 'unfocused' | 'waffle' | 'off_role' | 'no_example' | 'no_plan' | 'short';
+  | 'hypothetical' | 'not_english' | 'unfocused' | 'waffle' | 'off_role' | 'no_example' | 'no_plan' | 'short' | 'thin';
 
 /** The honest ceiling for an answer and why. */
 export interface Substance {

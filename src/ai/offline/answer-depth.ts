@@ -81,6 +81,9 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
     // non-answer — unless it is a substantial, measured story from work, which shows some ability
     // even though it answers another question (weak, not hopeless).
     const substantialStory = f.words >= 60 && f.metricSentences.length >= 1 && f.actionSentences.length >= 1;
+    // A short answer in the candidate's own words that names nothing else ("I'd explain the value
+    // again and offer a discount") is thin but on the question: weak, not a non-answer.
+    if (saysNothingSpecific(f, r)) return cap(4, 'thin', THIN_REASON);
     if (!nearQuestion && !covered && !substantialStory) return cap(2, 'unfocused', `It is about something else: it never addresses ${focus}, or anything the question asked about.`);
     return cap(4, 'unfocused', `It never addresses ${focus}, or anything else the question asked about.`);
   }
@@ -107,6 +110,7 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   }
   // "Tell me about yourself" answered with hobbies: not one thing this job is about.
   if (kind === 'opener' && !r.focusHit && r.jobHits <= 1 && f.words >= 25) {
+    if (saysNothingSpecific(f, r)) return cap(4, 'thin', 'It stays general: it never says what you do now, with what, or why this role.');
     return cap(2, 'off_role', 'It is about something else: nothing in it links your experience to what this role needs.');
   }
   if (ROLE_KINDS.has(kind) && f.words >= 60 && (r.jobHits * 100) / f.words < 5) {
@@ -148,6 +152,20 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   return f.words < full ? { ceiling: 8, reason: null, issue: null } : none;
 }
 
+
+const THIN_REASON = 'It stays general: it never says what you did or would do about this in particular, with what, or what came of it.';
+
+/**
+ * A short answer that names no other subject matter: no number, no name, no tool, and at most
+ * two things that are neither the question's, the job's nor everyday work's. Off the question
+ * only in that it says nothing specific — unlike an answer about something else, which names it.
+ */
+function saysNothingSpecific(f: AnswerFeatures, r: Relevance): boolean {
+  return f.words >= 20 && f.words < 60 && f.metricSentences.length === 0 && f.properNouns <= 1 && f.skillNames.length === 0 && r.otherSubjects <= 2 && !r.offTopic;
+}
+
+/** Thin but on topic is weak: the least such an answer earns (caps still win). */
+export const THIN_FLOOR = 3;
 
 /** "I haven't used X, but I build reports in Y every week": a gap, then something shown. */
 function recovers(sentence: string): boolean {

@@ -49,7 +49,7 @@ export function followUpFor(input: EvaluateAnswerInput, f: AnswerFeatures, score
     return `You listed several skills. Pick one, say ${f.skillNames[0]}, and tell me about a specific time you used it: the problem, what you did, and the result.`;
   }
   if (mode === 'narrative') return score > 4 ? null : narrativeFollowUp(input, a);
-  if (issue === 'empty' || issue === 'evasive' || issue === 'too_short' || issue === 'brief' || issue === 'repetitive' || issue === 'waffle' || issue === 'no_example') {
+  if (issue === 'empty' || issue === 'evasive' || issue === 'too_short' || issue === 'brief' || issue === 'repetitive' || issue === 'waffle' || issue === 'no_example' || issue === 'thin') {
     return `Could you walk me through one specific example of ${about}: the situation, what you did yourself, and what happened as a result?`;
   }
   if (issue === 'no_plan') return 'What would your first months look like, concretely: what would you learn or do, by when, and how would you know it was working?';

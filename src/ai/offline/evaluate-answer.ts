@@ -7,7 +7,7 @@
 import type { AnswerEvaluation } from '../schemas.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointCoverage } from './answer-coverage.js';
-import { depthOf, exampleFloor, workQuestions } from './answer-depth.js';
+import { depthOf, exampleFloor, THIN_FLOOR, workQuestions } from './answer-depth.js';
 import { answerFeatures } from '../../analysis/answer-features.js';
 import { strengthsOf, weaknessesOf } from './answer-feedback.js';
 import { followUpFor, summaryFor } from './answer-follow-up.js';
@@ -45,7 +45,7 @@ export function evaluateOfflineAnswer(input: EvaluateAnswerInput, referenceYear?
   // A story without an outcome, or a good story that misses the point asked about, is not a top answer.
   const mode = modeOf(input.question.kind);
   const rubricCap = (mode === 'star' && !f.star.result) || (mode !== 'narrative' && !relevance.focusHit) ? 7 : 10;
-  const floor = exampleFloor(input, f, relevance, coverage, analysis.jobVocabulary);
+  const floor = Math.max(exampleFloor(input, f, relevance, coverage, analysis.jobVocabulary), depth.issue === 'thin' ? THIN_FLOOR : 1);
   const score = overallScore(scores, input.question.kind, Math.min(substance.ceiling, depth.ceiling, rubricCap), floor);
   // The feedback explains whichever cap bit hardest.
   const cap = depth.reason && depth.ceiling < substance.ceiling ? depth : substance;

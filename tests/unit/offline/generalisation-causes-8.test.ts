@@ -6,6 +6,8 @@
  * - a plan timed in school terms or months ("before September", "over a term") had no timeframe;
  * - a key point was covered by a generic verb of the plan ("…fix it, test it and ship it" covered
  *   "adds a test so it is caught next time");
+ * - a short generic answer in the candidate's own words was judged "about something else"
+ *   (hopeless) instead of thin but on the question (weak).
  */
 import { describe, expect, it } from 'vitest';
 import { answerFeatures } from '../../../src/analysis/answer-features.js';
@@ -13,6 +15,7 @@ import { relevanceOf } from '../../../src/analysis/answer-relevance.js';
 import { analyseContext } from '../../../src/analysis/context-analysis.js';
 import { keyPointCoverage } from '../../../src/ai/offline/answer-coverage.js';
 import { depthOf } from '../../../src/ai/offline/answer-depth.js';
+import { evaluateOfflineAnswer } from '../../../src/ai/offline/evaluate-answer.js';
 import type { PlannedQuestion } from '../../../src/ai/schemas.js';
 import type { EvaluateAnswerInput } from '../../../src/ai/types.js';
 import type { InterviewContext } from '../../../src/interview/definitions.js';
@@ -26,6 +29,7 @@ const context = (jobTitle: string, jobDescription: string): InterviewContext => 
 });
 
 const DEVELOPER = context('Backend Developer', 'Build and run the order service in TypeScript on PostgreSQL; share the on-call rota.');
+const RECRUITER = context('Recruitment Consultant', 'Place engineers with manufacturing clients across the Midlands; manage candidates from first call to offer.');
 const PRODUCT = context('Product Manager', 'Own the roadmap for our booking app and decide with engineering and design what to build next.');
 const TEACHER = context('Teacher of Geography', 'Teach geography at KS3 and KS4 and some humanities lessons in Year 7; contribute to the department curriculum.');
 
@@ -81,5 +85,33 @@ describe('a key point is not covered by a generic verb of the plan alone', () =>
   it('an answer that names the test or the alert covers the point', () => {
     expect(covered("Once the index is in, I'd add a performance test with a customer of 5,000 orders so a slow query fails the build.")).toBe(true);
     expect(covered("Afterwards I'd add an alert when the page's p95 goes over a second, so we hear about a slowdown before customers do.")).toBe(true);
+  });
+});
+
+describe('thin but on topic is weak; about something else is hopeless', () => {
+  const q = { kind: 'behavioral', focus: 'stakeholder management', text: 'Tell me about a time a hiring manager kept rejecting the candidates you sent. How did you handle it?' } as const;
+  const points = ['Went back to the hiring manager to find out what was really missing', 'Changed the search or the brief as a result', 'Says how many were interviewed or placed afterwards'];
+  const score = (answer: string) => evaluateOfflineAnswer(input(RECRUITER, q, answer, points)).score;
+
+  const generic = [
+    "Honestly I'd just keep going, be really patient and keep trying until something works out, because that is what you have to do in this line of work.",
+    'I tend to stay calm about that sort of thing and not take it personally. In the end you just keep at it and things usually sort themselves out.',
+  ];
+  for (const answer of generic) {
+    it(`a generic answer that names nothing is weak (3–4): "${answer.slice(0, 40)}…"`, () => {
+      const i = input(RECRUITER, q, answer, points);
+      expect(depthOf(i, answerFeatures(answer), relevance(i), keyPointCoverage(i)).issue).toBe('thin');
+      expect(score(answer)).toBeGreaterThanOrEqual(3);
+      expect(score(answer)).toBeLessThanOrEqual(4);
+    });
+  }
+
+  it('a confident answer about other subject matter stays hopeless (≤ 2)', () => {
+    const answer = 'At university I ran the hiking society: I organised weekend trips to Snowdonia and the Lake District, booked the minibuses and hostels, and doubled our membership to sixty.';
+    expect(score(answer)).toBeLessThanOrEqual(2);
+  });
+
+  it('a dismissive line is still a non-answer (≤ 2)', () => {
+    expect(score('It happens, you just move on to the next one.')).toBeLessThanOrEqual(2);
   });
 });
