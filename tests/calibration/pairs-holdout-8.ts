@@ -33,16 +33,24 @@
  * pay-and-office closing answer scored 4 with no weakness at all, failing the calibration test's
  * "explains low scores" check, so a closing answer none of whose questions is about the work now
  * says so (answer-feedback.ts).
+ *
+ * Folded into the tuning pairs after that (issue-12e): the causes above were fixed structurally
+ * (an ordering word shows prioritising only when the candidate acts; plans timed in terms and
+ * months; a key point is not covered by verbs alone; thin but on topic is weak, not off-topic),
+ * which moved this set from 79.2% to 93.8% exact with none two bands off (`npm run calibrate`) —
+ * a tuning figure from then on, not a holdout figure. The top-band cause (9–10 without the key
+ * points) was not fixed: every gate on lexical key-point coverage tried lowered more excellent
+ * answers than it fixed. A ninth holdout was written after this (pairs-holdout-9.ts).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 const RN_OPENER = `I've spent three years on a respiratory ward, and the part of the job I'm best at is the first hour with a patient who's going off: spotting it, getting the right people there and getting treatment started. In ED that's the whole job. I've also done two shifts helping in your resus area during the winter surge last year, and I liked how the team worked, everyone knowing their role. I know I'll have to learn triage and a much faster pace, but I'm used to NIV and acutely breathless patients, which you see a lot of.`;
 const SU_COMPLAINT_ADEQUATE = `A customer had been in touch four times about a router that kept dropping the connection, and each time she got told to restart it. When it came to me I booked an engineer visit for the next morning and called her back myself that evening to confirm it. The engineer replaced the router and she was happy after that.`;
 
-export const HOLDOUT_PAIRS: readonly CalibrationPair[] = [
+export const HOLDOUT_V8_PAIRS: readonly CalibrationPair[] = [
   // ── Software ─────────────────────────────────────────────────────────────────────────────
   h({ id: 'h8-sw-pending-excellent', question: Q.swPending, band: 'excellent', note: 'Finds the pattern, follows one payment end to end, finds the cause, fixes it and the stuck payments, and adds an alert.',
     answer: `First I'd get a list of the stuck payments and look for what they share: which acquirer, which card scheme, what time of day, and whether they all went through the same service version. Say they're all 3-D Secure payments that started after Tuesday's release. Then I'd take one payment ID and follow it through the logs and traces: the authorisation response comes back approved, but does the webhook from the processor arrive, and does our handler update the status? In a case like this at Coppergate it turned out the webhook was arriving but our handler was rejecting it because a new field failed validation, so it retried silently and gave up. I'd fix the handler, then write a one-off job to re-fetch the status of every pending payment from the processor and correct them, checking the count with the finance team. Finally, I'd add an alert on the number of payments pending for more than ten minutes, and a contract test with a real webhook sample so a schema change like that fails in CI instead of in production.` }),
