@@ -11,7 +11,28 @@
  * against these: if the scorer needs tuning again, fold them into the tuning pairs (saying so)
  * and write a new holdout.
  *
- * Not yet scored.
+ * Scored once (after cc54736, `npm run calibrate`): 83.3% exact (40/48), 95.8% within one band,
+ * two answers two bands off — below issue 12's bar (85% exact, none two bands off), which the
+ * calibration test keeps. Left untuned, so it stays the holdout. The misses, by cause (read from
+ * the scorer's features, not fixed):
+ * - a mentoring story told in plain words ("a new grad… shadow me… had her drive while I sat next
+ *   to her… I only asked questions") matches neither mentoring's answer pattern nor its plain
+ *   cues, and lexically touches no key point and no word of the question, so it is capped as
+ *   "about something else" (strong → 2, two bands off; it names plenty, so it is not "thin");
+ * - a confident, measured shop-floor rota story reaches the discovery question's focus through
+ *   key-point words shared by any work story (people, staff, outcome, via synonyms), and the
+ *   example floor then lifts a story with an action and an outcome to adequate (hopeless → 6,
+ *   two bands off);
+ * - a discovery story told in plain words ("when I asked more about their process it turned out
+ *   what they really struggled with…") is read as never addressing discovery: the focus has no
+ *   vocabulary for how discovery is told (adequate → 4);
+ * - a polite "no questions, you've covered everything" closing answer is judged off the question
+ *   (weak → 2);
+ * - a complete sepsis plan laid out as a sequence without step words ("I'd take her…, do…,
+ *   tell…, start…") gets a low structure score for an approach and stops at 8 (excellent → 8);
+ * - three strong answers (two motivation answers, a disagreement story) reach 9–10 with one or no
+ *   key point covered: the top band still does not ask for the question's key points (the
+ *   eighth holdout's cause, not fixed — see pairs-holdout-8.ts).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
