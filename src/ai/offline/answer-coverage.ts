@@ -95,7 +95,8 @@ const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'us', 'me']);
 /** The keys of the answer's words that it uses other than as a verb (what it names, not what it does). */
 function namedKeys(answer: string): ReadonlySet<string> {
   const keys = new Set<string>();
-  const { tokens } = readText(answer);
+  // The same text answerFeatures reads, so the memoised parse is reused rather than repeated.
+  const { tokens } = readText(answer.trim());
   tokens.forEach((t, i) => {
     // The tagger reads "test" in "fix it, test it" as a noun: a word followed by an object pronoun is a verb.
     const asVerb = t.pos === 'VERB' || t.pos === 'AUX' || OBJECT_PRONOUNS.has(tokens[i + 1]?.lower ?? '');
