@@ -40,24 +40,28 @@ export interface TestAppOptions {
 /** Apps a test builds itself (several configs in one file), all closed after the test. */
 export type MakeApp = (overrides?: Partial<AppConfig>, deps?: AppDeps) => Promise<FastifyInstance>;
 
-const withMakeApp = test.extend('makeApp', async ({}, { onCleanup }) => {
-  const apps: FastifyInstance[] = [];
-  onCleanup(async () => {
-    for (const app of apps.splice(0)) await app.close();
+// Built when a test file asks for it, not at import: the benchmarks import this file's helpers
+// (Visitor, multipart) outside Vitest, where `test.extend` throws.
+function withMakeApp() {
+  return test.extend('makeApp', async ({}, { onCleanup }) => {
+    const apps: FastifyInstance[] = [];
+    onCleanup(async () => {
+      for (const app of apps.splice(0)) await app.close();
+    });
+    const make: MakeApp = async (overrides = {}, deps = {}) => {
+      const app = await createTestApp(overrides, deps);
+      apps.push(app);
+      return app;
+    };
+    return make;
   });
-  const make: MakeApp = async (overrides = {}, deps = {}) => {
-    const app = await createTestApp(overrides, deps);
-    apps.push(app);
-    return app;
-  };
-  return make;
-});
+}
 
 const depsOf = (deps: AppDeps | (() => AppDeps)): AppDeps => (typeof deps === 'function' ? deps() : deps);
 const configOf = (config: Partial<AppConfig> | (() => Partial<AppConfig>)) => (typeof config === 'function' ? config() : config);
 
 function perTest(config: Partial<AppConfig> | (() => Partial<AppConfig>), deps: AppDeps | (() => AppDeps)) {
-  return withMakeApp
+  return withMakeApp()
     .extend('appConfig', (): Partial<AppConfig> => configOf(config))
     .extend('appDeps', (): AppDeps => depsOf(deps))
     .extend('app', async ({ appConfig, appDeps }, { onCleanup }) => {
@@ -69,7 +73,7 @@ function perTest(config: Partial<AppConfig> | (() => Partial<AppConfig>), deps: 
 }
 
 function perFile(config: Partial<AppConfig> | (() => Partial<AppConfig>), deps: AppDeps | (() => AppDeps)) {
-  return withMakeApp
+  return withMakeApp()
     .extend('appConfig', { scope: 'file' }, (): Partial<AppConfig> => configOf(config))
     .extend('appDeps', { scope: 'file' }, (): AppDeps => depsOf(deps))
     .extend('app', { scope: 'file' }, async ({ appConfig, appDeps }, { onCleanup }) => {
