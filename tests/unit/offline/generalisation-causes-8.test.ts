@@ -19,14 +19,9 @@ import { evaluateOfflineAnswer } from '../../../src/ai/offline/evaluate-answer.j
 import type { PlannedQuestion } from '../../../src/ai/schemas.js';
 import type { EvaluateAnswerInput } from '../../../src/ai/types.js';
 import type { InterviewContext } from '../../../src/interview/definitions.js';
+import { briefContext } from './samples.js';
 
-const context = (jobTitle: string, jobDescription: string): InterviewContext => ({
-  jobTitle,
-  companyName: 'Alder',
-  jobDescription,
-  cvText: `${jobTitle} with six years of experience.`,
-  interviewType: 'mixed',
-});
+const context = briefContext('Alder', 'six');
 
 const DEVELOPER = context('Backend Developer', 'Build and run the order service in TypeScript on PostgreSQL; share the on-call rota.');
 const RECRUITER = context('Recruitment Consultant', 'Place engineers with manufacturing clients across the Midlands; manage candidates from first call to offer.');

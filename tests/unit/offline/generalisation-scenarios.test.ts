@@ -24,15 +24,10 @@ import { lexicalCoverage } from '../../../src/coverage/lexical.js';
 import type { PlannedQuestion } from '../../../src/ai/schemas.js';
 import type { EvaluateAnswerInput } from '../../../src/ai/types.js';
 import type { InterviewContext } from '../../../src/interview/definitions.js';
+import { briefContext } from './samples.js';
 import { measuresIn, readText } from '../../../src/text/index.js';
 
-const context = (jobTitle: string, jobDescription: string): InterviewContext => ({
-  jobTitle,
-  companyName: 'Marlow',
-  jobDescription,
-  cvText: `${jobTitle} with seven years of experience.`,
-  interviewType: 'mixed',
-});
+const context = briefContext('Marlow', 'seven');
 
 const NURSE = context('Staff Nurse', 'Staff nurse for a busy surgical ward: safe medicines management, clear handover and escalation of deteriorating patients.');
 const PRODUCT = context('Product Manager', 'Own the roadmap for our payroll app and work with sales, support and engineering to decide what to build.');

@@ -19,15 +19,10 @@ import { evaluateOfflineAnswer } from '../../../src/ai/offline/evaluate-answer.j
 import type { PlannedQuestion } from '../../../src/ai/schemas.js';
 import type { EvaluateAnswerInput } from '../../../src/ai/types.js';
 import type { InterviewContext } from '../../../src/interview/definitions.js';
+import { briefContext } from './samples.js';
 import { isOwnAdmission, measuresIn, readText } from '../../../src/text/index.js';
 
-const context = (jobTitle: string, jobDescription: string): InterviewContext => ({
-  jobTitle,
-  companyName: 'Fernhill',
-  jobDescription,
-  cvText: `${jobTitle} with six years of experience.`,
-  interviewType: 'mixed',
-});
+const context = briefContext('Fernhill', 'six');
 
 const ANALYST = context('Data Analyst', 'We need a data analyst who reports on sales and stock to the regional managers. SQL, Excel and attention to detail.');
 const TEACHER = context('Maths Teacher', 'Teach maths to pupils aged 11 to 16. Adapt teaching for pupils who need support and work with parents.');

@@ -6,6 +6,15 @@
 import type { InterviewContext } from '../../../src/interview/definitions.js';
 import type { InterviewType } from '../../../src/interview/definitions.js';
 
+/** A mixed interview for a job given in one line, with a one-line CV ("<title> with <years> years of experience."). */
+export const briefContext = (companyName: string, years: string) => (jobTitle: string, jobDescription: string): InterviewContext => ({
+  jobTitle,
+  companyName,
+  jobDescription,
+  cvText: `${jobTitle} with ${years} years of experience.`,
+  interviewType: 'mixed',
+});
+
 export const SOFTWARE_CV = `Sam Okafor
 Senior Backend Engineer · Bristol, UK · sam.okafor@example.com
 
