@@ -59,11 +59,7 @@ describe('recording flood', () => {
     return recordingId;
   }
 
-  const storedMetrics = (app: FastifyInstance, id: string) =>
-    stored(app)
-      .messages(id)
-      .filter((m) => m.kind === 'answer')
-      .map((m) => m.speechMetrics);
+  const storedMetrics = (app: FastifyInstance, id: string) => stored(app).answerSpeechMetrics(id);
 
   test("a flood by one visitor does not evict another visitor's recording; the flooder's own oldest expire, and the page says so", async ({ makeApp }) => {
     const app = await makeApp({ rateLimits: { ...testConfig().rateLimits, interviewPerMinute: 0 } });

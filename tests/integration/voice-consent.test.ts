@@ -71,11 +71,7 @@ describe('consent before the microphone', () => {
     const { voiceConsentAt, voiceConsentRawAudio, voiceConsentTranscriber, voiceConsentWithdrawnAt } = stored(app).session(id);
     return { voiceConsentAt, voiceConsentRawAudio, voiceConsentTranscriber, voiceConsentWithdrawnAt };
   };
-  const metricsOf = (app: FastifyInstance, id: string) =>
-    stored(app)
-      .messages(id)
-      .filter((m) => m.kind === 'answer')
-      .map((m) => m.speechMetrics);
+  const metricsOf = (app: FastifyInstance, id: string) => stored(app).answerSpeechMetrics(id);
 
   test('the socket refuses to open without consent (403 VOICE_CONSENT_REQUIRED); the page asks first and names where audio goes', async ({ makeApp }) => {
     const app = await makeApp({}, { transcriber: createFakeTranscriber(['hello']) });

@@ -69,5 +69,11 @@ export function stored(app: FastifyInstance) {
     /** The interview's messages, in order. */
     messages: (sessionId: string) => repositories.messages.listBySession(sessionId, ownerOf(sessionId)),
     feedback: (sessionId: string) => repositories.feedback.findBySession(sessionId, ownerOf(sessionId)),
+    /** The speech metrics stored with each answer, in order (null for a typed answer). */
+    answerSpeechMetrics: (sessionId: string) =>
+      repositories.messages
+        .listBySession(sessionId, ownerOf(sessionId))
+        .filter((m) => m.kind === 'answer')
+        .map((m) => m.speechMetrics),
   };
 }

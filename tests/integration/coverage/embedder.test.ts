@@ -5,9 +5,9 @@
  * tiny-model.ts — the whole path: worker, tokenizer, ONNX session, pooling, normalisation.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../support/temp-dirs.js';
 import { createCoverageScorer, lexicalCoverage } from '../../../src/coverage/index.js';
 import { createWorkerEmbedder, embeddingsModelConfigPath } from '../../../src/coverage/embedder.js';
 import { writeTinyModel } from './tiny-model.js';
@@ -15,15 +15,7 @@ import { writeTinyModel } from './tiny-model.js';
 const MODEL = 'Xenova/all-MiniLM-L6-v2';
 
 describe('worker embedder', () => {
-  const dirs: string[] = [];
-  const tempDir = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-embeddings-'));
-    dirs.push(dir);
-    return dir;
-  };
-  afterEach(() => {
-    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-  });
+  const tempDir = useTempDirs('rehearse-embeddings-');
 
   it('without the model folder: missing, with where it looked, and it never starts the worker', async () => {
     const dir = tempDir();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../support/temp-dirs.js';
 import { loadConfig } from '../../../src/config.js';
 import { createTranscriber } from '../../../src/speech/index.js';
 import { createNoTranscriber, TranscriberError } from '../../../src/speech/transcriber.js';
@@ -10,15 +10,7 @@ import { createWhisperTranscriber, modelConfigPath } from '../../../src/speech/w
 const MODEL = 'Xenova/whisper-tiny.en';
 
 describe('transcribers', () => {
-  const dirs: string[] = [];
-  const tempDir = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-models-'));
-    dirs.push(dir);
-    return dir;
-  };
-  afterEach(() => {
-    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-  });
+  const tempDir = useTempDirs('rehearse-models-');
 
   it('Whisper without its model is unavailable and says where it looked and what to do', () => {
     const dir = tempDir();
