@@ -10,6 +10,7 @@
  * when it is missing or broken, when more than `maxQueue` answers are already being embedded,
  * or when one call takes longer than `timeoutMs`, that answer is scored lexically.
  */
+import { messageOf } from '../errors.js';
 import type { AnswerCoverage } from '../intelligence/types.js';
 import { createWorkerEmbedder, type Embedder, type WorkerEmbedder } from './embedder.js';
 import { lexicalCoverage } from './lexical.js';
@@ -132,7 +133,7 @@ export function createCoverageScorer(opts: CoverageScorerOptions = {}): Coverage
         try {
           return await embedded(text, points, embedder);
         } catch (error) {
-          opts.onFallback?.(error instanceof Error ? error.message : String(error));
+          opts.onFallback?.(messageOf(error));
         }
       }
       return safeLexical(text, points);

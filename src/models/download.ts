@@ -92,7 +92,7 @@ function isOffline(error: unknown): boolean {
 
 function offlineMessage(baseUrl: string, error: unknown, spec: ModelSpec): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const detail = cause?.code ?? cause?.message ?? (messageOf(error));
   // (Listing first means an unreachable host is reported before any file is touched.)
   return (
     `Could not reach ${baseUrl} (${detail}): this machine seems to have no access to it. ` +

@@ -5,6 +5,7 @@
  * evaluation (`settle`), and anything cut short by a crash is simply evaluated then: an answer
  * without an evaluation is the only record needed.
  */
+import { messageOf } from '../errors.js';
 import type { AiClient } from '../ai/ai-client.js';
 import type { CoverageScorer } from '../coverage/index.js';
 import type { MessagesRepository } from '../repositories/messages-repository.js';
@@ -68,7 +69,7 @@ export function createAnswerEvaluations({ messages, sessions, ai, coverage, log 
     start(session: SessionRow, pending: readonly Exchange[], all: readonly Exchange[] = pending): void {
       for (const exchange of pending) {
         evaluationOf(session, exchange, earlierOf(all, exchange)).catch((error: unknown) =>
-          log?.warn({ sessionId: session.id, reason: error instanceof Error ? error.message : String(error) }, 'background evaluation failed; it is retried when feedback is written'),
+          log?.warn({ sessionId: session.id, reason: messageOf(error) }, 'background evaluation failed; it is retried when feedback is written'),
         );
       }
     },

@@ -17,7 +17,7 @@ import type { CallOptions, CallProgress } from '../ai/ai-client.js';
 import type { AiClient } from '../ai/ai-client.js';
 import { MAIN_QUESTION_COUNT } from '../interview/definitions.js';
 import { LEXICAL_SCORER, type CoverageScorer } from '../coverage/index.js';
-import { Errors, isAppError, type AppError } from '../errors.js';
+import { Errors, isAppError, type AppError, messageOf } from '../errors.js';
 import { mayFollowUp } from '../interview/adaptive.js';
 import { requirementCoverage, uncoveredRequirements } from '../intelligence/requirements.js';
 import type { AdaptiveDecision } from '../intelligence/types.js';
@@ -266,7 +266,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       (error: unknown) => {
         running.delete(session.id);
         const appError = toAppError(error);
-        if (!isAppError(error)) log?.warn({ sessionId: session.id, reason: error instanceof Error ? error.message : String(error) }, 'interviewer step failed');
+        if (!isAppError(error)) log?.warn({ sessionId: session.id, reason: messageOf(error) }, 'interviewer step failed');
         for (const listener of step.listeners) listener({ type: 'failed', error: appError });
       },
     );

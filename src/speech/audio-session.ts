@@ -9,6 +9,7 @@
  *
  * Nothing here knows about WebSockets: the route feeds bytes and forwards events.
  */
+import { messageOf } from '../errors.js';
 import { countFillers, countWords } from './fillers.js';
 import { FRAME_BYTES, pcm16ToFloat32, SAMPLE_RATE } from './signal.js';
 import { SignalStream, type TranscriptFigures } from './signal-stream.js';
@@ -179,7 +180,7 @@ export class AudioSession {
     if (kind === 'unavailable') this.transcribing = false; // don't buffer audio for nothing
     if (this.noticeSent) return;
     this.noticeSent = true;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     this.emit({
       type: 'notice',
       code: kind === 'unavailable' ? 'transcriber_unavailable' : kind === 'busy' ? 'transcriber_busy' : 'transcription_failed',

@@ -6,6 +6,7 @@
  * off for the Flash models (a transcript needs none); one attempt per call (the app retries
  * once itself: withOneRetry).
  */
+import { messageOf } from '../errors.js';
 import { ApiError, GoogleGenAI } from '@google/genai';
 import { failureOfError, failureOfStatus, scrubSecrets, utteranceWav, vocabularyList } from './remote-transcriber.js';
 import { TranscriberError, type Transcriber, type TranscriberStatus, type TranscriptionHints } from './transcriber.js';
@@ -96,7 +97,7 @@ export function createGeminiTranscriber(options: GeminiTranscriberOptions): Tran
           throw failureOfStatus(error.status, LABEL, scrubSecrets(detail, [apiKey]).slice(0, 200));
         }
         if (signal.aborted) throw new TranscriberError('timeout', `${LABEL} did not answer within ${Math.round(timeoutMs / 100) / 10} s.`);
-        throw failureOfError(new Error(scrubSecrets(error instanceof Error ? error.message : String(error), [apiKey])), LABEL, timeoutMs);
+        throw failureOfError(new Error(scrubSecrets(messageOf(error), [apiKey])), LABEL, timeoutMs);
       }
     },
     close: async () => undefined,

@@ -3,6 +3,7 @@
  * WAV file, the prompt that carries the job's vocabulary, reading an SDK failure as a
  * TranscriberError (retryable or not), and keeping keys out of every message.
  */
+import { messageOf } from '../errors.js';
 import { float32ToPcm16, SAMPLE_RATE } from './signal.js';
 import { TranscriberError } from './transcriber.js';
 import { encodeWav } from './wav.js';
@@ -49,7 +50,7 @@ export function failureOfStatus(status: number, label: string, detail: string): 
 /** Network failures and timeouts from fetch, the openai SDK or @google/genai. */
 export function failureOfError(error: unknown, label: string, timeoutMs: number): TranscriberError {
   const name = error instanceof Error ? error.name : '';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (/timeout|timed out|aborted/i.test(`${name} ${message}`)) {
     return new TranscriberError('timeout', `${label} did not answer within ${Math.round(timeoutMs / 100) / 10} s.`);
   }

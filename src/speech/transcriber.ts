@@ -5,6 +5,8 @@
  * syllable-based pace) still works; only captions, word counts and fillers are missing.
  */
 
+import { messageOf } from '../errors.js';
+
 export interface TranscriberStatus {
   name: string;
   available: boolean;
@@ -103,7 +105,7 @@ export function withRedactedMessages(inner: Transcriber, redact: (text: string) 
     transcribe: (audio, hints) =>
       inner.transcribe(audio, hints).catch((error: unknown) => {
         if (error instanceof TranscriberError) throw new TranscriberError(error.kind, redact(error.message), error.retryable);
-        throw new TranscriberError('failed', redact(error instanceof Error ? error.message : String(error)));
+        throw new TranscriberError('failed', redact(messageOf(error)));
       }),
     close: () => inner.close(),
   };
