@@ -10,7 +10,7 @@ import { answerPatternOf, competencyByName } from './competencies.js';
 import type { ContextAnalysis } from './context-analysis.js';
 import { skillByName } from './skill-matcher.js';
 import type { Sentence, TextDoc } from '../text/index.js';
-import { contentKeys, keyOf, overlapCount, sentenceKeys, synonymsOf, TextCache } from '../text/index.js';
+import { contentKeys, keyOf, overlapCount, sentenceKeys, synonymsOf, TextCache, wordKey } from '../text/index.js';
 import { RELATED_EVIDENCE, SKILL_DOMAIN } from './skill-definition.js';
 
 /** How an answer relates to its question, the job and the CV. */
@@ -55,6 +55,16 @@ const WORK_WORDS = () => (workWords ??= contentKeys(WORK_WORD_LIST));
 /** Nouns that name no subject matter of their own ("a great next step", "a people person"). */
 let noSubject: ReadonlySet<string> | undefined;
 const NO_SUBJECT = () => (noSubject ??= new Set('person people thing way lot step time day bit kind sort part stuff end'.split(' ').map(keyOf)));
+
+/**
+ * Words any work story shares whatever it is about: its people and places (WORK_WORDS), words
+ * that name nothing, and the language of outcomes ("fell", "rose", "saved": the synonyms of
+ * "outcome"). Alone they never show that an answer is about this question: a shop-floor rota
+ * story "meets" a key point about "the people involved" and "the outcome" as any story would.
+ */
+let outcomeWords: ReadonlySet<string> | undefined;
+const isGeneric = (k: string) =>
+  WORK_WORDS().has(k) || NO_SUBJECT().has(k) || (outcomeWords ??= new Set([wordKey('outcome'), ...synonymsOf(wordKey('outcome'))])).has(k);
 
 const NARRATIVE_KINDS = new Set(['opener', 'motivation', 'closing']);
 
@@ -176,15 +186,23 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
   const exactQuestionHits = overlapCount(f.stems, questionStems);
   // Words of what a strong answer covers (the key points) also show the answer is on the question.
   const pointWords = keysWithSynonyms((input.keyPoints ?? []).join(' '));
+  // Key points are written in the abstract ("the people involved", "says the outcome"): their
+  // generic words (the people, places and outcome verbs every work story has) can back up other
+  // evidence that the answer is on the question, but never establish it alone.
   let pointHits = 0;
-  for (const k of f.stems) if (pointWords.has(k) && !questionWords.has(k)) pointHits++;
+  let specificPointHits = 0;
+  for (const k of f.stems) {
+    if (!pointWords.has(k) || questionWords.has(k)) continue;
+    pointHits++;
+    if (!isGeneric(k)) specificPointHits++;
+  }
   // Asking the interviewer questions is exactly what a closing answer should do.
   const askingBack = input.question.kind === 'closing' && f.text.includes('?');
   // Sharing several of the question's own words also counts as addressing it; an opener,
   // motivation or closing answer addresses its focus by talking about this employer or job.
   const focusHit =
     focusSentence !== null ||
-    questionHits + pointHits >= 3 ||
+    (questionHits + pointHits >= 3 && questionHits + specificPointHits > 0) ||
     askingBack ||
     (NARRATIVE_KINDS.has(input.question.kind) && (mentionsEmployer || knownSkills.length > 0));
 
