@@ -77,7 +77,7 @@ const PLAIN_CUES: Readonly<Record<string, RegExp>> = {
   // A patient deteriorating is told through the signs and the call for help, not the word "incident".
   'incident response': /\b(?:(?:sats|saturations|oxygen|blood pressure|heart rate|temperature|NEWS2?(?: score)?)\b[^.]{0,20}\b(?:dropp\w*|fell|fall\w*|went (?:up|down)|rose|ris\w*|spik\w*)|became (?:short of breath|breathless|confused|unresponsive|clammy|drowsy|unwell|agitated)|(?:called|bleeped|rang|paged) (?:the )?(?:doctor|registrar|outreach|crash team|medical team|on-?call)|went down|stopped working)\b/i,
   // Helping a newer colleague is mentoring, even when nobody calls it that.
-  mentoring: /\b(?:new(?:er)? (?:colleague|starter|joiner|hire|member of (?:staff|the team))|show(?:ed)? (?:him|her|them) how|sat (?:down )?with (?:him|her|them)|walked (?:him|her|them) through|(?:his|her|their) confidence)\b/i,
+  mentoring: /\b(?:new(?:er)? (?:colleague|starter|joiner|hire|grad|graduate|member of (?:staff|the team))|show(?:ed)? (?:him|her|them) how|sat (?:down )?with (?:him|her|them)|walked (?:him|her|them) through|(?:his|her|their) confidence)\b/i,
   // Saying no, or choosing what comes first, is told through its cost and the alternative offered.
   // "It would take six weeks and push back the payments fix": the cost of a yes, told plainly.
   prioritisation: /\b(?:(?:would|will|would have) (?:take|taken|delay|delayed|mean|meant|cost|push|pushed)|push(?:ed|ing|es)? (?:(?:the|our|their|it|that|this|[\w-]+) ){0,3}back|delay(?:ed|ing)?|said no|turned (?:it|them|him|her) down|(?:offered|proposed|suggested) (?:a |an |them |him |her )?(?:simpler|smaller|quicker|cheaper|alternative|workaround|later)|more important|biggest (?:cause|problem|risk|priority)|roadmap|backlog)\b/i,
@@ -115,6 +115,35 @@ function showsCompetency(pattern: RegExp, doc: TextDoc, i: number): boolean {
   }
   return false;
 }
+
+const CAUSATIVE = new Set(['let', 'have', 'get']);
+const THIRD_PERSON_OBJECT = new Set(['him', 'her', 'them']);
+const THIRD_PERSON_SELF = new Set(['himself', 'herself', 'themselves']);
+const THIRD_PERSON_POSSESSIVE = new Set(['his', 'her', 'their']);
+
+/**
+ * Helping someone grow told without the word "mentoring": the candidate hands the work over
+ * ("I had her drive while I sat next to her", "I let him run the next one", "got them to
+ * present it") or the other person ends up doing it themselves ("she handled it on her own",
+ * "wrote the review herself"). Read from the parse: a causative verb, a third-person object and
+ * a verb; or a third person's "own"/"-self".
+ */
+function handsOver(doc: TextDoc, i: number): boolean {
+  const s = doc.sentences[i];
+  if (!s) return false;
+  for (let t = s.from; t < s.to; t++) {
+    const token = doc.tokens[t]!;
+    if (THIRD_PERSON_SELF.has(token.lower)) return true;
+    if (token.lower === 'own' && doc.tokens[t - 2]?.lower === 'on' && THIRD_PERSON_POSSESSIVE.has(doc.tokens[t - 1]?.lower ?? '')) return true;
+    if (token.pos !== 'VERB' || !CAUSATIVE.has(token.lemma) || !THIRD_PERSON_OBJECT.has(doc.tokens[t + 1]?.lower ?? '')) continue;
+    const next = doc.tokens[t + 2]?.lower === 'to' ? doc.tokens[t + 3] : doc.tokens[t + 2];
+    if (next && (next.pos === 'VERB' || next.lower === next.lemma) && next.type === 'word' && next.pos !== 'ADP' && next.pos !== 'DET' && next.pos !== 'PRON') return true;
+  }
+  return false;
+}
+
+/** Competencies people show in how their story goes rather than in any word of it. */
+const STRUCTURAL_CUES: Readonly<Record<string, (doc: TextDoc, i: number) => boolean>> = { mentoring: handsOver };
 
 /** A sentence whose subject is the candidate or their team: "I", "we" as a pronoun, before a verb or an auxiliary. */
 function candidateActs(doc: TextDoc, from: number, to: number): boolean {
@@ -168,7 +197,9 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     focusSentence = mention ? sentenceAt(f, mention.index) : domain ? (f.sentences.find((s) => domain.test(s.text)) ?? null) : null;
   } else if (competency) {
     const cue = PLAIN_CUES[competency.name];
-    focusSentence = f.sentences.find((s, i) => showsCompetency(answerPatternOf(competency), f.doc, i) || (cue?.test(s.text) ?? false)) ?? null;
+    const shown = STRUCTURAL_CUES[competency.name];
+    focusSentence =
+      f.sentences.find((s, i) => showsCompetency(answerPatternOf(competency), f.doc, i) || (cue?.test(s.text) ?? false) || (shown?.(f.doc, i) ?? false)) ?? null;
   } else if (focusStems.size) {
     focusSentence = f.sentences.find((_, i) => overlapCount(sentenceKeys(f.doc, i), focusStems) > 0) ?? null;
   }

@@ -3,6 +3,8 @@
  * pinned on answers written for this file (not the calibration pairs):
  * - a confident story about something else reached the question's focus through the generic
  *   words of its key points ("the people involved", "the outcome"), which any work story shares;
+ * - a mentoring story told in plain words ("I had her drive while I sat next to her… she handled
+ *   it on her own") matched none of mentoring's vocabulary and was judged about something else;
  */
 import { describe, expect, it } from 'vitest';
 import { answerFeatures } from '../../../src/analysis/answer-features.js';
@@ -16,6 +18,7 @@ import { briefContext } from './samples.js';
 
 const context = briefContext('Rowan', 'five');
 
+const CHEF = context('Sous Chef', 'Run the pass on busy services, train junior chefs and keep the kitchen to food-safety standards.');
 const RECRUITER = context('Recruitment Consultant', 'Place engineers with manufacturing clients across the Midlands; manage candidates from first call to offer.');
 
 function input(ctx: InterviewContext, question: Pick<PlannedQuestion, 'kind' | 'focus' | 'text'>, answer: string, keyPoints: string[] = []): EvaluateAnswerInput {
@@ -52,5 +55,22 @@ describe('generic words of the key points never put an answer on the question by
     );
     expect(relevance(i).focusHit).toBe(true);
     expect(evaluateOfflineAnswer(i).score).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('helping someone grow is recognised in how the story goes, not only in the word "mentoring"', () => {
+  const q = { kind: 'behavioral', focus: 'mentoring', text: 'Tell me about a time you helped someone less experienced become more confident at something.' } as const;
+  const handedOver =
+    "When Tom joined us he was fine on prep but froze on the pass during Saturday service. For a few weeks I stood beside him and called the tickets out loud so he could hear how I ordered them. Then I had him call them while I stood behind him, and I only stepped in if a table was about to wait too long. By the end of the month he ran the pass on a Friday night on his own, and the head chef put him on the rota for it.";
+
+  it('handing the work over ("I had him call them") and the other person doing it "on his own" put the story on mentoring', () => {
+    const i = input(CHEF, q, handedOver);
+    expect(relevance(i).focusSentence).not.toBeNull();
+    expect(evaluateOfflineAnswer(i).score).toBeGreaterThanOrEqual(7);
+  });
+
+  it('a story where the candidate does the work themselves is not mentoring', () => {
+    const i = input(CHEF, q, 'On a Saturday when the pass was backed up I took over the tickets myself, called every table and cleared the backlog in twenty minutes.');
+    expect(relevance(i).focusSentence).toBeNull();
   });
 });
