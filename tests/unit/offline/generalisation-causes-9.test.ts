@@ -5,11 +5,15 @@
  *   words of its key points ("the people involved", "the outcome"), which any work story shares;
  * - a mentoring story told in plain words ("I had her drive while I sat next to her… she handled
  *   it on her own") matched none of mentoring's vocabulary and was judged about something else;
+ *   and, more generally, a story from the job's own field told through what the candidate did is
+ *   never "about something else" (hopeless) however plainly it is worded: weak at worst;
  */
 import { describe, expect, it } from 'vitest';
 import { answerFeatures } from '../../../src/analysis/answer-features.js';
 import { relevanceOf } from '../../../src/analysis/answer-relevance.js';
 import { analyseContext } from '../../../src/analysis/context-analysis.js';
+import { keyPointCoverage } from '../../../src/ai/offline/answer-coverage.js';
+import { depthOf } from '../../../src/ai/offline/answer-depth.js';
 import { evaluateOfflineAnswer } from '../../../src/ai/offline/evaluate-answer.js';
 import type { PlannedQuestion } from '../../../src/ai/schemas.js';
 import type { EvaluateAnswerInput } from '../../../src/ai/types.js';
@@ -19,6 +23,10 @@ import { briefContext } from './samples.js';
 const context = briefContext('Rowan', 'five');
 
 const CHEF = context('Sous Chef', 'Run the pass on busy services, train junior chefs and keep the kitchen to food-safety standards.');
+const DEVELOPER = context(
+  'Backend Developer',
+  'Backend Developer\n\nWhat you will do\n- Build and run the order service in TypeScript on PostgreSQL.\n- Look after the nightly exports to the warehouse, their logs and alerts.\n- Share the on-call rota and keep the runbooks up to date.',
+);
 const RECRUITER = context('Recruitment Consultant', 'Place engineers with manufacturing clients across the Midlands; manage candidates from first call to offer.');
 
 function input(ctx: InterviewContext, question: Pick<PlannedQuestion, 'kind' | 'focus' | 'text'>, answer: string, keyPoints: string[] = []): EvaluateAnswerInput {
@@ -72,5 +80,32 @@ describe('helping someone grow is recognised in how the story goes, not only in 
   it('a story where the candidate does the work themselves is not mentoring', () => {
     const i = input(CHEF, q, 'On a Saturday when the pass was backed up I took over the tickets myself, called every table and cleared the backlog in twenty minutes.');
     expect(relevance(i).focusSentence).toBeNull();
+  });
+});
+
+describe('a story from the job\'s own field, told through what the candidate did, is weak at worst', () => {
+  const q = { kind: 'behavioral', focus: 'ownership', text: 'Tell me about a time you took on something that was not strictly your responsibility.' } as const;
+  const points = ['Says why it was not their job and why they took it on', 'Describes what they did', 'Says the result'];
+
+  it('a plain story of fixing the nightly export is not capped as about something else', () => {
+    const i = input(
+      DEVELOPER,
+      q,
+      "The nightly export of orders to the warehouse had been failing every few days for months, and each time somebody just reran it by hand in the morning. One week I read through its logs, found it timed out whenever the orders table was being vacuumed, moved the job an hour later and added a retry with a short wait. I wrote the change up in the runbook and set an alert on how long it runs. It hasn't failed since.",
+      points,
+    );
+    const d = depthOf(i, answerFeatures(i.answer), relevance(i), keyPointCoverage(i));
+    expect(d.ceiling).toBeGreaterThanOrEqual(4);
+    expect(evaluateOfflineAnswer(i).score).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a story from another field entirely still is', () => {
+    const i = input(
+      DEVELOPER,
+      q,
+      'Every summer I run the under-nines football camp at our local club. This year I booked the pitches, found two more volunteer coaches, sorted the kit donations and organised a mini tournament on the last day, and the parents loved it.',
+      points,
+    );
+    expect(evaluateOfflineAnswer(i).score).toBeLessThanOrEqual(2);
   });
 });
