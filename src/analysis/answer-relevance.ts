@@ -181,6 +181,17 @@ function jobAndCvSkillNames(a: ContextAnalysis): ReadonlySet<string> {
   return names;
 }
 
+/** "No, I think you've covered everything", "Not really, nothing else from me": no question back, said politely. */
+const NOTHING_TO_ASK = /^(?:no|nope|not really|nothing|I think (?:that's|you've|we've)|I don't think)\b|\b(?:(?:you've|we've|you have|we have) covered|that's everything|nothing (?:else|more)|no (?:more )?questions)\b/i;
+
+/**
+ * A closing answer that politely declines to ask anything. It answers the question, weakly (a
+ * missed chance to show interest), so it is thin, not off the question.
+ */
+export function declinesToAsk(input: EvaluateAnswerInput, f: AnswerFeatures): boolean {
+  return input.question.kind === 'closing' && f.words >= 8 && !f.text.includes('?') && NOTHING_TO_ASK.test(f.text);
+}
+
 /** Measures how closely an answer addresses its question and the job. */
 export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: ContextAnalysis): Relevance {
   const focus = input.question.focus.trim();
@@ -253,6 +264,7 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     f.words >= 8 &&
     !focusHit &&
     !askingBack &&
+    !declinesToAsk(input, f) &&
     f.skillNames.length === 0 &&
     // No shared vocabulary at all, or (for a longer answer) only a stray word or two.
     (topical === 0 || (topical <= 2 && topical / Math.max(1, f.stems.size) < 0.1)) &&

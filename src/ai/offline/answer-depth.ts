@@ -28,9 +28,9 @@ import { contentKeys, isAdmission, languageName, overlapCount, sentenceKeys } fr
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
 import { CALENDAR_TIMEFRAME, HEDGE, type AnswerFeatures } from '../../analysis/answer-features.js';
-import type { Relevance } from '../../analysis/answer-relevance.js';
+import { declinesToAsk, type Relevance } from '../../analysis/answer-relevance.js';
 import { modeOf } from './answer-rubric.js';
-import type { Substance } from '../../analysis/answer-substance.js';
+import { NOTHING_ASKED, type Substance } from '../../analysis/answer-substance.js';
 
 type Kind = EvaluateAnswerInput['question']['kind'];
 
@@ -71,6 +71,8 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (!f.language.english && f.language.reliable) {
     return cap(1, 'not_english', notEnglishReason(f.language.code));
   }
+  // Weak, not off the question: at least the floor of a thin answer (substance caps it at 4).
+  if (declinesToAsk(input, f)) return cap(4, 'thin', NOTHING_ASKED);
   // Relevance gates the score: without the question's focus or any of its key points (or, without
   // key points, a single word of the question), structure and detail cannot lift it above 4.
   const touched = keyPointsTouched(coverage) ?? r.questionHits >= 1;

@@ -7,6 +7,8 @@
  *   it on her own") matched none of mentoring's vocabulary and was judged about something else;
  *   and, more generally, a story from the job's own field told through what the candidate did is
  *   never "about something else" (hopeless) however plainly it is worded: weak at worst;
+ * - a polite "no questions, you've covered everything" at the close was judged off the question
+ *   (hopeless) rather than a weak close;
  */
 import { describe, expect, it } from 'vitest';
 import { answerFeatures } from '../../../src/analysis/answer-features.js';
@@ -107,5 +109,20 @@ describe('a story from the job\'s own field, told through what the candidate did
       points,
     );
     expect(evaluateOfflineAnswer(i).score).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a polite "no questions" at the close is a weak answer, not an off-topic one', () => {
+  const q = { kind: 'closing', focus: 'questions for the interviewer', text: 'That is all from me. Is there anything you would like to ask us?' } as const;
+
+  it('"No, I think we\'ve gone through it all today, thank you for your time" scores 3–4 and says it asks nothing', () => {
+    const e = evaluateOfflineAnswer(input(RECRUITER, q, "No, I think we've gone through it all today, thank you for your time."));
+    expect(e.score).toBeGreaterThanOrEqual(3);
+    expect(e.score).toBeLessThanOrEqual(4);
+    expect(e.weaknesses.map((w) => w.point).join(' ')).toMatch(/asks nothing/);
+  });
+
+  it('a bare "No, I\'m fine thanks" is still a non-answer', () => {
+    expect(evaluateOfflineAnswer(input(RECRUITER, q, "No, I'm fine thanks.")).score).toBeLessThanOrEqual(2);
   });
 });
