@@ -9,6 +9,8 @@
  *   never "about something else" (hopeless) however plainly it is worded: weak at worst;
  * - a polite "no questions, you've covered everything" at the close was judged off the question
  *   (hopeless) rather than a weak close;
+ * - a complete plan laid out as a run of "I'd…" sentences without step words ("first", "then")
+ *   got a low structure score, and a re-check ("recheck her obs") was not read as a check;
  */
 import { describe, expect, it } from 'vitest';
 import { answerFeatures } from '../../../src/analysis/answer-features.js';
@@ -16,6 +18,7 @@ import { relevanceOf } from '../../../src/analysis/answer-relevance.js';
 import { analyseContext } from '../../../src/analysis/context-analysis.js';
 import { keyPointCoverage } from '../../../src/ai/offline/answer-coverage.js';
 import { depthOf } from '../../../src/ai/offline/answer-depth.js';
+import { scoreCriteria } from '../../../src/ai/offline/answer-rubric.js';
 import { evaluateOfflineAnswer } from '../../../src/ai/offline/evaluate-answer.js';
 import type { PlannedQuestion } from '../../../src/ai/schemas.js';
 import type { EvaluateAnswerInput } from '../../../src/ai/types.js';
@@ -124,5 +127,18 @@ describe('a polite "no questions" at the close is a weak answer, not an off-topi
 
   it('a bare "No, I\'m fine thanks" is still a non-answer', () => {
     expect(evaluateOfflineAnswer(input(RECRUITER, q, "No, I'm fine thanks.")).score).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a plan laid out as a run of "I\'d…" sentences is an approach in steps', () => {
+  const q = { kind: 'technical', focus: 'food safety', text: 'Halfway through her main course a diner tells the waiter her lips are tingling and she has a nut allergy. What do you do?' } as const;
+  const plan =
+    "I'd stop anything else going to that table and go out to her myself, because tingling lips can turn into anaphylaxis within minutes. I'd ask whether she carries an adrenaline pen and have someone ring 999 straight away if her breathing or her voice changes. I'd keep the plate and the ticket, look at the recipe card and the supplier labels for nuts, and tell the manager on duty. I'd stay with her until she is settled or the paramedics arrive and recheck her breathing every few minutes. Afterwards I'd write it up in the incident book and go through the allergen chart with the section.";
+
+  it('gets the structure of an ordered plan, with its re-check, without "first" or "then"', () => {
+    const i = input(CHEF, q, plan);
+    const f = answerFeatures(i.answer);
+    expect(f.plannedActions).toBeGreaterThanOrEqual(4);
+    expect(scoreCriteria(f, relevance(i), 'technical', keyPointCoverage(i)).structure).toBeGreaterThanOrEqual(4);
   });
 });
