@@ -181,6 +181,14 @@ function jobAndCvSkillNames(a: ContextAnalysis): ReadonlySet<string> {
   return names;
 }
 
+/**
+ * A question about something the candidate found out ("something you found out in discovery",
+ * "what did you learn") is answered by telling the finding, in whatever words: "it turned out
+ * what they really struggled with was…", "that's when I realised…".
+ */
+const ASKS_FOR_A_FINDING = /\b(?:f(?:ind|ound) out|discover\w*|uncover\w*|learn(?:ed|t)?|realis\w*|realiz\w*)\b/i;
+const TELLS_A_FINDING = /\b(?:(?:it|this|that) turned out|turned out (?:that|to be)|(?:I|we) (?:found out|realised|realized|discovered|uncovered|learned that|learnt that)|it emerged|that's when (?:I|we) (?:realised|realized|saw))\b/i;
+
 /** "No, I think you've covered everything", "Not really, nothing else from me": no question back, said politely. */
 const NOTHING_TO_ASK = /^(?:no|nope|not really|nothing|I think (?:that's|you've|we've)|I don't think)\b|\b(?:(?:you've|we've|you have|we have) covered|that's everything|nothing (?:else|more)|no (?:more )?questions)\b/i;
 
@@ -214,6 +222,7 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
   } else if (focusStems.size) {
     focusSentence = f.sentences.find((_, i) => overlapCount(sentenceKeys(f.doc, i), focusStems) > 0) ?? null;
   }
+  if (!focusSentence && ASKS_FOR_A_FINDING.test(input.question.text)) focusSentence = f.sentences.find((s) => TELLS_A_FINDING.test(s.text)) ?? null;
 
   const jobSkillNames = jobAndCvSkillNames(a);
   const knownSkills = f.skillNames.filter((n) => jobSkillNames.has(n));

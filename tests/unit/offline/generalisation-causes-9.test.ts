@@ -11,6 +11,8 @@
  *   (hopeless) rather than a weak close;
  * - a complete plan laid out as a run of "I'd…" sentences without step words ("first", "then")
  *   got a low structure score, and a re-check ("recheck her obs") was not read as a check;
+ * - a question about something the candidate found out was answered with the finding in plain
+ *   words ("it turned out what they really struggled with was…") and judged off the question.
  */
 import { describe, expect, it } from 'vitest';
 import { answerFeatures } from '../../../src/analysis/answer-features.js';
@@ -140,5 +142,22 @@ describe('a plan laid out as a run of "I\'d…" sentences is an approach in step
     const f = answerFeatures(i.answer);
     expect(f.plannedActions).toBeGreaterThanOrEqual(4);
     expect(scoreCriteria(f, relevance(i), 'technical', keyPointCoverage(i)).structure).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('a question about something found out is answered by telling the finding, in any words', () => {
+  const q = { kind: 'skill', focus: 'requirements gathering', text: 'Tell me about a search where something you found out from the hiring manager changed what you looked for.' } as const;
+  const answer =
+    'A factory wanted a CNC programmer, but when I went round the shop floor with the production lead it turned out the machines sat idle because nobody on nights could set them up. So I put forward two experienced setters instead, and they took one on within three weeks.';
+
+  it('"it turned out…" tells the finding the question asks for', () => {
+    const i = input(RECRUITER, q, answer);
+    expect(relevance(i).focusSentence?.text).toMatch(/turned out/);
+    expect(evaluateOfflineAnswer(i).score).toBeGreaterThanOrEqual(5);
+  });
+
+  it('but only answers a question that asks for a finding', () => {
+    const other = { kind: 'skill', focus: 'requirements gathering', text: 'How do you keep a hiring manager updated during a long search?' } as const;
+    expect(relevance(input(RECRUITER, other, answer)).focusSentence).toBeNull();
   });
 });
