@@ -63,7 +63,7 @@ const NO_SUBJECT = () => (noSubject ??= new Set('person people thing way lot ste
  * story "meets" a key point about "the people involved" and "the outcome" as any story would.
  */
 let outcomeWords: ReadonlySet<string> | undefined;
-const isGeneric = (k: string) =>
+export const isGeneric = (k: string) =>
   WORK_WORDS().has(k) || NO_SUBJECT().has(k) || (outcomeWords ??= new Set([wordKey('outcome'), ...synonymsOf(wordKey('outcome'))])).has(k);
 
 const NARRATIVE_KINDS = new Set(['opener', 'motivation', 'closing']);
@@ -198,6 +198,16 @@ const NOTHING_TO_ASK = /^(?:no|nope|not really|nothing|I think (?:that's|you've|
  */
 export function declinesToAsk(input: EvaluateAnswerInput, f: AnswerFeatures): boolean {
   return input.question.kind === 'closing' && f.words >= 8 && !f.text.includes('?') && NOTHING_TO_ASK.test(f.text);
+}
+
+/**
+ * Whether the answer meets a key point through a word of its subject ("a nullable column", "the
+ * lock"), directly or through a synonym, not only through words any story has ("the people
+ * involved", "the outcome").
+ */
+export function meetsSubjectOf(point: string, f: AnswerFeatures): boolean {
+  for (const k of keysWithSynonyms(point)) if (!isGeneric(k) && f.stems.has(k)) return true;
+  return false;
 }
 
 /** Measures how closely an answer addresses its question and the job. */

@@ -28,7 +28,7 @@ import { contentKeys, isAdmission, languageName, overlapCount, sentenceKeys } fr
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
 import { CALENDAR_TIMEFRAME, HEDGE, type AnswerFeatures } from '../../analysis/answer-features.js';
-import { declinesToAsk, type Relevance } from '../../analysis/answer-relevance.js';
+import { declinesToAsk, meetsSubjectOf, type Relevance } from '../../analysis/answer-relevance.js';
 import { modeOf } from './answer-rubric.js';
 import { NOTHING_ASKED, type Substance } from '../../analysis/answer-substance.js';
 
@@ -76,7 +76,8 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   // Relevance gates the score: without the question's focus or any of its key points (or, without
   // key points, a single word of the question), structure and detail cannot lift it above 4.
   const touched = keyPointsTouched(coverage) ?? r.questionHits >= 1;
-  const covered = coverage ? coverage.coveredCount > 0 : r.questionHits >= 2;
+  // A point covered only through words any story has ("says the outcome" by "fell by half") does not count.
+  const covered = coverage ? coverage.points.some((p) => p.covered && meetsSubjectOf(p.point, f)) : r.questionHits >= 2;
   // One word of the question, or two that share a synonym with its words, is a hint it is on the question.
   const nearQuestion = r.exactQuestionHits + (r.questionHits - r.exactQuestionHits) / 2 >= 1;
   if (!r.focusHit && (!touched || (!covered && !nearQuestion)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {

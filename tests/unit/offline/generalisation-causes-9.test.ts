@@ -2,7 +2,8 @@
  * The general causes behind the offline interviewer's misses on issue 12's ninth holdout, each
  * pinned on answers written for this file (not the calibration pairs):
  * - a confident story about something else reached the question's focus through the generic
- *   words of its key points ("the people involved", "the outcome"), which any work story shares;
+ *   words of its key points ("the people involved", "the outcome"), which any work story shares
+ *   (and a key point "covered" only by such words let it past the relevance gate);
  * - a mentoring story told in plain words ("I had her drive while I sat next to her… she handled
  *   it on her own") matched none of mentoring's vocabulary and was judged about something else;
  *   and, more generally, a story from the job's own field told through what the candidate did is
@@ -58,6 +59,17 @@ describe('generic words of the key points never put an answer on the question by
       points,
     );
     expect(relevance(i).focusHit).toBe(false);
+    expect(evaluateOfflineAnswer(i).score).toBeLessThanOrEqual(2);
+  });
+
+  it('nor does a key point "covered" only by them ("the outcome for … the client" by "fell by half" and "client")', () => {
+    const i = input(
+      RECRUITER,
+      q,
+      'At the leisure centre I reorganised the lifeguard rota so the busiest sessions had the most experienced people on poolside. Waiting times for lane swimming fell by half over the summer, and our biggest client, a triathlon club, booked two extra evenings.',
+      points,
+    );
+    expect(keyPointCoverage(i)!.coveredCount).toBeGreaterThan(0);
     expect(evaluateOfflineAnswer(i).score).toBeLessThanOrEqual(2);
   });
 
