@@ -83,6 +83,11 @@ const PLAIN_CUES: Readonly<Record<string, RegExp>> = {
   prioritisation: /\b(?:(?:would|will|would have) (?:take|taken|delay|delayed|mean|meant|cost|push|pushed)|push(?:ed|ing|es)? (?:(?:the|our|their|it|that|this|[\w-]+) ){0,3}back|delay(?:ed|ing)?|said no|turned (?:it|them|him|her) down|(?:offered|proposed|suggested) (?:a |an |them |him |her )?(?:simpler|smaller|quicker|cheaper|alternative|workaround|later)|more important|biggest (?:cause|problem|risk|priority)|roadmap|backlog)\b/i,
   // A deal is won through the people around it: the buyer's teams, the sign-off, the back and forth.
   'stakeholder management': /\b(?:(?:their|the|its) (?:finance|IT|legal|procurement|buying|leadership|security) (?:team|department|director|people)|back and forth|sign(?:ed)?[- ]off|decision[- ]makers?|buyers?|champions?|board)\b/i,
+  // Taking something on is told through whose job it was not and what nobody was doing about it.
+  ownership:
+    /\b(?:(?:was|is)n'?t (?:really |strictly )?my (?:job|area|responsibility|team|problem)|not (?:really |strictly )?my (?:job|area|responsibility|problem)|(?:I )?offered to|picked it up|(?:nobody|no one) (?:was|had|owned|wanted|looked)|each time (?:somebody|someone)|kept (?:happening|failing|breaking))\b/i,
+  // Leading without authority is told through bringing people along.
+  leadership: /\b(?:got (?:everyone|the (?:whole )?team|them all|people) (?:to|on board|behind)|brought (?:everyone|the (?:whole )?team|people) (?:together|along|with me|round)|(?:I )?organised (?:a|the) (?:meeting|session|group|rota))\b/i,
   'conflict resolution':
     /\b(?:I (?:thought|felt|believed|was worried) (?:that |this |it )?(?:was|would be) (?:too|a bad|the wrong|wrong|risky|a mistake)|didn'?t agree|did not agree|could see (?:why|where (?:he|she|they) (?:was|were) coming from)|(?:his|her|their) (?:side|point of view|reasoning)|different (?:views?|opinions?)|middle ground|meet (?:them |him |her )?(?:halfway|in the middle))/i,
 };

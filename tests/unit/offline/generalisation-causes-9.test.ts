@@ -7,7 +7,8 @@
  * - a mentoring story told in plain words ("I had her drive while I sat next to her… she handled
  *   it on her own") matched none of mentoring's vocabulary and was judged about something else;
  *   and, more generally, a story from the job's own field told through what the candidate did is
- *   never "about something else" (hopeless) however plainly it is worded: weak at worst;
+ *   never "about something else" (hopeless) however plainly it is worded: weak at worst; and
+ *   ownership is recognised when told plainly ("each time somebody just reran it by hand");
  * - a polite "no questions, you've covered everything" at the close was judged off the question
  *   (hopeless) rather than a weak close;
  * - a complete plan laid out as a run of "I'd…" sentences without step words ("first", "then")
@@ -102,19 +103,18 @@ describe('helping someone grow is recognised in how the story goes, not only in 
   });
 });
 
-describe('a story from the job\'s own field, told through what the candidate did, is weak at worst', () => {
-  const q = { kind: 'behavioral', focus: 'ownership', text: 'Tell me about a time you took on something that was not strictly your responsibility.' } as const;
-  const points = ['Says why it was not their job and why they took it on', 'Describes what they did', 'Says the result'];
+const EXPORT_STORY =
+  "The nightly export of orders to the warehouse had been failing every few days for months, and each time somebody just reran it by hand in the morning. One week I read through its logs, found it timed out whenever the orders table was being vacuumed, moved the job an hour later and added a retry with a short wait. I wrote the change up in the runbook and set an alert on how long it runs. It hasn't failed since.";
 
-  it('a plain story of fixing the nightly export is not capped as about something else', () => {
-    const i = input(
-      DEVELOPER,
-      q,
-      "The nightly export of orders to the warehouse had been failing every few days for months, and each time somebody just reran it by hand in the morning. One week I read through its logs, found it timed out whenever the orders table was being vacuumed, moved the job an hour later and added a retry with a short wait. I wrote the change up in the runbook and set an alert on how long it runs. It hasn't failed since.",
-      points,
-    );
+describe('a story from the job\'s own field, told through what the candidate did, is weak at worst', () => {
+  const q = { kind: 'behavioral', focus: 'collaboration', text: 'Tell me about a time you worked closely with another team to deliver something.' } as const;
+  const points = ['Says which team and what they needed from each other', 'Describes how they worked together', 'Says the result'];
+
+  it('a plain story of fixing the nightly export, though not about working with another team, is not capped as about something else', () => {
+    const i = input(DEVELOPER, q, EXPORT_STORY, points);
+    expect(relevance(i).focusHit).toBe(false);
     const d = depthOf(i, answerFeatures(i.answer), relevance(i), keyPointCoverage(i));
-    expect(d.ceiling).toBeGreaterThanOrEqual(4);
+    expect(d.ceiling).toBe(4);
     expect(evaluateOfflineAnswer(i).score).toBeGreaterThanOrEqual(3);
   });
 
@@ -126,6 +126,16 @@ describe('a story from the job\'s own field, told through what the candidate did
       points,
     );
     expect(evaluateOfflineAnswer(i).score).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('taking ownership is recognised when it is told plainly', () => {
+  const q = { kind: 'behavioral', focus: 'ownership', text: 'Tell me about a time you took on something that was not strictly your responsibility.' } as const;
+
+  it('"each time somebody just reran it by hand… I read through its logs…" is ownership', () => {
+    const i = input(DEVELOPER, q, EXPORT_STORY, ['Says why it was not their job and why they took it on', 'Describes what they did', 'Says the result']);
+    expect(relevance(i).focusSentence?.text).toMatch(/each time somebody/);
+    expect(evaluateOfflineAnswer(i).score).toBeGreaterThanOrEqual(5);
   });
 });
 
