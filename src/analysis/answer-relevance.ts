@@ -63,7 +63,7 @@ const NO_SUBJECT = () => (noSubject ??= new Set('person people thing way lot ste
  * story "meets" a key point about "the people involved" and "the outcome" as any story would.
  */
 let outcomeWords: ReadonlySet<string> | undefined;
-export const isGeneric = (k: string) =>
+const isGeneric = (k: string) =>
   WORK_WORDS().has(k) || NO_SUBJECT().has(k) || (outcomeWords ??= new Set([wordKey('outcome'), ...synonymsOf(wordKey('outcome'))])).has(k);
 
 const NARRATIVE_KINDS = new Set(['opener', 'motivation', 'closing']);
