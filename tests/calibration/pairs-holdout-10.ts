@@ -9,7 +9,35 @@
  * adequate and weak answers of varied length and voice (British, American, non-native English).
  * Bands are a career coach's judgement of each answer, set when it was written. Do not tune
  * against these: if the scorer needs tuning again, fold them into the tuning pairs (saying so)
- * and write a new holdout.
+ * and write a new holdout. (f51b3e6, after d41f0a1, only made a helper module-private: no score
+ * moved.)
+ *
+ * Scored once (after 16f855d, `npm run calibrate`): 81.3% exact (39/48), 100% within one band,
+ * no answer two bands off — the first holdout with none two bands off, but below issue 12's 85%
+ * exact, which the calibration test keeps as the goal. Left untuned, so it stays the holdout.
+ * The misses, by cause (read from the scorer's features, not fixed):
+ * - four strong answers score 9 (a Python gap plan, a clinical-safety gap plan, a motivation
+ *   answer, a support opener): each covers the question's points briefly and well, and the top
+ *   band still does not ask for what separates an excellent answer from that (the eighth and
+ *   ninth holdouts' cause; every gate on lexical key-point or focus coverage tried so far lowered
+ *   more excellent answers than it fixed);
+ * - a plain-spoken, safe falls plan ("I wouldn't try to pick her up… shout for another nurse and
+ *   get the hoist… do her obs… write it all down") touches no key point lexically ("obs" is not
+ *   "observations", "hurt" not "injury", "write it all down" not "documents") and names no
+ *   number or tool, so relevance and specificity stay low (strong → 6);
+ * - a two-line generic plan ("look at the database… maybe restart it. Then I'd ask whoever wrote
+ *   the migration to fix it") passes the short-scenario checks through one step word ("then")
+ *   and one word of the skill's vocabulary ("migration", which also covers a key point) (weak →
+ *   5);
+ * - a generic opener ("hard-working and target-driven… in sales for a few years… a growing company
+ *   like Tallyworks") is on the focus by naming the employer, and "a few years" counts as a
+ *   timeframe, so it escapes the thin cap (weak → 5);
+ * - a confident hobbies opener (a charity bike ride, coaching a football team) shares three
+ *   generic words with the job ad (jobHits counts "team", "coach"…), so the opener's off-role
+ *   cap (at most one job word) does not apply and it stops at 4 (hopeless → 4);
+ * - a one-question close ("how many Year 11 classes would I have?") is not read as a question
+ *   about the work: "year" is a boilerplate word and "classes" is not in the job ad's
+ *   requirement lines, so it gets no closing floor (adequate → 4).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
