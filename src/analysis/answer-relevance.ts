@@ -10,7 +10,7 @@ import { answerPatternOf, competencyByName } from './competencies.js';
 import type { ContextAnalysis } from './context-analysis.js';
 import { skillByName } from './skill-matcher.js';
 import type { Sentence, TextDoc } from '../text/index.js';
-import { contentKeys, keyOf, overlapCount, sentenceKeys, synonymsOf, TextCache } from '../text/index.js';
+import { contentKeys, keyOf, overlapCount, sentenceKeys, synonymsOf, TextCache, wordKey } from '../text/index.js';
 import { RELATED_EVIDENCE, SKILL_DOMAIN } from './skill-definition.js';
 
 /** How an answer relates to its question, the job and the CV. */
@@ -56,6 +56,16 @@ const WORK_WORDS = () => (workWords ??= contentKeys(WORK_WORD_LIST));
 let noSubject: ReadonlySet<string> | undefined;
 const NO_SUBJECT = () => (noSubject ??= new Set('person people thing way lot step time day bit kind sort part stuff end'.split(' ').map(keyOf)));
 
+/**
+ * Words any work story shares whatever it is about: its people and places (WORK_WORDS), words
+ * that name nothing, and the language of outcomes ("fell", "rose", "saved": the synonyms of
+ * "outcome"). Alone they never show that an answer is about this question: a shop-floor rota
+ * story "meets" a key point about "the people involved" and "the outcome" as any story would.
+ */
+let outcomeWords: ReadonlySet<string> | undefined;
+const isGeneric = (k: string) =>
+  WORK_WORDS().has(k) || NO_SUBJECT().has(k) || (outcomeWords ??= new Set([wordKey('outcome'), ...synonymsOf(wordKey('outcome'))])).has(k);
+
 const NARRATIVE_KINDS = new Set(['opener', 'motivation', 'closing']);
 
 /**
@@ -67,12 +77,17 @@ const PLAIN_CUES: Readonly<Record<string, RegExp>> = {
   // A patient deteriorating is told through the signs and the call for help, not the word "incident".
   'incident response': /\b(?:(?:sats|saturations|oxygen|blood pressure|heart rate|temperature|NEWS2?(?: score)?)\b[^.]{0,20}\b(?:dropp\w*|fell|fall\w*|went (?:up|down)|rose|ris\w*|spik\w*)|became (?:short of breath|breathless|confused|unresponsive|clammy|drowsy|unwell|agitated)|(?:called|bleeped|rang|paged) (?:the )?(?:doctor|registrar|outreach|crash team|medical team|on-?call)|went down|stopped working)\b/i,
   // Helping a newer colleague is mentoring, even when nobody calls it that.
-  mentoring: /\b(?:new(?:er)? (?:colleague|starter|joiner|hire|member of (?:staff|the team))|show(?:ed)? (?:him|her|them) how|sat (?:down )?with (?:him|her|them)|walked (?:him|her|them) through|(?:his|her|their) confidence)\b/i,
+  mentoring: /\b(?:new(?:er)? (?:colleague|starter|joiner|hire|grad|graduate|member of (?:staff|the team))|show(?:ed)? (?:him|her|them) how|sat (?:down )?with (?:him|her|them)|walked (?:him|her|them) through|(?:his|her|their) confidence)\b/i,
   // Saying no, or choosing what comes first, is told through its cost and the alternative offered.
   // "It would take six weeks and push back the payments fix": the cost of a yes, told plainly.
   prioritisation: /\b(?:(?:would|will|would have) (?:take|taken|delay|delayed|mean|meant|cost|push|pushed)|push(?:ed|ing|es)? (?:(?:the|our|their|it|that|this|[\w-]+) ){0,3}back|delay(?:ed|ing)?|said no|turned (?:it|them|him|her) down|(?:offered|proposed|suggested) (?:a |an |them |him |her )?(?:simpler|smaller|quicker|cheaper|alternative|workaround|later)|more important|biggest (?:cause|problem|risk|priority)|roadmap|backlog)\b/i,
   // A deal is won through the people around it: the buyer's teams, the sign-off, the back and forth.
   'stakeholder management': /\b(?:(?:their|the|its) (?:finance|IT|legal|procurement|buying|leadership|security) (?:team|department|director|people)|back and forth|sign(?:ed)?[- ]off|decision[- ]makers?|buyers?|champions?|board)\b/i,
+  // Taking something on is told through whose job it was not and what nobody was doing about it.
+  ownership:
+    /\b(?:(?:was|is)n'?t (?:really |strictly )?my (?:job|area|responsibility|team|problem)|not (?:really |strictly )?my (?:job|area|responsibility|problem)|(?:I )?offered to|picked it up|(?:nobody|no one) (?:was|had|owned|wanted|looked)|each time (?:somebody|someone)|kept (?:happening|failing|breaking))\b/i,
+  // Leading without authority is told through bringing people along.
+  leadership: /\b(?:got (?:everyone|the (?:whole )?team|them all|people) (?:to|on board|behind)|brought (?:everyone|the (?:whole )?team|people) (?:together|along|with me|round)|(?:I )?organised (?:a|the) (?:meeting|session|group|rota))\b/i,
   'conflict resolution':
     /\b(?:I (?:thought|felt|believed|was worried) (?:that |this |it )?(?:was|would be) (?:too|a bad|the wrong|wrong|risky|a mistake)|didn'?t agree|did not agree|could see (?:why|where (?:he|she|they) (?:was|were) coming from)|(?:his|her|their) (?:side|point of view|reasoning)|different (?:views?|opinions?)|middle ground|meet (?:them |him |her )?(?:halfway|in the middle))/i,
 };
@@ -105,6 +120,35 @@ function showsCompetency(pattern: RegExp, doc: TextDoc, i: number): boolean {
   }
   return false;
 }
+
+const CAUSATIVE = new Set(['let', 'have', 'get']);
+const THIRD_PERSON_OBJECT = new Set(['him', 'her', 'them']);
+const THIRD_PERSON_SELF = new Set(['himself', 'herself', 'themselves']);
+const THIRD_PERSON_POSSESSIVE = new Set(['his', 'her', 'their']);
+
+/**
+ * Helping someone grow told without the word "mentoring": the candidate hands the work over
+ * ("I had her drive while I sat next to her", "I let him run the next one", "got them to
+ * present it") or the other person ends up doing it themselves ("she handled it on her own",
+ * "wrote the review herself"). Read from the parse: a causative verb, a third-person object and
+ * a verb; or a third person's "own"/"-self".
+ */
+function handsOver(doc: TextDoc, i: number): boolean {
+  const s = doc.sentences[i];
+  if (!s) return false;
+  for (let t = s.from; t < s.to; t++) {
+    const token = doc.tokens[t]!;
+    if (THIRD_PERSON_SELF.has(token.lower)) return true;
+    if (token.lower === 'own' && doc.tokens[t - 2]?.lower === 'on' && THIRD_PERSON_POSSESSIVE.has(doc.tokens[t - 1]?.lower ?? '')) return true;
+    if (token.pos !== 'VERB' || !CAUSATIVE.has(token.lemma) || !THIRD_PERSON_OBJECT.has(doc.tokens[t + 1]?.lower ?? '')) continue;
+    const next = doc.tokens[t + 2]?.lower === 'to' ? doc.tokens[t + 3] : doc.tokens[t + 2];
+    if (next && (next.pos === 'VERB' || next.lower === next.lemma) && next.type === 'word' && next.pos !== 'ADP' && next.pos !== 'DET' && next.pos !== 'PRON') return true;
+  }
+  return false;
+}
+
+/** Competencies people show in how their story goes rather than in any word of it. */
+const STRUCTURAL_CUES: Readonly<Record<string, (doc: TextDoc, i: number) => boolean>> = { mentoring: handsOver };
 
 /** A sentence whose subject is the candidate or their team: "I", "we" as a pronoun, before a verb or an auxiliary. */
 function candidateActs(doc: TextDoc, from: number, to: number): boolean {
@@ -142,6 +186,35 @@ function jobAndCvSkillNames(a: ContextAnalysis): ReadonlySet<string> {
   return names;
 }
 
+/**
+ * A question about something the candidate found out ("something you found out in discovery",
+ * "what did you learn") is answered by telling the finding, in whatever words: "it turned out
+ * what they really struggled with was…", "that's when I realised…".
+ */
+const ASKS_FOR_A_FINDING = /\b(?:f(?:ind|ound) out|discover\w*|uncover\w*|learn(?:ed|t)?|realis\w*|realiz\w*)\b/i;
+const TELLS_A_FINDING = /\b(?:(?:it|this|that) turned out|turned out (?:that|to be)|(?:I|we) (?:found out|realised|realized|discovered|uncovered|learned that|learnt that)|it emerged|that's when (?:I|we) (?:realised|realized|saw))\b/i;
+
+/** "No, I think you've covered everything", "Not really, nothing else from me": no question back, said politely. */
+const NOTHING_TO_ASK = /^(?:no|nope|not really|nothing|I think (?:that's|you've|we've)|I don't think)\b|\b(?:(?:you've|we've|you have|we have) covered|that's everything|nothing (?:else|more)|no (?:more )?questions)\b/i;
+
+/**
+ * A closing answer that politely declines to ask anything. It answers the question, weakly (a
+ * missed chance to show interest), so it is thin, not off the question.
+ */
+export function declinesToAsk(input: EvaluateAnswerInput, f: AnswerFeatures): boolean {
+  return input.question.kind === 'closing' && f.words >= 8 && !f.text.includes('?') && NOTHING_TO_ASK.test(f.text);
+}
+
+/**
+ * Whether the answer meets a key point through a word of its subject ("a nullable column", "the
+ * lock"), directly or through a synonym, not only through words any story has ("the people
+ * involved", "the outcome").
+ */
+export function meetsSubjectOf(point: string, f: AnswerFeatures): boolean {
+  for (const k of keysWithSynonyms(point)) if (!isGeneric(k) && f.stems.has(k)) return true;
+  return false;
+}
+
 /** Measures how closely an answer addresses its question and the job. */
 export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: ContextAnalysis): Relevance {
   const focus = input.question.focus.trim();
@@ -158,10 +231,13 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     focusSentence = mention ? sentenceAt(f, mention.index) : domain ? (f.sentences.find((s) => domain.test(s.text)) ?? null) : null;
   } else if (competency) {
     const cue = PLAIN_CUES[competency.name];
-    focusSentence = f.sentences.find((s, i) => showsCompetency(answerPatternOf(competency), f.doc, i) || (cue?.test(s.text) ?? false)) ?? null;
+    const shown = STRUCTURAL_CUES[competency.name];
+    focusSentence =
+      f.sentences.find((s, i) => showsCompetency(answerPatternOf(competency), f.doc, i) || (cue?.test(s.text) ?? false) || (shown?.(f.doc, i) ?? false)) ?? null;
   } else if (focusStems.size) {
     focusSentence = f.sentences.find((_, i) => overlapCount(sentenceKeys(f.doc, i), focusStems) > 0) ?? null;
   }
+  if (!focusSentence && ASKS_FOR_A_FINDING.test(input.question.text)) focusSentence = f.sentences.find((s) => TELLS_A_FINDING.test(s.text)) ?? null;
 
   const jobSkillNames = jobAndCvSkillNames(a);
   const knownSkills = f.skillNames.filter((n) => jobSkillNames.has(n));
@@ -176,15 +252,23 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
   const exactQuestionHits = overlapCount(f.stems, questionStems);
   // Words of what a strong answer covers (the key points) also show the answer is on the question.
   const pointWords = keysWithSynonyms((input.keyPoints ?? []).join(' '));
+  // Key points are written in the abstract ("the people involved", "says the outcome"): their
+  // generic words (the people, places and outcome verbs every work story has) can back up other
+  // evidence that the answer is on the question, but never establish it alone.
   let pointHits = 0;
-  for (const k of f.stems) if (pointWords.has(k) && !questionWords.has(k)) pointHits++;
+  let specificPointHits = 0;
+  for (const k of f.stems) {
+    if (!pointWords.has(k) || questionWords.has(k)) continue;
+    pointHits++;
+    if (!isGeneric(k)) specificPointHits++;
+  }
   // Asking the interviewer questions is exactly what a closing answer should do.
   const askingBack = input.question.kind === 'closing' && f.text.includes('?');
   // Sharing several of the question's own words also counts as addressing it; an opener,
   // motivation or closing answer addresses its focus by talking about this employer or job.
   const focusHit =
     focusSentence !== null ||
-    questionHits + pointHits >= 3 ||
+    (questionHits + pointHits >= 3 && questionHits + specificPointHits > 0) ||
     askingBack ||
     (NARRATIVE_KINDS.has(input.question.kind) && (mentionsEmployer || knownSkills.length > 0));
 
@@ -204,6 +288,7 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     f.words >= 8 &&
     !focusHit &&
     !askingBack &&
+    !declinesToAsk(input, f) &&
     f.skillNames.length === 0 &&
     // No shared vocabulary at all, or (for a longer answer) only a stray word or two.
     (topical === 0 || (topical <= 2 && topical / Math.max(1, f.stems.size) < 0.1)) &&

@@ -5,7 +5,7 @@
  */
 import type { EvaluateAnswerInput } from '../ai/types.js';
 import { answerFeatures, type AnswerFeatures } from './answer-features.js';
-import { relevanceOf, type Relevance } from './answer-relevance.js';
+import { declinesToAsk, relevanceOf, type Relevance } from './answer-relevance.js';
 import { analyseContext } from './context-analysis.js';
 import { contentKeys } from '../text/index.js';
 
@@ -77,6 +77,9 @@ function echoesQuestion(input: EvaluateAnswerInput, f: AnswerFeatures): boolean 
   return novel <= 2 && novel / f.stems.size < 0.2;
 }
 
+/** Why a polite closing answer that asks nothing is weak. */
+export const NOTHING_ASKED = 'It is polite, but asks nothing: a question about the role or the team would have shown your interest.';
+
 /** The ceiling for an answer whose features and relevance are already known. */
 export function substanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Relevance): Substance {
   const cap = (ceiling: number, issue: SubstanceIssue, reason: string): Substance => ({ ceiling, reason, issue });
@@ -109,6 +112,8 @@ export function substanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Re
     return cap(3, 'repetitive', 'The answer mostly repeats itself instead of adding detail.');
   }
   const askingBack = input.question.kind === 'closing' && f.text.includes('?');
+  // A polite "no questions" at the close answers the question, weakly: not a story told too briefly.
+  if (declinesToAsk(input, f)) return cap(4, 'thin', NOTHING_ASKED);
   if (f.words < 25 && !input.isFollowUp && !askingBack) return cap(4, 'brief', 'The answer is too brief to give a real example.');
   if (STORY_KINDS.has(input.question.kind) && !f.pastAction && f.hypotheticalSentences.length > 0) {
     return cap(6, 'hypothetical', 'The answer says what you would do, not what you actually did.');

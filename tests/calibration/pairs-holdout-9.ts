@@ -33,16 +33,28 @@
  * - three strong answers (two motivation answers, a disagreement story) reach 9–10 with one or no
  *   key point covered: the top band still does not ask for the question's key points (the
  *   eighth holdout's cause, not fixed — see pairs-holdout-8.ts).
+ *
+ * Folded into the tuning pairs after that (issue-12f): the causes above were fixed structurally
+ * (generic key-point words — people, places, outcome verbs — never establish that an answer is
+ * on the question; mentoring is read in how a story goes, a third person handed the work or
+ * doing it on their own; a story from the job's own field told through the candidate's actions
+ * is weak at worst; a polite "no questions" close is thin, not off-topic; a run of "I'd…"
+ * sentences is a plan in steps; a question about something found out is answered by "it
+ * turned out…"), which moved this set from 83.3% to 93.8% exact with none two bands off
+ * (`npm run calibrate`) — a tuning figure from then on, not a holdout figure. The top-band cause
+ * (three strong answers at 9–10) was not fixed: no gate on key-point or focus coverage tried
+ * separated strong from excellent answers without lowering more excellent ones. A tenth
+ * holdout was written after this (pairs-holdout-10.ts).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 const RN_HANDOVER_STORY = `On nights last month I took handover for a bay of six, and the day nurse mentioned in passing that one man's catheter hadn't drained much. I checked his fluid chart straight after handover and he'd passed 90 ml in eight hours, so I bladder-scanned him, found a retention, and got the doctor to review him. Since then I go through every fluid chart at the start of the shift rather than waiting for the first round.`;
 const SU_REFUND_STORY = `A customer had been charged twice for a thermostat and had waited three weeks for a refund that kept being promised. I went through the payment logs with our billing team, found the second charge had never been flagged for a refund at all, and pushed it through the same day. I called him to explain what had gone wrong and added a note to our refunds macro so agents check the flag, and we had no more of those complaints that quarter.`;
 
-export const HOLDOUT_PAIRS: readonly CalibrationPair[] = [
+export const HOLDOUT_V9_PAIRS: readonly CalibrationPair[] = [
   // ── Software ─────────────────────────────────────────────────────────────────────────────
   h({ id: 'h9-sw-lag-excellent', question: Q.swConsumerLag, band: 'excellent', note: 'Reads the lag per partition, limits the impact, finds the cause with evidence, fixes it safely and adds a lag alert.',
     answer: `First I'd look at the consumer group's lag per partition, because that tells me whether the whole consumer is slow or one partition is stuck. If it's one partition, it's usually a poison message or a hot merchant; if it's all of them, it's the consumer itself. While I'm looking, I'd tell support that balances are delayed so they can answer merchants, and if the consumer is simply under-provisioned I'd add instances up to the number of partitions to buy time. Then I'd check what each message is waiting on: at Coppergate our RabbitMQ consumers slowed down exactly like this because every message did a database lookup that had lost its index after a migration, and the query plan showed a sequential scan. If it's something like that, I'd fix the query or restore the index, watch the lag come down on the dashboard, and check that no events were skipped by comparing the counts with the producer. Afterwards I'd add an alert on lag in minutes rather than messages, say five minutes, and write up a short incident review so the runbook covers it.` }),

@@ -8,7 +8,8 @@
  * Caps, first match wins (main questions only; follow-up answers are short by design):
  * - neither the question's focus nor any key point (or, without key points, a single word of
  *   the question) appears → at most 4; sharing no word with the question either → at most 2,
- *   unless it is a substantial measured story from work (60+ words, a number, an action);
+ *   unless it is a substantial story from work (60+ words and an action, with a number or, in
+ *   the job's own field, the candidate's actions in two sentences);
  * - an answer of 60+ words that hedges in three or more sentences with at most one number, and
  *   either never says what the candidate did or hedges in most of its sentences (waffle) → at most 4;
  * - an opener or motivation answer that hardly mentions anything this job is about → at most 4;
@@ -27,9 +28,9 @@ import { contentKeys, isAdmission, languageName, overlapCount, sentenceKeys } fr
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
 import { CALENDAR_TIMEFRAME, HEDGE, type AnswerFeatures } from '../../analysis/answer-features.js';
-import type { Relevance } from '../../analysis/answer-relevance.js';
+import { declinesToAsk, meetsSubjectOf, type Relevance } from '../../analysis/answer-relevance.js';
 import { modeOf } from './answer-rubric.js';
-import type { Substance } from '../../analysis/answer-substance.js';
+import { NOTHING_ASKED, type Substance } from '../../analysis/answer-substance.js';
 
 type Kind = EvaluateAnswerInput['question']['kind'];
 
@@ -70,17 +71,24 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (!f.language.english && f.language.reliable) {
     return cap(1, 'not_english', notEnglishReason(f.language.code));
   }
+  // Weak, not off the question: at least the floor of a thin answer (substance caps it at 4).
+  if (declinesToAsk(input, f)) return cap(4, 'thin', NOTHING_ASKED);
   // Relevance gates the score: without the question's focus or any of its key points (or, without
   // key points, a single word of the question), structure and detail cannot lift it above 4.
   const touched = keyPointsTouched(coverage) ?? r.questionHits >= 1;
-  const covered = coverage ? coverage.coveredCount > 0 : r.questionHits >= 2;
+  // A point covered only through words any story has ("says the outcome" by "fell by half") does not count.
+  const covered = coverage ? coverage.points.some((p) => p.covered && meetsSubjectOf(p.point, f)) : r.questionHits >= 2;
   // One word of the question, or two that share a synonym with its words, is a hint it is on the question.
   const nearQuestion = r.exactQuestionHits + (r.questionHits - r.exactQuestionHits) / 2 >= 1;
   if (!r.focusHit && (!touched || (!covered && !nearQuestion)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
     // Confident and specific about something else, sharing not one word with the question: a
     // non-answer — unless it is a substantial, measured story from work, which shows some ability
     // even though it answers another question (weak, not hopeless).
-    const substantialStory = f.words >= 60 && f.metricSentences.length >= 1 && f.actionSentences.length >= 1;
+    // A story in the job's own field told through what was done ("I had her drive while I sat
+    // next to her") is substantial too, even without a number: it may answer this question in
+    // words the scorer does not know, so it is weak at worst, never "about something else".
+    const substantialStory =
+      f.words >= 60 && f.actionSentences.length >= 1 && (f.metricSentences.length >= 1 || (f.actionSentences.length >= 2 && r.jobHits >= 3));
     // A short answer in the candidate's own words that names nothing else ("I'd explain the value
     // again and offer a discount") is thin but on the question: weak, not a non-answer.
     if (saysNothingSpecific(f, r)) return cap(4, 'thin', THIN_REASON);

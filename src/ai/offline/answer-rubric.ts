@@ -39,9 +39,12 @@ function structure(f: AnswerFeatures, mode: Mode, r: Relevance): number {
   if (mode === 'follow_up') return Math.min(5, parts + 1);
   const text = f.text;
   if (mode === 'approach') {
-    const steps = /\b(first|then|next|after that|finally|step|start by|begin by)\b/i.test(text) ? 1 : 0;
+    // Steps are named ("first…, then…") or laid out as a run of plans, one after another ("I'd
+    // take her to a cubicle… I'd tell the nurse in charge… I'd start the pathway…").
+    const sequence = f.plannedActions >= 4 && f.hypotheticalSentences.length >= 3;
+    const steps = sequence || /\b(first|then|next|after that|finally|step|start by|begin by)\b/i.test(text) ? 1 : 0;
     const reasons = /\b(because|so that|trade-?offs?|instead of|rather than|which means|the risk)\b/i.test(text) ? 1 : 0;
-    const checks = /\b(measur\w*|monitor\w*|verif\w*|test\w*|check\w*|metrics?|confirm\w*|roll(?:ed)? back|validat\w*|dashboards?|alert\w*)\b/i.test(text) ? 1 : 0;
+    const checks = /\b(measur\w*|monitor\w*|verif\w*|test\w*|(?:re)?check\w*|reassess\w*|metrics?|confirm\w*|roll(?:ed)? back|validat\w*|dashboards?|alert\w*)\b/i.test(text) ? 1 : 0;
     // A past example, or a plan that closes the loop: what happens afterwards so it does not recur.
     const example = f.pastAction || AFTERWARDS.test(text) ? 1 : 0;
     return Math.min(5, steps + reasons + checks + example + sentences);
