@@ -10,6 +10,41 @@
  * English). Bands are a career coach's judgement of each answer, set when it was written. Do not
  * tune against these: if the scorer needs tuning again, fold them into the tuning pairs (saying
  * so) and write a new holdout.
+ *
+ * Scored once (after 47bdaf1, `npm run calibrate`): 75.0% exact (36/48), 97.9% within one band,
+ * one answer two bands off — below issue 12's bar (85% exact, none two bands off), and below the
+ * tenth holdout's 81.3%: the last round's fixes did not generalise as well as its tuning figure
+ * (91.9%) suggests. The calibration test guards this measured level. Left untuned, so it stays
+ * the holdout. The misses, by cause (read from the scorer's features, not fixed):
+ * - a SEND story about "a girl with ADHD" (sat her at the front, broke tasks into chunks, a job in
+ *   practicals) touches no key-point word and SEND has no vocabulary for specific needs (ADHD,
+ *   dyslexia, autism are not its aliases), so it is capped as about something else; it names
+ *   things (not "thin") and is under 60 words (not a "substantial story") (adequate → 2, two
+ *   bands off);
+ * - plain-spoken plans again: a chest-pain plan ("get him on the monitor… get an ECG done… do
+ *   his obs… get a doctor to look at the ECG") and a coaching plan ("listen in on some of her
+ *   calls… a quiet chat… sit her next to someone good… look again in three weeks") meet one key
+ *   point each lexically and name no tool, so relevance and specificity stay low (strong → 6,
+ *   twice); a cash plan in plain finance words ("how much cash we'd be short by", "extend our
+ *   overdraft", "longer to pay") covers no key point (adequate → 3);
+ * - the "no example" cap on story questions misreads short real examples: a habit with a
+ *   particular month ("Last month that meant the board pack went first") and a story told
+ *   with "we" throughout ("We moved our onboarding work back and built the integration") have
+ *   no sentence of the candidate's own action (adequate → 4, twice);
+ * - the example floor lifts a vague two-liner with an action and an outcome ("I told the product
+ *   team about it a few times. I think they fixed it eventually.") to adequate (weak → 5);
+ * - a perks-only close ("Is there a budget for conferences, and do you offer a four-day week?")
+ *   counts as a question about the work through "budget", an everyday work word — the closing
+ *   work-noun route added in 7bf2481 reads any work word, and the pay/logistics filter does not
+ *   know conferences or a four-day week (weak → 5);
+ * - counts that measure nothing ("I lost one last year", "sit in on a couple of calls") are
+ *   read as the "two measured facts" the summary top band asks for, so a strong gap answer
+ *   reaches 9 (strong → 9); a short, general motivation answer ("faster paced… would really stretch me") that names
+ *   NIV and "three years" scores 8 (adequate → 8);
+ * - the strong/excellent boundary of story answers, still unseparated: a well-ordered
+ *   prioritisation story with three numbers scores 10 (strong → 10), and an excellent SEND story
+ *   gets structure 2 of 5 (no situation or task recognised in "I had a Year 8 boy with
+ *   dyslexia… who'd stopped writing anything") and stops at 8 (excellent → 8).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
