@@ -109,7 +109,8 @@ const LOOSE_OUTCOME = /\b(?:calmed down|(?:much|a lot|far|a bit) (?:better|faste
  */
 export const CALENDAR_TIMEFRAME =
   /\b(?:in|within|over|during|after|by|before|until|across)\s+(?:(?:my|the|a|an|this|next|first|second|following|coming|whole|autumn|spring|summer)\s+){0,3}(?:half[- ]terms?|terms?(?!\s+of\b)|semesters?|school year|academic year|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|summer|holidays)\b/i;
-const TIMEFRAME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)[\s-]+(?:minutes?|hours?|days?|weeks?|months?|quarters?|years?|sprints?|shifts?)\b|\b(?:by|before|within|over|during) (?:the )?(?:end of|next|first|following|deadline)|\bdeadline\b|\bQ[1-4]\b|\blast (?:year|month|quarter|winter|summer)\b/i;
+// "A few years" is how long someone has done a job, not when something happened or how fast.
+const TIMEFRAME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:minutes?|hours?|days?|weeks?|months?|quarters?|years?|sprints?|shifts?)\b|\b(?:a few|several)[\s-]+(?:minutes?|hours?|days?|weeks?|months?|quarters?|sprints?|shifts?)\b|\b(?:by|before|within|over|during) (?:the )?(?:end of|next|first|following|deadline)|\bdeadline\b|\bQ[1-4]\b|\blast (?:year|month|quarter|winter|summer)\b/i;
 // "kind of" hedges in "it kind of worked", not in "the kind of work I enjoy".
 export const HEDGE = /\b(I guess|I think|maybe|probably|(?<!\b(?:the|that|this|what|a|any|which|same|every) )(?:kind|sort) of|basically|to be honest|I suppose|not sure|I believe|hopefully)\b|\b(?:um+|uh+|erm)\b/i;
 const HYPOTHETICAL = /\b(I would|I'd|I will|I'll|I'm going to|I could|I might|would probably|you would|you'd)\b/i;

@@ -23,6 +23,8 @@ export interface Relevance {
   /** Of those, the question's own words (a synonym alone is weaker evidence that the answer is on the question). */
   exactQuestionHits: number;
   jobHits: number;
+  /** Of those, words that are not everyday work language ("team", "coach", "customer"): what is particular to this job. */
+  specificJobHits: number;
   /** Skills named in the answer that the job or the CV also names. */
   knownSkills: string[];
   offTopic: boolean;
@@ -51,6 +53,8 @@ const WORK_WORD_LIST =
   'lesson class teacher teaching curriculum learner course buyer quota pipeline prospect forecast';
 let workWords: ReadonlySet<string> | undefined;
 const WORK_WORDS = () => (workWords ??= contentKeys(WORK_WORD_LIST));
+/** Whether a comparison key is a word of everyday work ("class", "team", "shift"): the work itself, not its perks. */
+export const isWorkWord = (key: string): boolean => WORK_WORDS().has(key);
 
 /** Nouns that name no subject matter of their own ("a great next step", "a people person"). */
 let noSubject: ReadonlySet<string> | undefined;
@@ -274,7 +278,11 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
 
   const jobHits = overlapCount(f.stems, a.jobVocabulary);
   let topical = 0;
-  for (const s of f.stems) if (questionStems.has(s) || a.jobVocabulary.has(s) || WORK_WORDS().has(s)) topical++;
+  let specificJobHits = 0;
+  for (const s of f.stems) {
+    if (questionStems.has(s) || a.jobVocabulary.has(s) || WORK_WORDS().has(s)) topical++;
+    if (a.jobVocabulary.has(s) && !isGeneric(s)) specificJobHits++;
+  }
 
   const other = new Set<string>();
   for (const t of f.doc.tokens) {
@@ -296,5 +304,5 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     // nothing specific, which is thin, not off the question.
     (other.size >= 2 || f.metricSentences.length > 0 || f.properNouns > 0);
 
-  return { focusHit, focusSentence, questionHits, exactQuestionHits, jobHits, knownSkills, offTopic, otherSubjects: other.size };
+  return { focusHit, focusSentence, questionHits, exactQuestionHits, jobHits, specificJobHits, knownSkills, offTopic, otherSubjects: other.size };
 }

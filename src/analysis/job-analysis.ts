@@ -81,6 +81,8 @@ const APPLY =
   /\b(?:apply|applications?|cover letter|send (?:us )?(?:your|a)|include (?:a )?(?:link|portfolio)|closing date|interview process|next steps|we(?:'ll| will) be in touch|equal opportunit\w*|reasonable adjustments|please (?:include|send|note|apply))\b/i;
 const LOGISTICS =
   /\b(?:travel|remote|hybrid|on-?site|in the office|office-based|relocat\w*|time ?zones?|full-time|part-time|hrs?\/week|hours? (?:a|per) week|days and nights|permanent|fixed[- ]term|contract (?:role|position)|visa|sponsorship|based in|flexible working|start date|location)\b/i;
+/** Pay, benefits or logistics ("is the salary negotiable?", "how many days in the office?"): the terms of a job, not its work. */
+export const isTermsOfEmployment = (text: string): boolean => PAY.test(text) || LOGISTICS.test(text);
 /** A line that asks something of the candidate ("you will", "you have", "experience of"). */
 const DUTY = /\b(?:you(?:'ll| will| would)?|your)\b|\b(?:experience|ability|able to|knowledge|skills?|must|required|essential)\b/i;
 /** A line about the employer: "We are a Series C company", "Our 24-bed unit…", "We value…". */

@@ -67,6 +67,10 @@ export const GENERAL_SKILLS: SkillDefinition[] = [
     ['renal replacement therapy', 'CRRT', 'haemofiltration', 'hemofiltration', 'dialysis'],
     ['critical care', 'intensive care', 'ICU', 'HDU', 'high-dependency'],
     ['sepsis management', 'Sepsis Six', 'sepsis'],
+    // What a ward does after a fall, in the words nurses use for it ("get the hoist", "fill in a Datix").
+    ['moving and handling', 'manual handling', 'safe moving', 'hoist', 'hoisting'], ['falls prevention', 'falls risk assessment', 'falls assessment'],
+    ['incident reporting', 'Datix', 'incident form'], ['anticoagulation', 'anticoagulants', 'blood thinners'],
+    ['neurological observations', 'neuro obs', 'neuro observations'],
     ['student supervision', 'supervise and assess students', 'supervise students', 'assess students', 'preceptorship', 'practice assessor', 'practice supervisor'],
   ]),
   ...group('education', [

@@ -35,7 +35,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['decide', 'decision', 'choose', 'choice', 'pick', 'opt', 'select'],
   ['monitor', 'alert', 'dashboard', 'observability', 'log', 'logging', 'metric', '#observability', '#prometheus', '#grafana', '#datadog'],
   ['cause', 'root', 'reason', 'diagnose', 'diagnosis', 'investigate', 'investigation'],
-  ['document', 'documentation', 'writeup', 'runbook', 'wiki', 'note', '#technical writing'],
+  ['document', 'documentation', 'writeup', 'runbook', 'wiki', 'note', 'paperwork', 'record', '#technical writing'],
   ['mentor', 'coach', 'teach', 'train', 'guide', 'pair', 'onboard', '#pair programming', '#onboarding'],
   ['plan', 'roadmap', 'timeline', 'milestone', 'estimate'],
   ['security', 'secure', 'vulnerability', 'attack', 'threat', 'breach', '#encryption', '#owasp'],
@@ -57,6 +57,10 @@ const GROUPS: readonly (readonly string[])[] = [
   ['adapt', 'adjust', 'tailor', 'modify', 'differentiate', 'rework'],
   ['angry', 'upset', 'frustrated', 'annoyed', 'furious', 'unhappy', 'complaint', 'complain'],
   ['negotiate', 'negotiation', 'discount', 'concession', 'counteroffer'],
+  // Clinical words and the plain or ward shorthand nurses use for them ("do her obs", "is she hurt").
+  ['observation', 'obs', 'vitals'],
+  ['injury', 'injure', 'hurt', 'harm'],
+  ['anticoagulant', 'anticoagulation', 'thinner'],
 ];
 
 const toTerm = (w: string) => (w.startsWith('#') ? w : wordKey(w));

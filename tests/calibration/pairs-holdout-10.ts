@@ -1,5 +1,5 @@
 /**
- * Issue 12's tenth holdout: 48 pairs over the eight professions, written after the last tuning
+ * Issue 12's tenth holdout (now tuning pairs, see the end of this note): 48 pairs over the eight professions, written after the last tuning
  * change (issue-12f: the ninth holdout's causes fixed, d41f0a1, then that holdout folded into the
  * tuning pairs) and committed before being scored, never used to tune the scorer. They answer
  * sixteen questions the scorer had never seen (questions.ts, "Tenth holdout"). Every failure type
@@ -38,16 +38,27 @@
  * - a one-question close ("how many Year 11 classes would I have?") is not read as a question
  *   about the work: "year" is a boilerplate word and "classes" is not in the job ad's
  *   requirement lines, so it gets no closing floor (adequate → 4).
+ *
+ * Folded into the tuning pairs after that (issue-12g, 7bf2481): the causes above were fixed
+ * structurally — the top band of a summary answer (opener, motivation, gap) needs at least two
+ * measured facts of the candidate's own, read from a dump of the scorer's features for every
+ * strong and excellent pair; ward shorthand and plain clinical words are domain synonyms and
+ * lexicon aliases (obs, hurt, blood thinners, hoist, Datix); one step word does not make a
+ * short generic plan an approach; "a few years" is not a timeframe; an opener sharing only
+ * everyday work words with the ad while specific about something else is off-role; a closing
+ * question naming the work's own nouns is about the work unless it is about pay or logistics.
+ * That moved this set from 81.3% to 100% exact (`npm run calibrate`) — a tuning figure from then
+ * on, not a holdout figure. An eleventh holdout was written after this (pairs-holdout-11.ts).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 const SW_WEBHOOK_STORY = `At Coppergate our payment webhooks started failing one evening after the provider rotated their certificate. I rolled back the config change that had pinned the old certificate, replayed the 1,200 failed webhooks from the dead-letter queue, and checked the order counts against the provider's dashboard. Then I added an alert on the webhook error rate and wrote the incident review, and it hasn't happened since.`;
 const SU_COACHING_STORY = `One of my agents, Priya, had her quality scores drop from 92% to 78% over a month. I listened to five of her calls with her, and we found she was rushing the troubleshooting steps because she was worried about her handle time. I told her not to worry about handle time for two weeks and we practised the steps together, and her scores were back above 90% within six weeks.`;
 
-export const HOLDOUT_PAIRS: readonly CalibrationPair[] = [
+export const HOLDOUT_V10_PAIRS: readonly CalibrationPair[] = [
   // ── Software ─────────────────────────────────────────────────────────────────────────────
   h({ id: 'h10-sw-lock-excellent', question: Q.swLockedTable, band: 'excellent', note: 'Stops the harm, confirms the lock, rolls back rather than waiting, redoes the change safely and adds lock timeouts and a CI check.',
     answer: `First I'd stop the damage: if the migration is still running I'd cancel it with pg_cancel_backend, because an ALTER TABLE waiting for or holding an ACCESS EXCLUSIVE lock blocks every read and write on transactions queued behind it. I'd check pg_stat_activity and pg_locks to confirm that's what checkout is stuck on, and tell the incident channel and support that checkout is failing while I do. If the default is volatile, Postgres rewrites the whole table, so I'd roll the release back rather than wait for 40 million rows. Once checkout recovers, I'd redo the change safely: add the column as nullable with no default, backfill it in batches of ten thousand rows outside peak hours, then set the default. Afterwards I'd add a lock_timeout of a few seconds to our migration runner, so a migration gives up instead of queueing everyone behind it, and a CI check that flags table rewrites on big tables.` }),

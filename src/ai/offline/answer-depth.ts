@@ -28,9 +28,10 @@ import { contentKeys, isAdmission, languageName, overlapCount, sentenceKeys } fr
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
 import { CALENDAR_TIMEFRAME, HEDGE, type AnswerFeatures } from '../../analysis/answer-features.js';
-import { declinesToAsk, meetsSubjectOf, type Relevance } from '../../analysis/answer-relevance.js';
+import { declinesToAsk, isWorkWord, meetsSubjectOf, type Relevance } from '../../analysis/answer-relevance.js';
 import { modeOf } from './answer-rubric.js';
 import { NOTHING_ASKED, type Substance } from '../../analysis/answer-substance.js';
+import { isTermsOfEmployment } from '../../analysis/job-analysis.js';
 
 type Kind = EvaluateAnswerInput['question']['kind'];
 
@@ -116,8 +117,11 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (admitted.size >= 1 && positive <= (admitted.size >= 2 ? 1 : 0) && f.metricSentences.length === 0) {
     return cap(4, 'no_example', "The answer says what you haven't done, but not what you have done that comes close, or how you would close the gap.");
   }
-  // "Tell me about yourself" answered with hobbies: not one thing this job is about.
-  if (kind === 'opener' && !r.focusHit && r.jobHits <= 1 && f.words >= 25) {
+  // "Tell me about yourself" answered with hobbies: not one thing this job is about. Words any
+  // job ad shares with a hobby ("team", "coach") are not this job when the answer is specific
+  // (names, numbers) about something else.
+  const elsewhere = r.specificJobHits <= 1 && (f.properNouns >= 2 || f.metricSentences.length > 0);
+  if (kind === 'opener' && !r.focusHit && (r.jobHits <= 1 || elsewhere) && f.words >= 25) {
     if (saysNothingSpecific(f, r)) return cap(4, 'thin', 'It stays general: it never says what you do now, with what, or why this role.');
     return cap(2, 'off_role', 'It is about something else: nothing in it links your experience to what this role needs.');
   }
@@ -136,7 +140,11 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   // no order, no reason, no check.
   // A plan can also be laid out as a list of what to do or measure ("I'd look at how many switch
   // it on, how many bookings happen each week, and what patients say"): that is an approach too.
-  if (kind === 'technical' && f.words < 60 && !STEPS.test(f.text) && !REASON_OR_CHECK.test(f.text) && !listsAPlan(f) && f.metricSentences.length === 0 && (coverage?.coveredCount ?? 0) < 2) {
+  // Under ~40 words, one step word ("Then I'd ask whoever wrote it to fix it") does not make an
+  // approach of two generic moves; two steps, or a step with a condition ("if there's time left"), do.
+  const stepWords = f.text.match(ALL_STEPS)?.length ?? 0;
+  const steps = stepWords >= 2 || (stepWords === 1 && (f.words >= THIN_WORDS || CONDITION.test(f.text)));
+  if (kind === 'technical' && f.words < 60 && !steps && !REASON_OR_CHECK.test(f.text) && !listsAPlan(f) && f.metricSentences.length === 0 && (coverage?.coveredCount ?? 0) < 2) {
     return cap(4, 'no_example', 'The answer says what you would aim for, not how: give the steps, your reasons and how you would check.');
   }
   // A short answer that names nothing: no number, no name, at most one thing done or planned
@@ -157,8 +165,15 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   }
   const [short, full] = DEPTH_WORDS[kind];
   if (f.words < short) return cap(6, 'short', 'The answer is short: it leaves out the detail that would make it convincing.');
-  return f.words < full ? { ceiling: 8, reason: null, issue: null } : none;
+  if (f.words < full) return { ceiling: 8, reason: null, issue: null };
+  // A summary answer (an opener, a motivation, a gap) makes its case by what the candidate has
+  // shown: clear, relevant and complete is strong; the top band also proves it, with at least two
+  // measured facts of their own (a result, a scale: "118% of quota", "450,000 users").
+  return SUMMARY_KINDS.has(kind) && f.metricSentences.length < 2 ? { ceiling: 8, reason: null, issue: null } : none;
 }
+
+/** Question kinds answered with a summary of the candidate's case rather than one story or one plan. */
+const SUMMARY_KINDS: ReadonlySet<Kind> = new Set<Kind>(['opener', 'motivation', 'gap']);
 
 
 const THIN_REASON = 'It stays general: it never says what you did or would do about this in particular, with what, or what came of it.';
@@ -193,6 +208,9 @@ const REASON_OR_CHECK = /\b(?:because|so that|which means|the risk|instead of|ra
 
 /** "first…, then…, step by step": an approach laid out in order. */
 const STEPS = /\b(?:first|then|next|after that|finally|step by step|start (?:by|with)|begin (?:by|with))\b/i;
+const ALL_STEPS = new RegExp(STEPS.source, 'gi');
+/** A plan that depends on what is found: "if there's time left", "unless", "depending on". */
+const CONDITION = /\b(?:if|unless|depending on|in case)\b/i;
 
 /**
  * The least an on-topic answer earns for its substance, however briefly it is told: a real
@@ -247,13 +265,18 @@ const CLOSING_BOILERPLATE = /\b(?:covered|that's everything|nothing (?:else|to a
 export function workQuestions(input: EvaluateAnswerInput, f: AnswerFeatures, jobVocabulary: ReadonlySet<string>): number {
   let questions = 0;
   f.doc.sentences.forEach((sentence, i) => {
-    if (sentence.text.includes('?') && asksAboutWork(sentenceKeys(f.doc, i), input, jobVocabulary)) questions += Math.max(1, sentence.text.match(QUESTION_OPENERS)?.length ?? 0);
+    if (sentence.text.includes('?') && asksAboutWork(sentence.text, sentenceKeys(f.doc, i), input, jobVocabulary)) questions += Math.max(1, sentence.text.match(QUESTION_OPENERS)?.length ?? 0);
   });
   return questions;
 }
 
-/** A question back that names something of the job or of the question asked (not "Do you offer a four-day week?"). */
-function asksAboutWork(keys: ReadonlySet<string>, input: EvaluateAnswerInput, jobVocabulary: ReadonlySet<string>): boolean {
+/**
+ * A question back that names something of the job, of the question asked or of the work itself
+ * ("how many Year 11 classes would I have?" to a teacher) — not "Do you offer a four-day week?".
+ */
+function asksAboutWork(text: string, keys: ReadonlySet<string>, input: EvaluateAnswerInput, jobVocabulary: ReadonlySet<string>): boolean {
+  // Everyday work words count unless the question is about pay or logistics ("…days a week in the office?").
+  if (!isTermsOfEmployment(text)) for (const k of keys) if (isWorkWord(k)) return true;
   return overlapCount(keys, jobVocabulary) > 0 || overlapCount(keys, contentKeys(input.question.text)) > 0;
 }
 
