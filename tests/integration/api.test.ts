@@ -286,13 +286,13 @@ describe('the JSON API', () => {
     const q = state.question!;
     const answered = await api.post(`/api/v1/interviews/${id}/answers`, { questionId: q.id, answer: 'At Brightwave I led the move to Kubernetes and cut deploys from an hour to six minutes.', recordingId });
     expect([200, 202]).toContain(answered.statusCode);
-    const answer = stored(app).messages(id).find((m) => m.kind === 'answer')!;
+    const answer = (await stored(app).messages(id)).find((m) => m.kind === 'answer')!;
     expect(answer.speechMetrics).toMatchObject({ version: 1, endedBy: 'stop' });
 
     const withdrawn = await api.delete(`/api/v1/interviews/${id}/voice-consent`);
     expect(withdrawn.statusCode).toBe(200);
     expect(withdrawn.json()).toMatchObject({ answers: 1 });
-    expect(stored(app).messages(id).find((m) => m.kind === 'answer')!.speechMetrics).toBeNull();
+    expect((await stored(app).messages(id)).find((m) => m.kind === 'answer')!.speechMetrics).toBeNull();
     expect((await api.get(`/api/v1/interviews/${id}`)).json().interview.voiceConsent).toMatchObject({ given: false });
     await expect(open(token)).rejects.toThrow(/403/);
   });
