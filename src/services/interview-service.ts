@@ -112,10 +112,15 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    * deleted interview ends the work with 404.
    */
   async function current(session: SessionRow): Promise<SessionRow> {
-    const ownerId = await sessions.ownerOf(session.id);
-    const now = ownerId ? await sessions.findOwned(session.id, ownerId) : undefined;
-    if (!now) throw Errors.sessionNotFound();
-    return now;
+    // Two reads: a sign-in can move the interview to the account between them, so a miss is
+    // looked up once more under the owner it has then.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const ownerId = await sessions.ownerOf(session.id);
+      if (!ownerId) break;
+      const now = await sessions.findOwned(session.id, ownerId);
+      if (now) return now;
+    }
+    throw Errors.sessionNotFound();
   }
 
   function questionMessage(session: SessionRow, questionNumber: number, question: QuestionText, provider: string, details: ReturnType<typeof questionDetails>): NewMessage {
@@ -284,7 +289,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       evaluations.start(session, state.unevaluated, state.exchanges);
       return { session, state };
     }
-    const step = kick(session, state);
+    // A state read here (not handed in) is passed on only when it was read without an await
+    // since: otherwise a step that ended meanwhile would be taken again from the old state, so
+    // the step reads it afresh once it holds the interview's slot.
+    const step = kick(session, known);
     let timer: NodeJS.Timeout | undefined;
     const waited = await Promise.race([
       step.done,

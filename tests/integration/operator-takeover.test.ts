@@ -113,6 +113,17 @@ describe('operators are not claimed by registration', () => {
     expect((await second.get('/admin/users')).statusCode).toBe(200);
   });
 
+  test('one setup token makes one operator, even when two listed accounts send it at the same moment', async ({ makeApp }) => {
+    const app = await start(makeApp, ['ops@example.com', 'second@example.com']);
+    const token = setupTokenIn(logs)!;
+    const [ops, second] = [new Visitor(app), new Visitor(app)];
+    await register(ops, 'ops@example.com');
+    await register(second, 'second@example.com');
+    const claims = await Promise.all([ops, second].map((visitor) => visitor.post('/account/operator', { setup_token: token })));
+    expect(claims.map((res) => res.statusCode).sort()).toEqual([303, 422]);
+    expect(app.database.sqlite.prepare('select count(*) as n from users where operator_since is not null').get()).toEqual({ n: 1 });
+  });
+
   test('prints no token when there is no ADMIN_EMAILS, or every listed address is an operator already', async ({ makeApp }) => {
     const none = await start(makeApp, []);
     expect(setupTokenIn(logs)).toBeUndefined();
