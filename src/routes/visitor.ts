@@ -18,8 +18,11 @@ const resolved = new WeakMap<FastifyRequest, VisitorIdentity>();
 /** What the cookie's identity was found to be before the handler ran (`resolveVisitor`); null: stale. */
 const lookedUp = new WeakMap<FastifyRequest, VisitorIdentity | null>();
 
-/** Static files never need the visitor: no database read for them. */
-const STATIC_PREFIXES = ['/public/', '/vendor/'];
+/**
+ * Static files never need the visitor, and the API is its token's (it reads and sets no
+ * cookie): no database read for them.
+ */
+const WITHOUT_VISITOR = ['/public/', '/vendor/', '/api/v1/'];
 
 /**
  * Looks the cookie's identity up in the database, once per request, before any handler runs
@@ -27,7 +30,7 @@ const STATIC_PREFIXES = ['/public/', '/vendor/'];
  * (an error page too) shows who is signed in. Records activity as `resolve` says.
  */
 export async function resolveVisitor(request: FastifyRequest): Promise<void> {
-  if (STATIC_PREFIXES.some((prefix) => request.url.startsWith(prefix))) return;
+  if (WITHOUT_VISITOR.some((prefix) => request.url.startsWith(prefix))) return;
   const id = request.session.get('visitorId');
   if (typeof id !== 'string' || id.length === 0) return;
   const version = request.session.get('authVersion');
