@@ -395,7 +395,7 @@ async function runInterview(app: FastifyInstance) {
   expect(done.statusCode).toBe(303);
   const feedback = await visitor.get(`/session/${id}/feedback`);
   expect(feedback.statusCode).toBe(200);
-  const messages = (await stored(app).messages(id));
+  const messages = await stored(app).messages(id);
   return { id, asked, feedback, messages, feedbackProvider: (await stored(app).feedback(id))!.provider };
 }
 

@@ -90,7 +90,7 @@ describe('the answer path under races', () => {
     const doc = html(res.body);
     expect(doc.querySelector('#error')?.getAttribute('data-code')).toBe('QUESTION_ID_MISSING');
     expect(doc.querySelector('#answer')?.textContent).toBe(text);
-    expect((await answers(app, id))).toEqual([]);
+    expect(await answers(app, id)).toEqual([]);
   });
 
   test('fifty parallel answers to one question store one answer and move the interview on by one question', async ({ makeApp }) => {
@@ -106,13 +106,13 @@ describe('the answer path under races', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
     expect(statuses.every((s) => s < 500)).toBe(true);
-    expect((await answers(app, id))).toHaveLength(1);
+    expect(await answers(app, id)).toHaveLength(1);
     expect((await currentQuestion(visitor, id))!.number).toBe(2);
     // Without question ids the burst answers nothing at all.
     const q2 = (await currentQuestion(visitor, id))!;
     const blind = await Promise.all(Array.from({ length: 50 }, () => visitor.post(`/session/${id}/message`, { answer: 'Blind answer.' })));
     expect(new Set(blind.map((r) => r.statusCode))).toEqual(new Set([422]));
-    expect((await answers(app, id))).toHaveLength(1);
+    expect(await answers(app, id)).toHaveLength(1);
     expect((await currentQuestion(visitor, id))!.id).toBe(q2.id);
   });
 

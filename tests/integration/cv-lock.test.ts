@@ -47,7 +47,7 @@ async function refusal(promise: Promise<unknown>) {
 describe('the CV is locked when the interview starts', () => {
   async function scenario(app: FastifyInstance, visitor: Visitor) {
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
-    const owner = (await stored(app).ownerOf(id));
+    const owner = await stored(app).ownerOf(id);
     const reader = heldReader();
     const service = createSessionService({
       sessions: createSessionsRepository(app.database.db),
@@ -72,7 +72,7 @@ describe('the CV is locked when the interview starts', () => {
     expect(error.code).toBe('CV_LOCKED');
     expect(error.statusCode).toBe(409);
 
-    const row = (await stored(app).session(id));
+    const row = await stored(app).session(id);
     expect(row.status).toBe('in_progress');
     expect(row.cvText).toBe(cvBefore);
     expect(row.cvFileName).toBe('cv-alex-morgan.txt');
@@ -87,7 +87,7 @@ describe('the CV is locked when the interview starts', () => {
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
     reader.finish('Head pastry chef wanted');
     expect((await refusal(upload)).code).toBe('CV_LOCKED');
-    const after = (await stored(app).session(id));
+    const after = await stored(app).session(id);
     expect(after.jobDescription).toBe(jobBefore);
     expect(after.jobFileName).toBeNull();
   });

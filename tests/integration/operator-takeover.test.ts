@@ -54,7 +54,7 @@ describe('operators are not claimed by registration', () => {
     const app = await start(makeApp, ['ops@example.com']);
     const victim = new Visitor(app);
     const created = await victim.post('/session/create', { job_title: 'Nurse', company_name: 'St Mary' });
-    const victimId = (await stored(app).ownerOf(sessionIdFrom(created.headers.location)));
+    const victimId = await stored(app).ownerOf(sessionIdFrom(created.headers.location));
 
     const attacker = new Visitor(app);
     expect((await register(attacker, ' OPS@Example.COM ')).statusCode).toBe(303);
@@ -67,7 +67,7 @@ describe('operators are not claimed by registration', () => {
     expect((await attacker.post(`/admin/users/${victimId}/delete`)).statusCode).toBe(404);
     expect(html((await attacker.get('/dashboard')).body).querySelector('a[href="/admin/users"]')).toBeNull();
     expect(rowCount(app, 'interview_sessions')).toBe(1);
-    expect((await stored(app).repositories.users.findById(victimId))).toBeDefined();
+    expect(await stored(app).repositories.users.findById(victimId)).toBeDefined();
 
     // Guessing the token gets nowhere: a message, no role.
     const guess = await attacker.post('/account/operator', { setup_token: 'let-me-in' });

@@ -139,7 +139,7 @@ describe('the progress page after two completed interviews', () => {
     const points = chart.querySelectorAll('.chart-point');
     expect(points).toHaveLength(2);
     // Lazy answers first, strong second: the second point is higher (smaller y).
-    expect((await overallScore(app, first))).toBeLessThan((await overallScore(app, second)));
+    expect(await overallScore(app, first)).toBeLessThan((await overallScore(app, second)));
     expect(Number(points[1]!.getAttribute('cy'))).toBeLessThan(Number(points[0]!.getAttribute('cy')));
     expect(points[0]!.querySelector('title')!.textContent).toContain(`${(await overallScore(app, first))}/10`);
     const rows = doc.querySelectorAll('#overall-data tbody tr');
@@ -150,8 +150,8 @@ describe('the progress page after two completed interviews', () => {
   sharedTest('lists mastery for exactly the competencies asked, with interview counts and trends', async ({ app, visitor }) => {
     const doc = html((await visitor.get('/progress')).body);
     const rows = doc.querySelectorAll('#mastery tbody tr');
-    const asked1 = (await competenciesAsked(app, first));
-    const asked2 = (await competenciesAsked(app, second));
+    const asked1 = await competenciesAsked(app, first);
+    const asked2 = await competenciesAsked(app, second);
     const expected = new Set([...asked1, ...asked2]);
     expect(new Set(rows.map((r) => r.getAttribute('data-competency')))).toEqual(expected);
     expect(rows).toHaveLength(expected.size);

@@ -54,7 +54,7 @@ describe('recording flood', () => {
       ws.terminate(); // hang up at once, as a flood script would
     }
     await closed;
-    const owner = (await stored(app).ownerOf(id));
+    const owner = await stored(app).ownerOf(id);
     await expect.poll(() => app.services.recordings.find(recordingId, id, owner)?.endedAt ?? null).not.toBeNull();
     return recordingId;
   }
@@ -85,7 +85,7 @@ describe('recording flood', () => {
     const late = await attacker.post(`/session/${attackerInterview}/message`, { answer: 'Typed after all.', question_id: aq.id, recording_id: flood[0]! });
     expect(late.statusCode).toBe(303);
     expect(late.headers.location).toBe(`/session/${attackerInterview}/interview?done=recording-expired`);
-    expect((await storedMetrics(app, attackerInterview))).toEqual([null]);
+    expect(await storedMetrics(app, attackerInterview)).toEqual([null]);
     const page = await attacker.get(late.headers.location as string);
     expect(html(page.body).querySelector('#notice')?.textContent).toMatch(/saved, but without delivery metrics/);
 
@@ -96,7 +96,7 @@ describe('recording flood', () => {
     const flash = html(viaHtmx.body).querySelector('#flash[hx-swap-oob]');
     expect(flash?.querySelector('#notice')?.textContent).toMatch(/saved, but without delivery metrics/);
     // The newest of the flood is still held.
-    expect(app.services.recordings.summaryFor(flood.at(-1)!, attackerInterview, (await stored(app).ownerOf(attackerInterview)))).not.toBeNull();
+    expect(app.services.recordings.summaryFor(flood.at(-1)!, attackerInterview, await stored(app).ownerOf(attackerInterview))).not.toBeNull();
   }, 60_000);
 
   test('an answer without a recording gets no notice', async ({ makeApp }) => {

@@ -135,7 +135,7 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
 
     // The page puts the transcript after what was typed; the answer is stored with its metrics.
     await sendAnswer(visitor, id, `Typed first:\n\n${final.transcript}`, final.recordingId);
-    const row = (await storedAnswer(app, id));
+    const row = await storedAnswer(app, id);
     expect(row.content).toBe(`Typed first:\n\n${SPOKEN.join(' ')}`);
     const metrics = row.speechMetrics!;
     expect(metrics.transcript).toMatchObject({ available: true, segments: 2, failedSegments: 0, by: ready.transcriber.name, verbatim: true });
