@@ -286,11 +286,19 @@ function extract(text: string): AnswerFeatures {
   // "to"); a run of terms ("NEWS2 ILS ALS mechanical ventilation CRRT") has neither.
   let proseWords = 0;
   for (const s of doc.sentences) {
-    const tokens = doc.tokens.slice(s.from, s.to);
-    const verb = tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
-    const clause = tokens.filter((t) => CLAUSE_POS.has(t.pos)).length;
-    const wordCount = tokens.filter((t) => t.type === 'word' || t.type === 'number').length;
-    const listy = tokens.filter((t) => t.text === ',' || t.text === '|' || t.text === ';' || t.text === '/').length >= Math.max(3, wordCount / 3);
+    // Counted over the sentence's tokens in place, not in a copy and three filtered arrays per sentence.
+    let verb = false;
+    let clause = 0;
+    let wordCount = 0;
+    let separators = 0;
+    for (let i = s.from; i < s.to; i++) {
+      const t = doc.tokens[i]!;
+      if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+      if (CLAUSE_POS.has(t.pos)) clause++;
+      if (t.type === 'word' || t.type === 'number') wordCount++;
+      if (t.text === ',' || t.text === '|' || t.text === ';' || t.text === '/') separators++;
+    }
+    const listy = separators >= Math.max(3, wordCount / 3);
     if (verb && clause >= 1 && !(listy && clause < 3)) proseWords += wordCount;
   }
   return {

@@ -82,6 +82,8 @@ function notAMultiplier(doc: TextDoc, i: number, end: number): boolean {
 }
 
 const cache = new WeakMap<TextDoc, Measure[]>();
+const FROM_TO = /\bfrom\b[^.]{0,40}\bto\b/i;
+const TIME_OF_DAY = /\d:\d/;
 
 /** Every number in the text that measures an outcome or a scale, in order. */
 export function measuresIn(doc: TextDoc): Measure[] {
@@ -91,8 +93,9 @@ export function measuresIn(doc: TextDoc): Measure[] {
   for (const e of doc.entities) for (let i = e.first; i <= e.last; i++) entityAt.set(i, e.type);
   const out: Measure[] = [];
   doc.sentences.forEach((s, index) => {
-    const tokens = doc.tokens.slice(s.from, s.to);
-    const changing = tokens.some((t) => CHANGE_LEMMAS.has(t.lemma)) || /\bfrom\b[^.]{0,40}\bto\b/i.test(s.text);
+    let changing = false;
+    for (let i = s.from; i < s.to && !changing; i++) changing = CHANGE_LEMMAS.has(doc.tokens[i]!.lemma);
+    changing ||= FROM_TO.test(s.text);
     for (let i = s.from; i < s.to; i++) {
       const t = doc.tokens[i]!;
       // "double-check", "twice a day" are not multipliers: "doubled sign-ups", "twice as many" are.
@@ -101,7 +104,7 @@ export function measuresIn(doc: TextDoc): Measure[] {
         continue;
       }
       // Digits and number words ("three", "twelve"); never a time of day ("9:12").
-      if (!(isNumberToken(t) || t.pos === 'NUM') || t.type === 'symbol' || t.type === 'currency' || /\d:\d/.test(t.text)) continue;
+      if (!(isNumberToken(t) || t.pos === 'NUM') || t.type === 'symbol' || t.type === 'currency' || TIME_OF_DAY.test(t.text)) continue;
       const kind = measureOf(doc, s, i, changing, entityAt.get(i));
       if (kind) out.push({ kind, text: t.text, start: t.start, sentence: index });
     }
