@@ -249,6 +249,33 @@ function measuredAfter(doc: TextDoc, measured: ReadonlySet<number>, from: number
   return null;
 }
 
+/** What sentences are compared by to find one said twice: their words in lower case, a-z and 0-9 only. */
+const sentenceKey = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * FNV-1a hash of sentenceKey(text). For plain ASCII text (nearly every sentence) it is computed
+ * without building the key: building one per sentence was a twentieth of what scoring a long
+ * answer allocated.
+ */
+function sentenceKeyHash(text: string): number {
+  let h = 0x811c9dc5;
+  let gap = false;
+  let any = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    // Lower-casing other characters can change the text's length or yield a-z ("İ", "K" the Kelvin sign).
+    if (c > 127) return sentenceKeyHash(sentenceKey(text));
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && any) h = Math.imul(h ^ 32, 0x01000193);
+      h = Math.imul(h ^ c, 0x01000193);
+      any = true;
+      gap = false;
+    } else gap = true;
+  }
+  return h >>> 0;
+}
+
 /** Words that head a clause: with one of these and a verb, a line is a sentence, not a list of terms. */
 const CLAUSE_POS = new Set(['PRON', 'DET', 'AUX', 'ADP', 'SCONJ', 'PART']);
 
@@ -264,17 +291,23 @@ function extract(text: string): AnswerFeatures {
   const normalized = words <= 12 ? trimmed.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() : '';
   const stems = contentKeys(trimmed);
   const contentWords = countLetterRuns(trimmed.toLowerCase(), 4);
-  const seen = new Map<string, Sentence>();
+  // Sentences by the hash of their key; a key is built only for a sentence whose hash came before.
+  const seen = new Map<number, Sentence[]>();
   let repeatedSentence: Sentence | null = null;
   let repeats = 0;
   for (const s of sentences) {
-    const key = s.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-    // The lookup first: splitting every sentence into words only to find no repeat cost more than the rest of this loop.
-    if (seen.has(key) && key.split(' ').length >= 4) {
+    const hash = sentenceKeyHash(s.text);
+    const same = seen.get(hash);
+    if (!same) {
+      seen.set(hash, [s]);
+      continue;
+    }
+    const key = sentenceKey(s.text);
+    if (same.some((e) => sentenceKey(e.text) === key) && key.split(' ').length >= 4) {
       repeatedSentence ??= s;
       repeats++;
     }
-    seen.set(key, s);
+    same.push(s);
   }
   const measured = measuredSentences(doc);
   // The last sentence with a change or a measure after the first action, when no result phrase is found.
