@@ -153,6 +153,11 @@ export function countLetterRuns(text: string, min: number): number {
 
 const MODAL = new Set(['would', 'will', "'d", "'ll", 'could', 'might', 'should', 'can', 'may', 'must', 'to']);
 
+// Tested per token: compiled once (a literal in a function body is a new object at every call).
+const NEGATION_WORD = /^(?:n't|not|never|no)$/;
+const AUXILIARY_BEFORE = /^(?:have|'ve|has|'s|had|'d|be|been|being|was|were|is|are|to|would|will|could|should|might|must|can|may)$/;
+const OTHER_SUBJECT = /^(?:he|she|they|it|you|everyone|nobody)$/;
+
 /**
  * "I sat him up, gave him oxygen": "I" followed closely by a past tense (its form differs from
  * its lemma), not after a modal nor a perfect's "have" — the model's lemmas catch irregular
@@ -163,7 +168,7 @@ function saysIDid(doc: TextDoc, s: { from: number; to: number }): boolean {
     if (doc.tokens[i]!.text !== 'I') continue;
     for (let j = i + 1; j < Math.min(s.to, i + 4); j++) {
       const t = doc.tokens[j]!;
-      if (MODAL.has(t.lower) || t.negated || /^(?:n't|not|never|no)$/.test(t.lower)) break;
+      if (MODAL.has(t.lower) || t.negated || NEGATION_WORD.test(t.lower)) break;
       // "I've closed lots of deals" is a claim about a career, not something done on one occasion.
       if (isPastVerb(doc, j)) return true;
       // The first other verb is the candidate's ("If I see something broken"): no past action here.
@@ -178,7 +183,7 @@ function isPastVerb(doc: TextDoc, i: number): boolean {
   const t = doc.tokens[i]!;
   if (t.pos !== 'VERB' || t.lower === t.lemma || t.lower.endsWith('ing') || t.lower.endsWith('s')) return false;
   const before = doc.tokens[i - 1]?.lower ?? '';
-  return !/^(?:have|'ve|has|'s|had|'d|be|been|being|was|were|is|are|to|would|will|could|should|might|must|can|may)$/.test(before);
+  return !AUXILIARY_BEFORE.test(before);
 }
 
 const PLAN_MODAL = new Set(["'d", 'would', 'will', "'ll"]);
@@ -205,7 +210,7 @@ function actionsOf(doc: TextDoc): { done: number; own: number; planned: number }
         continue;
       }
       // Another subject or a new clause ("…, because pupils learn better") ends the candidate's clause.
-      if (t.pos === 'SCONJ' || (t.pos === 'PRON' && /^(?:he|she|they|it|you|everyone|nobody)$/.test(t.lower))) {
+      if (t.pos === 'SCONJ' || (t.pos === 'PRON' && OTHER_SUBJECT.test(t.lower))) {
         speaker = null;
         continue;
       }

@@ -81,6 +81,8 @@ export interface TextTerms {
 
 const isWord = (t: Token) => t.type === 'word' || t.type === 'number';
 const NUMBER = /^[$£€]?\d[\d,.]*(?:%|x|k|m|ms|s|h|gb|mb|tb|pp|bn)?$/i;
+const DIGIT = /\d/;
+const CLITIC_START = /^['’]/;
 
 /** The key of a word as the coverage compares it. */
 export function stemWord(word: string): string {
@@ -137,7 +139,7 @@ export function textTerms(text: string): TextTerms {
       terms.push({ key: '#number', at });
       continue;
     }
-    if ((t.lower.length < 2 && !/\d/.test(t.lower)) || /^['’]/.test(t.lower)) continue;
+    if ((t.lower.length < 2 && !DIGIT.test(t.lower)) || CLITIC_START.test(t.lower)) continue;
     terms.push({ key: t.key, at });
   }
   return { terms, wordAt, functionAt };
