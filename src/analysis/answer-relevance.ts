@@ -189,6 +189,7 @@ function jobAndCvSkillNames(a: ContextAnalysis): ReadonlySet<string> {
   if (!names) knownSkillNames.set(a, (names = new Set([...a.job.skills.map((s) => s.name), ...a.cv.skills.map((s) => s.name)])));
   return names;
 }
+const APOSTROPHE = /['’]/;
 
 /**
  * A question about something the candidate found out ("something you found out in discovery",
@@ -287,7 +288,7 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
   const other = new Set<string>();
   for (const t of f.doc.tokens) {
     // "I'm" is sometimes tagged a proper noun; it names nothing.
-    if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || t.stop || t.type !== 'word' || /['’]/.test(t.text)) continue;
+    if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || t.stop || t.type !== 'word' || APOSTROPHE.test(t.text)) continue;
     if (NO_SUBJECT().has(t.key) || questionWords.has(t.key) || pointWords.has(t.key) || a.jobVocabulary.has(t.key) || WORK_WORDS().has(t.key)) continue;
     other.add(t.key);
   }
