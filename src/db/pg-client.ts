@@ -17,7 +17,7 @@ import type { PostgresSettings } from '../config.js';
 import { PG_MIGRATIONS_DIR } from '../paths.js';
 import { outOfOrderMessage, pendingEntries, readJournal, type JournalEntry } from './migrations.js';
 
-type PgDb = NodePgDatabase<typeof schema>;
+export type PgDb = NodePgDatabase<typeof schema>;
 
 export interface PgHandle {
   db: PgDb;
