@@ -13,6 +13,14 @@ class AlreadyTaken extends Error {}
 export function createPgMessagesRepository(db: PgDb): AsyncOf<MessagesRepository> {
   const sessionsOf = (ownerId: string) => db.select({ id: interviewSessions.id }).from(interviewSessions).where(eq(interviewSessions.ownerId, ownerId));
 
+  /** The owner's session row, locked until the transaction ends (none: gone or not theirs). */
+  const lockSession = (tx: PgExecutor, sessionId: string, ownerId: string) =>
+    tx
+      .select({ id: interviewSessions.id })
+      .from(interviewSessions)
+      .where(and(eq(interviewSessions.id, sessionId), eq(interviewSessions.ownerId, ownerId)))
+      .for('no key update');
+
   /**
    * Locking: SQLite numbers a message (max(seq) + 1) and inserts it in one statement that
    * nothing can run beside. In Postgres two such statements would both read the same max(seq)
@@ -24,11 +32,7 @@ export function createPgMessagesRepository(db: PgDb): AsyncOf<MessagesRepository
    * session that is gone or not theirs (no row) from a duplicate. Must run in a transaction.
    */
   async function insert(tx: PgExecutor, input: NewMessage): Promise<MessageRow> {
-    const [session] = await tx
-      .select({ id: interviewSessions.id })
-      .from(interviewSessions)
-      .where(and(eq(interviewSessions.id, input.sessionId), eq(interviewSessions.ownerId, input.ownerId)))
-      .for('no key update');
+    const [session] = await lockSession(tx, input.sessionId, input.ownerId);
     // Gone (deleted while the interviewer was thinking) or never theirs: the same 404 either way.
     if (!session) throw Errors.sessionNotFound();
     const [row] = await tx
@@ -70,12 +74,21 @@ export function createPgMessagesRepository(db: PgDb): AsyncOf<MessagesRepository
   };
 
   return {
+    /**
+     * Locking: this changes several of the session's messages, so it takes the session row
+     * first, like every other multi-row write here and a deletion: two statements locking the
+     * same messages in different orders could deadlock.
+     */
     async clearSpeechMetrics(sessionId: string, ownerId: string): Promise<number> {
-      const result = await db
-        .update(messages)
-        .set({ speechMetrics: null })
-        .where(and(eq(messages.sessionId, sessionId), inArray(messages.sessionId, sessionsOf(ownerId)), isNotNull(messages.speechMetrics)));
-      return result.rowCount ?? 0;
+      return db.transaction(async (tx) => {
+        const [session] = await lockSession(tx, sessionId, ownerId);
+        if (!session) return 0;
+        const result = await tx
+          .update(messages)
+          .set({ speechMetrics: null })
+          .where(and(eq(messages.sessionId, sessionId), isNotNull(messages.speechMetrics)));
+        return result.rowCount ?? 0;
+      });
     },
 
     async listBySession(sessionId: string, ownerId: string): Promise<MessageRow[]> {
@@ -99,13 +112,23 @@ export function createPgMessagesRepository(db: PgDb): AsyncOf<MessagesRepository
     setFirstEvaluation: (messageId: string, ownerId: string, stored: StoredEvaluation) => setFirstEvaluation(db, messageId, ownerId, stored),
 
     /**
-     * Locking: the decision is an UPDATE … WHERE decision IS NULL, so of two turns for one answer
-     * the second waits for the first's row lock, then finds a decision and writes nothing (false),
-     * as in SQLite. The next question is inserted as `append` does (session row locked first).
+     * Locking: the answer's session row is locked first, as `append` and a deletion (which then
+     * cascades to the messages) do: taking the answer's row first would deadlock with an
+     * interview being deleted at the same moment. The decision is then an UPDATE … WHERE
+     * decision IS NULL, so of two turns for one answer the second, once it has the lock, finds
+     * a decision and writes nothing (false), as in SQLite.
      */
     async recordTurn(turn: TurnRecord): Promise<boolean> {
       try {
         await db.transaction(async (tx) => {
+          const [session] = await tx
+            .select({ id: interviewSessions.id })
+            .from(interviewSessions)
+            .innerJoin(messages, eq(messages.sessionId, interviewSessions.id))
+            .where(and(eq(messages.id, turn.answerId), eq(interviewSessions.ownerId, turn.ownerId)))
+            .for('no key update', { of: interviewSessions });
+          // The answer is gone, or not theirs: SQLite's UPDATE would change no row either.
+          if (!session) throw new AlreadyTaken();
           const decided = await tx
             .update(messages)
             .set({ decision: turn.decision })

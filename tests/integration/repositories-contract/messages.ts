@@ -171,6 +171,23 @@ export function messagesContract(driver: () => DriverUnderTest): void {
       expect(await repos.messages.recordTurn({ answerId: a!.id, ownerId: 'owner', decision, next: question(session.id, 2) })).toBe(false);
     });
 
+    it('a turn recorded while the interview is deleted: the deletion wins or comes after, never an error', async () => {
+      const { repos, countRows } = driver();
+      // Several rounds: the two calls overlap differently each time on Postgres.
+      for (let round = 0; round < 20; round++) {
+        const session = await seedSession(repos, 'owner');
+        const q = await repos.messages.append(question(session.id, 1));
+        const a = await repos.messages.append(answer(session.id, q!.id, 1));
+        const [recorded, deleted] = await Promise.all([
+          repos.messages.recordTurn({ answerId: a!.id, ownerId: 'owner', decision, evaluation: { evaluation: evaluation(6), provider: 'offline', coverage }, next: question(session.id, 2) }),
+          repos.sessions.deleteOwned(session.id, 'owner'),
+        ]);
+        expect(typeof recorded).toBe('boolean');
+        expect(deleted).toBe(true);
+        expect(await countRows('messages', { column: 'session_id', value: session.id })).toBe(0);
+      }
+    });
+
     it('clearSpeechMetrics forgets the metrics of spoken answers and keeps their text', async () => {
       const { repos } = driver();
       const session = await seedSession(repos, 'owner');
