@@ -43,6 +43,18 @@ export function usersContract(driver: () => DriverUnderTest): void {
       expect(await countRows('users', { column: 'email', value: 'same@example.com' })).toBe(1);
     });
 
+    it('at once: two ensures make one row; the same guest registering twice gets one account and not_guest', async () => {
+      const { repos, countRows } = driver();
+      await Promise.all([repos.users.ensure('guest'), repos.users.ensure('guest')]);
+      expect(await countRows('users', { column: 'id', value: 'guest' })).toBe(1);
+      const results = await Promise.all([
+        repos.users.register('guest', 'tab-one@example.com', 'scrypt$1'),
+        repos.users.register('guest', 'tab-two@example.com', 'scrypt$2'),
+      ]);
+      expect([...results].sort()).toEqual([1, 'not_guest']);
+      expect((await repos.users.findById('guest'))?.authVersion).toBe(1);
+    });
+
     it('setPasswordHash: only accounts; signing out everywhere bumps the version and ends every sign-in', async () => {
       const { repos, countRows } = driver();
       await repos.users.ensure('guest');
