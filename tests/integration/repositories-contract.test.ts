@@ -10,7 +10,9 @@
  * tests/support/postgres.ts (TEST_DATABASE_URL, else a throwaway cluster), migrated from
  * migrations/pg. Every test starts from empty tables.
  */
-import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import { POSTGRES_PARAMETERS_MATCH, sqliteRepositories } from '../../src/db/app-database.js';
 import { usePostgres } from '../support/postgres.js';
 import { DRIVERS, type DriverUnderTest } from './repositories-contract/drivers.js';
 import { apiTokensContract } from './repositories-contract/api-tokens.js';
@@ -46,4 +48,14 @@ describe.each(DRIVERS)('repositories on $name', (choice) => {
   retriesContract(driver);
   progressContract(driver);
   apiTokensContract(driver);
+});
+
+it('the compile-time check that Postgres methods take the SQLite parameters covers every repository', () => {
+  const sqlite = openDatabase(':memory:');
+  try {
+    expect(Object.keys(POSTGRES_PARAMETERS_MATCH).sort()).toEqual(Object.keys(sqliteRepositories(sqlite.db)).sort());
+    expect(Object.values(POSTGRES_PARAMETERS_MATCH).every((match) => match === true)).toBe(true);
+  } finally {
+    sqlite.close();
+  }
 });

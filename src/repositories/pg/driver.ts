@@ -1,11 +1,11 @@
 /**
  * What the Postgres repositories (this folder) share: the database handle's type, something to
- * run queries on (the pool or a transaction), the async view of a SQLite repository's interface,
- * and how a Postgres unique violation is recognised.
+ * run queries on (the pool or a transaction), how a Postgres unique violation is recognised,
+ * and the two orderings that make Postgres sort as SQLite does.
  *
  * Each file here implements the repository of the same name in src/repositories/ with the same
- * method names, parameters and results (tests/integration/repositories-contract.test.ts runs one
- * behaviour suite on both). Where the SQLite code relies on better-sqlite3 being synchronous (a
+ * method names, parameters and results: src/db/app-database.ts makes the compiler check that,
+ * and tests/integration/repositories-contract.test.ts runs one behaviour suite on both. Where the SQLite code relies on better-sqlite3 being synchronous (a
  * read then a write that nothing can come between), the Postgres code says how it gets the same
  * guarantee: one statement, or a transaction that locks a row first ("Locking:" comments).
  */
@@ -19,9 +19,6 @@ export type { PgDb } from '../../db/pg-client.js';
 
 /** The pool's database or a transaction on it: every query of a repository runs on one of them. */
 export type PgExecutor = PgDatabase<NodePgQueryResultHKT, typeof schema>;
-
-/** A repository's interface with every method returning a Promise of what it returns now (an async method's stays the same). */
-export type AsyncOf<R> = { [K in keyof R]: R[K] extends (...args: infer A) => infer T ? (...args: A) => Promise<Awaited<T>> : R[K] };
 
 /**
  * The SQLSTATE of a Postgres error: node-postgres puts it on the error, and Drizzle wraps a

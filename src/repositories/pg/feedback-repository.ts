@@ -5,10 +5,10 @@ import { feedback, interviewSessions } from '../../db/schema-pg.js';
 import { Errors } from '../../errors.js';
 import type { InterviewSummary } from '../../ai/types.js';
 import type { RequirementCoverage } from '../../intelligence/types.js';
-import type { FeedbackRepository, FeedbackRow } from '../feedback-repository.js';
-import type { AsyncOf, PgDb } from './driver.js';
+import type { FeedbackRow } from '../feedback-repository.js';
+import type { PgDb } from './driver.js';
 
-export function createPgFeedbackRepository(db: PgDb): AsyncOf<FeedbackRepository> {
+export function createPgFeedbackRepository(db: PgDb) {
   return {
     async findBySession(sessionId: string, ownerId: string): Promise<FeedbackRow | undefined> {
       const [row] = await db

@@ -3,14 +3,14 @@ import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from '
 import { nanoid } from 'nanoid';
 import { interviewSessions, messages } from '../../db/schema-pg.js';
 import { Errors } from '../../errors.js';
-import type { MessageRow, MessagesRepository, NewMessage, StoredEvaluation, TurnRecord } from '../messages-repository.js';
-import { isUniqueViolation, type AsyncOf, type PgDb, type PgExecutor } from './driver.js';
+import type { MessageRow, NewMessage, StoredEvaluation, TurnRecord } from '../messages-repository.js';
+import { isUniqueViolation, type PgDb, type PgExecutor } from './driver.js';
 
 /** Thrown inside a transaction to roll it back without an error reaching the caller. */
 class AlreadyTaken extends Error {}
 
 /** Like the SQLite repository, every query joins or filters on the session's owner. */
-export function createPgMessagesRepository(db: PgDb): AsyncOf<MessagesRepository> {
+export function createPgMessagesRepository(db: PgDb) {
   const sessionsOf = (ownerId: string) => db.select({ id: interviewSessions.id }).from(interviewSessions).where(eq(interviewSessions.ownerId, ownerId));
 
   /** The owner's session row, locked until the transaction ends (none: gone or not theirs). */

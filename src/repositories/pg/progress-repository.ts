@@ -2,11 +2,11 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { feedback, interviewSessions, messages } from '../../db/schema-pg.js';
-import type { CompletedInterview, InterviewTemplate, ProgressRepository, ScoredQuestionRow } from '../progress-repository.js';
-import { binary, type AsyncOf, type PgDb } from './driver.js';
+import type { CompletedInterview, InterviewTemplate, ScoredQuestionRow } from '../progress-repository.js';
+import { binary, type PgDb } from './driver.js';
 
 /** Like the SQLite repository, each query filters on the owner in SQL. */
-export function createPgProgressRepository(db: PgDb): AsyncOf<ProgressRepository> {
+export function createPgProgressRepository(db: PgDb) {
   const completedOf = (ownerId: string) => and(eq(interviewSessions.ownerId, ownerId), eq(interviewSessions.status, 'completed'));
 
   /** The owner's latest `limit` completed interviews. */

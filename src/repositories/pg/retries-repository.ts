@@ -3,8 +3,8 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { interviewSessions, questionRetries } from '../../db/schema-pg.js';
 import { Errors } from '../../errors.js';
-import type { NewRetry, RetriesRepository, RetryRow, RetrySummary } from '../retries-repository.js';
-import { newestTransactionFirst, type AsyncOf, type PgDb } from './driver.js';
+import type { NewRetry, RetryRow, RetrySummary } from '../retries-repository.js';
+import { newestTransactionFirst, type PgDb } from './driver.js';
 
 const COLUMNS = {
   id: questionRetries.id,
@@ -18,7 +18,7 @@ const COLUMNS = {
 };
 
 /** Like the SQLite repository, every query joins interview_sessions on owner_id. */
-export function createPgRetriesRepository(db: PgDb): AsyncOf<RetriesRepository> {
+export function createPgRetriesRepository(db: PgDb) {
   const ownedBy = (sessionId: string, ownerId: string) => and(eq(questionRetries.sessionId, sessionId), eq(interviewSessions.ownerId, ownerId));
   // Same-millisecond retries (a double submit) still come back newest first (driver.ts).
   const newestFirst = [desc(questionRetries.createdAt), newestTransactionFirst(questionRetries)] as const;

@@ -3,11 +3,11 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { feedback, interviewSessions, users } from '../../db/schema-pg.js';
 import { Errors } from '../../errors.js';
-import type { CvUpdate, NewSession, SessionListItem, SessionRow, SessionsRepository } from '../sessions-repository.js';
-import { binary, type AsyncOf, type PgDb } from './driver.js';
+import type { CvUpdate, NewSession, SessionListItem, SessionRow } from '../sessions-repository.js';
+import { binary, type PgDb } from './driver.js';
 
 /** Like the SQLite repository, every read and write filters on the owner in the query itself. */
-export function createPgSessionsRepository(db: PgDb): AsyncOf<SessionsRepository> {
+export function createPgSessionsRepository(db: PgDb) {
   const owned = (id: string, ownerId: string) => and(eq(interviewSessions.id, id), eq(interviewSessions.ownerId, ownerId));
 
   async function findOwned(id: string, ownerId: string): Promise<SessionRow | undefined> {

@@ -2,8 +2,8 @@
 import { and, asc, count, desc, eq, isNotNull, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
 import { interviewSessions, signIns, users } from '../../db/schema-pg.js';
-import { SIGN_INS_PER_ACCOUNT, type AdminUserRow, type OperatorRow, type UserRow, type UsersRepository } from '../users-repository.js';
-import { binary, isUniqueViolation, newestTransactionFirst, type AsyncOf, type PgDb } from './driver.js';
+import { SIGN_INS_PER_ACCOUNT, type AdminUserRow, type OperatorRow, type UserRow } from '../users-repository.js';
+import { binary, isUniqueViolation, newestTransactionFirst, type PgDb } from './driver.js';
 
 /**
  * A correlated count, written with explicit aliases (Drizzle drops table names from columns
@@ -12,7 +12,7 @@ import { binary, isUniqueViolation, newestTransactionFirst, type AsyncOf, type P
  */
 const sessionCountOfUser = sql<number>`(select count(*)::integer from "interview_sessions" as "owned" where "owned"."owner_id" = "users"."id")`;
 
-export function createPgUsersRepository(db: PgDb): AsyncOf<UsersRepository> {
+export function createPgUsersRepository(db: PgDb) {
   const bumpAuthVersion = { authVersion: sql`${users.authVersion} + 1` };
   const adminColumns = {
     id: users.id,

@@ -10,7 +10,7 @@ export function apiTokensContract(driver: () => DriverUnderTest): void {
     it('create returns the token without its secret hash; findById has it', async () => {
       const { repos } = driver();
       await repos.users.register('acct', 'api@example.com', 'scrypt$1');
-      const made = await repos.apiTokens.create(token('tok-1', 'acct'));
+      const made = await repos.apiTokens.create(token('tok-1', 'acct'), 10);
       expect(made).toEqual({ id: 'tok-1', userId: 'acct', name: 'careers portal', scopes: ['read', 'write'], createdAt: expect.any(Date), lastUsedAt: null });
       expect(made).not.toHaveProperty('secretHash');
       expect(await repos.apiTokens.findById('tok-1')).toEqual({ ...made, secretHash: token('tok-1', 'acct').secretHash });
@@ -20,19 +20,31 @@ export function apiTokensContract(driver: () => DriverUnderTest): void {
     it('the same token id twice is refused by the database on both drivers', async () => {
       const { repos, countRows } = driver();
       await repos.users.register('acct', 'api@example.com', 'scrypt$1');
-      await repos.apiTokens.create(token('tok-1', 'acct'));
-      await expect(repos.apiTokens.create(token('tok-1', 'acct', 'again'))).rejects.toThrow();
+      await repos.apiTokens.create(token('tok-1', 'acct'), 10);
+      await expect(repos.apiTokens.create(token('tok-1', 'acct', 'again'), 10)).rejects.toThrow();
       expect(await countRows('api_tokens')).toBe(1);
+    });
+
+    it('stops at the limit per owner (null); tokens made at once never overshoot it', async () => {
+      const { repos, countRows } = driver();
+      await repos.users.register('acct', 'api@example.com', 'scrypt$1');
+      expect(await repos.apiTokens.create(token('tok-1', 'acct'), 2)).not.toBeNull();
+      expect(await repos.apiTokens.create(token('tok-2', 'acct'), 2)).not.toBeNull();
+      expect(await repos.apiTokens.create(token('tok-3', 'acct'), 2)).toBeNull();
+      await repos.users.register('other', 'other@example.com', 'scrypt$2');
+      const made = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((n) => repos.apiTokens.create(token(`tok-other-${n}`, 'other'), 3)));
+      expect(made.filter((t) => t !== null)).toHaveLength(3);
+      expect(await countRows('api_tokens', { column: 'user_id', value: 'other' })).toBe(3);
     });
 
     it('listByOwner: newest first, only the owner’s; countByOwner counts them', async () => {
       const { repos } = driver();
       await repos.users.register('acct', 'api@example.com', 'scrypt$1');
       await repos.users.register('other', 'other@example.com', 'scrypt$2');
-      await repos.apiTokens.create({ ...token('tok-old', 'acct', 'old'), scopes: ['read'] });
+      await repos.apiTokens.create({ ...token('tok-old', 'acct', 'old'), scopes: ['read'] }, 10);
       await nextMillisecond();
-      await repos.apiTokens.create(token('tok-new', 'acct', 'new'));
-      await repos.apiTokens.create(token('tok-theirs', 'other'));
+      await repos.apiTokens.create(token('tok-new', 'acct', 'new'), 10);
+      await repos.apiTokens.create(token('tok-theirs', 'other'), 10);
       const listed = await repos.apiTokens.listByOwner('acct');
       expect(listed.map((t) => [t.id, t.scopes])).toEqual([
         ['tok-new', ['read', 'write']],
@@ -47,7 +59,7 @@ export function apiTokensContract(driver: () => DriverUnderTest): void {
       const { repos } = driver();
       await repos.users.register('acct', 'api@example.com', 'scrypt$1');
       await repos.users.register('other', 'other@example.com', 'scrypt$2');
-      await repos.apiTokens.create(token('tok-1', 'acct'));
+      await repos.apiTokens.create(token('tok-1', 'acct'), 10);
       expect(await repos.apiTokens.revoke('tok-1', 'other')).toBe(false);
       expect(await repos.apiTokens.findById('tok-1')).toBeDefined();
       expect(await repos.apiTokens.revoke('tok-1', 'acct')).toBe(true);
@@ -58,7 +70,7 @@ export function apiTokensContract(driver: () => DriverUnderTest): void {
     it('touch records when the token was last used', async () => {
       const { repos } = driver();
       await repos.users.register('acct', 'api@example.com', 'scrypt$1');
-      await repos.apiTokens.create(token('tok-1', 'acct'));
+      await repos.apiTokens.create(token('tok-1', 'acct'), 10);
       const at = new Date('2026-07-08T09:10:11.012Z');
       await repos.apiTokens.touch('tok-1', at);
       expect((await repos.apiTokens.findById('tok-1'))?.lastUsedAt).toEqual(at);

@@ -3,7 +3,7 @@ import { RUBRIC_CRITERIA, type AnswerEvaluation, type InterviewSummary } from '.
 import type { AdaptiveDecision, AnswerCoverage, RequirementCoverage } from '../../../src/intelligence/types.js';
 import type { SpeechSummary } from '../../../src/speech/types.js';
 import type { NewSession, SessionRow } from '../../../src/repositories/sessions-repository.js';
-import type { Repositories } from './drivers.js';
+import type { Repositories } from '../../../src/db/app-database.js';
 
 /** An evaluation with quotes that need escaping in JSON (quotes, an apostrophe, a non-ASCII dash). */
 export function evaluation(score: number, summary = 'You named the numbers — 40% fewer pages — but not what "you" did yourself.'): AnswerEvaluation {

@@ -1,6 +1,7 @@
 /** The progress repository's contract: completed interviews, their scored questions, the practice template. */
 import { describe, expect, it } from 'vitest';
-import type { Repositories, DriverUnderTest } from './drivers.js';
+import type { Repositories } from '../../../src/db/app-database.js';
+import type { DriverUnderTest } from './drivers.js';
 import { evaluation, interviewSummary, nextMillisecond, seedSession } from './fixtures.js';
 
 /** Asks question `n` (competency `competency`) and answers it; scores the answer when `score` is given. Returns the answer's id. */

@@ -170,7 +170,7 @@ export function usersContract(driver: () => DriverUnderTest): void {
       await repos.users.register('acct', 'gone@example.com', 'scrypt$1');
       await repos.messages.append({ sessionId: session.id, ownerId: 'acct', kind: 'question', questionNumber: 1, content: 'Tell me about a migration you led.' });
       await repos.users.createSignIn('acct');
-      await repos.apiTokens.create({ id: 'tok-1', userId: 'acct', name: 'laptop', secretHash: 'ab'.repeat(32), scopes: ['read'] });
+      await repos.apiTokens.create({ id: 'tok-1', userId: 'acct', name: 'laptop', secretHash: 'ab'.repeat(32), scopes: ['read'] }, 10);
       await seedSession(repos, 'keeper');
       expect(await repos.users.delete('acct')).toBe(true);
       expect(await repos.users.delete('acct')).toBe(false);
