@@ -145,22 +145,3 @@ describe('Postgres migrations', () => {
     expect(outcome.migrations).toEqual([]);
   }, 60_000);
 });
-
-describe('until the repositories are async', () => {
-  it('the server refuses to start on DATABASE_URL=postgres (instead of silently using a SQLite file), naming why, without the password', async () => {
-    const dataDir = tempDir();
-    const result = await run(process.execPath, ['--import', TSX, path.join(PROJECT_ROOT, 'src/server.ts')], {
-      cwd: dataDir,
-      env: { ...baseServerEnv(), DATA_DIR: dataDir, PORT: '0', DATABASE_URL: 'postgres://rehearse:s3cret@127.0.0.1:9/rehearse' },
-      timeout: 60_000,
-    }).then(
-      () => ({ code: 0, out: '' }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code, out: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
-    );
-    expect(result.code).toBe(78);
-    expect(result.out).toContain('the server does not run on Postgres yet');
-    expect(result.out).toContain('postgres://rehearse:***@127.0.0.1:9/rehearse');
-    expect(result.out).not.toContain('s3cret');
-    expect(fs.readdirSync(dataDir)).toEqual([]); // no SQLite file was made
-  }, 60_000);
-});
