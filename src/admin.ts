@@ -2,8 +2,9 @@
  * `npm run admin -- <command>` (in the container: `node dist/src/admin.js <command>`): the
  * operator role, managed by whoever can run commands on the server — the one place it can be
  * granted without the setup token (src/services/operator-service.ts). Reads the same
- * configuration as the server (environment, then .env) and works while the server runs: the
- * change applies to the account's next request.
+ * configuration as the server (environment, then .env), so it works on the same database
+ * (SQLite or Postgres), and while the server runs: the change applies to the account's next
+ * request.
  *
  *   grant EMAIL    make the account with this email an operator
  *   revoke EMAIL   take the role away
@@ -11,9 +12,9 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadConfigOrExit, postgresNotServedYet } from './config.js';
-import { openDatabase } from './db/client.js';
-import { createUsersRepository } from './repositories/users-repository.js';
+import { loadConfigOrExit } from './config.js';
+import { openAppDatabase } from './db/app-database.js';
+import { isAppError } from './errors.js';
 import { grantOperator, revokeOperator } from './services/operator-service.js';
 
 const USAGE = `Usage: npm run admin -- grant EMAIL | revoke EMAIL | list
@@ -36,14 +37,17 @@ export async function runAdminCli(args: string[]): Promise<number> {
     return 64;
   }
   const config = loadConfigOrExit();
-  const refusal = postgresNotServedYet(config, '`npm run admin`');
-  if (refusal) {
-    console.error(refusal);
-    return 78;
-  }
-  const database = openDatabase(config.databasePath);
+  let database;
   try {
-    const users = createUsersRepository(database.db);
+    // The same database the server uses, SQLite or Postgres (and the same migration rule).
+    database = await openAppDatabase(config);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    console.error(`${error.code}: ${error.message}`);
+    return 1;
+  }
+  try {
+    const { users } = database.repositories;
     if (command === 'list') {
       const operators = await users.listOperators();
       if (operators.length === 0) console.log('No operators yet. Grant the role with: npm run admin -- grant EMAIL');
@@ -69,7 +73,7 @@ export async function runAdminCli(args: string[]): Promise<number> {
         return 0;
     }
   } finally {
-    database.close();
+    await database.close();
   }
 }
 

@@ -15,21 +15,16 @@ import websocket from '@fastify/websocket';
 import swagger from '@fastify/swagger';
 import { Eta } from 'eta';
 import type { AppConfig } from './config.js';
-import { openDatabase, type DbHandle } from './db/client.js';
+import type { DbHandle } from './db/client.js';
+import { openAppDatabase, type AppDatabase } from './db/app-database.js';
 import { createAiClient, type ProviderStatus } from './ai/ai-client.js';
 import { createProviders } from './ai/providers/index.js';
 import type { AiProvider } from './ai/types.js';
 import { createParseLimiter, createParsePool, extractDocument } from './documents/index.js';
-import { createUsersRepository } from './repositories/users-repository.js';
-import { createSessionsRepository } from './repositories/sessions-repository.js';
-import { createMessagesRepository } from './repositories/messages-repository.js';
-import { createFeedbackRepository } from './repositories/feedback-repository.js';
-import { createRetriesRepository } from './repositories/retries-repository.js';
 import { createSessionService, type SessionService } from './services/session-service.js';
 import { createInterviewService, type InterviewService } from './services/interview-service.js';
 import { createFeedbackService, type FeedbackService } from './services/feedback-service.js';
 import { createRetryService, type RetryService } from './services/retry-service.js';
-import { createProgressRepository } from './repositories/progress-repository.js';
 import { createProgressService, type ProgressService } from './services/progress-service.js';
 import { sessionKey } from './session-secret.js';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths.js';
@@ -46,7 +41,6 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { dataRoutes } from './routes/data-routes.js';
 import { apiDocs, apiRoutes } from './routes/api/index.js';
 import { apiTokenRoutes } from './routes/api-token-routes.js';
-import { createApiTokensRepository } from './repositories/api-tokens-repository.js';
 import { createApiTokenService, type ApiTokenService } from './services/api-token-service.js';
 import { createAccountService, type AccountService } from './services/account-service.js';
 import { createOperatorService, type OperatorService } from './services/operator-service.js';
@@ -124,7 +118,12 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     config: AppConfig;
-    /** The open database; routes use services, this is for health checks and tests. */
+    /** The configured database (SQLite or Postgres): its repositories, readiness and name. Routes use services. */
+    storage: AppDatabase;
+    /**
+     * The SQLite handle, for tests and tools that look inside the file. There is none when the
+     * app runs on Postgres: reading it then throws, saying so.
+     */
     database: DbHandle;
   }
 }
@@ -259,15 +258,16 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   });
 
   // --- app plugins: database, repositories, services --------------------------------------
-  const database = openDatabase(config.databasePath);
-  app.addHook('onClose', async () => database.close());
-  const repositories = {
-    users: createUsersRepository(database.db),
-    sessions: createSessionsRepository(database.db),
-    messages: createMessagesRepository(database.db),
-    feedback: createFeedbackRepository(database.db),
-    retries: createRetriesRepository(database.db),
-  };
+  const storage = await openAppDatabase(config, (error) => app.log.error({ err: error }, 'Postgres: an idle connection failed (the pool replaces it)'));
+  app.addHook('onClose', async () => storage.close());
+  if (storage.applied.length > 0) app.log.info({ migrations: storage.applied.map((e) => e.tag) }, `migrated ${storage.name}`);
+  if (storage.driver === 'postgres') {
+    app.log.warn(
+      `running on Postgres (${storage.name}). Run ONE instance for now: voice recording summaries and the interview step lock ` +
+        'are still kept per process (README: "Running more than one instance").',
+    );
+  }
+  const { progress: progressRepository, apiTokens: apiTokensRepository, ...repositories } = storage.repositories;
   const clock = deps.clock ?? (() => new Date());
   // PDF/DOCX parsing: warm threads, started now so the first upload is as fast as the rest,
   // admitted fairly between visitors (documents/parse-pool.ts, parse-limiter.ts).
@@ -346,7 +346,13 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   app.addHook('onReady', async () => operators.start());
   const deletion = createDataDeletionService({ sessions: repositories.sessions, users: repositories.users, dataDir: config.dataDir, log: app.log });
   app.decorate('config', config);
-  app.decorate('database', database);
+  app.decorate('storage', storage);
+  app.decorate('database', {
+    getter(): DbHandle {
+      if (storage.sqlite) return storage.sqlite;
+      throw new Error(`app.database is the SQLite handle, and this app runs on Postgres (${storage.name}): use app.storage`);
+    },
+  });
   app.decorate('services', {
     sessions: createSessionService({
       ...repositories,
@@ -365,9 +371,9 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     interview: createInterviewService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, recordings, coverage, evaluations, log: app.log }),
     feedback: createFeedbackService({ ...repositories, ai, clock, evaluations }),
     retry: createRetryService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, coverage }),
-    apiTokens: createApiTokenService({ tokens: createApiTokensRepository(database.db), clock }),
+    apiTokens: createApiTokenService({ tokens: apiTokensRepository, clock }),
     progress: createProgressService({
-      progress: createProgressRepository(database.db),
+      progress: progressRepository,
       sessions: repositories.sessions,
       maxInterviewsPerVisitor: config.maxInterviewsPerVisitor,
     }),

@@ -154,7 +154,7 @@ export interface AppConfig {
   /**
    * Apply pending migrations when the app starts (MIGRATE_ON_START; default: yes for SQLite,
    * no for Postgres, where several instances start at once and `npm run db:migrate` runs first).
-   * Not read by the app yet: it always migrates its SQLite file at start (issue 16, in progress).
+   * Without it the app refuses to start on a database that lacks a migration (src/db/app-database.ts).
    */
   migrateOnStart: boolean;
   /** The shared store (REDIS_URL) for rate limits across instances; null: counters in this process. */
@@ -622,20 +622,6 @@ function transcriberSettings(parsed: Env, gemini: GeminiSettings, openai: OpenAi
     remoteTimeoutMs: parsed.TRANSCRIBE_TIMEOUT_MS,
     remoteConcurrency: parsed.TRANSCRIBE_CONCURRENCY,
   };
-}
-
-/**
- * Until the repositories are async (issue 16, in progress) the server and `npm run admin` run
- * on SQLite only. With DATABASE_URL set they would silently use a local SQLite file instead —
- * two instances, two diverging databases — so they refuse to start and say why. (The
- * migration and backup commands do use DATABASE_URL.)
- */
-export function postgresNotServedYet(config: Pick<AppConfig, 'postgres'>, program: string): string | null {
-  if (!config.postgres) return null;
-  return (
-    `DATABASE_URL names a Postgres database (${config.postgres.redactedUrl}), but ${program} does not run on Postgres yet: ` +
-    'only `npm run db:migrate` and `npm run backup` use it so far (issue 16, in progress). Unset DATABASE_URL to run on SQLite (DATABASE_PATH).'
-  );
 }
 
 /** `postgres://user:***@host/db`: a connection string safe to print (the password replaced). */

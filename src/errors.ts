@@ -305,6 +305,17 @@ export const Errors = {
     () => 'The interviewer is busy with many interviews right now. Your answer is saved: reload this page in a minute to continue.',
   ),
 
+  // --- operations ----------------------------------------------------------------------
+  /** Start-up on a Postgres database whose migrations are not all applied (MIGRATE_ON_START unset). */
+  databaseNotMigrated: define(
+    'DATABASE_NOT_MIGRATED',
+    503,
+    (database: string, pending: readonly string[]) =>
+      `The database ${database} lacks ${pending.length} migration${pending.length === 1 ? '' : 's'} this version needs (${pending.join(', ')}). ` +
+      'Run `npm run db:migrate` once before starting the instances, or set MIGRATE_ON_START=true to apply them at start ' +
+      '(under an advisory lock: instances starting together do not collide).',
+  ),
+
   // --- voice answers -------------------------------------------------------------------
   tooManyRecordings: define(
     'TOO_MANY_RECORDINGS',

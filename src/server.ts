@@ -5,17 +5,12 @@
  * database, and exits 0 (1 if the grace period ran out).
  */
 import { buildApp } from './app.js';
-import { loadConfigOrExit, postgresNotServedYet } from './config.js';
+import { loadConfigOrExit } from './config.js';
+import { isAppError } from './errors.js';
 import { gracefulClose } from './operations.js';
 
 async function main() {
   const config = loadConfigOrExit();
-  const refusal = postgresNotServedYet(config, 'the server');
-  if (refusal) {
-    console.error(refusal);
-    process.exit(78);
-  }
-
   const app = await buildApp(config);
   let closing = false;
   const shutdown = (signal: string) => {
@@ -46,6 +41,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // Ours (e.g. DATABASE_NOT_MIGRATED) say what to do: the message is the whole story.
+  console.error(isAppError(error) ? `${error.code}: ${error.message}` : error);
   process.exit(1);
 });

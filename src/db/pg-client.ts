@@ -16,8 +16,9 @@ import * as schema from './schema-pg.js';
 import type { PostgresSettings } from '../config.js';
 import { PG_MIGRATIONS_DIR } from '../paths.js';
 import { outOfOrderMessage, pendingEntries, readJournal, type JournalEntry } from './migrations.js';
+import { Errors } from '../errors.js';
 
-type PgDb = NodePgDatabase<typeof schema>;
+export type PgDb = NodePgDatabase<typeof schema>;
 
 export interface PgHandle {
   db: PgDb;
@@ -100,5 +101,28 @@ export async function migratePostgres(pool: pg.Pool, migrationsDir = PG_MIGRATIO
   } finally {
     // This connection's settings were changed: close it rather than hand it back to the pool.
     client.release(true);
+  }
+}
+
+/**
+ * The app's pool: opened, then its migrations checked. With pending migrations it refuses
+ * (DATABASE_NOT_MIGRATED, saying what to run) unless `migrateOnStart` (MIGRATE_ON_START=true)
+ * lets it apply them first: several instances start at once on one database, and a deploy
+ * normally runs `npm run db:migrate` once before them. Returns the handle and what it applied.
+ */
+export async function openPostgresForApp(
+  settings: PostgresSettings,
+  options: { migrateOnStart: boolean; onError?: (error: Error) => void; migrationsDir?: string },
+): Promise<{ handle: PgHandle; applied: JournalEntry[] }> {
+  const dir = options.migrationsDir ?? PG_MIGRATIONS_DIR;
+  const handle = openPostgres(settings, options.onError);
+  try {
+    if (options.migrateOnStart) return { handle, applied: await migratePostgres(handle.pool, dir) };
+    const pending = await pendingPostgresMigrations(handle.pool, dir);
+    if (pending.length > 0) throw Errors.databaseNotMigrated(settings.redactedUrl, pending.map((e) => e.tag));
+    return { handle, applied: [] };
+  } catch (error) {
+    await handle.close();
+    throw error;
   }
 }

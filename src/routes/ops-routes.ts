@@ -9,7 +9,6 @@
  *   polled from the "thinking" indicator while an answer is being read.
  */
 import type { FastifyInstance } from 'fastify';
-import { checkDatabaseReady } from '../db/readiness.js';
 import { checkSharedStoreReady } from '../shared-store.js';
 import { visitorId } from './visitor.js';
 import { IdParams, typedRoutes } from './schemas.js';
@@ -21,7 +20,7 @@ export async function opsRoutes(plain: FastifyInstance) {
   app.get('/ready', async (_request, reply) => {
     reply.header('Cache-Control', 'no-store');
     if (app.lifecycle.shuttingDown) return reply.code(503).send({ status: 'unavailable', reason: 'shutting down' });
-    const db = checkDatabaseReady(app.database.sqlite);
+    const db = await app.storage.ready();
     if (!db.ok) return reply.code(503).send({ status: 'unavailable', reason: db.reason });
     // The store every instance shares (REDIS_URL), when there is one.
     if (app.sharedStore) {

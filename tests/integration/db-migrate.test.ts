@@ -16,6 +16,7 @@ import { applySqliteMigrations, pendingSqliteMigrations, readJournal } from '../
 import { migratePostgres, openPostgres, pendingPostgresMigrations, type PgHandle } from '../../src/db/pg-client.js';
 import { checkDatabaseReady, checkPostgresReady } from '../../src/db/readiness.js';
 import { migrateConfiguredDatabase } from '../../src/db/migrate.js';
+import { openAppDatabase } from '../../src/db/app-database.js';
 import { MIGRATIONS_DIR, PG_MIGRATIONS_DIR } from '../../src/paths.js';
 import { usePostgres } from '../support/postgres.js';
 import { PROJECT_ROOT, TSX, baseServerEnv } from '../support/server-process.js';
@@ -56,6 +57,23 @@ async function migrateCli(env: Record<string, string>, args: string[] = []): Pro
 }
 
 describe('SQLite migrations', () => {
+  it('the app refuses a file that lacks migrations when MIGRATE_ON_START=false (naming them), and migrates it by default', async () => {
+    const file = path.join(tempDir(), 'r.db');
+    new Database(file).close(); // an empty file: nothing applied
+    const refusal = await openAppDatabase({ databasePath: file, postgres: null, migrateOnStart: false }).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'DATABASE_NOT_MIGRATED' });
+    for (const tag of sqliteTags) expect((refusal as Error).message).toContain(tag);
+    const check = new Database(file);
+    expect(check.prepare("select count(*) as n from sqlite_master where name = 'users'").get()).toEqual({ n: 0 });
+    check.close();
+    const opened = await openAppDatabase({ databasePath: file, postgres: null, migrateOnStart: true });
+    expect(await opened.ready()).toEqual({ ok: true, migrations: sqliteTags.length });
+    await opened.close();
+    const again = await openAppDatabase({ databasePath: file, postgres: null, migrateOnStart: false });
+    expect(again.driver).toBe('sqlite');
+    await again.close();
+  });
+
   it('lists pending migrations without applying them, then applies them once', () => {
     const file = path.join(tempDir(), 'r.db');
     const handle = openDatabase(file, { migrate: false });
@@ -143,24 +161,5 @@ describe('Postgres migrations', () => {
     expect(check.out + apply.out).not.toContain(url.password);
     const outcome = await migrateConfiguredDatabase({ databasePath: ':memory:', postgres: settings(url.toString()) }, { check: true });
     expect(outcome.migrations).toEqual([]);
-  }, 60_000);
-});
-
-describe('until the repositories are async', () => {
-  it('the server refuses to start on DATABASE_URL=postgres (instead of silently using a SQLite file), naming why, without the password', async () => {
-    const dataDir = tempDir();
-    const result = await run(process.execPath, ['--import', TSX, path.join(PROJECT_ROOT, 'src/server.ts')], {
-      cwd: dataDir,
-      env: { ...baseServerEnv(), DATA_DIR: dataDir, PORT: '0', DATABASE_URL: 'postgres://rehearse:s3cret@127.0.0.1:9/rehearse' },
-      timeout: 60_000,
-    }).then(
-      () => ({ code: 0, out: '' }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code, out: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
-    );
-    expect(result.code).toBe(78);
-    expect(result.out).toContain('the server does not run on Postgres yet');
-    expect(result.out).toContain('postgres://rehearse:***@127.0.0.1:9/rehearse');
-    expect(result.out).not.toContain('s3cret');
-    expect(fs.readdirSync(dataDir)).toEqual([]); // no SQLite file was made
   }, 60_000);
 });

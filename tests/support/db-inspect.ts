@@ -1,9 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { createFeedbackRepository } from '../../src/repositories/feedback-repository.js';
-import { createMessagesRepository } from '../../src/repositories/messages-repository.js';
-import { createRetriesRepository } from '../../src/repositories/retries-repository.js';
-import { createSessionsRepository } from '../../src/repositories/sessions-repository.js';
-import { createUsersRepository } from '../../src/repositories/users-repository.js';
 
 /** Every application table in the database (whatever migrations have added since this was written). */
 export function appTables(app: FastifyInstance): string[] {
@@ -43,19 +38,12 @@ export function snapshot(app: FastifyInstance): string {
 
 /**
  * What the app stored, read through its own repositories (the same queries, the same typed
- * columns), for a test that knows an interview's id but not its owner. Raw SQL stays for what
- * the app has no method for: proving deleted data is gone, counting rows of a whole table,
- * corrupting storage on purpose.
+ * columns, on SQLite or Postgres alike), for a test that knows an interview's id but not its
+ * owner. Raw SQL (the functions above, SQLite only) stays for what the app has no method for:
+ * proving deleted data is gone, counting rows of a whole table, corrupting storage on purpose.
  */
 export function stored(app: FastifyInstance) {
-  const db = app.database.db;
-  const repositories = {
-    sessions: createSessionsRepository(db),
-    messages: createMessagesRepository(db),
-    feedback: createFeedbackRepository(db),
-    retries: createRetriesRepository(db),
-    users: createUsersRepository(db),
-  };
+  const repositories = app.storage.repositories;
   const ownerOf = async (sessionId: string): Promise<string> => {
     const owner = await repositories.sessions.ownerOf(sessionId);
     if (!owner) throw new Error(`No interview ${sessionId} in the database`);

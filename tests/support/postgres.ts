@@ -26,6 +26,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { freePort } from './server-process.js';
+import { withDatabase } from './postgres-url.js';
 
 const run = promisify(execFile);
 
@@ -129,13 +130,6 @@ export async function startPostgres(binariesRoot?: string): Promise<PostgresServ
   const binDir = findPostgresBinaries(binariesRoot);
   if (!binDir) throw new Error(unavailableMessage());
   return startThrowawayCluster(binDir);
-}
-
-/** `url` with its database replaced by `name`. */
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 /** Creates a new, empty database with a name of its own on `server`. */

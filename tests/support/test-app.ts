@@ -6,9 +6,30 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { test } from 'vitest';
 import { buildApp, type AppDeps } from '../../src/app.js';
 import { testConfig, type AppConfig } from '../../src/config.js';
+import { testAppPostgres } from './test-app-postgres.js';
 
+/**
+ * The real app on a fresh in-memory SQLite database — or, with TEST_APP_DATABASE=postgres (and
+ * TEST_DATABASE_URL), on a fresh Postgres database of its own, dropped when the app closes
+ * (tests that choose a SQLite file with `databasePath` keep it).
+ */
 export async function createTestApp(overrides: Partial<AppConfig> = {}, deps: AppDeps = {}): Promise<FastifyInstance> {
-  const app = await buildApp(testConfig(overrides), deps);
+  const onPostgres = process.env.TEST_APP_DATABASE === 'postgres' && overrides.databasePath === undefined && overrides.postgres === undefined;
+  const database = onPostgres ? await testAppPostgres() : null;
+  const config = testConfig(database ? { ...overrides, postgres: database.settings, migrateOnStart: false } : overrides);
+  const app = await buildApp(config, deps).catch(async (error: unknown) => {
+    await database?.drop();
+    throw error;
+  });
+  if (database) {
+    // Dropped once the app has closed, its pool included. Not an onClose hook: those run
+    // last-added first, so it would drop the database under the app's own closing work.
+    const close = app.close.bind(app);
+    app.close = (async () => {
+      await close();
+      await database.drop();
+    }) as FastifyInstance['close'];
+  }
   await app.ready();
   return app;
 }
