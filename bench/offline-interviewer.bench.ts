@@ -47,6 +47,24 @@ async function time(label: string, n: number, fn: (i: number) => Promise<unknown
   return `| ${label} | ${n} | ${quantile(wall, 0.5).toFixed(3)} | ${quantile(wall, 0.99).toFixed(3)} | ${quantile(cpu, 0.5).toFixed(3)} | ${quantile(cpu, 0.99).toFixed(3)} | ${((100 * withPause) / n).toFixed(1)}% |`;
 }
 
+/**
+ * What one call allocates: the median growth of the heap over a call, among calls that no
+ * collection ran in (one that did shrinks the heap). Measured apart from the timed loops, whose
+ * figures the two extra heap reads per call would skew. Every young-generation collection is a
+ * pause some call pays, so this is what decides how many calls pay one.
+ */
+async function allocatedPerCall(n: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  const grew: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const before = process.memoryUsage().heapUsed;
+    await fn(i);
+    const delta = process.memoryUsage().heapUsed - before;
+    if (delta > 0) grew.push(delta);
+  }
+  grew.sort((a, b) => a - b);
+  return quantile(grew, 0.5);
+}
+
 // The language model loads once, on first use; every later call shares it. Timed before the
 // interviewer is imported (its synonym table reads words through the model at start-up).
 const loadStart = performance.now();
@@ -95,10 +113,16 @@ const rows = [
   ),
   await time('summarizeInterview (8 answers)', 1000, () => offline.summarizeInterview({ context, answers })),
 ];
+const longAnswerAllocation = await allocatedPerCall(1000, (i) =>
+  offline.evaluateAnswer({
+    context, questionNumber: 8, question, answer: `${LONG_ANSWER} (${100_000 + i})`, isFollowUp: false,
+    ...(question.keyPoints ? { keyPoints: question.keyPoints } : {}), earlierAnswers: EARLIER,
+  }),
+);
 appendResults('Offline interviewer: time per call', 'npm run bench -- offline-interviewer', [
   '| call | runs | median ms | p99 ms | CPU median ms | CPU p99 ms | calls with a GC pause |',
   '|---|---|---|---|---|---|---|',
   ...rows,
   '',
-  `300-word answer: ${LONG_ANSWER.split(/\s+/).length} words. Language model (wink-eng-lite-web-model) load on first use: ${modelLoadMs.toFixed(0)} ms, once per process. Machine load average (1 min) at the start: ${loadAverage} on 2 cores shared with other work.`,
+  `300-word answer: ${LONG_ANSWER.split(/\s+/).length} words, ${(longAnswerAllocation / 1024).toFixed(0)} KB allocated per evaluateAnswer (median heap growth over 1,000 more calls with fresh text, calls a collection ran in left out). Language model (wink-eng-lite-web-model) load on first use: ${modelLoadMs.toFixed(0)} ms, once per process. Machine load average (1 min): ${loadAverage} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end, on 2 cores shared with other work.`,
 ]);

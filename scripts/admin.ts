@@ -4,4 +4,4 @@
  */
 import { runAdminCli } from '../src/admin.js';
 
-process.exitCode = runAdminCli(process.argv.slice(2));
+process.exitCode = await runAdminCli(process.argv.slice(2));

@@ -21,7 +21,7 @@ const USAGE = `Usage: npm run admin -- grant EMAIL | revoke EMAIL | list
   revoke EMAIL   take the operator role away from that account
   list           print every operator`;
 
-export function runAdminCli(args: string[]): number {
+export async function runAdminCli(args: string[]): Promise<number> {
   const [command, email] = args;
   if (!command || command === '--help' || command === '-h') {
     console.log(USAGE);
@@ -45,12 +45,12 @@ export function runAdminCli(args: string[]): number {
   try {
     const users = createUsersRepository(database.db);
     if (command === 'list') {
-      const operators = users.listOperators();
+      const operators = await users.listOperators();
       if (operators.length === 0) console.log('No operators yet. Grant the role with: npm run admin -- grant EMAIL');
       for (const o of operators) console.log(`${o.email}\toperator since ${o.operatorSince.toISOString()}`);
       return 0;
     }
-    const result = command === 'grant' ? grantOperator(users, email!, new Date()) : revokeOperator(users, email!);
+    const result = command === 'grant' ? await grantOperator(users, email!, new Date()) : await revokeOperator(users, email!);
     switch (result.kind) {
       case 'no-account':
         console.error(`There is no account with the email ${result.email || '(empty)'}. Register it on the site first, then run this again.`);
@@ -74,4 +74,4 @@ export function runAdminCli(args: string[]): number {
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) process.exitCode = runAdminCli(process.argv.slice(2));
+if (invokedDirectly) process.exitCode = await runAdminCli(process.argv.slice(2));

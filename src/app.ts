@@ -34,6 +34,7 @@ import { createProgressService, type ProgressService } from './services/progress
 import { sessionKey } from './session-secret.js';
 import { PUBLIC_DIR, VIEWS_DIR } from './paths.js';
 import { registerErrorHandlers } from './routes/error-handlers.js';
+import { resolveVisitor } from './routes/visitor.js';
 import { pageRoutes } from './routes/pages.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
@@ -181,6 +182,8 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     // activity rewrites it at most once a minute (visitor.ts), so this is a year of inactivity.
     expiry: 60 * 60 * 24 * 365,
   });
+  // Who the cookie speaks for, read before any handler (or error page) needs it (visitor.ts).
+  app.addHook('onRequest', resolveVisitor);
   // Web defences (SECURITY.md): headers + CSP, CSRF tokens, rate limits, and the per-route table.
   await registerSecurityHeaders(app, { https: config.cookieSecure });
   await registerCsrf(app);

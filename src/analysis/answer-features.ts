@@ -154,6 +154,11 @@ export function countLetterRuns(text: string, min: number): number {
 
 const MODAL = new Set(['would', 'will', "'d", "'ll", 'could', 'might', 'should', 'can', 'may', 'must', 'to']);
 
+// Tested per token: compiled once (a literal in a function body is a new object at every call).
+const NEGATION_WORD = /^(?:n't|not|never|no)$/;
+const AUXILIARY_BEFORE = /^(?:have|'ve|has|'s|had|'d|be|been|being|was|were|is|are|to|would|will|could|should|might|must|can|may)$/;
+const OTHER_SUBJECT = /^(?:he|she|they|it|you|everyone|nobody)$/;
+
 /**
  * "I sat him up, gave him oxygen": "I" followed closely by a past tense (its form differs from
  * its lemma), not after a modal nor a perfect's "have" — the model's lemmas catch irregular
@@ -164,7 +169,7 @@ function saysIDid(doc: TextDoc, s: { from: number; to: number }): boolean {
     if (doc.tokens[i]!.text !== 'I') continue;
     for (let j = i + 1; j < Math.min(s.to, i + 4); j++) {
       const t = doc.tokens[j]!;
-      if (MODAL.has(t.lower) || t.negated || /^(?:n't|not|never|no)$/.test(t.lower)) break;
+      if (MODAL.has(t.lower) || t.negated || NEGATION_WORD.test(t.lower)) break;
       // "I've closed lots of deals" is a claim about a career, not something done on one occasion.
       if (isPastVerb(doc, j)) return true;
       // The first other verb is the candidate's ("If I see something broken"): no past action here.
@@ -179,7 +184,7 @@ function isPastVerb(doc: TextDoc, i: number): boolean {
   const t = doc.tokens[i]!;
   if (t.pos !== 'VERB' || t.lower === t.lemma || t.lower.endsWith('ing') || t.lower.endsWith('s')) return false;
   const before = doc.tokens[i - 1]?.lower ?? '';
-  return !/^(?:have|'ve|has|'s|had|'d|be|been|being|was|were|is|are|to|would|will|could|should|might|must|can|may)$/.test(before);
+  return !AUXILIARY_BEFORE.test(before);
 }
 
 const PLAN_MODAL = new Set(["'d", 'would', 'will', "'ll"]);
@@ -217,7 +222,7 @@ function actionsOf(doc: TextDoc): { done: number; own: number; planned: number }
         continue;
       }
       // Another subject or a new clause ("…, because pupils learn better") ends the candidate's clause.
-      if (t.pos === 'SCONJ' || (t.pos === 'PRON' && /^(?:he|she|they|it|you|everyone|nobody)$/.test(t.lower))) {
+      if (t.pos === 'SCONJ' || (t.pos === 'PRON' && OTHER_SUBJECT.test(t.lower))) {
         speaker = null;
         continue;
       }
@@ -278,6 +283,33 @@ function measuredAfter(doc: TextDoc, measured: ReadonlySet<number>, from: number
   return null;
 }
 
+/** What sentences are compared by to find one said twice: their words in lower case, a-z and 0-9 only. */
+const sentenceKey = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * FNV-1a hash of sentenceKey(text). For plain ASCII text (nearly every sentence) it is computed
+ * without building the key: building one per sentence was a twentieth of what scoring a long
+ * answer allocated.
+ */
+function sentenceKeyHash(text: string): number {
+  let h = 0x811c9dc5;
+  let gap = false;
+  let any = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    // Lower-casing other characters can change the text's length or yield a-z ("İ", "K" the Kelvin sign).
+    if (c > 127) return sentenceKeyHash(sentenceKey(text));
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && any) h = Math.imul(h ^ 32, 0x01000193);
+      h = Math.imul(h ^ c, 0x01000193);
+      any = true;
+      gap = false;
+    } else gap = true;
+  }
+  return h >>> 0;
+}
+
 /** Words that head a clause: with one of these and a verb, a line is a sentence, not a list of terms. */
 const CLAUSE_POS = new Set(['PRON', 'DET', 'AUX', 'ADP', 'SCONJ', 'PART']);
 
@@ -293,17 +325,23 @@ function extract(text: string): AnswerFeatures {
   const normalized = words <= 12 ? trimmed.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() : '';
   const stems = contentKeys(trimmed);
   const contentWords = countLetterRuns(trimmed.toLowerCase(), 4);
-  const seen = new Map<string, Sentence>();
+  // Sentences by the hash of their key; a key is built only for a sentence whose hash came before.
+  const seen = new Map<number, Sentence[]>();
   let repeatedSentence: Sentence | null = null;
   let repeats = 0;
   for (const s of sentences) {
-    const key = s.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-    // The lookup first: splitting every sentence into words only to find no repeat cost more than the rest of this loop.
-    if (seen.has(key) && key.split(' ').length >= 4) {
+    const hash = sentenceKeyHash(s.text);
+    const same = seen.get(hash);
+    if (!same) {
+      seen.set(hash, [s]);
+      continue;
+    }
+    const key = sentenceKey(s.text);
+    if (same.some((e) => sentenceKey(e.text) === key) && key.split(' ').length >= 4) {
       repeatedSentence ??= s;
       repeats++;
     }
-    seen.set(key, s);
+    same.push(s);
   }
   const measured = measuredSentences(doc);
   // The last sentence with a change or a measure after the first action, when no result phrase is found.
@@ -315,11 +353,19 @@ function extract(text: string): AnswerFeatures {
   // "to"); a run of terms ("NEWS2 ILS ALS mechanical ventilation CRRT") has neither.
   let proseWords = 0;
   for (const s of doc.sentences) {
-    const tokens = doc.tokens.slice(s.from, s.to);
-    const verb = tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
-    const clause = tokens.filter((t) => CLAUSE_POS.has(t.pos)).length;
-    const wordCount = tokens.filter((t) => t.type === 'word' || t.type === 'number').length;
-    const listy = tokens.filter((t) => t.text === ',' || t.text === '|' || t.text === ';' || t.text === '/').length >= Math.max(3, wordCount / 3);
+    // Counted over the sentence's tokens in place, not in a copy and three filtered arrays per sentence.
+    let verb = false;
+    let clause = 0;
+    let wordCount = 0;
+    let separators = 0;
+    for (let i = s.from; i < s.to; i++) {
+      const t = doc.tokens[i]!;
+      if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+      if (CLAUSE_POS.has(t.pos)) clause++;
+      if (t.type === 'word' || t.type === 'number') wordCount++;
+      if (t.text === ',' || t.text === '|' || t.text === ';' || t.text === '/') separators++;
+    }
+    const listy = separators >= Math.max(3, wordCount / 3);
     if (verb && clause >= 1 && !(listy && clause < 3)) proseWords += wordCount;
   }
   return {

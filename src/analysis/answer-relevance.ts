@@ -201,6 +201,7 @@ function jobAndCvSkillNames(a: ContextAnalysis): ReadonlySet<string> {
   if (!names) knownSkillNames.set(a, (names = new Set([...a.job.skills.map((s) => s.name), ...a.cv.skills.map((s) => s.name)])));
   return names;
 }
+const APOSTROPHE = /['’]/;
 
 /**
  * A question about something the candidate found out ("something you found out in discovery",
@@ -307,7 +308,7 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
   let questionNoun = false;
   for (const t of f.doc.tokens) {
     // "I'm" is sometimes tagged a proper noun; it names nothing.
-    if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || t.stop || t.type !== 'word' || /['’]/.test(t.text)) continue;
+    if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || t.stop || t.type !== 'word' || APOSTROPHE.test(t.text)) continue;
     if (NO_SUBJECT().has(t.key)) continue;
     if (questionWords.has(t.key)) questionNoun = true;
     const fromCv = a.cvVocabulary.has(t.key) && !(TIME_NOUNS().has(t.key) && t.text === t.lower);

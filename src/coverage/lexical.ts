@@ -93,7 +93,33 @@ function keyPointQuery(point: string): Query {
 
 interface DocStats {
   tf: Map<string, number>;
+  /** A window's second sentence: its counts add to `tf`'s (a window's terms are its two sentences'). */
+  tf2?: Map<string, number>;
   length: number;
+}
+
+/** How often `key` occurs in a document. */
+function tfOf(stats: DocStats, key: string): number {
+  return (stats.tf.get(key) ?? 0) + (stats.tf2?.get(key) ?? 0);
+}
+
+/**
+ * The statistics of every document; a window of two sentences reuses theirs rather than
+ * counting its terms into a map of its own (a long answer has a few dozen windows).
+ */
+function allDocStats(docs: readonly AnswerDocument[]): DocStats[] {
+  const sentences = docs.filter((d) => d.span === 1).length;
+  const stats: DocStats[] = [];
+  docs.forEach((doc, i) => {
+    const a = stats[i - sentences];
+    const b = stats[i - sentences + 1];
+    const first = docs[i - sentences];
+    const second = docs[i - sentences + 1];
+    if (doc.span === 2 && a && b && first?.span === 1 && second?.span === 1 && first.start === doc.start && second.end === doc.end) {
+      stats.push({ tf: a.tf, tf2: b.tf, length: a.length + b.length });
+    } else stats.push(docStats(doc));
+  });
+  return stats;
 }
 
 function docStats(doc: AnswerDocument): DocStats {
@@ -131,12 +157,12 @@ function matchSide(query: SubQuery, stats: DocStats, prose: number): Match {
   let score = 0;
   let substantive = false;
   for (const term of query.terms) {
-    let exact = stats.tf.get(term.key) ?? 0;
-    if (exact === 0 && term.parts) exact = Math.min(...term.parts.map((p) => stats.tf.get(p) ?? 0));
+    let exact = tfOf(stats, term.key);
+    if (exact === 0 && term.parts) exact = Math.min(...term.parts.map((p) => tfOf(stats, p)));
     let strength = saturate(exact, stats.length);
     if (strength < 1) {
       let alt = 0;
-      for (const a of term.alternatives) alt += stats.tf.get(a) ?? 0;
+      for (const a of term.alternatives) alt += tfOf(stats, a);
       strength = Math.max(strength, SYNONYM_WEIGHT * saturate(alt, stats.length));
     }
     if (strength > 0) {
@@ -160,7 +186,7 @@ const results = new TextCache<AnswerCoverage>(256, 16_000);
 
 function computeCoverage(answer: string, keyPoints: readonly string[]): AnswerCoverage {
   const docs = keyPoints.length > 0 && answer.trim() ? answerDocuments(answer) : [];
-  const stats = docs.map(docStats);
+  const stats = allDocStats(docs);
   const points = keyPoints.map((point): KeyPointCoverage => {
     const query = keyPointQuery(point);
     let best: { match: Match; doc: AnswerDocument } | null = null;

@@ -39,15 +39,27 @@ const PHRASAL: Readonly<Record<string, string>> = {
   'speak up': 'escalate', 'flag up': 'escalate', 'call in': 'escalate', 'back up': 'support', 'check in': 'check',
 };
 
-let phrasalByKey: ReadonlyMap<string, string> | undefined;
-/** PHRASAL keyed by the verb's comparison key, so "rolls back", "rolled back" and "Rolls back" all meet. */
-const phrasalKeys = () =>
-  (phrasalByKey ??= new Map(
-    Object.entries(PHRASAL).map(([phrase, meaning]) => {
+let phrasalByKey: ReadonlyMap<string, ReadonlyMap<string, string>> | undefined;
+/**
+ * PHRASAL keyed by the verb's comparison key, then by the particle, so "rolls back", "rolled
+ * back" and "Rolls back" all meet. Two lookups rather than one by "verb particle": every word of
+ * an answer is looked up, and building that string per word was a tenth of what scoring a long
+ * answer allocates.
+ */
+const phrasalKeys = () => {
+  if (!phrasalByKey) {
+    const byKey = new Map<string, Map<string, string>>();
+    for (const [phrase, meaning] of Object.entries(PHRASAL)) {
       const [verb, particle] = phrase.split(' ') as [string, string];
-      return [`${keyOf(verb)} ${particle}`, meaning] as const;
-    }),
-  ));
+      const key = keyOf(verb);
+      const particles = byKey.get(key) ?? new Map<string, string>();
+      particles.set(particle, meaning);
+      byKey.set(key, particles);
+    }
+    phrasalByKey = byKey;
+  }
+  return phrasalByKey;
+};
 
 /** One term of a text, with where it came from (for skill tokens: the skill's alias words). */
 export interface Term {
@@ -69,6 +81,8 @@ export interface TextTerms {
 
 const isWord = (t: Token) => t.type === 'word' || t.type === 'number';
 const NUMBER = /^[$£€]?\d[\d,.]*(?:%|x|k|m|ms|s|h|gb|mb|tb|pp|bn)?$/i;
+const DIGIT = /\d/;
+const CLITIC_START = /^['’]/;
 
 /** The key of a word as the coverage compares it. */
 export function stemWord(word: string): string {
@@ -110,7 +124,7 @@ export function textTerms(text: string): TextTerms {
       continue;
     }
     const particle = tokens[i + 1];
-    const phrasal = particle ? phrasalKeys().get(`${t.key} ${particle.lower}`) : undefined;
+    const phrasal = particle ? phrasalKeys().get(t.key)?.get(particle.lower) : undefined;
     if (phrasal) {
       terms.push({ key: keyOf(phrasal), at });
       wordAt.push(particle!.start);
@@ -125,7 +139,7 @@ export function textTerms(text: string): TextTerms {
       terms.push({ key: '#number', at });
       continue;
     }
-    if ((t.lower.length < 2 && !/\d/.test(t.lower)) || /^['’]/.test(t.lower)) continue;
+    if ((t.lower.length < 2 && !DIGIT.test(t.lower)) || CLITIC_START.test(t.lower)) continue;
     terms.push({ key: t.key, at });
   }
   return { terms, wordAt, functionAt };

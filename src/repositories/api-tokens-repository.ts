@@ -25,29 +25,36 @@ export function createApiTokensRepository(db: Db) {
   };
 
   return {
-    create(input: { id: string; userId: string; name: string; secretHash: string; scopes: ApiScope[] }): ApiTokenSummary {
-      db.insert(apiTokens).values(input).run();
-      return this.listByOwner(input.userId).find((t) => t.id === input.id)!;
+    /**
+     * Stores a token unless the owner already has `maxPerOwner` (then null). Count and insert
+     * are one transaction, so parallel requests can't overshoot the limit.
+     */
+    async create(input: { id: string; userId: string; name: string; secretHash: string; scopes: ApiScope[] }, maxPerOwner: number): Promise<ApiTokenSummary | null> {
+      return db.transaction((tx) => {
+        const held = tx.select({ n: sql<number>`count(*)` }).from(apiTokens).where(eq(apiTokens.userId, input.userId)).get()?.n ?? 0;
+        if (held >= maxPerOwner) return null;
+        return tx.insert(apiTokens).values(input).returning(summaryColumns).get();
+      });
     },
 
-    findById(id: string): ApiTokenRow | undefined {
+    async findById(id: string): Promise<ApiTokenRow | undefined> {
       return byIdQuery.get({ id });
     },
 
-    listByOwner(userId: string): ApiTokenSummary[] {
+    async listByOwner(userId: string): Promise<ApiTokenSummary[]> {
       return db.select(summaryColumns).from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt)).all();
     },
 
-    countByOwner(userId: string): number {
+    async countByOwner(userId: string): Promise<number> {
       return db.select({ n: sql<number>`count(*)` }).from(apiTokens).where(eq(apiTokens.userId, userId)).get()?.n ?? 0;
     },
 
     /** Deletes the owner's token; false when there is no such token of theirs. */
-    revoke(id: string, userId: string): boolean {
+    async revoke(id: string, userId: string): Promise<boolean> {
       return db.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId))).run().changes > 0;
     },
 
-    touch(id: string, at: Date): void {
+    async touch(id: string, at: Date): Promise<void> {
       db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id)).run();
     },
   };

@@ -21,7 +21,7 @@ export type FeedbackRepository = ReturnType<typeof createFeedbackRepository>;
 /** Feedback is reached only through its session's owner (joined or checked in every query). */
 export function createFeedbackRepository(db: Db) {
   return {
-    findBySession(sessionId: string, ownerId: string): FeedbackRow | undefined {
+    async findBySession(sessionId: string, ownerId: string): Promise<FeedbackRow | undefined> {
       return db
         .select({
           sessionId: feedback.sessionId,
@@ -42,14 +42,14 @@ export function createFeedbackRepository(db: Db) {
      * one transaction: a reader sees either the old feedback or the new, never none. The
      * requirement map is part of the feedback, so regenerating replaces it too.
      */
-    saveAndComplete(
+    async saveAndComplete(
       sessionId: string,
       ownerId: string,
       summary: InterviewSummary,
       provider: string,
       at: Date,
       requirements: RequirementCoverage[] | null = null,
-    ): void {
+    ): Promise<void> {
       db.transaction((tx) => {
         const completed = tx
           .update(interviewSessions)

@@ -157,7 +157,7 @@ export function createMessagesRepository(db: Db) {
      * consent withdrawn). The answers' text stays: it is what the candidate sent. Returns how
      * many answers had metrics.
      */
-    clearSpeechMetrics(sessionId: string, ownerId: string): number {
+    async clearSpeechMetrics(sessionId: string, ownerId: string): Promise<number> {
       return db
         .update(messages)
         .set({ speechMetrics: null })
@@ -166,7 +166,7 @@ export function createMessagesRepository(db: Db) {
     },
 
     /** The whole conversation of a session, in order. */
-    listBySession(sessionId: string, ownerId: string): MessageRow[] {
+    async listBySession(sessionId: string, ownerId: string): Promise<MessageRow[]> {
       return listBySessionQuery.all({ sessionId, ownerId });
     },
 
@@ -175,7 +175,7 @@ export function createMessagesRepository(db: Db) {
      * when a unique rule says it already exists (a second answer to the same question, a
      * second question 3): that is how double submits are refused without duplicate rows.
      */
-    append(input: NewMessage): MessageRow | null {
+    async append(input: NewMessage): Promise<MessageRow | null> {
       try {
         // One statement, so no transaction of its own: it commits once.
         return insert(input);
@@ -190,7 +190,7 @@ export function createMessagesRepository(db: Db) {
      * already: the first evaluation written wins, so a background evaluation and one made by the
      * interviewer's turn never overwrite each other. Returns false when one was there.
      */
-    setFirstEvaluation(messageId: string, ownerId: string, stored: StoredEvaluation): boolean {
+    async setFirstEvaluation(messageId: string, ownerId: string, stored: StoredEvaluation): Promise<boolean> {
       const result = setFirstEvaluationQuery.run({ messageId, ownerId, evaluation: stored.evaluation, provider: stored.provider, coverage: stored.coverage });
       return result.changes > 0;
     },
@@ -201,7 +201,7 @@ export function createMessagesRepository(db: Db) {
      * or follow-up. Returns false, writing nothing, when the answer already has its decision
      * (another tab or request took the turn first).
      */
-    recordTurn(turn: TurnRecord): boolean {
+    async recordTurn(turn: TurnRecord): Promise<boolean> {
       try {
         db.transaction(() => {
           if (setDecisionQuery.run({ messageId: turn.answerId, ownerId: turn.ownerId, decision: turn.decision }).changes === 0) throw new AlreadyTaken();

@@ -117,18 +117,18 @@ export function createProgressRepository(db: Db) {
 
   return {
     /** The owner's latest `limit` completed interviews, oldest first. */
-    completedInterviews(owner: string, limit: number): CompletedInterview[] {
+    async completedInterviews(owner: string, limit: number): Promise<CompletedInterview[]> {
       // The query keeps only rows with a completion time; the filter tells the compiler so.
       return completedQuery.all({ ownerId: owner, limit }).flatMap(({ completedAt, ...rest }) => (completedAt ? [{ ...rest, completedAt }] : []));
     },
 
     /** How many completed interviews (with feedback) the owner has in all. */
-    completedCount(owner: string): number {
+    async completedCount(owner: string): Promise<number> {
       return completedCountQuery.get({ ownerId: owner })!.n;
     },
 
     /** Main questions of the owner's latest `limit` completed interviews, in completion order then question number. */
-    scoredQuestions(owner: string, limit: number): ScoredQuestionRow[] {
+    async scoredQuestions(owner: string, limit: number): Promise<ScoredQuestionRow[]> {
       const rows: ScoredQuestionRow[] = [];
       // Ordered by session, number, then seq: a follow-up comes right after its main question.
       for (const row of questionsQuery.all({ ownerId: owner, limit })) {
@@ -144,7 +144,7 @@ export function createProgressRepository(db: Db) {
     },
 
     /** What a focused practice interview copies; undefined when the owner has no interview yet. */
-    latestTemplate(owner: string): InterviewTemplate | undefined {
+    async latestTemplate(owner: string): Promise<InterviewTemplate | undefined> {
       const row = templateQuery.get({ ownerId: owner });
       if (!row) return undefined;
       return {

@@ -64,7 +64,7 @@ export function createRetriesRepository(db: Db) {
      * Stores a retry, unless the question already has `maxPerQuestion` of them (then null):
      * checked in the same transaction, so parallel submits can't overshoot it.
      */
-    create(input: NewRetry, maxPerQuestion: number): RetryRow | null {
+    async create(input: NewRetry, maxPerQuestion: number): Promise<RetryRow | null> {
       return db.transaction((tx) => {
         const owned = tx
           .select({ id: interviewSessions.id })
@@ -97,7 +97,7 @@ export function createRetriesRepository(db: Db) {
     },
 
     /** The most recent retry of one question, if any. */
-    latest(sessionId: string, ownerId: string, questionNumber: number): RetryRow | undefined {
+    async latest(sessionId: string, ownerId: string, questionNumber: number): Promise<RetryRow | undefined> {
       return db
         .select(COLUMNS)
         .from(questionRetries)
@@ -109,7 +109,7 @@ export function createRetriesRepository(db: Db) {
     },
 
     /** How many times one question was retried. */
-    count(sessionId: string, ownerId: string, questionNumber: number): number {
+    async count(sessionId: string, ownerId: string, questionNumber: number): Promise<number> {
       const row = db
         .select({ n: sql<number>`count(*)` })
         .from(questionRetries)
@@ -120,7 +120,7 @@ export function createRetriesRepository(db: Db) {
     },
 
     /** Attempts and latest score per retried question of a session. */
-    summaries(sessionId: string, ownerId: string): RetrySummary[] {
+    async summaries(sessionId: string, ownerId: string): Promise<RetrySummary[]> {
       const rows = db
         .select({ questionNumber: questionRetries.questionNumber, evaluation: questionRetries.evaluation })
         .from(questionRetries)

@@ -83,7 +83,7 @@ export function createSessionsRepository(db: Db) {
      * a draft that starts with its job description and CV (a focused interview) is written
      * whole in the same insert.
      */
-    create(input: NewSession, maxPerOwner: number): SessionRow | null {
+    async create(input: NewSession, maxPerOwner: number): Promise<SessionRow | null> {
       const { cv, ...fields } = input;
       return db.transaction((tx) => {
         if (countOwnedQuery.get({ ownerId: input.ownerId })!.n >= maxPerOwner) return null;
@@ -96,7 +96,7 @@ export function createSessionsRepository(db: Db) {
     },
 
 
-    findOwned(id: string, ownerId: string): SessionRow | undefined {
+    async findOwned(id: string, ownerId: string): Promise<SessionRow | undefined> {
       return findOwnedQuery.get({ id, ownerId });
     },
 
@@ -104,7 +104,7 @@ export function createSessionsRepository(db: Db) {
      * The visitor's own session, or SESSION_NOT_FOUND (404) — also for someone else's session,
      * so an id never confirms that another visitor's interview exists.
      */
-    requireOwned(id: string, ownerId: string): SessionRow {
+    async requireOwned(id: string, ownerId: string): Promise<SessionRow> {
       const session = findOwnedQuery.get({ id, ownerId });
       if (!session) throw Errors.sessionNotFound();
       return session;
@@ -115,11 +115,11 @@ export function createSessionsRepository(db: Db) {
      * authorised that outlives it: the interviewer's turn follows its interview when a guest
      * signs in (their interviews move into the account) and stops when it is deleted.
      */
-    ownerOf(id: string): string | undefined {
+    async ownerOf(id: string): Promise<string | undefined> {
       return ownerOfQuery.get({ id })?.ownerId;
     },
 
-    listByOwner(ownerId: string, limit: number): SessionListItem[] {
+    async listByOwner(ownerId: string, limit: number): Promise<SessionListItem[]> {
       return db
         .select({
           id: interviewSessions.id,
@@ -142,12 +142,12 @@ export function createSessionsRepository(db: Db) {
      * still being read when the interview started can never replace the CV its first question
      * was written from: it gets CV_LOCKED (409) instead; a vanished interview gets 404.
      */
-    updateCv(id: string, ownerId: string, cv: CvUpdate): void {
+    async updateCv(id: string, ownerId: string, cv: CvUpdate): Promise<void> {
       updateDraft(id, ownerId, cv);
     },
 
     /** Sets the job description of a draft (same rule as `updateCv`). */
-    updateJobDescription(id: string, ownerId: string, jobDescription: string, jobFileName: string | null): void {
+    async updateJobDescription(id: string, ownerId: string, jobDescription: string, jobFileName: string | null): Promise<void> {
       updateDraft(id, ownerId, { jobDescription, jobFileName });
     },
 
@@ -155,7 +155,7 @@ export function createSessionsRepository(db: Db) {
      * Moves a draft to in_progress. Returns false when it was not a draft any more, which is
      * how a double "start" is detected without a race: the check and the write are one statement.
      */
-    markStarted(id: string, ownerId: string, at: Date): boolean {
+    async markStarted(id: string, ownerId: string, at: Date): Promise<boolean> {
       const result = db
         .update(interviewSessions)
         .set({ status: 'in_progress', startedAt: at })
@@ -165,7 +165,7 @@ export function createSessionsRepository(db: Db) {
     },
 
     /** Records the owner's consent to voice recording in this interview (issue 14). */
-    setVoiceConsent(id: string, ownerId: string, consent: { at: Date; rawAudio: boolean; transcriber: string }): boolean {
+    async setVoiceConsent(id: string, ownerId: string, consent: { at: Date; rawAudio: boolean; transcriber: string }): Promise<boolean> {
       const result = db
         .update(interviewSessions)
         .set({ voiceConsentAt: consent.at, voiceConsentRawAudio: consent.rawAudio, voiceConsentTranscriber: consent.transcriber })
@@ -175,7 +175,7 @@ export function createSessionsRepository(db: Db) {
     },
 
     /** Withdraws it: no consent from now on, and when it was withdrawn. */
-    withdrawVoiceConsent(id: string, ownerId: string, at: Date): boolean {
+    async withdrawVoiceConsent(id: string, ownerId: string, at: Date): Promise<boolean> {
       const result = db
         .update(interviewSessions)
         .set({ voiceConsentAt: null, voiceConsentRawAudio: false, voiceConsentTranscriber: null, voiceConsentWithdrawnAt: at })
@@ -185,12 +185,12 @@ export function createSessionsRepository(db: Db) {
     },
 
     /** Deletes one of the owner's sessions; its messages and feedback go with it (ON DELETE CASCADE). */
-    deleteOwned(id: string, ownerId: string): boolean {
+    async deleteOwned(id: string, ownerId: string): Promise<boolean> {
       return db.delete(interviewSessions).where(owned(id, ownerId)).run().changes === 1;
     },
 
     /** Every session id the owner has (to remove files that belong to them). */
-    listIdsByOwner(ownerId: string): string[] {
+    async listIdsByOwner(ownerId: string): Promise<string[]> {
       return db
         .select({ id: interviewSessions.id })
         .from(interviewSessions)

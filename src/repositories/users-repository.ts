@@ -59,15 +59,15 @@ export function createUsersRepository(db: Db) {
 
   return {
     /** Makes sure a row exists for this visitor id (guests get one on their first write). */
-    ensure(id: string): void {
+    async ensure(id: string): Promise<void> {
       db.insert(users).values({ id }).onConflictDoNothing().run();
     },
 
-    findById(id: string): UserRow | undefined {
+    async findById(id: string): Promise<UserRow | undefined> {
       return findByIdQuery.get({ id });
     },
 
-    findByEmail(email: string): UserRow | undefined {
+    async findByEmail(email: string): Promise<UserRow | undefined> {
       return db.select().from(users).where(eq(users.email, email)).get();
     },
 
@@ -75,7 +75,7 @@ export function createUsersRepository(db: Db) {
      * Turns the guest row `id` into an account, keeping everything it owns. Returns the new
      * auth version, or 'email_taken' / 'not_guest' when it can't.
      */
-    register(id: string, email: string, passwordHash: string): number | 'email_taken' | 'not_guest' {
+    async register(id: string, email: string, passwordHash: string): Promise<number | 'email_taken' | 'not_guest'> {
       try {
         return db.transaction((tx) => {
           tx.insert(users).values({ id }).onConflictDoNothing().run();
@@ -97,7 +97,7 @@ export function createUsersRepository(db: Db) {
      * Stores a new password hash. `signOutEverywhere` bumps the auth version and ends every
      * sign-in of the account (other browsers' cookies stop working), in the same transaction.
      */
-    setPasswordHash(id: string, passwordHash: string, signOutEverywhere: boolean): number | null {
+    async setPasswordHash(id: string, passwordHash: string, signOutEverywhere: boolean): Promise<number | null> {
       return db.transaction((tx) => {
         const row = tx
           .update(users)
@@ -111,7 +111,7 @@ export function createUsersRepository(db: Db) {
     },
 
     /** A new signed-in browser for the account; the oldest beyond SIGN_INS_PER_ACCOUNT are signed out. Returns its id. */
-    createSignIn(userId: string): string {
+    async createSignIn(userId: string): Promise<string> {
       const id = nanoid(32);
       db.transaction((tx) => {
         tx.insert(signIns).values({ id, userId }).run();
@@ -127,17 +127,17 @@ export function createUsersRepository(db: Db) {
     },
 
     /** True while this sign-in of this account has not been ended. */
-    hasSignIn(id: string, userId: string): boolean {
+    async hasSignIn(id: string, userId: string): Promise<boolean> {
       return signInQuery.get({ id, userId }) !== undefined;
     },
 
     /** Ends one sign-in (signing out in that browser). */
-    endSignIn(id: string, userId: string): void {
+    async endSignIn(id: string, userId: string): Promise<void> {
       db.delete(signIns).where(and(eq(signIns.id, id), eq(signIns.userId, userId))).run();
     },
 
     /** Ends every sign-in of the account and bumps its auth version. Returns false when there is no such account. */
-    endAllSignIns(userId: string): boolean {
+    async endAllSignIns(userId: string): Promise<boolean> {
       return db.transaction((tx) => {
         const changed = tx.update(users).set(bumpAuthVersion).where(and(eq(users.id, userId), isNotNull(users.email))).run().changes;
         tx.delete(signIns).where(eq(signIns.userId, userId)).run();
@@ -146,12 +146,12 @@ export function createUsersRepository(db: Db) {
     },
 
     /** Makes an account an operator (`since`) or not (null). Returns false when there is no account with that id. */
-    setOperator(id: string, since: Date | null): boolean {
+    async setOperator(id: string, since: Date | null): Promise<boolean> {
       return db.update(users).set({ operatorSince: since }).where(and(eq(users.id, id), isNotNull(users.email))).run().changes === 1;
     },
 
     /** Every operator, earliest first. */
-    listOperators(): OperatorRow[] {
+    async listOperators(): Promise<OperatorRow[]> {
       return db
         .select({ id: users.id, email: users.email, operatorSince: users.operatorSince })
         .from(users)
@@ -161,7 +161,7 @@ export function createUsersRepository(db: Db) {
     },
 
     /** Records activity, at most once a minute per user. Returns true when the row was updated. */
-    touch(id: string, at: Date): boolean {
+    async touch(id: string, at: Date): Promise<boolean> {
       const result = db
         .update(users)
         .set({ lastActiveAt: at })
@@ -174,7 +174,7 @@ export function createUsersRepository(db: Db) {
      * Sign-in from a guest: the guest's interviews move to the account and the (now empty) guest
      * row goes. Only ever takes from a guest row (no email). Returns how many interviews moved.
      */
-    mergeGuestInto(guestId: string, accountId: string): number {
+    async mergeGuestInto(guestId: string, accountId: string): Promise<number> {
       if (guestId === accountId) return 0;
       return db.transaction((tx) => {
         const guest = tx.select({ email: users.email }).from(users).where(eq(users.id, guestId)).get();
@@ -186,12 +186,12 @@ export function createUsersRepository(db: Db) {
     },
 
     /** Deletes a user; their interviews, messages and feedback go with them (ON DELETE CASCADE). */
-    delete(id: string): boolean {
+    async delete(id: string): Promise<boolean> {
       return db.delete(users).where(eq(users.id, id)).run().changes === 1;
     },
 
     /** One user as the operator's page shows it. */
-    findForAdmin(id: string): AdminUserRow | undefined {
+    async findForAdmin(id: string): Promise<AdminUserRow | undefined> {
       return db
         .select(adminColumns)
         .from(users)
@@ -200,7 +200,7 @@ export function createUsersRepository(db: Db) {
     },
 
     /** Users for the operator's page, most recently active first. */
-    listForAdmin(limit: number): { rows: AdminUserRow[]; total: number } {
+    async listForAdmin(limit: number): Promise<{ rows: AdminUserRow[]; total: number }> {
       const rows = db
         .select(adminColumns)
         .from(users)

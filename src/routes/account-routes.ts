@@ -21,14 +21,14 @@ import {
 } from '../views/account-view.js';
 
 /** The account page for this visitor; a token made just now is taken out of the session, to be shown this once. */
-export function accountPage(app: FastifyInstance, request: FastifyRequest) {
+export async function accountPage(app: FastifyInstance, request: FastifyRequest) {
   const visitor = currentVisitor(request);
   const newApiToken = request.session.get('newApiToken') ?? null;
   if (newApiToken) request.session.set('newApiToken', undefined);
   return accountPageData({
     visitor,
     operatorClaim: app.services.operators.canClaim(visitor),
-    apiTokens: visitor.email ? app.services.apiTokens.list(visitor.id) : [],
+    apiTokens: visitor.email ? await app.services.apiTokens.list(visitor.id) : [],
     newApiToken,
   });
 }
@@ -77,13 +77,13 @@ export async function accountRoutes(plain: FastifyInstance) {
 
   app.post('/account/logout', async (request, reply) => {
     // Ends this sign-in on the server first: a copy of this cookie is worthless from now on.
-    accounts.signOut(currentVisitor(request), currentSignInId(request));
+    await accounts.signOut(currentVisitor(request), currentSignInId(request));
     signOut(request);
     return seeOther(reply, '/?done=signed-out');
   });
 
   app.post('/account/logout-everywhere', async (request, reply) => {
-    accounts.signOutEverywhere(currentVisitor(request));
+    await accounts.signOutEverywhere(currentVisitor(request));
     signOut(request);
     return seeOther(reply, '/account/login?done=signed-out-everywhere');
   });
@@ -91,16 +91,16 @@ export async function accountRoutes(plain: FastifyInstance) {
   app.post('/account/operator', { schema: { body: OperatorClaimForm }, attachValidation: true }, async (request, reply) => {
     const visitor = currentVisitor(request);
     try {
-      operators.claim(visitor, formOf(OperatorClaimForm, request));
+      await operators.claim(visitor, formOf(OperatorClaimForm, request));
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
-      return formError(reply, 'pages/account', ACCOUNT_TITLES.account, error, { ...ownAccountPage(request), section: 'operator' });
+      return formError(reply, 'pages/account', ACCOUNT_TITLES.account, error, { ...(await ownAccountPage(request)), section: 'operator' });
     }
     request.log.warn({ operatorId: visitor.id }, 'an account became an operator with the setup token');
     return seeOther(reply, '/admin/users?done=operator-granted');
   });
 
-  app.get('/account', async (request, reply) => render(reply, 'pages/account', ownAccountPage(request)));
+  app.get('/account', async (request, reply) => render(reply, 'pages/account', await ownAccountPage(request)));
 
   app.post('/account/password', { schema: { body: PasswordForm }, attachValidation: true }, async (request, reply) => {
     const visitor = currentVisitor(request);
@@ -111,7 +111,7 @@ export async function accountRoutes(plain: FastifyInstance) {
       return seeOther(reply, '/account?done=password-changed');
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
-      return formError(reply, 'pages/account', ACCOUNT_TITLES.account, error, ownAccountPage(request));
+      return formError(reply, 'pages/account', ACCOUNT_TITLES.account, error, await ownAccountPage(request));
     }
   });
 

@@ -23,11 +23,11 @@ export async function adminRoutes(plain: FastifyInstance) {
   });
 
   app.get('/admin/users', async (request, reply) => {
-    return render(reply, 'pages/admin-users', adminUsersPageData(accounts.listUsers(LIST_LIMIT), LIST_LIMIT, currentVisitor(request).id));
+    return render(reply, 'pages/admin-users', adminUsersPageData(await accounts.listUsers(LIST_LIMIT), LIST_LIMIT, currentVisitor(request).id));
   });
 
   app.get('/admin/users/:id/delete', { schema: { params: UserParams } }, async (request, reply) => {
-    const user = accounts.findUser(request.params.id);
+    const user = await accounts.findUser(request.params.id);
     if (!user) throw Errors.notFound();
     return render(reply, 'pages/admin-user-delete', adminUserDeletePageData(user, currentVisitor(request).id));
   });

@@ -25,21 +25,21 @@ export async function apiTokenRoutes(plain: FastifyInstance) {
     if (!visitor.email) throw Errors.notFound();
     const form = formOf(TokenForm, request);
     try {
-      const { token } = apiTokens.create(visitor.id, form);
+      const { token } = await apiTokens.create(visitor.id, form);
       // Kept for one page view in the encrypted cookie: the account page shows it once.
       request.session.set('newApiToken', token);
       return seeOther(reply, '/account#api-tokens');
     } catch (error) {
       if (!isAppError(error)) throw error;
       const values = { name: form.name ?? '', scopes: [form.scopes ?? []].flat() };
-      return render(reply, 'pages/account', { ...accountPage(plain, request), section: 'tokens', error, fieldErrors: error.fields, tokenValues: values }, error.statusCode);
+      return render(reply, 'pages/account', { ...(await accountPage(plain, request)), section: 'tokens', error, fieldErrors: error.fields, tokenValues: values }, error.statusCode);
     }
   });
 
   app.post('/account/tokens/:id/revoke', { schema: { params: TokenParams } }, async (request, reply) => {
     const visitor = currentVisitor(request);
     if (!visitor.email) throw Errors.notFound();
-    apiTokens.revoke(visitor.id, request.params.id);
+    await apiTokens.revoke(visitor.id, request.params.id);
     return seeOther(reply, '/account?done=token-revoked#api-tokens');
   });
 }

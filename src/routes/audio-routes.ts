@@ -9,6 +9,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Errors } from '../errors.js';
+import type { SessionRow } from '../repositories/sessions-repository.js';
 import { runRecordingSocket } from '../speech/recording-socket.js';
 import { transcriptionHints } from '../services/transcription-hints.js';
 import { visitorId } from './visitor.js';
@@ -36,8 +37,8 @@ function sameOrigin(request: FastifyRequest): boolean {
  * page cannot send that header, so no Origin check is needed), or the visitor of the cookie,
  * whose socket must come from one of our own pages.
  */
-function socketOwner(request: FastifyRequest): string {
-  const token = bearerIdentity(request, 'write');
+async function socketOwner(request: FastifyRequest): Promise<string> {
+  const token = await bearerIdentity(request, 'write');
   if (token) return token.ownerId;
   if (!sameOrigin(request)) throw Errors.crossOriginAudio();
   return visitorId(request);
@@ -48,24 +49,30 @@ export async function audioRoutes(plain: FastifyInstance) {
   const { interview, recordings, transcriber, voiceConsent } = app.services;
   const settings = app.config.speech;
 
+  /**
+   * What the upgrade's checks found, for the socket handler: it must attach its listeners at
+   * once (an await there would drop the first audio frames), so it does not read again.
+   */
+  const admitted = new WeakMap<FastifyRequest, { ownerId: string; session: SessionRow }>();
+
   app.get(
     '/session/:id/audio',
     {
       schema: { params: IdParams },
       websocket: true,
       preValidation: async (request) => {
-        const owner = socketOwner(request);
-        const { session } = interview.peek(request.params.id, owner); // 404 unless it is theirs
+        const owner = await socketOwner(request);
+        const { session } = await interview.peek(request.params.id, owner); // 404 unless it is theirs
         if (session.status === 'draft') throw Errors.notStarted();
         if (session.status === 'completed') throw Errors.interviewFinished();
         // The candidate agreed, in this interview, to what is measured, stored and sent (issue 14).
         if (!voiceConsent.given(session)) throw Errors.voiceConsentRequired();
         if (recordings.liveCount(owner) >= MAX_LIVE_RECORDINGS_PER_VISITOR) throw Errors.tooManyRecordings();
+        admitted.set(request, { ownerId: owner, session });
       },
     },
     (socket, request) => {
-      const ownerId = socketOwner(request);
-      const { session } = interview.peek(request.params.id, ownerId);
+      const { ownerId, session } = admitted.get(request)!;
       runRecordingSocket(socket, {
         ownerId,
         sessionId: session.id,

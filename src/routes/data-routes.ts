@@ -14,20 +14,20 @@ export async function dataRoutes(plain: FastifyInstance) {
   const app = typedRoutes(plain);
   const { sessions, deletion } = app.services;
 
-  function confirmPage(id: string, owner: string) {
-    const session = sessions.owned(id, owner);
+  async function confirmPage(id: string, owner: string) {
+    const session = await sessions.owned(id, owner);
     return { title: `Delete “${session.jobTitle}”`, session: { ...sessionView(session), statusLabel: statusLabel(session.status) } };
   }
 
   app.get('/session/:id/delete', { schema: { params: IdParams } }, async (request, reply) =>
-    render(reply, 'pages/session-delete', confirmPage(request.params.id, visitorId(request))),
+    render(reply, 'pages/session-delete', await confirmPage(request.params.id, visitorId(request))),
   );
 
   app.post('/session/:id/delete', { schema: { params: IdParams, body: ConfirmForm }, attachValidation: true }, async (request, reply) => {
     const owner = visitorId(request);
     if (formOf(ConfirmForm, request).confirm !== 'yes') {
       const error = Errors.confirmationRequired();
-      return render(reply, 'pages/session-delete', { ...confirmPage(request.params.id, owner), error }, error.statusCode);
+      return render(reply, 'pages/session-delete', { ...(await confirmPage(request.params.id, owner)), error }, error.statusCode);
     }
     await deletion.deleteSession(request.params.id, owner);
     return seeOther(reply, '/dashboard?done=session-deleted');

@@ -39,7 +39,7 @@ export async function feedbackRoutes(plain: FastifyInstance) {
 
   app.get('/session/:id/feedback', { schema: { params: IdParams } }, async (request, reply) => {
     try {
-      const view = app.services.feedback.get(request.params.id, visitorId(request));
+      const view = await app.services.feedback.get(request.params.id, visitorId(request));
       return render(reply, 'pages/feedback', feedbackPageData(view, voiceView(app, view.session)));
     } catch (error) {
       return notReady(request.params.id, reply, error);
@@ -48,7 +48,7 @@ export async function feedbackRoutes(plain: FastifyInstance) {
 
   app.get('/session/:id/feedback.md', { schema: { params: IdParams } }, async (request, reply) => {
     try {
-      return sendFeedbackMarkdown(reply, app.services.feedback.get(request.params.id, visitorId(request)));
+      return sendFeedbackMarkdown(reply, await app.services.feedback.get(request.params.id, visitorId(request)));
     } catch (error) {
       return notReady(request.params.id, reply, error);
     }
@@ -57,7 +57,7 @@ export async function feedbackRoutes(plain: FastifyInstance) {
   const retryData = (view: RetryView, extra: { error?: AppError; answerDraft?: string } = {}) => retryPageData(view, app.config.answerMaxChars, extra);
 
   app.get('/session/:id/retry/:n', { schema: { params: RetryParams } }, async (request, reply) => {
-    const view = app.services.retry.view(request.params.id, visitorId(request), questionNumber(request.params.n));
+    const view = await app.services.retry.view(request.params.id, visitorId(request), questionNumber(request.params.n));
     return render(reply, isHtmx(request) ? 'partials/_retry' : 'pages/retry', retryData(view));
   });
 
@@ -75,7 +75,7 @@ export async function feedbackRoutes(plain: FastifyInstance) {
       // Unknown session or question, or a retry before the interview is finished: the error page.
       if (!isAppError(error) || error.statusCode === 404 || error.code === 'INTERVIEW_NOT_COMPLETED') throw error;
       // Too short, too long, or not scored: the form again, with the text as it was typed.
-      const view = app.services.retry.view(request.params.id, owner, n);
+      const view = await app.services.retry.view(request.params.id, owner, n);
       return render(reply, isHtmx(request) ? 'partials/_retry' : 'pages/retry', retryData(view, { error, answerDraft: answer }), error.statusCode);
     }
   });

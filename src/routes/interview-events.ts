@@ -49,7 +49,7 @@ export async function interviewEventRoutes(plain: FastifyInstance) {
 
   app.get('/session/:id/events', { schema: { params: IdParams } }, async (request, reply) => {
     const owner = visitorId(request);
-    const { session, state } = interview.peek(request.params.id, owner); // 404 unless theirs
+    const { session, state } = await interview.peek(request.params.id, owner); // 404 unless theirs
     const firstQuestion = state.exchanges.length === 0;
     // What rendering needs from the request, taken now: the stream outlives the handler.
     const common = { visitor: currentVisitor(request), csrfToken: reply.generateCsrf(), notice: null };
@@ -81,7 +81,7 @@ export async function interviewEventRoutes(plain: FastifyInstance) {
     reply.raw.on('close', end);
 
     async function finish(now: InterviewState, error?: AppError) {
-      const current = interview.peek(session.id, owner).session;
+      const current = (await interview.peek(session.id, owner)).session;
       const data = { ...common, ...interviewData(app, current, now, { showScores, ...(error ? { error } : {}) }) };
       const html = await app.view('partials/_interview', data);
       write(sseEvent('done', html));
@@ -109,7 +109,10 @@ export async function interviewEventRoutes(plain: FastifyInstance) {
             timers.add(retry);
             return;
           }
-          void finish(interview.peek(session.id, owner).state, event.error).catch(() => end());
+          void interview
+            .peek(session.id, owner)
+            .then(({ state: now }) => finish(now, event.error))
+            .catch(() => end());
           return;
         default:
           status(stepStatus(event, firstQuestion));
@@ -117,11 +120,14 @@ export async function interviewEventRoutes(plain: FastifyInstance) {
     }
 
     function follow() {
-      try {
-        unfollow = interview.follow(session.id, owner, onEvent);
-      } catch {
-        end(); // deleted meanwhile
-      }
+      interview.follow(session.id, owner, onEvent).then(
+        (stop) => {
+          // The page went away while the interview was being read: stop at once.
+          if (ended) stop();
+          else unfollow = stop;
+        },
+        () => end(), // deleted meanwhile
+      );
     }
 
     reply

@@ -23,10 +23,10 @@ export async function interviewRoutes(plain: FastifyInstance) {
    * sent without JavaScript is sent back to the interview's URL instead (Post/Redirect/Get),
    * with the message and the text in a flash (flash.ts).
    */
-  function renderInterviewError(id: string, request: FastifyRequest, reply: FastifyReply, error: AppError, answerDraft?: string) {
+  async function renderInterviewError(id: string, request: FastifyRequest, reply: FastifyReply, error: AppError, answerDraft?: string) {
     const url = interviewUrl(id);
     if (isPlainNavigation(request) && leaveFlash(request, url, error, answerDraft !== undefined ? { draft: answerDraft } : {})) return seeOther(reply, url);
-    const { session, state } = interview.peek(id, visitorId(request));
+    const { session, state } = await interview.peek(id, visitorId(request));
     const data = interviewData(app, session, state, { error, showScores: showScoresOf(request), ...(answerDraft !== undefined ? { answerDraft } : {}) });
     return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', data, error.statusCode);
   }
@@ -35,8 +35,8 @@ export async function interviewRoutes(plain: FastifyInstance) {
    * The interview while the AI queue is full: not an error for the candidate (their answer is
    * stored) but a wait, which the page follows and retries by itself (interview-events.ts).
    */
-  function renderBusy(id: string, request: FastifyRequest, reply: FastifyReply) {
-    const { session, state } = interview.peek(id, visitorId(request));
+  async function renderBusy(id: string, request: FastifyRequest, reply: FastifyReply) {
+    const { session, state } = await interview.peek(id, visitorId(request));
     return render(reply, isHtmx(request) ? 'partials/_interview' : 'pages/interview', interviewData(app, session, state, { busy: true, showScores: showScoresOf(request) }));
   }
 
@@ -62,7 +62,7 @@ export async function interviewRoutes(plain: FastifyInstance) {
       return seeOther(reply, `/session/${session.id}/interview`);
     } catch (error) {
       if (!isAppError(error) || error.statusCode === 404) throw error;
-      const session = sessions.owned(request.params.id, owner);
+      const session = await sessions.owned(request.params.id, owner);
       if (session.status === 'draft') {
         const uploadUrl = `/session/${session.id}/upload`;
         if (isPlainNavigation(request) && leaveFlash(request, uploadUrl, error, { section: 'start' })) return seeOther(reply, uploadUrl);
@@ -114,7 +114,7 @@ export async function interviewRoutes(plain: FastifyInstance) {
 
   /** "Show my score after each answer" (off by default): a preference of this browser (preferences.ts). */
   app.post('/session/:id/preferences', { schema: { params: IdParams, body: PreferencesForm }, attachValidation: true }, async (request, reply) => {
-    const { session, state } = interview.peek(request.params.id, visitorId(request)); // 404 unless theirs
+    const { session, state } = await interview.peek(request.params.id, visitorId(request)); // 404 unless theirs
     setShowScores(request, formOf(PreferencesForm, request).show_scores === 'on');
     if (!isHtmx(request)) return seeOther(reply, interviewUrl(session.id));
     return render(reply, 'partials/_interview', interviewData(app, session, state, { showScores: showScoresOf(request) }));

@@ -35,7 +35,7 @@ export async function opsRoutes(plain: FastifyInstance) {
   });
 
   app.get('/session/:id/queue', { schema: { params: IdParams } }, async (request, reply) => {
-    const { session, state } = app.services.interview.peek(request.params.id, visitorId(request)); // 404 unless theirs
+    const { session, state } = await app.services.interview.peek(request.params.id, visitorId(request)); // 404 unless theirs
     const position = app.aiQueue.position(session.id);
     // Keep polling while the interviewer still has work to do for this interview.
     const busy = position !== null || state.phase === 'preparing';

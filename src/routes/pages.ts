@@ -9,7 +9,7 @@ export async function pageRoutes(app: FastifyInstance) {
 
   app.get('/', async (_request, reply) => render(reply, 'pages/index', { title: null, values: {} }));
 
-  app.get('/dashboard', async (request, reply) => render(reply, 'pages/dashboard', dashboardPageData(app.services.sessions.listRecent(visitorId(request)))));
+  app.get('/dashboard', async (request, reply) => render(reply, 'pages/dashboard', dashboardPageData(await app.services.sessions.listRecent(visitorId(request)))));
 
   // Liveness and configuration at a glance, for operators and scripts. No secrets, and no
   // server paths: anyone can read this (the full paths are in the start-up log).

@@ -20,8 +20,8 @@ export async function sessionRoutes(plain: FastifyInstance) {
   const uploadPage = (session: SessionRow, extra: UploadExtras = {}) => uploadPageData(session, app.config.maxUploadBytes, extra);
 
   /** A failed upload re-renders its own section (htmx) or the whole page, keeping what was typed. */
-  function renderUploadError(id: string, request: FastifyRequest, reply: FastifyReply, section: 'cv' | 'job', error: AppError, jobDraft?: string) {
-    const session = sessions.owned(id, visitorId(request));
+  async function renderUploadError(id: string, request: FastifyRequest, reply: FastifyReply, section: 'cv' | 'job', error: AppError, jobDraft?: string) {
+    const session = await sessions.owned(id, visitorId(request));
     const data = uploadPage(session, { section, error, fieldErrors: error.fields, jobDraft });
     if (isHtmx(request)) return render(reply, `partials/_${section}-section`, data, error.statusCode);
     return render(reply, 'pages/upload', data, error.statusCode);
@@ -32,7 +32,7 @@ export async function sessionRoutes(plain: FastifyInstance) {
     try {
       // After the body is read, so a refused form (429, or the quota's 409) keeps what was typed.
       await checkRouteLimit(request, reply);
-      const session = sessions.create(visitorId(request), form);
+      const session = await sessions.create(visitorId(request), form);
       return seeOther(reply, `/session/${session.id}/upload`);
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -42,7 +42,7 @@ export async function sessionRoutes(plain: FastifyInstance) {
   });
 
   app.get('/session/:id/upload', { schema: { params: IdParams } }, async (request, reply) => {
-    const session = sessions.owned(request.params.id, visitorId(request));
+    const session = await sessions.owned(request.params.id, visitorId(request));
     // "Start" refused without JavaScript comes back here with its message (flash.ts).
     const flash = takeFlash(request, `/session/${session.id}/upload`);
     return render(reply, 'pages/upload', uploadPage(session, flash ? { section: flash.section, error: flash.error } : {}));
@@ -51,7 +51,7 @@ export async function sessionRoutes(plain: FastifyInstance) {
   // Multipart: read by the streaming reader (uploads.ts), so no body schema.
   app.post('/session/:id/upload-cv', { schema: { params: IdParams } }, async (request, reply) => {
     const owner = visitorId(request);
-    sessions.owned(request.params.id, owner); // unknown id → 404 before reading the upload
+    await sessions.owned(request.params.id, owner); // unknown id → 404 before reading the upload
     try {
       const { file } = request.isMultipart() ? await readMultipart(request, 'cv_file') : { file: null };
       const session = await sessions.uploadCv(request.params.id, owner, file);
@@ -67,7 +67,7 @@ export async function sessionRoutes(plain: FastifyInstance) {
   // A plain form, or multipart with a file (read by the streaming reader; the body schema is the plain form's).
   app.post('/session/:id/upload-job', { schema: { params: IdParams, body: JobDescriptionForm }, attachValidation: true }, async (request, reply) => {
     const owner = visitorId(request);
-    sessions.owned(request.params.id, owner);
+    await sessions.owned(request.params.id, owner);
     let text: string | undefined;
     try {
       let file: UploadedFile | null = null;

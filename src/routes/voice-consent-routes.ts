@@ -22,7 +22,7 @@ export async function voiceConsentRoutes(plain: FastifyInstance) {
 
   app.post('/session/:id/voice-consent', consentRoute, async (request, reply) => {
     const id = request.params.id;
-    voiceConsent.give(id, visitorId(request), { rawAudio: yes(formOf(VoiceConsentForm, request).raw_audio) });
+    await voiceConsent.give(id, visitorId(request), { rawAudio: yes(formOf(VoiceConsentForm, request).raw_audio) });
     if (isHtmx(request)) return reply.code(204).header('Cache-Control', 'no-store').send();
     return seeOther(reply, `/session/${encodeURIComponent(id)}/interview?done=voice-consent-given`);
   });

@@ -99,10 +99,10 @@ export function createAccountService({ users, deletion, passwordHashCost, clock 
     email: user.email,
     isAdmin: user.email !== null && user.operatorSince !== null,
   });
-  const issue = (id: string, authVersion: number): IssuedIdentity => ({ id, authVersion, signInId: users.createSignIn(id) });
+  const issue = async (id: string, authVersion: number): Promise<IssuedIdentity> => ({ id, authVersion, signInId: await users.createSignIn(id) });
 
   async function checkPassword(userId: string, password: string): Promise<boolean> {
-    const user = users.findById(userId);
+    const user = await users.findById(userId);
     if (!user?.passwordHash) {
       await burnPasswordCheck(password, passwordHashCost);
       return false;
@@ -117,29 +117,29 @@ export function createAccountService({ users, deletion, passwordHashCost, clock 
      * or it is a guest cookie for a guest who has since registered elsewhere. Records activity
      * at most once a minute; `touched` says it did.
      */
-    resolve(id: string, authVersion: number | null, signInId: string | null): { visitor: VisitorIdentity; touched: boolean } | null {
-      const user = users.findById(id);
+    async resolve(id: string, authVersion: number | null, signInId: string | null): Promise<{ visitor: VisitorIdentity; touched: boolean } | null> {
+      const user = await users.findById(id);
       if (!user) return authVersion === null ? { visitor: identity({ id, email: null, operatorSince: null }), touched: false } : null;
       if (user.email === null) {
         if (authVersion !== null) return null;
-      } else if (authVersion !== user.authVersion || signInId === null || !users.hasSignIn(signInId, id)) {
+      } else if (authVersion !== user.authVersion || signInId === null || !(await users.hasSignIn(signInId, id))) {
         return null;
       }
       // The row says when activity was last recorded: within the minute, skip the write.
       const now = clock();
       const recent = user.lastActiveAt !== null && now.getTime() - user.lastActiveAt.getTime() < 60_000;
-      const touched = !recent && users.touch(id, now);
+      const touched = !recent && (await users.touch(id, now));
       return { visitor: identity(user), touched };
     },
 
     /** Ends this browser's sign-in: the cookie (and any copy of it) stops working. */
-    signOut(visitor: VisitorIdentity, signInId: string | null): void {
-      if (visitor.email && signInId) users.endSignIn(signInId, visitor.id);
+    async signOut(visitor: VisitorIdentity, signInId: string | null): Promise<void> {
+      if (visitor.email && signInId) await users.endSignIn(signInId, visitor.id);
     },
 
     /** Ends every sign-in of the account, this browser's included. */
-    signOutEverywhere(visitor: VisitorIdentity): void {
-      if (!visitor.email || !users.endAllSignIns(visitor.id)) throw Errors.notFound();
+    async signOutEverywhere(visitor: VisitorIdentity): Promise<void> {
+      if (!visitor.email || !(await users.endAllSignIns(visitor.id))) throw Errors.notFound();
     },
 
     async register(visitor: VisitorIdentity, form: RegisterForm): Promise<IssuedIdentity> {
@@ -152,10 +152,10 @@ export function createAccountService({ users, deletion, passwordHashCost, clock 
       const badPassword = newPasswordProblem(password);
       if (badPassword) fields.password = badPassword;
       else if (asString(form.password_confirm) !== password) fields.password_confirm = 'The two passwords do not match. Type the same password twice.';
-      if (!badEmail && users.findByEmail(email)) fields.email = 'There is already an account with this email. Sign in instead.';
+      if (!badEmail && (await users.findByEmail(email))) fields.email = 'There is already an account with this email. Sign in instead.';
       if (Object.keys(fields).length > 0) throw Errors.invalidForm(fields);
 
-      const result = users.register(visitor.id, email, await hashPassword(password, passwordHashCost));
+      const result = await users.register(visitor.id, email, await hashPassword(password, passwordHashCost));
       if (result === 'email_taken') throw Errors.invalidForm({ email: 'There is already an account with this email. Sign in instead.' });
       if (result === 'not_guest') throw Errors.alreadySignedIn(email);
       return issue(visitor.id, result);
@@ -172,7 +172,7 @@ export function createAccountService({ users, deletion, passwordHashCost, clock 
       if (email.length > EMAIL_MAX_LENGTH || password.length > PASSWORD_MAX_LENGTH) throw Errors.invalidCredentials();
 
       await guards.beforeCheck(email);
-      const user = users.findByEmail(email);
+      const user = await users.findByEmail(email);
       if (!user?.passwordHash) {
         await burnPasswordCheck(password, passwordHashCost); // same time as a real check: emails don't leak by timing
         await guards.onFailure(email);
@@ -183,9 +183,9 @@ export function createAccountService({ users, deletion, passwordHashCost, clock 
         await guards.onFailure(email);
         throw Errors.invalidCredentials();
       }
-      if (check.needsRehash) users.setPasswordHash(user.id, await hashPassword(password, passwordHashCost), false);
-      const merged = visitor.email === null ? users.mergeGuestInto(visitor.id, user.id) : 0;
-      return { ...issue(user.id, user.authVersion), merged };
+      if (check.needsRehash) await users.setPasswordHash(user.id, await hashPassword(password, passwordHashCost), false);
+      const merged = visitor.email === null ? await users.mergeGuestInto(visitor.id, user.id) : 0;
+      return { ...(await issue(user.id, user.authVersion)), merged };
     },
 
     /** Changes the password and signs out every other browser. Returns what this browser's cookie must hold now. */
@@ -202,7 +202,7 @@ export function createAccountService({ users, deletion, passwordHashCost, clock 
       if (current.length > PASSWORD_MAX_LENGTH || !(await checkPassword(visitor.id, current))) {
         throw Errors.invalidForm({ current_password: 'That is not your current password.' });
       }
-      const version = users.setPasswordHash(visitor.id, await hashPassword(next, passwordHashCost), true);
+      const version = await users.setPasswordHash(visitor.id, await hashPassword(next, passwordHashCost), true);
       if (version === null) throw Errors.notFound();
       return issue(visitor.id, version);
     },
@@ -221,11 +221,11 @@ export function createAccountService({ users, deletion, passwordHashCost, clock 
       await deletion.deleteUser(visitor.id);
     },
 
-    listUsers(limit: number): { rows: AdminUserRow[]; total: number } {
+    listUsers(limit: number): Promise<{ rows: AdminUserRow[]; total: number }> {
       return users.listForAdmin(limit);
     },
 
-    findUser(userId: string): AdminUserRow | undefined {
+    findUser(userId: string): Promise<AdminUserRow | undefined> {
       return users.findForAdmin(userId);
     },
 

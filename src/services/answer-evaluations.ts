@@ -52,8 +52,8 @@ export function createAnswerEvaluations({ messages, sessions, ai, coverage, log 
     );
     // Stored under the interview's owner as it is now: an evaluation that outlived a guest's
     // sign-in still lands (and is not run again at feedback time); a deleted interview takes none.
-    const ownerId = sessions.ownerOf(session.id);
-    if (ownerId) messages.setFirstEvaluation(answer.id, ownerId, { evaluation: scored.value, provider: scored.provider, coverage: scored.coverage });
+    const ownerId = await sessions.ownerOf(session.id);
+    if (ownerId) await messages.setFirstEvaluation(answer.id, ownerId, { evaluation: scored.value, provider: scored.provider, coverage: scored.coverage });
   }
 
   /** The evaluation of one answer: the one in flight, or a new one. */

@@ -39,7 +39,7 @@ export type ApiTokenService = ReturnType<typeof createApiTokenService>;
 export function createApiTokenService({ tokens, clock }: { tokens: ApiTokensRepository; clock: () => Date }) {
   return {
     /** Makes a token for an account. `scopes` from the form; at least one. */
-    create(userId: string, form: { name?: unknown; scopes?: unknown }): NewApiToken {
+    async create(userId: string, form: { name?: unknown; scopes?: unknown }): Promise<NewApiToken> {
       const name = typeof form.name === 'string' ? form.name.trim() : '';
       const fields: Record<string, string> = {};
       if (!hasVisibleText(name)) fields.name = 'Give the token a name, so you can tell it apart later.';
@@ -48,33 +48,34 @@ export function createApiTokenService({ tokens, clock }: { tokens: ApiTokensRepo
       const scopes = API_SCOPES.filter((s) => asked.includes(s));
       if (scopes.length === 0 || asked.some((s) => !API_SCOPES.some((scope) => scope === s))) fields.scopes = 'Choose read, write or both.';
       if (Object.keys(fields).length > 0) throw Errors.invalidForm(fields);
-      if (tokens.countByOwner(userId) >= MAX_TOKENS_PER_ACCOUNT) throw Errors.tooManyApiTokens(MAX_TOKENS_PER_ACCOUNT);
       const id = nanoid(12);
       const secret = randomBytes(32).toString('base64url');
-      const summary = tokens.create({ id, userId, name, secretHash: sha256(secret).toString('hex'), scopes });
+      // The limit is checked in the insert's own transaction: two forms sent at once can't both slip under it.
+      const summary = await tokens.create({ id, userId, name, secretHash: sha256(secret).toString('hex'), scopes }, MAX_TOKENS_PER_ACCOUNT);
+      if (!summary) throw Errors.tooManyApiTokens(MAX_TOKENS_PER_ACCOUNT);
       return { token: `${TOKEN_PREFIX}.${id}.${secret}`, summary };
     },
 
-    list: (userId: string): ApiTokenSummary[] => tokens.listByOwner(userId),
+    list: (userId: string): Promise<ApiTokenSummary[]> => tokens.listByOwner(userId),
 
-    revoke(userId: string, tokenId: string): void {
-      if (!tokens.revoke(tokenId, userId)) throw Errors.notFound();
+    async revoke(userId: string, tokenId: string): Promise<void> {
+      if (!(await tokens.revoke(tokenId, userId))) throw Errors.notFound();
     },
 
     /**
      * Who a bearer token speaks for, or null when it is malformed, unknown, revoked or wrong.
      * Notes when it was last used (at most once a minute).
      */
-    authenticate(bearer: string): ApiIdentity | null {
+    async authenticate(bearer: string): Promise<ApiIdentity | null> {
       const [prefix, id, secret, ...rest] = bearer.split('.');
       if (prefix !== TOKEN_PREFIX || !id || !secret || rest.length > 0) return null;
-      const row = tokens.findById(id);
+      const row = await tokens.findById(id);
       if (!row) return null;
       const expected = Buffer.from(row.secretHash, 'hex');
       const given = sha256(secret);
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
       const now = clock();
-      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_EVERY_MS) tokens.touch(row.id, now);
+      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_EVERY_MS) await tokens.touch(row.id, now);
       return { tokenId: row.id, ownerId: row.userId, scopes: row.scopes };
     },
   };

@@ -33,14 +33,14 @@ export function createDataDeletionService({ sessions, users, dataDir, log }: Dat
   return {
     /** Deletes one of the owner's interviews. Someone else's (or an unknown) id is a 404. */
     async deleteSession(sessionId: string, ownerId: string): Promise<void> {
-      if (!sessions.deleteOwned(sessionId, ownerId)) throw Errors.sessionNotFound();
+      if (!(await sessions.deleteOwned(sessionId, ownerId))) throw Errors.sessionNotFound();
       await removeFiles([sessionId]);
     },
 
     /** Deletes a user and everything they own. Returns false when there was no such user. */
     async deleteUser(userId: string): Promise<boolean> {
-      const sessionIds = sessions.listIdsByOwner(userId);
-      const deleted = users.delete(userId);
+      const sessionIds = await sessions.listIdsByOwner(userId);
+      const deleted = await users.delete(userId);
       await removeFiles(sessionIds);
       return deleted || sessionIds.length > 0;
     },

@@ -102,26 +102,26 @@ function requirementsOf(session: SessionRow, exchanges: readonly Exchange[]): Re
 }
 
 export function createFeedbackService({ sessions, messages, feedback, ai, clock, retries, evaluations }: FeedbackServiceDeps) {
-  const owned = (sessionId: string, ownerId: string): SessionRow => sessions.requireOwned(sessionId, ownerId);
+  const owned = (sessionId: string, ownerId: string): Promise<SessionRow> => sessions.requireOwned(sessionId, ownerId);
   /** Feedback being written, per interview: a second "Finish" (another tab, a double click) waits for the first. */
   const completing = new Map<string, Promise<void>>();
 
   async function writeFeedback(session: SessionRow): Promise<void> {
-    const before = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
+    const before = deriveInterviewState(session.status, await messages.listBySession(session.id, session.ownerId));
     // Every answer's evaluation first: most ran while the interview went on.
     await evaluations.settle(session, before.unevaluated, before.exchanges);
-    const state = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
+    const state = deriveInterviewState(session.status, await messages.listBySession(session.id, session.ownerId));
     const answers = answeredQuestions(state.exchanges);
     const { value, provider } = await ai.summarizeInterview({ context: contextOf(session), answers });
-    feedback.saveAndComplete(session.id, session.ownerId, value, provider, clock(), requirementsOf(session, state.exchanges));
+    await feedback.saveAndComplete(session.id, session.ownerId, value, provider, clock(), requirementsOf(session, state.exchanges));
   }
 
   return {
     /** Produces (or regenerates) the feedback once every main question is answered. */
     async complete(sessionId: string, ownerId: string): Promise<void> {
-      const session = owned(sessionId, ownerId);
+      const session = await owned(sessionId, ownerId);
       if (session.status === 'draft') throw Errors.notStarted();
-      const state = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
+      const state = deriveInterviewState(session.status, await messages.listBySession(session.id, session.ownerId));
       if (session.status === 'in_progress' && state.phase !== 'ready_to_finish') {
         if (state.phase === 'preparing') throw Errors.questionPending();
         if (state.current?.kind === 'follow_up') throw Errors.followUpPending();
@@ -135,15 +135,15 @@ export function createFeedbackService({ sessions, messages, feedback, ai, clock,
     },
 
     /** True while this interview's feedback is being written (a Finish is in flight). */
-    isWriting(sessionId: string, ownerId: string): boolean {
-      return completing.has(owned(sessionId, ownerId).id);
+    async isWriting(sessionId: string, ownerId: string): Promise<boolean> {
+      return completing.has((await owned(sessionId, ownerId)).id);
     },
 
-    get(sessionId: string, ownerId: string): FeedbackView {
-      const session = owned(sessionId, ownerId);
-      const row = feedback.findBySession(session.id, session.ownerId);
+    async get(sessionId: string, ownerId: string): Promise<FeedbackView> {
+      const session = await owned(sessionId, ownerId);
+      const row = await feedback.findBySession(session.id, session.ownerId);
       if (!row) throw Errors.feedbackNotReady();
-      const state = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
+      const state = deriveInterviewState(session.status, await messages.listBySession(session.id, session.ownerId));
       // Feedback written before the map existed gets it computed on read (not stored: reading changes nothing).
       const requirements = Array.isArray(row.requirements) ? row.requirements : requirementsOf(session, state.exchanges);
       const summaryTips = Array.isArray(row.summary.cvTips) ? row.summary.cvTips : [];
@@ -155,7 +155,7 @@ export function createFeedbackService({ sessions, messages, feedback, ai, clock,
         requirements,
         cvTips: summaryTips.map((tip) => ({ ...tip, requirement: requirementForTip(tip, requirements) ?? null })),
         exchanges: state.exchanges,
-        retries: retries?.summaries(session.id, session.ownerId) ?? [],
+        retries: (await retries?.summaries(session.id, session.ownerId)) ?? [],
       };
     },
   };

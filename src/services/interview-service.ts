@@ -101,21 +101,26 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   /** One running step per interview in this process; the database's unique rules cover the rest. */
   const running = new Map<string, RunningStep>();
 
-  const stateOf = (session: SessionRow) => deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
+  const stateOf = async (session: SessionRow) => deriveInterviewState(session.status, await messages.listBySession(session.id, session.ownerId));
 
 
-  const owned = (sessionId: string, ownerId: string): SessionRow => sessions.requireOwned(sessionId, ownerId);
+  const owned = (sessionId: string, ownerId: string): Promise<SessionRow> => sessions.requireOwned(sessionId, ownerId);
 
   /**
    * The session as it is now, for work that outlives the request that authorised it: a guest
    * who signs in meanwhile takes the interview into their account (the work follows it); a
    * deleted interview ends the work with 404.
    */
-  function current(session: SessionRow): SessionRow {
-    const ownerId = sessions.ownerOf(session.id);
-    const now = ownerId ? sessions.findOwned(session.id, ownerId) : undefined;
-    if (!now) throw Errors.sessionNotFound();
-    return now;
+  async function current(session: SessionRow): Promise<SessionRow> {
+    // Two reads: a sign-in can move the interview to the account between them, so a miss is
+    // looked up once more under the owner it has then.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const ownerId = await sessions.ownerOf(session.id);
+      if (!ownerId) break;
+      const now = await sessions.findOwned(session.id, ownerId);
+      if (now) return now;
+    }
+    throw Errors.sessionNotFound();
   }
 
   function questionMessage(session: SessionRow, questionNumber: number, question: QuestionText, provider: string, details: ReturnType<typeof questionDetails>): NewMessage {
@@ -170,7 +175,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
           },
           options,
         );
-        messages.append(questionMessage(current(session), questionNumber, value, provider, questionDetails(value, level)));
+        await messages.append(questionMessage(await current(session), questionNumber, value, provider, questionDetails(value, level)));
         return;
       }
       case 'turn': {
@@ -183,7 +188,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         if (!canFollowUp && !next) {
           // The answer to the last question: nothing to decide, no one to wait for.
           const decision: AdaptiveDecision = { action: 'move_on', reason: 'That was the last question.', level, nextLevel: level };
-          messages.recordTurn({ answerId: answer.id, ownerId: current(session).ownerId, decision });
+          await messages.recordTurn({ answerId: answer.id, ownerId: (await current(session)).ownerId, decision });
           return;
         }
         const { value: turn, provider } = await ai.nextTurn(
@@ -207,7 +212,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
           },
           options,
         );
-        const now = current(session);
+        const now = await current(session);
         const { decision } = turn;
         const nextMessage =
           decision.action === 'follow_up' && decision.followUp
@@ -215,7 +220,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
             : turn.question && next
               ? questionMessage(now, next.questionNumber, turn.question, provider, questionDetails(turn.question, decision.nextLevel))
               : null;
-        messages.recordTurn({
+        await messages.recordTurn({
           answerId: answer.id,
           ownerId: now.ownerId,
           decision,
@@ -226,7 +231,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       }
       case 'ask_follow_up': {
         const { question, answer } = step;
-        messages.append(followUpMessage(current(session), question, step.text, answer.decision?.missedPoints ?? [], answer.provider ?? 'offline'));
+        await messages.append(followUpMessage(await current(session), question, step.text, answer.decision?.missedPoints ?? [], answer.provider ?? 'offline'));
       }
     }
   }
@@ -239,13 +244,13 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       for (const listener of step.listeners) listener(event);
     };
     let live = session;
-    let state = known ?? stateOf(live);
+    let state = known ?? (await stateOf(live));
     // Each step moves the conversation forward by one message or one decision, so the loop
     // ends; the bound only guards against a bug turning into a spin.
     for (let i = 0; state.phase === 'preparing' && i < 4; i++) {
       await takeStep(live, state, { onProgress: emit });
-      live = current(live);
-      state = stateOf(live);
+      live = await current(live);
+      state = await stateOf(live);
     }
     evaluations.start(live, state.unevaluated, state.exchanges);
     return state;
@@ -279,42 +284,45 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    * following the step. `known`: the state as the caller has it (read and folded in this request).
    */
   async function settle(session: SessionRow, { waitMs = Infinity }: WaitOptions, known?: InterviewState): Promise<{ session: SessionRow; state: InterviewState }> {
-    const state = known ?? stateOf(session);
+    const state = known ?? (await stateOf(session));
     if (state.phase !== 'preparing') {
       evaluations.start(session, state.unevaluated, state.exchanges);
       return { session, state };
     }
-    const step = kick(session, state);
+    // A state read here (not handed in) is passed on only when it was read without an await
+    // since: otherwise a step that ended meanwhile would be taken again from the old state, so
+    // the step reads it afresh once it holds the interview's slot.
+    const step = kick(session, known);
     let timer: NodeJS.Timeout | undefined;
     const waited = await Promise.race([
       step.done,
       ...(Number.isFinite(waitMs) ? [new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)))] : []),
     ]).finally(() => clearTimeout(timer));
-    if (waited) return { session: current(session), state: waited };
+    if (waited) return { session: await current(session), state: waited };
     // Still working: the state as it was, which the step changes only when it is done.
-    return { session, state: known ?? stateOf(session) };
+    return { session, state: known ?? (await stateOf(session)) };
   }
 
   return {
     /** Current state as stored, without taking any step (used to show an error in context). */
-    peek(sessionId: string, ownerId: string): { session: SessionRow; state: InterviewState } {
-      const session = owned(sessionId, ownerId);
-      return { session, state: stateOf(session) };
+    async peek(sessionId: string, ownerId: string): Promise<{ session: SessionRow; state: InterviewState }> {
+      const session = await owned(sessionId, ownerId);
+      return { session, state: await stateOf(session) };
     },
 
     /** Current state; finishes any step left undone (e.g. by a crash), waiting up to `waitMs` for it. */
-    resume(sessionId: string, ownerId: string, options: WaitOptions = {}): Promise<{ session: SessionRow; state: InterviewState }> {
-      return settle(owned(sessionId, ownerId), options);
+    async resume(sessionId: string, ownerId: string, options: WaitOptions = {}): Promise<{ session: SessionRow; state: InterviewState }> {
+      return settle(await owned(sessionId, ownerId), options);
     },
 
     /** Asks the first question. Needs a CV and a job description; refuses a second start. */
     async start(sessionId: string, ownerId: string, options: WaitOptions = {}): Promise<{ session: SessionRow; state: InterviewState }> {
-      const session = owned(sessionId, ownerId);
+      const session = await owned(sessionId, ownerId);
       if (session.status !== 'draft') throw Errors.alreadyStarted();
       const missing = [!session.cvText && 'your CV', !session.jobDescription.trim() && 'the job description'].filter(Boolean);
       if (missing.length > 0) throw Errors.notReadyToStart(missing.join(' and '));
-      if (!sessions.markStarted(session.id, ownerId, clock())) throw Errors.alreadyStarted();
-      return settle(owned(sessionId, ownerId), options);
+      if (!(await sessions.markStarted(session.id, ownerId, clock()))) throw Errors.alreadyStarted();
+      return settle(await owned(sessionId, ownerId), options);
     },
 
     /**
@@ -328,12 +336,12 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       input: AnswerInput,
       options: WaitOptions = {},
     ): Promise<{ session: SessionRow; state: InterviewState; recordingExpired: boolean }> {
-      const session = owned(sessionId, ownerId);
+      const session = await owned(sessionId, ownerId);
       if (session.status === 'draft') throw Errors.notStarted();
       if (session.status === 'completed') throw Errors.interviewFinished();
       const text = cleanAnswer(input.answer, answerMaxChars);
 
-      const rows = messages.listBySession(session.id, session.ownerId);
+      const rows = await messages.listBySession(session.id, session.ownerId);
       const state = deriveInterviewState(session.status, rows);
       const answered = input.questionId ? state.exchanges.find((e) => e.question.id === input.questionId)?.answer : undefined;
       // The same text again is a double submit; other text for an answered question was typed
@@ -346,7 +354,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
       // Only a recording of this visitor, made for this interview, counts; any other id is ignored.
       const speechMetrics = input.recordingId ? (recordings?.summaryFor(input.recordingId, sessionId, ownerId) ?? null) : null;
-      const stored = messages.append({
+      const stored = await messages.append({
         sessionId: session.id,
         ownerId: session.ownerId,
         kind: 'answer',
@@ -357,7 +365,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       });
       if (!stored) {
         // Another request stored an answer to this question first (two tabs, a double click).
-        const winner = stateOf(session).exchanges.find((e) => e.question.id === input.questionId)?.answer;
+        const winner = (await stateOf(session)).exchanges.find((e) => e.question.id === input.questionId)?.answer;
         throw winner && winner.content !== text ? Errors.answeredElsewhere() : Errors.alreadyAnswered();
       }
       // Its metrics now live with the answer; forgetting it means it can't be attached twice.
@@ -376,9 +384,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
      * asked, the question as it is written, and finally `done` (the new state) or `failed`.
      * A step left undone is started. Returns the function that stops following.
      */
-    follow(sessionId: string, ownerId: string, listener: (event: StepEvent) => void): () => void {
-      const session = owned(sessionId, ownerId);
-      const state = stateOf(session);
+    async follow(sessionId: string, ownerId: string, listener: (event: StepEvent) => void): Promise<() => void> {
+      const session = await owned(sessionId, ownerId);
+      const state = await stateOf(session);
       if (state.phase !== 'preparing') {
         listener({ type: 'done', state });
         return () => {};
@@ -391,8 +399,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     },
 
     /** Evaluates every answer still without an evaluation and waits for them (feedback needs them all). */
-    settleEvaluations(session: SessionRow): Promise<void> {
-      const state = stateOf(session);
+    async settleEvaluations(session: SessionRow): Promise<void> {
+      const state = await stateOf(session);
       return evaluations.settle(session, state.unevaluated, state.exchanges);
     },
 

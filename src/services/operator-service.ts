@@ -35,22 +35,22 @@ export type GrantResult = { kind: 'granted' | 'already'; email: string } | { kin
 export type RevokeResult = { kind: 'revoked' | 'not-operator'; email: string } | { kind: 'no-account'; email: string };
 
 /** Makes the account with this email an operator (`npm run admin -- grant`). */
-export function grantOperator(users: Pick<UsersRepository, 'findByEmail' | 'setOperator'>, rawEmail: string, at: Date): GrantResult {
+export async function grantOperator(users: Pick<UsersRepository, 'findByEmail' | 'setOperator'>, rawEmail: string, at: Date): Promise<GrantResult> {
   const email = normalizeEmail(rawEmail);
-  const user = email ? users.findByEmail(email) : undefined;
+  const user = email ? await users.findByEmail(email) : undefined;
   if (!user) return { kind: 'no-account', email };
   if (user.operatorSince) return { kind: 'already', email };
-  users.setOperator(user.id, at);
+  await users.setOperator(user.id, at);
   return { kind: 'granted', email };
 }
 
 /** Takes the role away again (`npm run admin -- revoke`); takes effect on the account's next request. */
-export function revokeOperator(users: Pick<UsersRepository, 'findByEmail' | 'setOperator'>, rawEmail: string): RevokeResult {
+export async function revokeOperator(users: Pick<UsersRepository, 'findByEmail' | 'setOperator'>, rawEmail: string): Promise<RevokeResult> {
   const email = normalizeEmail(rawEmail);
-  const user = email ? users.findByEmail(email) : undefined;
+  const user = email ? await users.findByEmail(email) : undefined;
   if (!user) return { kind: 'no-account', email };
   if (!user.operatorSince) return { kind: 'not-operator', email };
-  users.setOperator(user.id, null);
+  await users.setOperator(user.id, null);
   return { kind: 'revoked', email };
 }
 
@@ -62,11 +62,15 @@ export function createOperatorService({ users, adminEmails, clock, announce }: O
   const listed = new Set(adminEmails.map(normalizeEmail));
   let token: Buffer | null = null;
 
-  const waiting = () => [...listed].filter((email) => !users.findByEmail(email)?.operatorSince);
+  const waiting = async () => {
+    const pending: string[] = [];
+    for (const email of listed) if (!(await users.findByEmail(email))?.operatorSince) pending.push(email);
+    return pending;
+  };
 
   /** A fresh token while a listed address is not an operator yet; none otherwise. */
-  function issueToken(): void {
-    const pending = waiting();
+  async function issueToken(): Promise<void> {
+    const pending = await waiting();
     if (pending.length === 0) {
       token = null;
       return;
@@ -92,7 +96,7 @@ export function createOperatorService({ users, adminEmails, clock, announce }: O
     canClaim,
 
     /** Grants the role to a listed account that presents the current setup token. */
-    claim(visitor: VisitorIdentity, form: OperatorClaimForm): void {
+    async claim(visitor: VisitorIdentity, form: OperatorClaimForm): Promise<void> {
       // To anyone else the form does not exist, like the operator's pages themselves.
       if (!canClaim(visitor)) throw Errors.notFound();
       const presented = typeof form.setup_token === 'string' ? form.setup_token.trim() : '';
@@ -103,8 +107,19 @@ export function createOperatorService({ users, adminEmails, clock, announce }: O
           setup_token: 'That is not the current setup token. Copy the latest one from the server log (a restart prints a new one).',
         });
       }
-      if (!users.setOperator(visitor.id, clock())) throw Errors.notFound();
-      issueToken();
+      // Used up before the first await: a second claim with the same token, arriving while this
+      // one writes, finds no token (it works once).
+      const presentedToken = token;
+      token = null;
+      let granted = false;
+      try {
+        granted = await users.setOperator(visitor.id, clock());
+      } finally {
+        // Not granted (the account is gone, or the write failed): the token still works.
+        if (!granted) token = presentedToken;
+      }
+      if (!granted) throw Errors.notFound();
+      await issueToken();
     },
   };
 }

@@ -71,21 +71,21 @@ export function competencyOf(row: Pick<ScoredQuestionRow, 'competency' | 'questi
 }
 
 export function createProgressService({ progress, sessions, maxInterviewsPerVisitor }: ProgressServiceDeps) {
-  function results(ownerId: string): InterviewResult[] {
+  async function results(ownerId: string): Promise<InterviewResult[]> {
     const answers = new Map<string, ScoredAnswer[]>();
-    for (const row of progress.scoredQuestions(ownerId, PROGRESS_MAX_INTERVIEWS)) {
+    for (const row of await progress.scoredQuestions(ownerId, PROGRESS_MAX_INTERVIEWS)) {
       const score = questionScore(row);
       if (score === null) continue;
       const list = answers.get(row.sessionId) ?? [];
       list.push({ competency: competencyOf(row), score, questionNumber: row.questionNumber, question: row.question });
       answers.set(row.sessionId, list);
     }
-    return progress.completedInterviews(ownerId, PROGRESS_MAX_INTERVIEWS).map((i) => ({ ...i, answers: answers.get(i.sessionId) ?? [] }));
+    return (await progress.completedInterviews(ownerId, PROGRESS_MAX_INTERVIEWS)).map((i) => ({ ...i, answers: answers.get(i.sessionId) ?? [] }));
   }
 
   return {
-    overview(ownerId: string): ProgressOverview {
-      const interviews = results(ownerId);
+    async overview(ownerId: string): Promise<ProgressOverview> {
+      const interviews = await results(ownerId);
       const mastery = computeMastery(interviews, competencyLabel);
       const plan = studyPlan(interviews, mastery, competencyGuide);
       return {
@@ -94,7 +94,7 @@ export function createProgressService({ progress, sessions, maxInterviewsPerVisi
           index,
           href: `/session/${i.sessionId}/feedback`,
         })),
-        totalCompleted: interviews.length < PROGRESS_MAX_INTERVIEWS ? interviews.length : progress.completedCount(ownerId),
+        totalCompleted: interviews.length < PROGRESS_MAX_INTERVIEWS ? interviews.length : await progress.completedCount(ownerId),
         mastery: mastery.map((m) => ({ ...m, label: competencyLabel(m.competency), lastScore: m.history[m.history.length - 1]!.score })),
         plan,
       };
@@ -106,16 +106,16 @@ export function createProgressService({ progress, sessions, maxInterviewsPerVisi
      * The focus is recomputed here rather than taken from the form, so it is always the plan
      * the page showed (and cannot be anything else).
      */
-    startFocused(ownerId: string): FocusedInterviewResult {
-      const template = progress.latestTemplate(ownerId);
+    async startFocused(ownerId: string): Promise<FocusedInterviewResult> {
+      const template = await progress.latestTemplate(ownerId);
       if (!template) return { kind: 'no-interview' };
-      const interviews = results(ownerId);
+      const interviews = await results(ownerId);
       const focus = studyPlan(interviews, computeMastery(interviews, competencyLabel), competencyGuide).map((p) => p.competency);
       if (focus.length === 0) return { kind: 'no-plan' };
       // One write (the quota check and the insert in one transaction): the draft carries the
       // same job description and CV an upload would have set, so it looks exactly like one set
       // up by hand, and a failure can't leave a half-copied interview behind.
-      const session = sessions.create(
+      const session = await sessions.create(
         {
           ownerId,
           jobTitle: template.jobTitle,

@@ -100,11 +100,11 @@ export type RetryService = ReturnType<typeof createRetryService>;
 
 export function createRetryService({ sessions, messages, retries, ai, clock, answerMaxChars, coverage = LEXICAL_SCORER }: RetryServiceDeps) {
   /** The session and the original attempt at question `n`, or the error the page shows. */
-  function load(sessionId: string, ownerId: string, n: number): { session: SessionRow; original: OriginalAttempt; question: Parameters<typeof questionOf>[0] } {
-    const session = sessions.requireOwned(sessionId, ownerId);
+  async function load(sessionId: string, ownerId: string, n: number): Promise<{ session: SessionRow; original: OriginalAttempt; question: Parameters<typeof questionOf>[0] }> {
+    const session = await sessions.requireOwned(sessionId, ownerId);
     if (!Number.isInteger(n) || n < 1 || n > MAIN_QUESTION_COUNT) throw Errors.retryQuestionNotFound(MAIN_QUESTION_COUNT);
     if (session.status !== 'completed') throw Errors.retryNotAvailable();
-    const state = deriveInterviewState(session.status, messages.listBySession(session.id, session.ownerId));
+    const state = deriveInterviewState(session.status, await messages.listBySession(session.id, session.ownerId));
     const exchange = state.exchanges.find((e) => e.question.kind === 'question' && e.question.questionNumber === n);
     if (!exchange?.answer?.evaluation) throw Errors.retryQuestionNotFound(MAIN_QUESTION_COUNT);
     const { question, answer } = exchange;
@@ -123,13 +123,13 @@ export function createRetryService({ sessions, messages, retries, ai, clock, ans
     };
   }
 
-  function viewOf(session: SessionRow, original: OriginalAttempt): RetryView {
-    const latest = retries.latest(session.id, session.ownerId, original.questionNumber) ?? null;
+  async function viewOf(session: SessionRow, original: OriginalAttempt): Promise<RetryView> {
+    const latest = (await retries.latest(session.id, session.ownerId, original.questionNumber)) ?? null;
     return {
       session,
       original,
       latest,
-      attempts: retries.count(session.id, session.ownerId, original.questionNumber),
+      attempts: await retries.count(session.id, session.ownerId, original.questionNumber),
       change: latest ? compareAttempts(original, latest) : null,
     };
   }
@@ -139,21 +139,26 @@ export function createRetryService({ sessions, messages, retries, ai, clock, ans
 
   return {
     /** The retry page: the original attempt and, once there is one, the latest retry beside it. */
-    view(sessionId: string, ownerId: string, n: number): RetryView {
-      const { session, original } = load(sessionId, ownerId, n);
+    async view(sessionId: string, ownerId: string, n: number): Promise<RetryView> {
+      const { session, original } = await load(sessionId, ownerId, n);
       return viewOf(session, original);
     },
 
     /** Scores a new answer to question `n` and stores it as a retry. */
     async submit(sessionId: string, ownerId: string, n: number, answerText: string): Promise<RetryView> {
-      const { session, original, question } = load(sessionId, ownerId, n);
+      const { session, original, question } = await load(sessionId, ownerId, n);
       const text = cleanAnswer(answerText, answerMaxChars);
-      // The same text again (a double submit, or the form re-sent from history) is the same
-      // attempt: show it rather than score and store it twice.
-      if (retries.latest(session.id, session.ownerId, n)?.answer === text) return viewOf(session, original);
-      // Refused before the AI call it would waste (create checks again, atomically).
-      if (retries.count(session.id, session.ownerId, n) >= RETRIES_PER_QUESTION) throw Errors.retryLimit(RETRIES_PER_QUESTION);
-      return scoring.run(`${session.id}\u0000${n}\u0000${text}`, () => score(session, original, question, n, text));
+      // The checks run inside the in-flight slot for this text: a double submit either shares
+      // the attempt being scored or, once it is stored, finds it as the latest (no await can
+      // let a twin in between a check and the slot).
+      return scoring.run(`${session.id}\u0000${n}\u0000${text}`, async () => {
+        // The same text again (a double submit, or the form re-sent from history) is the same
+        // attempt: show it rather than score and store it twice.
+        if ((await retries.latest(session.id, session.ownerId, n))?.answer === text) return viewOf(session, original);
+        // Refused before the AI call it would waste (create checks again, atomically).
+        if ((await retries.count(session.id, session.ownerId, n)) >= RETRIES_PER_QUESTION) throw Errors.retryLimit(RETRIES_PER_QUESTION);
+        return score(session, original, question, n, text);
+      });
     },
   };
 
@@ -175,7 +180,7 @@ export function createRetryService({ sessions, messages, retries, ai, clock, ans
       if (isAppError(error) && error.statusCode < 500) throw error;
       throw Errors.retryNotScored();
     }
-    const stored = retries.create(
+    const stored = await retries.create(
       {
         sessionId: session.id,
         ownerId: session.ownerId,

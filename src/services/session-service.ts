@@ -69,10 +69,10 @@ export type SessionService = ReturnType<typeof createSessionService>;
 const clean = (value: unknown) => trimInvisible((typeof value === 'string' ? value : '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''));
 
 export function createSessionService({ sessions, users, extractDocument, documentMaxChars, maxInterviewsPerVisitor }: SessionServiceDeps) {
-  const owned = (sessionId: string, ownerId: string): SessionRow => sessions.requireOwned(sessionId, ownerId);
+  const owned = (sessionId: string, ownerId: string): Promise<SessionRow> => sessions.requireOwned(sessionId, ownerId);
 
-  function draft(sessionId: string, ownerId: string): SessionRow {
-    const session = owned(sessionId, ownerId);
+  async function draft(sessionId: string, ownerId: string): Promise<SessionRow> {
+    const session = await owned(sessionId, ownerId);
     if (session.status !== 'draft') throw Errors.cvLocked();
     return session;
   }
@@ -80,7 +80,7 @@ export function createSessionService({ sessions, users, extractDocument, documen
   return {
     owned,
 
-    create(ownerId: string, form: CreateSessionForm): SessionRow {
+    async create(ownerId: string, form: CreateSessionForm): Promise<SessionRow> {
       const jobTitle = clean(form.job_title).replace(/\s+/g, ' ');
       const companyName = clean(form.company_name).replace(/\s+/g, ' ');
       const typedJob = normalizeText(clean(form.job_description)).slice(0, documentMaxChars);
@@ -103,8 +103,8 @@ export function createSessionService({ sessions, users, extractDocument, documen
       if (focus === 'invalid') fields.focus_competencies = `Choose up to ${FOCUS_MAX} competencies to focus on from the study plan.`;
       if (Object.keys(fields).length > 0 || !interviewType || !startAt) throw Errors.invalidForm(fields);
 
-      users.ensure(ownerId);
-      const created = sessions.create(
+      await users.ensure(ownerId);
+      const created = await sessions.create(
         {
           ownerId,
           jobTitle,
@@ -121,16 +121,16 @@ export function createSessionService({ sessions, users, extractDocument, documen
     },
 
     /** The visitor's interviews, newest first: all of them, up to the quota (so every one can be found and deleted). */
-    listRecent(ownerId: string): SessionListItem[] {
+    listRecent(ownerId: string): Promise<SessionListItem[]> {
       return sessions.listByOwner(ownerId, maxInterviewsPerVisitor);
     },
 
     /** Reads the CV (by content, in a worker) and stores its normalised text for the preview. */
     async uploadCv(sessionId: string, ownerId: string, file: UploadedFile | null): Promise<SessionRow> {
-      draft(sessionId, ownerId);
+      await draft(sessionId, ownerId);
       if (!file) throw Errors.fileMissing('CV');
       const doc = await extractDocument(file.bytes, ownerId);
-      sessions.updateCv(sessionId, ownerId, {
+      await sessions.updateCv(sessionId, ownerId, {
         cvText: doc.text,
         cvFileName: file.fileName,
         cvFormat: doc.format,
@@ -143,16 +143,16 @@ export function createSessionService({ sessions, users, extractDocument, documen
 
     /** Sets the job description from pasted text or, when a file is given, from the file. */
     async setJobDescription(sessionId: string, ownerId: string, text: string | undefined, file: UploadedFile | null): Promise<SessionRow> {
-      draft(sessionId, ownerId);
+      await draft(sessionId, ownerId);
       if (file) {
         const doc = await extractDocument(file.bytes, ownerId);
-        sessions.updateJobDescription(sessionId, ownerId, doc.text, file.fileName);
+        await sessions.updateJobDescription(sessionId, ownerId, doc.text, file.fileName);
       } else {
         const jobDescription = normalizeText(clean(text)).slice(0, documentMaxChars);
         if (!hasVisibleText(jobDescription)) {
           throw Errors.invalidForm({ job_description: 'Paste the job description, or choose a file that holds it.' });
         }
-        sessions.updateJobDescription(sessionId, ownerId, jobDescription, null);
+        await sessions.updateJobDescription(sessionId, ownerId, jobDescription, null);
       }
       return owned(sessionId, ownerId);
     },

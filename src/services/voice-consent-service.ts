@@ -61,12 +61,12 @@ export function createVoiceConsentService(deps: VoiceConsentDeps) {
 
   return {
     /** Stores the owner's consent (again, if given before). Only while the interview can still be recorded. */
-    give(sessionId: string, ownerId: string, options: { rawAudio: boolean }): VoiceConsentView {
-      const session = sessions.requireOwned(sessionId, ownerId);
+    async give(sessionId: string, ownerId: string, options: { rawAudio: boolean }): Promise<VoiceConsentView> {
+      const session = await sessions.requireOwned(sessionId, ownerId);
       if (session.status === 'completed') throw Errors.interviewFinished();
       const transcriber = deps.transcriberDescription();
-      if (!sessions.setVoiceConsent(sessionId, ownerId, { at: clock(), rawAudio: storeRaw && options.rawAudio, transcriber })) throw Errors.sessionNotFound();
-      return voiceConsentOf(sessions.requireOwned(sessionId, ownerId));
+      if (!(await sessions.setVoiceConsent(sessionId, ownerId, { at: clock(), rawAudio: storeRaw && options.rawAudio, transcriber }))) throw Errors.sessionNotFound();
+      return voiceConsentOf(await sessions.requireOwned(sessionId, ownerId));
     },
 
     /** Whether recording may start in this interview. */
@@ -76,9 +76,9 @@ export function createVoiceConsentService(deps: VoiceConsentDeps) {
 
     /** Withdraws consent and deletes the interview's recordings, audio files and stored delivery metrics. */
     async withdraw(sessionId: string, ownerId: string): Promise<WithdrawalResult> {
-      sessions.requireOwned(sessionId, ownerId);
+      await sessions.requireOwned(sessionId, ownerId);
       // First no consent (no new socket opens), then stop and forget what is in memory, then files.
-      if (!sessions.withdrawVoiceConsent(sessionId, ownerId, clock())) throw Errors.sessionNotFound();
+      if (!(await sessions.withdrawVoiceConsent(sessionId, ownerId, clock()))) throw Errors.sessionNotFound();
       const forgotten = await recordings.forgetSession(sessionId, ownerId);
       let files = 0;
       try {
@@ -87,7 +87,7 @@ export function createVoiceConsentService(deps: VoiceConsentDeps) {
         log?.error({ err: error, sessionId }, 'could not delete the recordings of a withdrawn voice consent');
         throw error;
       }
-      const answers = messages.clearSpeechMetrics(sessionId, ownerId);
+      const answers = await messages.clearSpeechMetrics(sessionId, ownerId);
       log?.info({ sessionId, recordings: forgotten, files, answers }, 'voice consent withdrawn: recordings and metrics deleted');
       return { recordings: forgotten, files, answers };
     },

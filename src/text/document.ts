@@ -117,6 +117,26 @@ function checked<T>(values: readonly unknown[], guard: Guard<T>, what: string): 
   return values;
 }
 
+/**
+ * `s.toLowerCase()`, without a copy when nothing changes: V8 returns a new string even for a
+ * word already in lower case, and a 300-word answer has two such strings per token (its lower
+ * case and its lemma), kept as long as the document is.
+ */
+function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
+}
+
+const CURLY_APOSTROPHE = /’/g;
+const BLANK = /^\s*$/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const ENDS_WITH_LETTER_DOT = /[A-Za-z]\.$/;
+const STARTS_WITH_CAPITAL = /^[A-Z]/;
+const INNER_DOT = /\.[A-Za-z]/;
+
 function read(text: string): TextDoc {
   const n = nlp();
   const { its } = n;
@@ -138,9 +158,9 @@ function read(text: string): TextDoc {
     const value = values[i]!;
     const found = text.startsWith(value, at) ? at : text.indexOf(value, at);
     const start = found >= 0 ? found : at;
-    const lowered = value.toLowerCase();
-    const lower = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered;
-    const lemma = (lemmas[i] ?? lower).toLowerCase();
+    const lowered = lowerCase(value);
+    const lower = lowered.includes('’') ? lowered.replace(CURLY_APOSTROPHE, "'") : lowered;
+    const lemma = lowerCase(lemmas[i] ?? lower);
     tokens.push({
       text: value,
       lower,
@@ -167,7 +187,7 @@ function read(text: string): TextDoc {
     const prev = tokens[i - 1]!;
     if (spaces[i]!.includes('\n') || prev.text.includes('\n')) starts.add(i);
     // Checked in order of cost: most tokens do not end with a full stop.
-    if (prev.type === 'word' && prev.text.endsWith('.') && /[A-Za-z]\.$/.test(prev.text) && /^[A-Z]/.test(tokens[i]!.text) && !TITLES.test(prev.text) && !/\.[A-Za-z]/.test(prev.text.slice(0, -1))) {
+    if (prev.type === 'word' && prev.text.endsWith('.') && ENDS_WITH_LETTER_DOT.test(prev.text) && STARTS_WITH_CAPITAL.test(tokens[i]!.text) && !TITLES.test(prev.text) && !INNER_DOT.test(prev.text.slice(0, -1))) {
       starts.add(i);
     }
   }
@@ -177,8 +197,8 @@ function read(text: string): TextDoc {
     let to = ordered[k + 1] ?? tokens.length;
     let from = start;
     // Line-break tokens belong to no sentence.
-    while (from < to && /^\s*$/.test(tokens[from]!.text)) from++;
-    while (to > from && /^\s*$/.test(tokens[to - 1]!.text)) to--;
+    while (from < to && BLANK.test(tokens[from]!.text)) from++;
+    while (to > from && BLANK.test(tokens[to - 1]!.text)) to--;
     if (from >= to) return;
     let s = tokens[from]!.start;
     const e = tokens[to - 1]!.end;
@@ -190,7 +210,7 @@ function read(text: string): TextDoc {
       while (first < to && tokens[first]!.start < s) first++;
     }
     const body = text.slice(s, e).trimEnd();
-    if (!/[\p{L}\p{N}]/u.test(body)) return;
+    if (!LETTER_OR_DIGIT.test(body)) return;
     const index = sentences.length;
     for (let i = from; i < to; i++) tokens[i]!.sentence = index;
     sentences.push({ text: body, start: s, end: s + body.length, from: first, to });

@@ -10,6 +10,6 @@ export { measuredSentences, measuresIn } from './measures.js';
 export { isAdmission, isNegatedSpan, isOwnAdmission } from './negation.js';
 export { splitSentences } from './sentences.js';
 export { synonymsOf } from './synonyms.js';
-export { clampInt, clipQuote, headingOf, isBulletLine, lowerFirst, pick, shorten, stripBullet, upperFirst } from './strings.js';
+export { clampInt, clipQuote, headingOf, isBulletLine, lowerFirst, pick, shorten, spaceSeparatedCount, stripBullet, upperFirst } from './strings.js';
 export { contentKeys, countWords, overlapCount, sentenceKeys, wordKey } from './words.js';
 export { naturalPhrase } from './phrases.js';

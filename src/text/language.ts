@@ -38,15 +38,46 @@ export function languageName(code: string): string {
 /** Characters read to decide: a few hundred decide the language as well as a whole answer does. */
 const SAMPLE_CHARS = 600;
 
+const LETTER_AT = /\p{L}/uy;
+
+/**
+ * How many letters (code points) `text` has and how many runs of them: what
+ * `text.match(/\p{L}/gu).length` and `text.match(/\p{L}+/gu).length` count, without building an
+ * array of every letter and every word of the sample.
+ */
+function letterCounts(text: string): { letters: number; runs: number } {
+  let letters = 0;
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let letter: boolean;
+    let width = 1;
+    if (c < 128) letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    else {
+      width = text.codePointAt(i)! > 0xffff ? 2 : 1;
+      LETTER_AT.lastIndex = i;
+      letter = LETTER_AT.test(text);
+    }
+    if (letter) {
+      letters++;
+      if (!inRun) runs++;
+    }
+    inRun = letter;
+    i += width;
+  }
+  return { letters, runs };
+}
+
 /** Guesses the language of `text`. */
 export function detectLanguage(text: string): LanguageGuess {
   return cache.get(text, () => {
     const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-    const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+    const { letters, runs } = letterCounts(sample);
     if (letters < MIN_LETTERS) return { code: 'en', english: true, reliable: false };
     // English prose is recognised by its function words alone, so the n-gram detector (the
     // costliest step of reading an answer) only runs on text that may be something else.
-    const words = sample.match(/\p{L}+/gu)?.length ?? 1;
+    const words = runs || 1;
     const english = (sample.match(ENGLISH_WORDS)?.length ?? 0) / words >= ENGLISH_SHARE;
     if (english) return { code: 'en', english: true, reliable: true };
     const result = eld.detect(sample);

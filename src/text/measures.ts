@@ -43,22 +43,37 @@ function isDuration(doc: TextDoc, s: DocSentence, i: number): boolean {
   return next !== undefined && i + 1 < s.to && next.pos === 'NOUN' && NOT_A_UNIT.has(next.lemma);
 }
 
+// Compiled once: a regular expression literal inside a function is a new object at every call,
+// and these are tested against every token of every answer.
+const NUMBER_WORD = /^\d[\d,.]*(?:k|m|bn|x|ms|s|h)?$/i;
+const YEAR = /^(?:19|20)\d\d$/;
+const CURRENCY_SIGN = /^[$£€]$/;
+const PER_CENT = /^per ?cent$/i;
+const CAPITALISED = /^[A-Z]/;
+const ACRONYM = /^[A-Z]+s?$/;
+const ONE_AS_PRONOUN_AFTER = /^(?:no|every|any|each|which|that|this)$/;
+const PLURAL = /s$/;
+const DOUBLE = /^double$/i;
+const CHECK = /^(?:check|checked|checking|checks)$/i;
+const TWICE = /^twice$/i;
+const TWICE_AS = /^(?:as|the|that|what)$/i;
+
 function isNumberToken(t: Token): boolean {
-  return t.type === 'number' || /^\d[\d,.]*(?:k|m|bn|x|ms|s|h)?$/i.test(t.text);
+  return t.type === 'number' || NUMBER_WORD.test(t.text);
 }
 
 function measureOf(doc: TextDoc, s: DocSentence, i: number, changing: boolean, entityType: string | undefined): MeasureKind | null {
   const t = doc.tokens[i]!;
   if (entityType && TIME_OR_DATE.has(entityType)) return null;
-  if (/^(?:19|20)\d\d$/.test(t.text)) return null; // a year
+  if (YEAR.test(t.text)) return null; // a year
   if (entityType === 'PERCENT') return 'percent';
   if (entityType === 'MONEY') return 'money';
   const prev = doc.tokens[i - 1];
   const next = doc.tokens[i + 1];
-  if (prev && i - 1 >= s.from && (prev.type === 'currency' || /^[$£€]$/.test(prev.text))) return 'money';
-  if (next && i + 1 < s.to && (next.text === '%' || /^per ?cent$/i.test(next.text) || next.lower === 'percent')) return 'percent';
+  if (prev && i - 1 >= s.from && (prev.type === 'currency' || CURRENCY_SIGN.test(prev.text))) return 'money';
+  if (next && i + 1 < s.to && (next.text === '%' || PER_CENT.test(next.text) || next.lower === 'percent')) return 'percent';
   // "Band 6", "Key Stage 3": the word before names a thing, the number picks one of them.
-  if (prev && i - 1 >= s.from && (IDENTIFIER_BEFORE.has(prev.lower) || (prev.pos === 'PROPN' && /^[A-Z]/.test(prev.text) && !/^[A-Z]+s?$/.test(prev.text)))) {
+  if (prev && i - 1 >= s.from && (IDENTIFIER_BEFORE.has(prev.lower) || (prev.pos === 'PROPN' && CAPITALISED.test(prev.text) && !ACRONYM.test(prev.text)))) {
     return null;
   }
   // "a 78-year-old", "aged 78", "78 years old".
@@ -67,7 +82,7 @@ function measureOf(doc: TextDoc, s: DocSentence, i: number, changing: boolean, e
   if ((after[0] === 'year' || after[0] === 'years') && after[1] === 'old') return null;
   if (prev?.lower === 'aged' || prev?.lower === 'age') return null;
   // "the next one", "a good one", "no one", "one of them": a pronoun, not a count.
-  if (t.lower === 'one' && ((prev && i - 1 >= s.from && (prev.pos === 'DET' || prev.pos === 'ADJ' || /^(?:no|every|any|each|which|that|this)$/.test(prev.lower))) || next?.lower === 'of')) return null;
+  if (t.lower === 'one' && ((prev && i - 1 >= s.from && (prev.pos === 'DET' || prev.pos === 'ADJ' || ONE_AS_PRONOUN_AFTER.test(prev.lower))) || next?.lower === 'of')) return null;
   if (changing) {
     // "I lost one last year", "within my first six weeks": beside a change verb, a lone "one" and a
     // duration measure nothing, unless the change is told with them ("from three to one", "by two weeks").
@@ -79,7 +94,7 @@ function measureOf(doc: TextDoc, s: DocSentence, i: number, changing: boolean, e
   for (let j = i + 1; j < Math.min(s.to, i + 4); j++) {
     const x = doc.tokens[j]!;
     if (x.text === '-' || x.text === '+' || x.pos === 'ADJ' || x.lower === 'more' || x.lower === 'than' || x.pos === 'NUM') continue;
-    if ((x.pos === 'NOUN' || (x.pos === 'PROPN' && /s$/.test(x.text))) && !NOT_A_UNIT.has(x.lemma)) return 'count';
+    if ((x.pos === 'NOUN' || (x.pos === 'PROPN' && PLURAL.test(x.text))) && !NOT_A_UNIT.has(x.lemma)) return 'count';
     break;
   }
   return null;
@@ -91,12 +106,14 @@ function notAMultiplier(doc: TextDoc, i: number, end: number): boolean {
   let j = i + 1;
   if (doc.tokens[j]?.text === '-' && j < end) j++;
   const next = j < end ? doc.tokens[j] : undefined;
-  if (/^double$/i.test(t.text)) return next === undefined || next.pos === 'NOUN' || next.pos === 'VERB' || /^(?:check|checked|checking|checks)$/i.test(next.text);
-  if (/^twice$/i.test(t.text)) return !(next && /^(?:as|the|that|what)$/i.test(next.text));
+  if (DOUBLE.test(t.text)) return next === undefined || next.pos === 'NOUN' || next.pos === 'VERB' || CHECK.test(next.text);
+  if (TWICE.test(t.text)) return !(next && TWICE_AS.test(next.text));
   return false;
 }
 
 const cache = new WeakMap<TextDoc, Measure[]>();
+const FROM_TO = /\bfrom\b[^.]{0,40}\bto\b/i;
+const TIME_OF_DAY = /\d:\d/;
 
 /** Every number in the text that measures an outcome or a scale, in order. */
 export function measuresIn(doc: TextDoc): Measure[] {
@@ -106,8 +123,9 @@ export function measuresIn(doc: TextDoc): Measure[] {
   for (const e of doc.entities) for (let i = e.first; i <= e.last; i++) entityAt.set(i, e.type);
   const out: Measure[] = [];
   doc.sentences.forEach((s, index) => {
-    const tokens = doc.tokens.slice(s.from, s.to);
-    const changing = tokens.some((t) => CHANGE_LEMMAS.has(t.lemma)) || /\bfrom\b[^.]{0,40}\bto\b/i.test(s.text);
+    let changing = false;
+    for (let i = s.from; i < s.to && !changing; i++) changing = CHANGE_LEMMAS.has(doc.tokens[i]!.lemma);
+    changing ||= FROM_TO.test(s.text);
     for (let i = s.from; i < s.to; i++) {
       const t = doc.tokens[i]!;
       // "double-check", "twice a day" are not multipliers: "doubled sign-ups", "twice as many" are.
@@ -116,7 +134,7 @@ export function measuresIn(doc: TextDoc): Measure[] {
         continue;
       }
       // Digits and number words ("three", "twelve"); never a time of day ("9:12").
-      if (!(isNumberToken(t) || t.pos === 'NUM') || t.type === 'symbol' || t.type === 'currency' || /\d:\d/.test(t.text)) continue;
+      if (!(isNumberToken(t) || t.pos === 'NUM') || t.type === 'symbol' || t.type === 'currency' || TIME_OF_DAY.test(t.text)) continue;
       const kind = measureOf(doc, s, i, changing, entityAt.get(i));
       if (kind) out.push({ kind, text: t.text, start: t.start, sentence: index });
     }

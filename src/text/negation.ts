@@ -36,6 +36,9 @@ const NEGATING_WORD = /^(?:not|n['’]t|never|no|cannot|nor|neither)$/;
 /** Words that open a new clause, whose subject may differ ("…, because pupils who can't…"). */
 const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '(', ')']);
 const SUBJECT_POS = new Set(['PRON', 'NOUN', 'PROPN']);
+const RELATIVE_PRONOUN = /^(?:who|which|that)$/;
+const I_WITH_CLITIC = /^I(?:['’][a-z]+)?$/;
+const WE_WITH_CLITIC = /^we(?:['’][a-z]+)?$/;
 
 /**
  * True when sentence `index` of `doc` admits a gap of the candidate's own: a gap phrase
@@ -52,9 +55,9 @@ export function isOwnAdmission(doc: TextDoc, index: number): boolean {
   let clauseHasSubject = false;
   for (let i = s.from; i < s.to; i++) {
     const t = doc.tokens[i]!;
-    if (CLAUSE_BREAK.has(t.text) || t.pos === 'SCONJ' || t.pos === 'CCONJ' || (t.pos === 'PRON' && /^(?:who|which|that)$/.test(t.lower))) {
+    if (CLAUSE_BREAK.has(t.text) || t.pos === 'SCONJ' || t.pos === 'CCONJ' || (t.pos === 'PRON' && RELATIVE_PRONOUN.test(t.lower))) {
       // A relative pronoun is the subject of its own clause: someone else's.
-      if (t.pos === 'PRON' && /^(?:who|which|that)$/.test(t.lower)) {
+      if (t.pos === 'PRON' && RELATIVE_PRONOUN.test(t.lower)) {
         subject = t.lower;
         clauseHasSubject = true;
       } else clauseHasSubject = false;
@@ -62,7 +65,7 @@ export function isOwnAdmission(doc: TextDoc, index: number): boolean {
     }
     if (!clauseHasSubject && SUBJECT_POS.has(t.pos) && !NEGATING_WORD.test(t.lower)) {
       // "I'm" and "we've" can come out as one token.
-      subject = /^I(?:['’][a-z]+)?$/.test(t.text) ? 'I' : /^we(?:['’][a-z]+)?$/.test(t.lower) ? 'we' : t.lower;
+      subject = I_WITH_CLITIC.test(t.text) ? 'I' : WE_WITH_CLITIC.test(t.lower) ? 'we' : t.lower;
       clauseHasSubject = true;
       continue;
     }

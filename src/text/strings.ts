@@ -3,6 +3,29 @@
  * capitalisation, list markers and headings. Pure and deterministic.
  */
 
+/** True for the characters `\s` matches in a regular expression. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * `text.split(/\s+/).length` (the pieces between runs of white space, an empty piece at either
+ * end included) without building the array: scorers ask it of every sentence of an answer.
+ */
+export function spaceSeparatedCount(text: string): number {
+  let runs = 0;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (space && !inSpace) runs++;
+    inSpace = space;
+  }
+  return runs + 1;
+}
+
 /** Clamps and rounds `n` into the integer range [lo, hi]. */
 export function clampInt(n: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, Math.round(n)));

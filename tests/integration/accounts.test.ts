@@ -166,11 +166,11 @@ describe('accounts', () => {
 
       const laptop = new Visitor(app);
       const guestSession = await createSession(laptop, 'Guest interview');
-      const guestId = stored(app).ownerOf(guestSession);
+      const guestId = await stored(app).ownerOf(guestSession);
       expect((await laptop.post('/account/login', { email: 'sam@example.com', password: PASSWORD })).statusCode).toBe(303);
       expect((await dashboardIds(laptop)).sort()).toEqual([accountSession, guestSession].sort());
       expect((await dashboardIds(first)).sort()).toEqual([accountSession, guestSession].sort());
-      expect(stored(app).repositories.users.findById(guestId)).toBeUndefined();
+      expect(await stored(app).repositories.users.findById(guestId)).toBeUndefined();
     });
 
     test('rotates the CSRF secret on sign-in and sign-out: a token from before no longer works', async ({ app }) => {
@@ -339,7 +339,7 @@ describe('accounts', () => {
       const target = await createSession(guest);
       const someone = new Visitor(app);
       await register(someone, 'someone@example.com');
-      const victimId = stored(app).ownerOf(target);
+      const victimId = await stored(app).ownerOf(target);
       for (const visitor of [guest, someone]) {
         expect((await visitor.get('/admin/users')).statusCode).toBe(404);
         expect((await visitor.get(`/admin/users/${victimId}/delete`)).statusCode).toBe(404);
@@ -368,7 +368,7 @@ describe('accounts', () => {
       expect(rows.find((r) => r[0] === 'guest')?.[1]).toBe('2');
       expect(rows.find((r) => r[0] === 'guest')?.[3]).toContain('2025');
 
-      const guestId = stored(app).ownerOf(guestSession);
+      const guestId = await stored(app).ownerOf(guestSession);
       const confirm = await ops.get(`/admin/users/${guestId}/delete`);
       expect(confirm.statusCode).toBe(200);
       expect(textOf(confirm.body, 'h1')).toMatch(/Delete this user/);
@@ -382,7 +382,7 @@ describe('accounts', () => {
 
     test('does not delete the operator’s own account from there', async ({ app }) => {
       const ops = await admin(app);
-      const selfId = stored(app).repositories.users.findByEmail('ops@example.com')!.id;
+      const selfId = (await stored(app).repositories.users.findByEmail('ops@example.com'))!.id;
       const res = await ops.post(`/admin/users/${selfId}/delete`);
       expect(res.statusCode).toBe(409);
       expect(rowCount(app, 'users')).toBe(1);

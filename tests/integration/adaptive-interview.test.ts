@@ -72,10 +72,10 @@ describe('adaptive interview', () => {
     const created = await visitor.post('/session/create', { job_title: 'Nurse', company_name: 'NHS', difficulty: 'junior' });
     expect(created.statusCode).toBe(303);
     const id = sessionIdFrom(created.headers.location as string);
-    expect(stored(app).session(id).difficulty).toBe('junior');
+    expect((await stored(app).session(id)).difficulty).toBe('junior');
     const fallback = await visitor.post('/session/create', { job_title: 'Nurse', company_name: 'NHS' });
     const other = sessionIdFrom(fallback.headers.location as string);
-    expect(stored(app).session(other).difficulty).toBe('auto');
+    expect((await stored(app).session(other)).difficulty).toBe('auto');
   });
 
   test('refuses an unknown difficulty with 422, a field error, and keeps what was typed', async ({ app, visitor }) => {
@@ -197,7 +197,7 @@ describe('adaptive interview', () => {
 
   test('draws a focused interview’s behavioural slots from its focus competencies', async ({ app, visitor }) => {
     const id = await setUpSession(visitor, { focus: 'conflict,failure' });
-    expect(stored(app).session(id).focusCompetencies).toEqual(['conflict', 'failure']);
+    expect((await stored(app).session(id)).focusCompetencies).toEqual(['conflict', 'failure']);
     expect(html((await visitor.get(`/session/${id}/upload`)).body).querySelector('#focus-competencies')?.textContent).toMatch(/Conflict.*Failure/i);
     await visitor.post(`/session/${id}/start`);
     await answerAll(visitor, id, strongAnswer);

@@ -395,8 +395,8 @@ async function runInterview(app: FastifyInstance) {
   expect(done.statusCode).toBe(303);
   const feedback = await visitor.get(`/session/${id}/feedback`);
   expect(feedback.statusCode).toBe(200);
-  const messages = stored(app).messages(id);
-  return { id, asked, feedback, messages, feedbackProvider: stored(app).feedback(id)!.provider };
+  const messages = await stored(app).messages(id);
+  return { id, asked, feedback, messages, feedbackProvider: (await stored(app).feedback(id))!.provider };
 }
 
 const test = useTestApp({ eager: false });

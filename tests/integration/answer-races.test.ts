@@ -32,10 +32,7 @@ function counted(provider: AiProvider) {
   return { provider: wrapped, calls };
 }
 
-const answers = (app: FastifyInstance, id: string) =>
-  stored(app)
-    .messages(id)
-    .filter((m) => m.kind === 'answer');
+const answers = async (app: FastifyInstance, id: string) => (await stored(app).messages(id)).filter((m) => m.kind === 'answer');
 
 describe('the answer path under races', () => {
   test('a second tab answering a question the first already answered gets its text back, in both paths; a double submit does not refill the box', async ({ makeApp }) => {
@@ -62,7 +59,7 @@ describe('the answer path under races', () => {
     const again = await visitor.post(`/session/${id}/message`, { answer: first, question_id: q1.id });
     expect(html(again.body).querySelector('#error')?.getAttribute('data-code')).toBe('ALREADY_ANSWERED');
     expect(html(again.body).querySelector('#answer')?.textContent).toBe('');
-    expect(answers(app, id).map((a) => a.content)).toEqual([first]);
+    expect((await answers(app, id)).map((a) => a.content)).toEqual([first]);
   });
 
   test('while the next question is still being written, text for the answered question is shown back, not lost', async ({ makeApp }) => {
@@ -93,7 +90,7 @@ describe('the answer path under races', () => {
     const doc = html(res.body);
     expect(doc.querySelector('#error')?.getAttribute('data-code')).toBe('QUESTION_ID_MISSING');
     expect(doc.querySelector('#answer')?.textContent).toBe(text);
-    expect(answers(app, id)).toEqual([]);
+    expect(await answers(app, id)).toEqual([]);
   });
 
   test('fifty parallel answers to one question store one answer and move the interview on by one question', async ({ makeApp }) => {
@@ -109,13 +106,13 @@ describe('the answer path under races', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
     expect(statuses.every((s) => s < 500)).toBe(true);
-    expect(answers(app, id)).toHaveLength(1);
+    expect(await answers(app, id)).toHaveLength(1);
     expect((await currentQuestion(visitor, id))!.number).toBe(2);
     // Without question ids the burst answers nothing at all.
     const q2 = (await currentQuestion(visitor, id))!;
     const blind = await Promise.all(Array.from({ length: 50 }, () => visitor.post(`/session/${id}/message`, { answer: 'Blind answer.' })));
     expect(new Set(blind.map((r) => r.statusCode))).toEqual(new Set([422]));
-    expect(answers(app, id)).toHaveLength(1);
+    expect(await answers(app, id)).toHaveLength(1);
     expect((await currentQuestion(visitor, id))!.id).toBe(q2.id);
   });
 
@@ -176,7 +173,7 @@ describe('the answer path under races', () => {
     expect(q2.number).toBe(2);
     expect(calls.nextTurn).toBe(1);
     expect(calls.evaluateAnswer).toBe(1);
-    const answer = answers(app, id)[0]!;
+    const answer = (await answers(app, id))[0]!;
     expect({ evaluated: answer.evaluation !== null, decided: answer.decision !== null }).toEqual({ evaluated: true, decided: true });
   });
 });

@@ -14,7 +14,7 @@ import { strongAnswer } from '../support/answers.js';
 import { html } from '../support/html.js';
 import { hang, ok, startFakeAiServer, type FakeAiServer } from '../support/fake-ai-server.js';
 import { chunks, fixturePcm } from '../support/audio.js';
-import { stored } from '../support/db-inspect.js';
+import { rowCount, stored } from '../support/db-inspect.js';
 
 const test = useTestApp({ eager: false });
 
@@ -218,6 +218,17 @@ describe('the JSON API', () => {
     expect(html((await guest.get('/account')).body).querySelector('#token-form')).toBeNull();
   });
 
+  test('holds at most 20 tokens per account, however many forms are sent at once', async ({ makeApp }) => {
+    const app = await makeApp(noLimits);
+    const { browser } = await accountWithToken(app, 'many@example.com');
+    // The account holds one token; 25 forms sent together may add only 19 more.
+    const sent = await Promise.all(Array.from({ length: 25 }, (_, i) => postTokenForm(browser, `token ${i}`, ['read'])));
+    const codes = sent.map((res) => res.statusCode);
+    expect(codes.filter((code) => code === 303)).toHaveLength(19);
+    expect(codes.filter((code) => code === 409)).toHaveLength(6);
+    expect(rowCount(app, 'api_tokens')).toBe(20);
+  });
+
   test('takes no CSRF token and no cookie: a token request from a page with a session is still only the token’s', async ({ makeApp }) => {
     const app = await makeApp(noLimits);
     const { browser, token } = await accountWithToken(app, 'csrf@example.com');
@@ -286,13 +297,13 @@ describe('the JSON API', () => {
     const q = state.question!;
     const answered = await api.post(`/api/v1/interviews/${id}/answers`, { questionId: q.id, answer: 'At Brightwave I led the move to Kubernetes and cut deploys from an hour to six minutes.', recordingId });
     expect([200, 202]).toContain(answered.statusCode);
-    const answer = stored(app).messages(id).find((m) => m.kind === 'answer')!;
+    const answer = (await stored(app).messages(id)).find((m) => m.kind === 'answer')!;
     expect(answer.speechMetrics).toMatchObject({ version: 1, endedBy: 'stop' });
 
     const withdrawn = await api.delete(`/api/v1/interviews/${id}/voice-consent`);
     expect(withdrawn.statusCode).toBe(200);
     expect(withdrawn.json()).toMatchObject({ answers: 1 });
-    expect(stored(app).messages(id).find((m) => m.kind === 'answer')!.speechMetrics).toBeNull();
+    expect((await stored(app).messages(id)).find((m) => m.kind === 'answer')!.speechMetrics).toBeNull();
     expect((await api.get(`/api/v1/interviews/${id}`)).json().interview.voiceConsent).toMatchObject({ given: false });
     await expect(open(token)).rejects.toThrow(/403/);
   });

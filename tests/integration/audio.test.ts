@@ -55,11 +55,7 @@ describe('voice answers over WebSocket', () => {
   }
 
   const ownerOf = (id: string) => inDatabase(app).ownerOf(id);
-  const storedMetrics = (id: string) =>
-    inDatabase(app)
-      .messages(id)
-      .filter((m) => m.kind === 'answer')
-      .map((m) => m.speechMetrics);
+  const storedMetrics = (id: string) => inDatabase(app).answerSpeechMetrics(id);
 
   describe('who may connect (checked before the upgrade)', () => {
     it('only the interview owner: a stranger, no cookie or an unknown id get a 404 and no socket', async () => {
@@ -210,15 +206,15 @@ describe('voice answers over WebSocket', () => {
     const q = (await currentQuestion(visitor, id))!;
     const sent = await visitor.post(`/session/${id}/message`, { answer: `${final.transcript} It cut costs by 18%.`, question_id: q.id, recording_id: final.recordingId });
     expect(sent.statusCode).toBe(303);
-    const [stored] = storedMetrics(id);
+    const [stored] = await storedMetrics(id);
     expect(stored).toMatchObject({ version: 1, longPauseCount: 1, endedBy: 'stop', transcript: { available: true, segments: 2 }, rate: { words: 17 }, fillers: { count: 2 } });
     expect(stored!.envelope.levelDb.length).toBeLessThanOrEqual(300);
     // Used once: the recording is gone from memory.
-    expect(app.services.recordings.find(final.recordingId, id, ownerOf(id))).toBeNull();
+    expect(app.services.recordings.find(final.recordingId, id, await ownerOf(id))).toBeNull();
 
     // The rest typed; then the feedback page has a Delivery section for the spoken answer only.
     await answerAll(visitor, id, strongAnswer);
-    expect(storedMetrics(id).slice(1).every((m) => m === null)).toBe(true);
+    expect((await storedMetrics(id)).slice(1).every((m) => m === null)).toBe(true);
     expect((await visitor.post(`/session/${id}/complete`)).statusCode).toBe(303);
     const feedback = html((await visitor.get(`/session/${id}/feedback`)).body);
     const delivery = feedback.querySelector('#delivery');
@@ -239,12 +235,12 @@ describe('voice answers over WebSocket', () => {
     for (const c of chunks(fixturePcm('speech-normal.wav'), 32_000)) client.ws.send(c, { binary: true });
     await client.next('metrics');
     client.ws.terminate(); // no stop, no close handshake
-    const owner = ownerOf(id);
+    const owner = await ownerOf(id);
     await expect.poll(() => app.services.recordings.find(recordingId, id, owner)?.endedAt ?? null).not.toBeNull();
 
     const q = (await currentQuestion(visitor, id))!;
     expect((await visitor.post(`/session/${id}/message`, { answer: 'I led a team of four engineers.', question_id: q.id, recording_id: recordingId })).statusCode).toBe(303);
-    const [stored] = storedMetrics(id);
+    const [stored] = await storedMetrics(id);
     expect(stored).toMatchObject({ endedBy: 'disconnect', transcript: { available: false } });
     expect(stored!.durationSeconds).toBeCloseTo(4.39, 1);
   });
@@ -264,17 +260,17 @@ describe('voice answers over WebSocket', () => {
     await other.post(`/session/${otherId}/start`);
     const oq = (await currentQuestion(other, otherId))!;
     expect((await other.post(`/session/${otherId}/message`, { answer: 'My answer.', question_id: oq.id, recording_id: recordingId })).statusCode).toBe(303);
-    expect(storedMetrics(otherId)).toEqual([null]);
+    expect(await storedMetrics(otherId)).toEqual([null]);
     // The same visitor's other interview can't take it either.
     const second = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
     await visitor.post(`/session/${second}/start`);
     const sq = (await currentQuestion(visitor, second))!;
     await visitor.post(`/session/${second}/message`, { answer: 'Another answer.', question_id: sq.id, recording_id: recordingId });
-    expect(storedMetrics(second)).toEqual([null]);
+    expect(await storedMetrics(second)).toEqual([null]);
     // Nonsense ids are ignored, not errors.
     const q = (await currentQuestion(visitor, id))!;
     expect((await visitor.post(`/session/${id}/message`, { answer: 'Typed.', question_id: q.id, recording_id: '../../etc/passwd' })).statusCode).toBe(303);
-    expect(storedMetrics(id)).toEqual([null]);
+    expect(await storedMetrics(id)).toEqual([null]);
   });
 
   it('says once on the page when there are no captions, and /health reports the transcriber', async () => {
@@ -352,7 +348,7 @@ describe('voice answers over WebSocket', () => {
       const client = await connect(visitor, id);
       await client.next('ready');
       expect(await client.closed).toEqual({ code: 1008, reason: 'send {"type":"start"} within 0.2 s' });
-      expect(app.services.recordings.liveCount(ownerOf(id))).toBe(0);
+      expect(app.services.recordings.liveCount((await ownerOf(id)))).toBe(0);
     });
 
     it('one that stops sending audio is ended with its summary (the audio so far is kept) → 1008', async () => {

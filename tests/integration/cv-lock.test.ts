@@ -47,7 +47,7 @@ async function refusal(promise: Promise<unknown>) {
 describe('the CV is locked when the interview starts', () => {
   async function scenario(app: FastifyInstance, visitor: Visitor) {
     const id = await setUpSession(visitor, { cv: 'cv-alex-morgan.txt' });
-    const owner = stored(app).ownerOf(id);
+    const owner = await stored(app).ownerOf(id);
     const reader = heldReader();
     const service = createSessionService({
       sessions: createSessionsRepository(app.database.db),
@@ -56,7 +56,7 @@ describe('the CV is locked when the interview starts', () => {
       documentMaxChars: 50_000,
       maxInterviewsPerVisitor: 100,
     });
-    const cvBefore = stored(app).session(id).cvText;
+    const cvBefore = (await stored(app).session(id)).cvText;
     return { id, owner, reader, service, cvBefore };
   }
 
@@ -66,13 +66,13 @@ describe('the CV is locked when the interview starts', () => {
     await reader.reading;
 
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
-    expect(stored(app).messages(id).filter((m) => m.kind === 'question')).toHaveLength(1);
+    expect((await stored(app).messages(id)).filter((m) => m.kind === 'question')).toHaveLength(1);
     reader.finish(NEW_CV);
     const error = await refusal(upload);
     expect(error.code).toBe('CV_LOCKED');
     expect(error.statusCode).toBe(409);
 
-    const row = stored(app).session(id);
+    const row = await stored(app).session(id);
     expect(row.status).toBe('in_progress');
     expect(row.cvText).toBe(cvBefore);
     expect(row.cvFileName).toBe('cv-alex-morgan.txt');
@@ -81,13 +81,13 @@ describe('the CV is locked when the interview starts', () => {
 
   test('the same holds for a job-description file still being read', async ({ app, visitor }) => {
     const { id, owner, reader, service } = await scenario(app, visitor);
-    const jobBefore = stored(app).session(id).jobDescription;
+    const jobBefore = (await stored(app).session(id)).jobDescription;
     const upload = service.setJobDescription(id, owner, undefined, { bytes: Buffer.from('Head pastry chef wanted'), fileName: 'job.txt' });
     await reader.reading;
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
     reader.finish('Head pastry chef wanted');
     expect((await refusal(upload)).code).toBe('CV_LOCKED');
-    const after = stored(app).session(id);
+    const after = await stored(app).session(id);
     expect(after.jobDescription).toBe(jobBefore);
     expect(after.jobFileName).toBeNull();
   });

@@ -60,7 +60,7 @@ describe('feedback insights', () => {
   describe('the feedback page', () => {
     test('shows the requirement map stored with the feedback, with quotes and question numbers', async ({ app, visitor }) => {
       const id = await finishedInterview(visitor);
-      const stored = inDatabase(app).feedback(id)!.requirements!;
+      const stored = (await inDatabase(app).feedback(id))!.requirements!;
       expect(stored.length).toBeGreaterThan(3);
 
       const page = await visitor.get(`/session/${id}/feedback`);

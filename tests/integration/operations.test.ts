@@ -220,8 +220,8 @@ describe('operations', () => {
       const plain = await c.get(`/session/${idC}/interview`);
       expect(plain.statusCode).toBe(200);
       expect(plain.body).toMatch(/<noscript><meta http-equiv="refresh" content="3"><\/noscript>/);
-      const answersC = stored(server)
-        .messages(idC)
+      const answersC = (await stored(server)
+        .messages(idC))
         .filter((m) => m.kind === 'answer')
         .map(({ content, evaluation }) => ({ content, evaluation }));
       expect(answersC).toEqual([{ content: answerC, evaluation: null }]);

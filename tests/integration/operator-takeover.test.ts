@@ -54,7 +54,7 @@ describe('operators are not claimed by registration', () => {
     const app = await start(makeApp, ['ops@example.com']);
     const victim = new Visitor(app);
     const created = await victim.post('/session/create', { job_title: 'Nurse', company_name: 'St Mary' });
-    const victimId = stored(app).ownerOf(sessionIdFrom(created.headers.location));
+    const victimId = await stored(app).ownerOf(sessionIdFrom(created.headers.location));
 
     const attacker = new Visitor(app);
     expect((await register(attacker, ' OPS@Example.COM ')).statusCode).toBe(303);
@@ -67,7 +67,7 @@ describe('operators are not claimed by registration', () => {
     expect((await attacker.post(`/admin/users/${victimId}/delete`)).statusCode).toBe(404);
     expect(html((await attacker.get('/dashboard')).body).querySelector('a[href="/admin/users"]')).toBeNull();
     expect(rowCount(app, 'interview_sessions')).toBe(1);
-    expect(stored(app).repositories.users.findById(victimId)).toBeDefined();
+    expect(await stored(app).repositories.users.findById(victimId)).toBeDefined();
 
     // Guessing the token gets nowhere: a message, no role.
     const guess = await attacker.post('/account/operator', { setup_token: 'let-me-in' });
@@ -111,6 +111,17 @@ describe('operators are not claimed by registration', () => {
     expect(JSON.parse(logs.filter((l) => l.includes('Operator setup token')).at(-1)!).waitingForOperators).toEqual(['second@example.com']);
     expect((await second.post('/account/operator', { setup_token: next })).statusCode).toBe(303);
     expect((await second.get('/admin/users')).statusCode).toBe(200);
+  });
+
+  test('one setup token makes one operator, even when two listed accounts send it at the same moment', async ({ makeApp }) => {
+    const app = await start(makeApp, ['ops@example.com', 'second@example.com']);
+    const token = setupTokenIn(logs)!;
+    const [ops, second] = [new Visitor(app), new Visitor(app)];
+    await register(ops, 'ops@example.com');
+    await register(second, 'second@example.com');
+    const claims = await Promise.all([ops, second].map((visitor) => visitor.post('/account/operator', { setup_token: token })));
+    expect(claims.map((res) => res.statusCode).sort()).toEqual([303, 422]);
+    expect(app.database.sqlite.prepare('select count(*) as n from users where operator_since is not null').get()).toEqual({ n: 1 });
   });
 
   test('prints no token when there is no ADMIN_EMAILS, or every listed address is an operator already', async ({ makeApp }) => {

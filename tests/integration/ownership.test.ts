@@ -22,45 +22,39 @@ describe('repository queries are scoped to the owner', () => {
     await visitor.post(`/session/${id}/start`);
     await answerAll(visitor, id, strongAnswer);
     await visitor.post(`/session/${id}/complete`);
-    owner = createSessionsRepository(app.database.db).ownerOf(id)!;
+    owner = (await createSessionsRepository(app.database.db).ownerOf(id))!;
   });
 
-  test('reads nothing with the wrong owner', ({ app }) => {
+  test('reads nothing with the wrong owner', async ({ app }) => {
     const messages = createMessagesRepository(app.database.db);
     const feedback = createFeedbackRepository(app.database.db);
     const sessions = createSessionsRepository(app.database.db);
-    expect(messages.listBySession(id, owner).length).toBeGreaterThan(8);
-    expect(messages.listBySession(id, stranger)).toEqual([]);
-    expect(feedback.findBySession(id, owner)).toBeDefined();
-    expect(feedback.findBySession(id, stranger)).toBeUndefined();
-    expect(sessions.findOwned(id, stranger)).toBeUndefined();
-    expect(sessions.listIdsByOwner(stranger)).toEqual([]);
+    expect((await messages.listBySession(id, owner)).length).toBeGreaterThan(8);
+    expect(await messages.listBySession(id, stranger)).toEqual([]);
+    expect(await feedback.findBySession(id, owner)).toBeDefined();
+    expect(await feedback.findBySession(id, stranger)).toBeUndefined();
+    expect(await sessions.findOwned(id, stranger)).toBeUndefined();
+    expect(await sessions.listIdsByOwner(stranger)).toEqual([]);
   });
 
-  test('writes nothing with the wrong owner', ({ app }) => {
+  test('writes nothing with the wrong owner', async ({ app }) => {
     const messages = createMessagesRepository(app.database.db);
     const feedback = createFeedbackRepository(app.database.db);
     const sessions = createSessionsRepository(app.database.db);
     const before = snapshot(app);
     // Someone else's interview is, to every repository, an interview that does not exist: the
     // same 404 domain error a route shows (never a plain Error, which would be a 500).
-    const notFound = (write: () => unknown) => {
-      let thrown: unknown;
-      try {
-        write();
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toMatchObject({ code: 'SESSION_NOT_FOUND', statusCode: 404 });
+    const notFound = async (write: () => Promise<unknown>) => {
+      await expect(write()).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND', statusCode: 404 });
     };
-    const answer = messages.listBySession(id, owner).find((m) => m.kind === 'answer')!;
-    expect(messages.setFirstEvaluation(answer.id, stranger, { evaluation: { ...answer.evaluation!, score: 10 }, provider: 'forged', coverage: null })).toBe(false);
-    expect(messages.recordTurn({ answerId: answer.id, ownerId: stranger, decision: { action: 'raise', reason: 'forged', level: 'mid', nextLevel: 'senior' } })).toBe(false);
-    notFound(() => messages.append({ sessionId: id, ownerId: stranger, kind: 'answer', questionNumber: 1, content: 'forged' }));
-    const summary = feedback.findBySession(id, owner)!.summary;
-    notFound(() => feedback.saveAndComplete(id, stranger, { ...summary, overallScore: 10 }, 'forged', new Date()));
-    expect(sessions.deleteOwned(id, stranger)).toBe(false);
-    notFound(() => sessions.updateJobDescription(id, stranger, 'forged', null));
+    const answer = (await messages.listBySession(id, owner)).find((m) => m.kind === 'answer')!;
+    expect(await messages.setFirstEvaluation(answer.id, stranger, { evaluation: { ...answer.evaluation!, score: 10 }, provider: 'forged', coverage: null })).toBe(false);
+    expect(await messages.recordTurn({ answerId: answer.id, ownerId: stranger, decision: { action: 'raise', reason: 'forged', level: 'mid', nextLevel: 'senior' } })).toBe(false);
+    await notFound(() => messages.append({ sessionId: id, ownerId: stranger, kind: 'answer', questionNumber: 1, content: 'forged' }));
+    const summary = (await feedback.findBySession(id, owner))!.summary;
+    await notFound(() => feedback.saveAndComplete(id, stranger, { ...summary, overallScore: 10 }, 'forged', new Date()));
+    expect(await sessions.deleteOwned(id, stranger)).toBe(false);
+    await notFound(() => sessions.updateJobDescription(id, stranger, 'forged', null));
     expect(snapshot(app)).toBe(before);
   });
 });

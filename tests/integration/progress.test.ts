@@ -47,10 +47,8 @@ const sessionRow = (app: FastifyInstance, id: string) =>
   app.database.sqlite.prepare('select * from interview_sessions where id = ?').get(id) as SessionDbRow;
 
 /** The competency each main question of the session counts for, as the progress page classifies it. */
-function competenciesAsked(app: FastifyInstance, sessionId: string): Set<string> {
-  const questions = stored(app)
-    .messages(sessionId)
-    .filter((m) => m.kind === 'question');
+async function competenciesAsked(app: FastifyInstance, sessionId: string): Promise<Set<string>> {
+  const questions = (await stored(app).messages(sessionId)).filter((m) => m.kind === 'question');
   return new Set(questions.map((m) => competencyOf({ question: m.content, focus: m.focus, competency: m.competency })));
 }
 
@@ -129,8 +127,7 @@ describe('the progress page after two completed interviews', () => {
     second = await completeInterview(visitor, strongAnswer);
   }, 120_000);
 
-  const overallScore = (app: FastifyInstance, id: string) =>
-    stored(app).feedback(id)!.overallScore;
+  const overallScore = async (app: FastifyInstance, id: string) => (await stored(app).feedback(id))!.overallScore;
 
   sharedTest('draws the overall score of each interview, in order, with a data table', async ({ app, visitor }) => {
     const page = await visitor.get('/progress');
@@ -142,19 +139,19 @@ describe('the progress page after two completed interviews', () => {
     const points = chart.querySelectorAll('.chart-point');
     expect(points).toHaveLength(2);
     // Lazy answers first, strong second: the second point is higher (smaller y).
-    expect(overallScore(app, first)).toBeLessThan(overallScore(app, second));
+    expect(await overallScore(app, first)).toBeLessThan((await overallScore(app, second)));
     expect(Number(points[1]!.getAttribute('cy'))).toBeLessThan(Number(points[0]!.getAttribute('cy')));
-    expect(points[0]!.querySelector('title')!.textContent).toContain(`${overallScore(app, first)}/10`);
+    expect(points[0]!.querySelector('title')!.textContent).toContain(`${(await overallScore(app, first))}/10`);
     const rows = doc.querySelectorAll('#overall-data tbody tr');
     expect(rows.map((r) => r.getAttribute('data-session-id'))).toEqual([first, second]);
-    expect(rows[1]!.textContent).toContain(`${overallScore(app, second)}/10`);
+    expect(rows[1]!.textContent).toContain(`${(await overallScore(app, second))}/10`);
   });
 
   sharedTest('lists mastery for exactly the competencies asked, with interview counts and trends', async ({ app, visitor }) => {
     const doc = html((await visitor.get('/progress')).body);
     const rows = doc.querySelectorAll('#mastery tbody tr');
-    const asked1 = competenciesAsked(app, first);
-    const asked2 = competenciesAsked(app, second);
+    const asked1 = await competenciesAsked(app, first);
+    const asked2 = await competenciesAsked(app, second);
     const expected = new Set([...asked1, ...asked2]);
     expect(new Set(rows.map((r) => r.getAttribute('data-competency')))).toEqual(expected);
     expect(rows).toHaveLength(expected.size);
@@ -200,7 +197,7 @@ describe('the progress page after two completed interviews', () => {
 
   sharedTest('pairs each main question with its follow-up, and counts the better answer', async ({ app }) => {
     const owner = sessionRow(app, first).owner_id;
-    const rows = createProgressRepository(app.database.db).scoredQuestions(owner, 100);
+    const rows = await createProgressRepository(app.database.db).scoredQuestions(owner, 100);
     expect(rows.map((r) => [r.sessionId, r.questionNumber])).toEqual(
       [first, second].flatMap((id) => [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [id, n])),
     );

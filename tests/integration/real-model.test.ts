@@ -84,9 +84,9 @@ describe('the ordinary slips of real models', () => {
       expect(asked.length).toBeGreaterThanOrEqual(8);
       expect((await visitor.post(`/session/${id}/complete`)).statusCode).toBe(303);
 
-      const providers = new Set(stored(app).messages(id).map((m) => m.provider));
+      const providers = new Set((await stored(app).messages(id)).map((m) => m.provider));
       expect([...providers]).toEqual([api]);
-      expect(stored(app).feedback(id)!.provider).toBe(api);
+      expect((await stored(app).feedback(id))!.provider).toBe(api);
       // Every slip was read as it came: not one repair request was needed.
       const requests = fake.requestsFor(api);
       expect(requests.length).toBeGreaterThan(8);
@@ -111,7 +111,7 @@ describe('one model call per answer', () => {
     expect(q2.text).toMatch(/from the fake openai model/);
     // One call for the candidate (the turn) and one beside it (the evaluation, still hanging).
     expect(fake.requests.filter((r) => r.intent === 'nextTurn').length - turnsBefore).toBe(1);
-    const answer1 = stored(app).messages(id).find((m) => m.kind === 'answer')!;
+    const answer1 = (await stored(app).messages(id)).find((m) => m.kind === 'answer')!;
     expect(answer1.decision!.action).toBe('move_on');
   });
 
@@ -131,7 +131,7 @@ describe('one model call per answer', () => {
     expect(followUp).toMatchObject({ number: 1, kind: 'follow_up', text: 'You said the deploys got faster: by how much, and how did you measure it?' });
     const page = html((await visitor.get(`/session/${id}/interview`)).body);
     expect(page.querySelector('#decision')?.textContent).toBe('I want to hear the result.');
-    const row = stored(app).messages(id).find((m) => m.kind === 'follow_up')!;
+    const row = (await stored(app).messages(id)).find((m) => m.kind === 'follow_up')!;
     expect(row.keyPoints).toEqual(['states the measurable result']);
   });
 });

@@ -54,7 +54,7 @@ describe('recording flood', () => {
       ws.terminate(); // hang up at once, as a flood script would
     }
     await closed;
-    const owner = stored(app).ownerOf(id);
+    const owner = await stored(app).ownerOf(id);
     await expect.poll(() => app.services.recordings.find(recordingId, id, owner)?.endedAt ?? null).not.toBeNull();
     return recordingId;
   }
@@ -77,7 +77,7 @@ describe('recording flood', () => {
     const answered = await victim.post(`/session/${victimInterview}/message`, { answer: 'I led a team of four.', question_id: q.id, recording_id: victimRecording });
     expect(answered.statusCode).toBe(303);
     expect(answered.headers.location).toBe(`/session/${victimInterview}/interview`);
-    expect(storedMetrics(app, victimInterview)[0]).toMatchObject({ durationSeconds: expect.any(Number), endedBy: 'stop' });
+    expect((await storedMetrics(app, victimInterview))[0]).toMatchObject({ durationSeconds: expect.any(Number), endedBy: 'stop' });
 
     // The attacker's first recording was pushed out by their own newer ones: the answer is
     // stored without metrics, and the next page says so.
@@ -85,7 +85,7 @@ describe('recording flood', () => {
     const late = await attacker.post(`/session/${attackerInterview}/message`, { answer: 'Typed after all.', question_id: aq.id, recording_id: flood[0]! });
     expect(late.statusCode).toBe(303);
     expect(late.headers.location).toBe(`/session/${attackerInterview}/interview?done=recording-expired`);
-    expect(storedMetrics(app, attackerInterview)).toEqual([null]);
+    expect(await storedMetrics(app, attackerInterview)).toEqual([null]);
     const page = await attacker.get(late.headers.location as string);
     expect(html(page.body).querySelector('#notice')?.textContent).toMatch(/saved, but without delivery metrics/);
 
@@ -96,7 +96,7 @@ describe('recording flood', () => {
     const flash = html(viaHtmx.body).querySelector('#flash[hx-swap-oob]');
     expect(flash?.querySelector('#notice')?.textContent).toMatch(/saved, but without delivery metrics/);
     // The newest of the flood is still held.
-    expect(app.services.recordings.summaryFor(flood.at(-1)!, attackerInterview, stored(app).ownerOf(attackerInterview))).not.toBeNull();
+    expect(app.services.recordings.summaryFor(flood.at(-1)!, attackerInterview, await stored(app).ownerOf(attackerInterview))).not.toBeNull();
   }, 60_000);
 
   test('an answer without a recording gets no notice', async ({ makeApp }) => {

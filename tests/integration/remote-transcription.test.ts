@@ -91,7 +91,7 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
     return client.next('final');
   }
 
-  const storedAnswer = (app: FastifyInstance, id: string) => stored(app).messages(id).find((m) => m.kind === 'answer')!;
+  const storedAnswer = async (app: FastifyInstance, id: string) => (await stored(app).messages(id)).find((m) => m.kind === 'answer')!;
 
   async function sendAnswer(visitor: Visitor, id: string, answer: string, recordingId: string) {
     const q = (await currentQuestion(visitor, id))!;
@@ -135,7 +135,7 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
 
     // The page puts the transcript after what was typed; the answer is stored with its metrics.
     await sendAnswer(visitor, id, `Typed first:\n\n${final.transcript}`, final.recordingId);
-    const row = storedAnswer(app, id);
+    const row = await storedAnswer(app, id);
     expect(row.content).toBe(`Typed first:\n\n${SPOKEN.join(' ')}`);
     const metrics = row.speechMetrics!;
     expect(metrics.transcript).toMatchObject({ available: true, segments: 2, failedSegments: 0, by: ready.transcriber.name, verbatim: true });
@@ -158,7 +158,7 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
     expect(final.summary.longPauseCount).toBe(1);
     expect(final.summary.speakingSeconds).toBeGreaterThan(3);
     await sendAnswer(visitor, id, final.transcript, final.recordingId);
-    expect(storedAnswer(app, id).speechMetrics).toMatchObject({ longPauseCount: 1, transcript: { failedSegments: 1 } });
+    expect((await storedAnswer(app, id)).speechMetrics).toMatchObject({ longPauseCount: 1, transcript: { failedSegments: 1 } });
   });
 
   test('one 500 then success: the retry fills the caption and there is no notice', async ({ makeApp }) => {
@@ -198,6 +198,6 @@ describe.each(['openai', 'gemini'] as const)('remote transcription: %s', (api) =
     expect(final.transcript).toBe(SPOKEN[1]);
     expect(final.summary.longPauseCount).toBe(1);
     await sendAnswer(visitor, id, `${final.transcript} (and the first part typed)`, final.recordingId);
-    expect(storedAnswer(app, id).speechMetrics!.transcript).toMatchObject({ segments: 1, failedSegments: 1 });
+    expect((await storedAnswer(app, id)).speechMetrics!.transcript).toMatchObject({ segments: 1, failedSegments: 1 });
   });
 });

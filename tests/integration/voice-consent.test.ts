@@ -67,8 +67,8 @@ describe('consent before the microphone', () => {
     return { ws, messages, final, closed, recordingId: () => messages.find((m) => m.type === 'ready')!.recordingId as string };
   }
 
-  const consentRow = (app: FastifyInstance, id: string) => {
-    const { voiceConsentAt, voiceConsentRawAudio, voiceConsentTranscriber, voiceConsentWithdrawnAt } = stored(app).session(id);
+  const consentRow = async (app: FastifyInstance, id: string) => {
+    const { voiceConsentAt, voiceConsentRawAudio, voiceConsentTranscriber, voiceConsentWithdrawnAt } = await stored(app).session(id);
     return { voiceConsentAt, voiceConsentRawAudio, voiceConsentTranscriber, voiceConsentWithdrawnAt };
   };
   const metricsOf = (app: FastifyInstance, id: string) => stored(app).answerSpeechMetrics(id);
@@ -96,13 +96,13 @@ describe('consent before the microphone', () => {
     const stranger = new Visitor(app);
     await stranger.get('/');
     expect((await stranger.post(`/session/${id}/voice-consent`, {}, { htmx: true })).statusCode).toBe(404);
-    expect(consentRow(app, id).voiceConsentAt).toBeNull();
+    expect((await consentRow(app, id)).voiceConsentAt).toBeNull();
 
     // Without JavaScript the form redirects back to the interview.
     const plain = await visitor.post(`/session/${id}/voice-consent`);
     expect(plain.statusCode).toBe(303);
     expect(plain.headers.location).toBe(`/session/${id}/interview?done=voice-consent-given`);
-    expect(consentRow(app, id)).toMatchObject({ voiceConsentRawAudio: false, voiceConsentTranscriber: 'this server (fake)' });
+    expect(await consentRow(app, id)).toMatchObject({ voiceConsentRawAudio: false, voiceConsentTranscriber: 'this server (fake)' });
     const after = html((await visitor.get(`/session/${id}/interview`)).body);
     expect(after.querySelector('#recorder')!.getAttribute('data-consent')).toBe('given');
     expect(after.querySelector('#voice-consent-given')!.hasAttribute('hidden')).toBe(false);
@@ -125,7 +125,7 @@ describe('consent before the microphone', () => {
     expect(page.querySelector('#voice-consent')!.textContent).toMatch(/your audio is sent, one sentence at a time, to/);
     expect(page.querySelector('#voice-consent-raw')).not.toBeNull();
     await consentToRecording(visitor, id, { raw_audio: 'on' });
-    expect(consentRow(app, id)).toMatchObject({ voiceConsentRawAudio: true, voiceConsentTranscriber: 'Google Gemini (gemini-2.5-flash)' });
+    expect(await consentRow(app, id)).toMatchObject({ voiceConsentRawAudio: true, voiceConsentTranscriber: 'Google Gemini (gemini-2.5-flash)' });
   });
 
   test('is shown on the feedback page; withdrawing deletes recordings, raw files, transcripts and metrics of that interview only', async ({ makeApp }) => {
@@ -145,7 +145,7 @@ describe('consent before the microphone', () => {
     await first.closed;
     const q = (await currentQuestion(visitor, id))!;
     expect((await visitor.post(`/session/${id}/message`, { answer: 'I led a team of four engineers.', question_id: q.id, recording_id: first.recordingId() })).statusCode).toBe(303);
-    expect(metricsOf(app, id)[0]).not.toBeNull();
+    expect((await metricsOf(app, id))[0]).not.toBeNull();
     // A finished recording not sent yet, one still live, and one in the other interview.
     const waiting = await record(app, visitor, id);
     await waiting.final;
@@ -154,7 +154,7 @@ describe('consent before the microphone', () => {
     await kept.final;
     await kept.closed;
     expect(fs.readdirSync(path.join(dataDir, 'recordings', id)).length).toBe(3);
-    expect(app.services.recordings.find(waiting.recordingId(), id, stored(app).ownerOf(id))).not.toBeNull();
+    expect(app.services.recordings.find(waiting.recordingId(), id, await stored(app).ownerOf(id))).not.toBeNull();
 
     // Finish the interview and look at the feedback page.
     await answerAll(visitor, id, strongAnswer);
@@ -171,17 +171,17 @@ describe('consent before the microphone', () => {
     expect(withdrawn.headers.location).toBe(`/session/${id}/feedback?done=voice-consent-withdrawn`);
     // Gone: the raw files, the recordings in memory (with their transcripts), the stored metrics.
     expect(fs.existsSync(path.join(dataDir, 'recordings', id))).toBe(false);
-    expect(app.services.recordings.find(waiting.recordingId(), id, stored(app).ownerOf(id))).toBeNull();
-    expect(app.services.recordings.find(live.recordingId(), id, stored(app).ownerOf(id))).toBeNull();
-    expect(metricsOf(app, id).every((m) => m === null)).toBe(true);
-    expect(consentRow(app, id)).toMatchObject({ voiceConsentAt: null, voiceConsentRawAudio: false, voiceConsentTranscriber: null });
-    expect(consentRow(app, id).voiceConsentWithdrawnAt).not.toBeNull();
+    expect(app.services.recordings.find(waiting.recordingId(), id, await stored(app).ownerOf(id))).toBeNull();
+    expect(app.services.recordings.find(live.recordingId(), id, await stored(app).ownerOf(id))).toBeNull();
+    expect((await metricsOf(app, id)).every((m) => m === null)).toBe(true);
+    expect(await consentRow(app, id)).toMatchObject({ voiceConsentAt: null, voiceConsentRawAudio: false, voiceConsentTranscriber: null });
+    expect((await consentRow(app, id)).voiceConsentWithdrawnAt).not.toBeNull();
     // The answer text stays (it is what the candidate sent).
-    expect(stored(app).messages(id).filter((m) => m.kind === 'answer').length).toBeGreaterThan(0);
+    expect((await stored(app).messages(id)).filter((m) => m.kind === 'answer').length).toBeGreaterThan(0);
     // The other interview keeps everything.
     expect(fs.readdirSync(path.join(dataDir, 'recordings', other)).length).toBe(1);
-    expect(app.services.recordings.find(kept.recordingId(), other, stored(app).ownerOf(other))).not.toBeNull();
-    expect(consentRow(app, other).voiceConsentAt).not.toBeNull();
+    expect(app.services.recordings.find(kept.recordingId(), other, await stored(app).ownerOf(other))).not.toBeNull();
+    expect((await consentRow(app, other)).voiceConsentAt).not.toBeNull();
 
     feedback = html((await visitor.get(`/session/${id}/feedback?done=voice-consent-withdrawn`)).body);
     expect(feedback.querySelector('#delivery')).toBeNull();

@@ -84,7 +84,7 @@ describe('local Whisper on the tiny random-weight model', () => {
 
     const q = (await currentQuestion(visitor, id))!;
     expect((await visitor.post(`/session/${id}/message`, { answer: final.transcript, question_id: q.id, recording_id: final.recordingId })).statusCode).toBe(303);
-    const row = stored(app).messages(id).find((m) => m.kind === 'answer')!;
+    const row = (await stored(app).messages(id)).find((m) => m.kind === 'answer')!;
     expect(row.content).toBe(final.transcript);
     expect(row.speechMetrics!.transcript.by).toBe(`whisper:${MODEL}`);
   });

@@ -56,8 +56,8 @@ export function stored(app: FastifyInstance) {
     retries: createRetriesRepository(db),
     users: createUsersRepository(db),
   };
-  const ownerOf = (sessionId: string): string => {
-    const owner = repositories.sessions.ownerOf(sessionId);
+  const ownerOf = async (sessionId: string): Promise<string> => {
+    const owner = await repositories.sessions.ownerOf(sessionId);
     if (!owner) throw new Error(`No interview ${sessionId} in the database`);
     return owner;
   };
@@ -65,15 +65,12 @@ export function stored(app: FastifyInstance) {
     repositories,
     ownerOf,
     /** The interview's row (throws when it is not there). */
-    session: (sessionId: string) => repositories.sessions.requireOwned(sessionId, ownerOf(sessionId)),
+    session: async (sessionId: string) => repositories.sessions.requireOwned(sessionId, await ownerOf(sessionId)),
     /** The interview's messages, in order. */
-    messages: (sessionId: string) => repositories.messages.listBySession(sessionId, ownerOf(sessionId)),
-    feedback: (sessionId: string) => repositories.feedback.findBySession(sessionId, ownerOf(sessionId)),
+    messages: async (sessionId: string) => repositories.messages.listBySession(sessionId, await ownerOf(sessionId)),
+    feedback: async (sessionId: string) => repositories.feedback.findBySession(sessionId, await ownerOf(sessionId)),
     /** The speech metrics stored with each answer, in order (null for a typed answer). */
-    answerSpeechMetrics: (sessionId: string) =>
-      repositories.messages
-        .listBySession(sessionId, ownerOf(sessionId))
-        .filter((m) => m.kind === 'answer')
-        .map((m) => m.speechMetrics),
+    answerSpeechMetrics: async (sessionId: string) =>
+      (await repositories.messages.listBySession(sessionId, await ownerOf(sessionId))).filter((m) => m.kind === 'answer').map((m) => m.speechMetrics),
   };
 }

@@ -24,7 +24,7 @@
  *   answer is often a question or two back, so it is never "too short".
  */
 import type { AnswerCoverage } from '../../intelligence/types.js';
-import { contentKeys, isAdmission, languageName, overlapCount, sentenceKeys } from '../../text/index.js';
+import { contentKeys, isAdmission, languageName, overlapCount, sentenceKeys, spaceSeparatedCount } from '../../text/index.js';
 import type { EvaluateAnswerInput } from '../types.js';
 import { keyPointsTouched } from './answer-coverage.js';
 import { CALENDAR_TIMEFRAME, HEDGE, type AnswerFeatures } from '../../analysis/answer-features.js';
@@ -115,7 +115,7 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   const downplayed = (text: string) => admitted.size > 0 && /\bI (?:just|only|simply|mostly just)\b/i.test(text);
   // For a scenario or a gap, the plan is what there is to show ("I'd make the consumer idempotent…").
   const plans = modeOf(kind) === 'approach';
-  const positive = f.sentences.filter((s) => !admitted.has(s.start) && (plans || !hypothetical.has(s.start)) && !downplayed(s.text) && s.text.split(/\s+/).length >= 8).length;
+  const positive = f.sentences.filter((s) => !admitted.has(s.start) && (plans || !hypothetical.has(s.start)) && !downplayed(s.text) && spaceSeparatedCount(s.text) >= 8).length;
   if (admitted.size >= 1 && positive <= (admitted.size >= 2 ? 1 : 0) && f.metricSentences.length === 0) {
     return cap(4, 'no_example', "The answer says what you haven't done, but not what you have done that comes close, or how you would close the gap.");
   }

@@ -9,7 +9,7 @@ import { sentenceAt, type AnswerFeatures } from '../../analysis/answer-features.
 import type { Relevance } from '../../analysis/answer-relevance.js';
 import { modeOf } from './answer-rubric.js';
 import type { Substance } from '../../analysis/answer-substance.js';
-import { clipQuote, type Sentence } from '../../text/index.js';
+import { clipQuote, spaceSeparatedCount, type Sentence } from '../../text/index.js';
 
 type Scores = Record<RubricCriterion, number>;
 
@@ -33,7 +33,7 @@ export function strengthsOf(f: AnswerFeatures, r: Relevance, scores: Scores, sub
   const resultMetric = f.metricSentences.find((s) => s === f.star.result) ?? f.metricSentences[0];
   if (resultMetric) add('You quantified the impact with concrete numbers.', resultMetric);
   // "I led, I owned, I delivered" is a claim, not a contribution: the action needs an object.
-  const substantial = f.actionSentences.filter((s) => s.text.split(/\s+/).length >= 6 && !used.has(quoteOf(s)));
+  const substantial = f.actionSentences.filter((s) => spaceSeparatedCount(s.text) >= 6 && !used.has(quoteOf(s)));
   if (scores.ownership >= 4) add('You made your own contribution clear.', substantial[0]);
   const jobSkill = f.skills.find((m) => job.has(m.skill.name));
   if (jobSkill) add(`You named ${jobSkill.skill.name}, which this role asks for.`, sentenceAt(f, jobSkill.index));

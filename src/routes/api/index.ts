@@ -81,10 +81,10 @@ function bearerOf(request: FastifyRequest): string | null {
  * token's owner if it is valid and has `scope`, else a 401/403. Used by the API and by the
  * audio socket, so an integrator can stream a spoken answer.
  */
-export function bearerIdentity(request: FastifyRequest, scope: ApiScope): ApiIdentity | undefined {
+export async function bearerIdentity(request: FastifyRequest, scope: ApiScope): Promise<ApiIdentity | undefined> {
   const bearer = bearerOf(request);
   if (bearer === null) return undefined;
-  const identity = request.server.services.apiTokens.authenticate(bearer);
+  const identity = await request.server.services.apiTokens.authenticate(bearer);
   if (!identity) throw Errors.apiUnauthorized();
   if (!identity.scopes.includes(scope)) throw Errors.apiScopeMissing(scope);
   return identity;
@@ -98,7 +98,7 @@ async function authenticated(app: FastifyInstance) {
 
   app.addHook('onRequest', async (request) => {
     const needed: ApiScope = request.routeOptions.config?.scope ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
-    const identity = bearerIdentity(request, needed);
+    const identity = await bearerIdentity(request, needed);
     if (!identity) throw Errors.apiUnauthorized();
     request.apiIdentity = identity;
   });

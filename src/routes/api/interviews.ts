@@ -71,7 +71,7 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
       return sendState(reply, session, state);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'AI_BUSY') throw error;
-      const { session, state } = interview.peek(id, ownerId);
+      const { session, state } = await interview.peek(id, ownerId);
       reply.header('Retry-After', '2');
       return sendState(reply, session, state);
     }
@@ -85,7 +85,7 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
     async (request, reply) => {
       await app.limits.create(request, reply);
       const b = request.body;
-      const session = sessions.create(owner(request), {
+      const session = await sessions.create(owner(request), {
         job_title: b.jobTitle,
         company_name: b.companyName,
         job_description: b.jobDescription,
@@ -100,7 +100,7 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
     '/interviews',
     { schema: { tags, summary: "The token owner's interviews, newest first", response: { 200: Type.Object({ interviews: Type.Array(InterviewSummary) }), ...problems } } },
     async (request) => ({
-      interviews: sessions.listRecent(owner(request)).map((s) => ({
+      interviews: (await sessions.listRecent(owner(request))).map((s) => ({
         id: s.id,
         jobTitle: s.jobTitle,
         companyName: s.companyName,
@@ -129,7 +129,7 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
     '/interviews/:id',
     { schema: { tags, summary: 'Delete the interview and everything in it', params: IdParams, response: { 204: Type.Null(), ...problems } } },
     async (request, reply) => {
-      sessions.owned(request.params.id, owner(request));
+      await sessions.owned(request.params.id, owner(request));
       await deletion.deleteSession(request.params.id, owner(request));
       return reply.code(204).send(null);
     },
@@ -147,7 +147,7 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
         response: { 200: Type.Ref(VoiceConsent), ...problems },
       },
     },
-    async (request) => voiceConsentJson(voiceConsent.give(request.params.id, owner(request), { rawAudio: request.body.rawAudio ?? false })),
+    async (request) => voiceConsentJson(await voiceConsent.give(request.params.id, owner(request), { rawAudio: request.body.rawAudio ?? false })),
   );
 
   app.delete(
@@ -174,7 +174,7 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
     },
     async (request, reply) => {
       await app.limits.uploads(request, reply);
-      sessions.owned(request.params.id, owner(request));
+      await sessions.owned(request.params.id, owner(request));
       const { file } = request.isMultipart() ? await readMultipart(request, 'file') : { file: null };
       return uploadCv(request.params.id, owner(request), file);
     },
@@ -207,7 +207,7 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
     },
     async (request, reply) => {
       await app.limits.uploads(request, reply);
-      sessions.owned(request.params.id, owner(request));
+      await sessions.owned(request.params.id, owner(request));
       const { file } = request.isMultipart() ? await readMultipart(request, 'file') : { file: null };
       return interviewJson(await sessions.setJobDescription(request.params.id, owner(request), undefined, file));
     },
@@ -264,21 +264,27 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
     },
     async (request, reply) => {
       const ownerId = owner(request);
-      const { state } = interview.peek(request.params.id, ownerId);
+      const { state } = await interview.peek(request.params.id, ownerId);
       const first = state.exchanges.length === 0;
       const stream = new PassThrough();
       const send = (event: string, data: unknown) => stream.write(sseEvent(event, JSON.stringify(data)));
       let stop = () => {};
+      let finished = false;
       const finish = () => {
+        finished = true;
         stop();
         stream.end();
       };
       reply.raw.on('close', finish);
-      stop = interview.follow(request.params.id, ownerId, (event) => {
+      const following = await interview.follow(request.params.id, ownerId, (event) => {
         if (event.type === 'text') return send('question', { text: event.text });
         if (event.type === 'done') {
-          send('done', stateJson(interview.peek(request.params.id, ownerId).session, event.state, remoteAi()));
-          return finish();
+          void interview
+            .peek(request.params.id, ownerId)
+            .then(({ session }) => send('done', stateJson(session, event.state, remoteAi())))
+            .catch(() => undefined) // deleted meanwhile: the stream just ends
+            .finally(finish);
+          return;
         }
         if (event.type === 'failed') {
           send('error', { code: event.error.code, detail: event.error.message, status: event.error.statusCode });
@@ -287,6 +293,9 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
         const text = stepStatus(event, first);
         if (text) send('status', { text });
       });
+      // Already over (the client went away, or the step ended) while following began: stop now.
+      if (finished) following();
+      else stop = following;
       return reply.header('Content-Type', 'text/event-stream; charset=utf-8').header('Cache-Control', 'no-store').send(stream);
     },
   );
@@ -310,7 +319,7 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
       const done = await Promise.race([writing.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), STEP_GRACE_MS)))]).finally(() =>
         clearTimeout(timer),
       );
-      if (done) return reply.code(200).send(feedbackJson(feedback.get(request.params.id, ownerId)));
+      if (done) return reply.code(200).send(feedbackJson(await feedback.get(request.params.id, ownerId)));
       return reply
         .code(202)
         .header('Location', `${self(request.params.id)}/feedback`)
@@ -323,23 +332,23 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
     '/interviews/:id/feedback',
     { schema: { tags, summary: 'The feedback (202 while it is being written)', params: IdParams, response: { 200: Type.Ref(Feedback), 202: FeedbackWriting, ...problems } } },
     async (request, reply) => {
-      if (feedback.isWriting(request.params.id, owner(request))) {
+      if (await feedback.isWriting(request.params.id, owner(request))) {
         return reply.code(202).header('Retry-After', '1').send({ status: 'writing' as const, detail: 'The feedback is being written. Ask again in a moment.' });
       }
-      return feedbackJson(feedback.get(request.params.id, owner(request)));
+      return feedbackJson(await feedback.get(request.params.id, owner(request)));
     },
   );
 
   app.get(
     '/interviews/:id/feedback.md',
     { schema: { tags, summary: 'The feedback as Markdown', params: IdParams, produces: ['text/markdown'] } },
-    async (request, reply) => sendFeedbackMarkdown(reply, feedback.get(request.params.id, owner(request))),
+    async (request, reply) => sendFeedbackMarkdown(reply, await feedback.get(request.params.id, owner(request))),
   );
 
   app.get(
     '/interviews/:id/retries/:n',
     { schema: { tags, summary: 'A question of a finished interview and its latest retry', params: RetryParams, response: { 200: RetryResult, ...problems } } },
-    async (request) => retryJson(retry.view(request.params.id, owner(request), request.params.n)),
+    async (request) => retryJson(await retry.view(request.params.id, owner(request), request.params.n)),
   );
 
   app.post(
@@ -353,12 +362,12 @@ export async function interviewApiRoutes(plain: FastifyInstance) {
   );
 
   app.get('/progress', { schema: { tags: ['progress'], summary: 'Mastery per competency and the study plan', response: { 200: Progress, ...problems } } }, async (request) =>
-    progressJson(progress.overview(owner(request))),
+    progressJson(await progress.overview(owner(request))),
   );
 
   app.get('/me', { schema: { tags: ['account'], summary: 'Who the token speaks for', response: { 200: Me, ...problems } } }, async (request) => {
     const identity = request.apiIdentity!;
-    const user = app.services.accounts.findUser(identity.ownerId);
+    const user = await app.services.accounts.findUser(identity.ownerId);
     return { id: identity.ownerId, email: user?.email ?? null, token: { id: identity.tokenId, scopes: identity.scopes } };
   });
 }

@@ -92,3 +92,43 @@ describe('countLetterRuns', () => {
     }
   });
 });
+
+/** The repeated-sentence check as it was written before it hashed: every sentence's key built and looked up. */
+function repeatsFromScratch(sentences: readonly { text: string }[]): { first: string | null; repeats: number } {
+  const seen = new Set<string>();
+  let first: string | null = null;
+  let repeats = 0;
+  for (const s of sentences) {
+    const key = s.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    if (seen.has(key) && key.split(' ').length >= 4) {
+      first ??= s.text;
+      repeats++;
+    }
+    seen.add(key);
+  }
+  return { first, repeats };
+}
+
+describe('the repeated-sentence check (sentence keys built only when two sentences hash alike)', () => {
+  const answers = [
+    'I fixed the build. Then I rolled it out. I FIXED THE BUILD! We measured it. i fixed — the build.',
+    'The ward was busy. It was busy. The ward was busy. Yes. Yes. Yes.',
+    'Café owners were unhappy with the delays. Caf owners were unhappy with the delays. We changed the rota.',
+    // "İ" lower-cases to "i" and a combining dot: a repeat of "İSTANBUL", not of "istanbul".
+    'İstanbul office moved to the new plan. istanbul office moved to the new plan. İSTANBUL office moved to the new plan? The plan worked.',
+    // "120 ms" and "120ms" are different words: not a repeat.
+    'Our p99 fell to 120 ms by spring. Then we kept it there. Our p99 fell to 120ms by spring!',
+    'Nothing repeats here at all. Every sentence is new. Each one says something else entirely.',
+  ];
+
+  it('finds the same repeats as building and comparing every key', () => {
+    for (const answer of answers) {
+      const f = answerFeatures(answer);
+      const expected = repeatsFromScratch(f.sentences);
+      expect(f.repeatedSentence?.text ?? null, answer).toBe(expected.first);
+      expect(f.repetition, answer).toBe(f.sentences.length ? expected.repeats / f.sentences.length : 0);
+    }
+    // The cases above do exercise both outcomes.
+    expect(answers.map((a) => answerFeatures(a).repeatedSentence !== null)).toEqual([true, true, true, true, false, false]);
+  });
+});
