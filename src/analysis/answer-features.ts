@@ -100,7 +100,7 @@ const SITUATION = /\b(when I was|at my (?:last|previous|current|old)|in my (?:la
 const SITUATION_TIME = /^(?:one|on an?|during an?|that) (?:(?:busy|quiet|late|early|long|night|day|weekend|bank holiday|christmas) )*(?:morning|afternoon|evening|night|day|weekend|shift|week)\b/i;
 const SITUATION_PLACE = /\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]hile at|[Ww]hen at) (?!I\b)[A-Z][\w&'’-]+/;
 const TASK = /\b(my (?:task|goal|job|role|responsibility|brief|aim|objective) was|I was (?:asked|tasked|responsible|brought in|hired)|(?:we|I) needed to|(?:we|I) had to|the (?:goal|aim|challenge|problem|objective|target|task) was|in charge of|responsible for|I decided to|I set out to)\b/i;
-const RESULT = /\b(as a result|the result|result(?:ed|ing)? in|outcome|in the end|ended up|which (?:meant|cut|reduced|increased|improved|saved|led)|leading to|led to|since then|by the end|reduc(?:ed|ing)|increas(?:ed|ing)|improv(?:ed|ing)|sav(?:ed|ing)|grew|dropped|fell|rose|doubled|halved|tripled|went (?:from|down|up)|zero|eliminated|delivered|launched|shipped|on time|ahead of schedule|promoted|rolled (?:it )?out|adopted|thanked|stopped|fixed|resolved|recovered|back to normal|no (?:repeat|recurrence|further|more|longer)|(?:have|has|had) (?:had|been) no|since then|ever since|from then on|(?:still|now) (?:use|uses|used|run|runs|do|does|talks?|works?)|went ahead|accepted|(?:we|they|the (?:team|ward|department|school|practice)) (?:all )?(?:agreed|added|changed|introduced|started|adopted) (?:that|to|a|an|the)\b)\b/i;
+const RESULT = /\b(as a result|the result|result(?:ed|ing)? in|outcome|in the end|ended up|which (?:meant|cut|reduced|increased|improved|saved|led)|leading to|led to|since then|by the end|reduc(?:ed|ing)|increas(?:ed|ing)|improv(?:ed|ing)|sav(?:ed|ing)|grew|dropped|fell|rose|doubled|halved|tripled|went (?:from|down|up)|zero|eliminated|delivered|launched|shipped|on time|ahead of schedule|promoted|rolled (?:it )?out|adopted|thanked|stopped|fixed|resolved|recovered|back to normal|no (?:repeat|recurrence|further|more|longer)|(?:have|has|had) (?:had|been) no|since then|ever since|from then on|(?:still|now) (?:use|uses|used|run|runs|do|does|talks?|works?)|went ahead|accepted|(?:we|they|the (?:team|ward|department|school|practice)|(?!I\b)[a-z]+(?:'s)?(?: team)?) (?:all )?(?:agreed|added|changed|introduced|started|adopted) (?:that|to|a|an|the)\b)\b/i;
 /** Outcomes told loosely ("it was better afterwards", "she was more confident"): an outcome, but not a stated result. */
 const LOOSE_OUTCOME = /\b(?:calmed down|(?:much|a lot|far|a bit) (?:better|faster|happier|safer|calmer|clearer|more (?:engaged|confident|settled|involved))|(?:much |a lot |far )?(?:more|less) confident|(?:were|was|got|did|felt) (?:much |a lot |far |a bit )?(?:better|faster|happier|safer)|fewer|so we kept)\b/i;
 /**
@@ -203,8 +203,19 @@ function actionsOf(doc: TextDoc): { done: number; own: number; planned: number }
   for (const s of doc.sentences) {
     let speaker: 'I' | 'we' | null = null;
     let modal = false;
+    // "I let him read to me first, paired him with a friend and gave him the passage": a verb whose
+    // past is its base form ("let", "put", "set") is past in a sentence told in the past.
+    let pastSentence: boolean | undefined;
     for (let i = s.from; i < s.to; i++) {
       const t = doc.tokens[i]!;
+      if (speaker && !modal && !t.negated && t.pos === 'VERB' && SAME_FORM_PAST.has(t.lower) && isSubjectVerb(doc, i)) {
+        pastSentence ??= pastIn(doc, s.from, s.to);
+        if (pastSentence) {
+          done.add(t.lemma);
+          if (speaker === 'I') own.add(t.lemma);
+          continue;
+        }
+      }
       if (t.text === 'I' || t.lower === 'we') {
         speaker = t.text === 'I' ? 'I' : 'we';
         modal = false;
@@ -225,6 +236,23 @@ function actionsOf(doc: TextDoc): { done: number; own: number; planned: number }
     }
   }
   return { done: done.size, own: own.size, planned: planned.size };
+}
+
+/** Verbs whose past tense is their base form. */
+const SAME_FORM_PAST = new Set(['let', 'put', 'set', 'cut', 'read', 'hit', 'shut', 'spread', 'split', 'quit']);
+
+/** The verb comes straight after its subject "I"/"we" (an adverb between allowed): "I let him…", "we quickly split…". */
+function isSubjectVerb(doc: TextDoc, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && doc.tokens[j]!.pos === 'ADV') j--;
+  const subject = doc.tokens[j];
+  return subject !== undefined && (subject.text === 'I' || subject.lower === 'we');
+}
+
+/** Whether a span has a verb in the past tense. */
+function pastIn(doc: TextDoc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isPastVerb(doc, i)) return true;
+  return false;
 }
 
 /**

@@ -34,6 +34,14 @@ export interface Relevance {
    * several is about something else; one that names none just says nothing specific.
    */
   otherSubjects: number;
+  /**
+   * The answer tells what the candidate did (two or more things, with "I") among the things of
+   * this interview's own setting — nouns of the job ad, the CV or the question, by lemma ("my
+   * Year 9 class" to a teacher whose CV names her Year 9 group) — and comes near the question.
+   * Such an answer is about the candidate's work on this question even when the skill lexicon has
+   * no word for its subject ("a girl with ADHD" for SEND): not "about something else".
+   */
+  inSetting: boolean;
 }
 
 /**
@@ -55,6 +63,10 @@ let workWords: ReadonlySet<string> | undefined;
 const WORK_WORDS = () => (workWords ??= contentKeys(WORK_WORD_LIST));
 /** Whether a comparison key is a word of everyday work ("class", "team", "shift"): the work itself, not its perks. */
 export const isWorkWord = (key: string): boolean => WORK_WORDS().has(key);
+
+/** Units of time: "for years", "three times a week" name no setting, even when a CV has them ("Year 3 class" has, capitalised). */
+let timeNouns: ReadonlySet<string> | undefined;
+const TIME_NOUNS = () => (timeNouns ??= new Set('year month week day time hour minute night morning evening weekend'.split(' ').map(keyOf)));
 
 /** Nouns that name no subject matter of their own ("a great next step", "a people person"). */
 let noSubject: ReadonlySet<string> | undefined;
@@ -281,15 +293,31 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
   let topical = 0;
   let specificJobHits = 0;
   for (const s of f.stems) {
-    if (questionStems.has(s) || a.jobVocabulary.has(s) || WORK_WORDS().has(s)) topical++;
+    // The CV's nouns are the candidate's own setting ("my Year 3 class", "the reading corner").
+    if (questionStems.has(s) || a.jobVocabulary.has(s) || WORK_WORDS().has(s) || (a.cvVocabulary.has(s) && !isGeneric(s) && !TIME_NOUNS().has(s))) topical++;
     if (a.jobVocabulary.has(s) && !isGeneric(s)) specificJobHits++;
   }
 
   const other = new Set<string>();
+  // Things the answer names that belong to this interview (the job ad, the CV, the question): of
+  // them, those that are not everyday work words say where the candidate's story happens.
+  const setting = new Set<string>();
+  let specificSetting = 0;
+  // The story is about what the question is about: one of the things it names is the question's
+  // own (or a synonym: "a girl in my class" for "a pupil"), not only a verb they share.
+  let questionNoun = false;
   for (const t of f.doc.tokens) {
     // "I'm" is sometimes tagged a proper noun; it names nothing.
     if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || t.stop || t.type !== 'word' || APOSTROPHE.test(t.text)) continue;
-    if (NO_SUBJECT().has(t.key) || questionWords.has(t.key) || pointWords.has(t.key) || a.jobVocabulary.has(t.key) || WORK_WORDS().has(t.key)) continue;
+    if (NO_SUBJECT().has(t.key)) continue;
+    if (questionWords.has(t.key)) questionNoun = true;
+    const fromCv = a.cvVocabulary.has(t.key) && !(TIME_NOUNS().has(t.key) && t.text === t.lower);
+    const ours = questionWords.has(t.key) || a.jobVocabulary.has(t.key) || fromCv;
+    if (ours && !setting.has(t.key)) {
+      setting.add(t.key);
+      if (!isGeneric(t.key)) specificSetting++;
+    }
+    if (ours || pointWords.has(t.key) || WORK_WORDS().has(t.key)) continue;
     other.add(t.key);
   }
 
@@ -305,5 +333,9 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     // nothing specific, which is thin, not off the question.
     (other.size >= 2 || f.metricSentences.length > 0 || f.properNouns > 0);
 
-  return { focusHit, focusSentence, questionHits, exactQuestionHits, jobHits, specificJobHits, knownSkills, offTopic, otherSubjects: other.size };
+  // Only when the lexicon names no subject for the answer: one that names a skill other than the
+  // focus ("I automated our expenses in Power Query" to a question about a mistake) is about that.
+  const inSetting = !offTopic && f.skillNames.length === 0 && questionNoun && f.ownActions >= 3 && (specificSetting >= 1 || setting.size >= 3);
+
+  return { focusHit, focusSentence, questionHits, exactQuestionHits, jobHits, specificJobHits, knownSkills, offTopic, otherSubjects: other.size, inSetting };
 }

@@ -9,7 +9,14 @@ import { analyseCv, DEFAULT_REFERENCE_YEAR, type CvProfile } from './cv-analysis
 import { analyseJob, isNeed, type JobProfile } from './job-analysis.js';
 import { compareCvToJob, type Overlap } from './overlap.js';
 import { hashText, TextCache } from '../text/index.js';
-import { contentKeys } from '../text/index.js';
+import { contentKeys, readText } from '../text/index.js';
+
+/** The comparison keys of a text's nouns (names of things, places, groups): read from its one parse. */
+function nounKeys(text: string): ReadonlySet<string> {
+  const keys = new Set<string>();
+  for (const t of readText(text).tokens) if ((t.pos === 'NOUN' || t.pos === 'PROPN') && !t.stop && t.type === 'word') keys.add(t.key);
+  return keys;
+}
 
 /** The analysed CV, job and their overlap, plus what questions need to name. */
 export interface ContextAnalysis {
@@ -22,6 +29,11 @@ export interface ContextAnalysis {
   company: string;
   /** Stems of the job description's meaningful words, for relevance checks. */
   jobVocabulary: ReadonlySet<string>;
+  /**
+   * Stems of the CV's nouns: the candidate's own setting ("my Year 9 group", "the stroke ward").
+   * An answer that names things of it is about the candidate's work, whatever the skill lexicon knows.
+   */
+  cvVocabulary: ReadonlySet<string>;
   interviewType: InterviewType;
   /** Deterministic seed for wording variety, derived from the whole context. */
   seed: number;
@@ -61,6 +73,7 @@ function analyseByContent(key: string, context: InterviewContext, referenceYear:
       role: context.jobTitle.trim() || job.title,
       company: context.companyName.trim(),
       jobVocabulary: contentKeys(`${context.jobTitle} ${context.companyName} ${relevantText}`),
+      cvVocabulary: nounKeys(context.cvText),
       interviewType: context.interviewType,
       seed: hashText(key),
     };

@@ -77,6 +77,8 @@ export const SKILL_DOMAIN: Readonly<Record<string, RegExp>> = {
   forecasting: /\b(?:forecast\w*|commit|best case|pipeline|quarter)\b/i,
   'B2B sales': /\b(?:deals?|prospects?|buyers?|champions?|procurement|signed|closed|quota|pipeline)\b/i,
   reconciliation: /\b(?:reconcil\w*|ledger|control account|journals?|cut-?off|balances?)\b/i,
+  // Special needs are told through the need itself and the people and plans around it.
+  SEND: /\b(?:ADHD|dyslexi\w*|dyspraxi\w*|autis\w*|ASD|EHCPs?|SENCOs?|support plans?|additional needs|hearing impair\w*|visual(?:ly)? impair\w*|processing (?:speed|difficult\w*))\b/i,
 };
 
 /** Expands the rows of one category into definitions. */

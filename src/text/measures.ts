@@ -34,6 +34,15 @@ const IDENTIFIER_BEFORE = new Set(
 const NOT_A_UNIT = new Set(['year', 'old', 'am', 'pm', "o'clock", 'oclock', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'term', 'semester', 'shift', 'night', 'morning', 'afternoon', 'evening', 'time']);
 const TIME_OR_DATE = new Set(['DATE', 'TIME']);
 
+/** Words that tie a number to the change itself: "from 11 to 3", "by two days", "fewer than five". */
+const CHANGE_ANCHOR = new Set(['from', 'to', 'by', 'than']);
+
+/** "six weeks", "three months": the next word after the number is a unit of time. */
+function isDuration(doc: TextDoc, s: DocSentence, i: number): boolean {
+  const next = doc.tokens[i + 1];
+  return next !== undefined && i + 1 < s.to && next.pos === 'NOUN' && NOT_A_UNIT.has(next.lemma);
+}
+
 // Compiled once: a regular expression literal inside a function is a new object at every call,
 // and these are tested against every token of every answer.
 const NUMBER_WORD = /^\d[\d,.]*(?:k|m|bn|x|ms|s|h)?$/i;
@@ -74,7 +83,13 @@ function measureOf(doc: TextDoc, s: DocSentence, i: number, changing: boolean, e
   if (prev?.lower === 'aged' || prev?.lower === 'age') return null;
   // "the next one", "a good one", "no one", "one of them": a pronoun, not a count.
   if (t.lower === 'one' && ((prev && i - 1 >= s.from && (prev.pos === 'DET' || prev.pos === 'ADJ' || ONE_AS_PRONOUN_AFTER.test(prev.lower))) || next?.lower === 'of')) return null;
-  if (changing) return 'change';
+  if (changing) {
+    // "I lost one last year", "within my first six weeks": beside a change verb, a lone "one" and a
+    // duration measure nothing, unless the change is told with them ("from three to one", "by two weeks").
+    const anchored = prev !== undefined && i - 1 >= s.from && CHANGE_ANCHOR.has(prev.lower);
+    if (!anchored && (t.lower === 'one' || isDuration(doc, s, i))) return null;
+    return 'change';
+  }
   // A count of something: the next content word (skipping "-", "+", "more", "new"…) is a noun.
   for (let j = i + 1; j < Math.min(s.to, i + 4); j++) {
     const x = doc.tokens[j]!;

@@ -1,5 +1,5 @@
 /**
- * Issue 12's eleventh holdout: 48 pairs over the eight professions, written after the last tuning
+ * Issue 12's eleventh holdout (now tuning pairs, see the end of this note): 48 pairs over the eight professions, written after the last tuning
  * change (issue-12g: the tenth holdout's causes fixed, 7bf2481, then that holdout folded into the
  * tuning pairs) and committed before being scored, never used to tune the scorer. They answer
  * sixteen questions the scorer had never seen (questions.ts, "Eleventh holdout"). Every failure
@@ -45,16 +45,31 @@
  *   prioritisation story with three numbers scores 10 (strong → 10), and an excellent SEND story
  *   gets structure 2 of 5 (no situation or task recognised in "I had a Year 8 boy with
  *   dyslexia… who'd stopped writing anything") and stops at 8 (excellent → 8).
+ *
+ * Folded into the tuning pairs after that (issue-12h, ff28d73): the causes above were fixed in
+ * general form, each with unit tests on new answers (tests/unit/offline/generalisation-causes-11):
+ * topicality from the interview's own context (a story of three or more things the candidate did,
+ * naming one of the question's things and set among the job ad's or the CV's nouns, is on the
+ * question even when the skill lexicon has no word for its subject), SEND's domain words as a
+ * secondary step; the "no example" caps read a team story of several things done, or the
+ * candidate's way of working shown on a dated occasion, as an example; an outcome only guessed
+ * at lifts nothing; a lone "one" or a duration beside a change verb is not a measure; a result
+ * can be told with any team as subject; a closing question about perks for the candidate is not
+ * about the work. That moved this set from 75.0% to 87.5% exact (`npm run calibrate`), none two
+ * bands off — a tuning figure from then on, not a holdout figure. The plain-spoken plans, the cash
+ * plan in plain finance words, the short motivation answer at 8 and the strong/excellent
+ * boundary of story answers were left as they were. A twelfth holdout was written after this
+ * (pairs-holdout-12.ts).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 const SW_MENTOR_STORY = `When Aisha joined the payments team straight from a bootcamp, she was nervous about touching the checkout code. I paired with her for an hour every morning in her first fortnight, gave her small tickets with good tests around them, and reviewed her pull requests the same day so she never sat waiting. By her second month she shipped the refund webhook change on her own, and she now runs our Friday code walkthrough.`;
 const TE_BEHAVIOUR_STORY = `Last year I took over a Year 10 group that had had four supply teachers. I set a seating plan, met them at the door every lesson and used the behaviour policy exactly as written, and I rang home about the good things first. By Easter the number of removals from my lessons had dropped from eight a half term to one, and their mock results were the best in the year group.`;
 
-export const HOLDOUT_PAIRS: readonly CalibrationPair[] = [
+export const HOLDOUT_V11_PAIRS: readonly CalibrationPair[] = [
   // ── Software ────────────────────────────────────────────────────────────────────────────
   h({ id: 'h11-sw-slow-excellent', question: Q.swSlowEndpoint, band: 'excellent', note: 'Measures first with traces and EXPLAIN, checks what changed, a specific fix with before and after, and an alert so it is caught earlier.',
     answer: `First I'd find where the three seconds actually go. I'd pull a few slow requests from our tracing, and if most of the time is in the database I'd run EXPLAIN ANALYZE on the history query with a real customer's ID. Then I'd check what changed in that month: releases touching that endpoint, and how much the payments table has grown, because a query that was fine at 5 million rows can fall over at 20 million. My guess would be a sequential scan or an OFFSET-based page that gets slower the further back you go. If so, I'd add a composite index on customer and created date, or switch to keyset pagination, test it on a copy of production data, and compare p95 before and after the release. Finally I'd add an alert on p95 for that endpoint, so we hear about it at 600 ms rather than from customers at three seconds.` }),

@@ -81,7 +81,9 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   const covered = coverage ? coverage.points.some((p) => p.covered && meetsSubjectOf(p.point, f)) : r.questionHits >= 2;
   // One word of the question, or two that share a synonym with its words, is a hint it is on the question.
   const nearQuestion = r.exactQuestionHits + (r.questionHits - r.exactQuestionHits) / 2 >= 1;
-  if (!r.focusHit && (!touched || (!covered && !nearQuestion)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
+  // An answer that tells what the candidate did in this job's own setting is on the question even
+  // when no word of it is in the skill lexicon (r.inSetting).
+  if (!r.focusHit && !r.inSetting && (!touched || (!covered && !nearQuestion)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
     // Confident and specific about something else, sharing not one word with the question: a
     // non-answer — unless it is a substantial, measured story from work, which shows some ability
     // even though it answers another question (weak, not hopeless).
@@ -129,11 +131,13 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
     return cap(4, 'off_role', 'Most of the answer is about things other than this job: link your experience to what the role needs.');
   }
   // A story told in the present tense ("so I'm on call and the pager goes off at 2am") has a time or a number in it.
-  if (STORY_KINDS.has(kind) && !f.pastAction && !f.star.situation && !f.timeframe && f.metricSentences.length === 0 && f.hypotheticalSentences.length === 0) {
+  if (STORY_KINDS.has(kind) && !f.pastAction && !f.star.situation && !f.timeframe && f.metricSentences.length === 0 && f.hypotheticalSentences.length === 0 && !toldExample(f)) {
     return cap(4, 'no_example', 'The answer describes what you usually do, not a particular time you did it.');
   }
-  // A story question answered without one thing the candidate did themselves.
-  if (STORY_KINDS.has(kind) && f.actionSentences.length === 0 && f.words < 80 && f.metricSentences.length === 0) {
+  // A story question answered without one thing the candidate did themselves — unless it still
+  // tells a particular occasion (toldExample).
+  // Things done with "I" later in a sentence count ("I let him read first, paired him… and gave him…").
+  if (STORY_KINDS.has(kind) && f.actionSentences.length === 0 && f.ownActions < 2 && f.words < 80 && f.metricSentences.length === 0 && !toldExample(f)) {
     return cap(4, 'no_example', 'The answer never says what you did yourself in a particular situation.');
   }
   // A scenario answered with an aim and no approach ("I'd look at the numbers and explain it"):
@@ -150,7 +154,7 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   // A short answer that names nothing: no number, no name, at most one thing done or planned
   // ("I'd make sure there are good tests and that everything passes"). Generic, whatever its words.
   // A time or a duration ("for five years", "last term") is a detail; so is an outcome of something done.
-  const occasion = f.actionSentences.length > 0 && f.outcome !== null;
+  const occasion = f.actionSentences.length > 0 && f.outcome !== null && !guessedOutcome(f);
   if (kind !== 'closing' && f.words < THIN_WORDS && f.metricSentences.length === 0 && f.concreteActions + f.plannedActions <= 1 && f.properNouns <= 1 && !f.timeframe && !occasion) {
     return cap(4, 'short', 'The answer stays general: it never says what you did or would do, with what, or what came of it.');
   }
@@ -171,6 +175,57 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   // measured facts of their own (a result, a scale: "118% of quota", "450,000 users").
   return SUMMARY_KINDS.has(kind) && f.metricSentences.length < 2 ? { ceiling: 8, reason: null, issue: null } : none;
 }
+
+/**
+ * A particular occasion told without "I did": a team's story with two or more things done and
+ * what came of it ("We moved our onboarding work back and built the integration… it went live
+ * on time"), or the candidate's own way of working shown on a dated occasion ("I usually do
+ * whatever is due first… Last month that meant the board pack went first"). Two sentences at
+ * least, so a vague one-liner is not lifted by it.
+ */
+function toldExample(f: AnswerFeatures): boolean {
+  if (f.sentences.length < 2 || f.words < 25) return false;
+  // Several things the team did ("we split the shift, unloaded the lorry and counted the aisle"):
+  // "we discussed it and went with theirs" is two moves, and vague.
+  const teamStory = f.concreteActions >= 3 && !guessedOutcome(f) && f.plural > 0;
+  const occasion = f.doc.sentences.some((s) => PARTICULAR_OCCASION.test(s.text) && hasPastVerb(f, s.from, s.to));
+  return teamStory || (occasion && f.doc.sentences.some((s) => ownWayOfWorking(f, s.from, s.to)));
+}
+
+/** Verbs that say what the candidate thinks, not what they do ("I think it's important…"). */
+const MENTAL_VERBS = new Set(['think', 'guess', 'suppose', 'believe', 'feel', 'hope', 'know', 'like', 'love', 'want']);
+
+/**
+ * A sentence in which the candidate does something, in any tense ("I usually do whatever is due
+ * first and let people know"): "I" and, after it, a verb that is not negated and not a thought.
+ */
+function ownWayOfWorking(f: AnswerFeatures, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && f.doc.tokens[i]!.text !== 'I') i++;
+  for (let j = i + 1; j < to; j++) {
+    const t = f.doc.tokens[j]!;
+    if (t.pos === 'VERB' && !t.negated && !MENTAL_VERBS.has(t.lemma)) return true;
+  }
+  return false;
+}
+
+/** A past-tense verb between two tokens ("went", "waited"): read from the one parse. */
+function hasPastVerb(f: AnswerFeatures, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = f.doc.tokens[i]!;
+    if (t.pos === 'VERB' && !t.negated && t.lower !== t.lemma && !t.lower.endsWith('ing') && !t.lower.endsWith('s')) return true;
+  }
+  return false;
+}
+
+/** An outcome the candidate only guesses at ("I think they fixed it eventually"): not one they can speak for. */
+function guessedOutcome(f: AnswerFeatures): boolean {
+  const outcome = f.outcome;
+  return outcome !== null && f.hedgeSentences.some((h) => h.start === outcome.start);
+}
+
+/** "Last month that meant…", "In March…", "Two weeks ago…": one occasion, not a habit. */
+const PARTICULAR_OCCASION = /\b(?:last (?:week|month|term|quarter|year|spring|summer|autumn|winter|Monday|Tuesday|Wednesday|Thursday|Friday)|(?:a|one|two|three|four|few) (?:days?|weeks?|months?) ago|(?:in|back in) (?:January|February|March|April|May|June|July|August|September|October|November|December)|once,? when|one time)\b/i;
 
 /** Question kinds answered with a summary of the candidate's case rather than one story or one plan. */
 const SUMMARY_KINDS: ReadonlySet<Kind> = new Set<Kind>(['opener', 'motivation', 'gap']);
@@ -248,7 +303,7 @@ export function exampleFloor(
   const outcome = f.outcome;
   // The candidate's own action, or the team's with a measured result ("we tested…: 10% more sign-ups").
   const acted = f.actionSentences.length > 0 || (f.pastAction && f.metricSentences.some((m) => m.start === outcome?.start));
-  if (STORY_KINDS.has(kind) && acted && action && outcome && outcome.start >= action.start) return 5;
+  if (STORY_KINDS.has(kind) && acted && action && outcome && outcome.start >= action.start && !guessedOutcome(f)) return 5;
   // Steps means at least two things to do ("…, and then explain it to sales" is one).
   if (kind === 'technical' && STEPS.test(f.text) && f.plannedActions + f.concreteActions >= 2 && f.sentences.length + (f.text.match(/,/g)?.length ?? 0) >= 3) return 5;
   return 1;
@@ -271,12 +326,21 @@ export function workQuestions(input: EvaluateAnswerInput, f: AnswerFeatures, job
 }
 
 /**
+ * A question about what the employer offers the candidate rather than about the work: "do you
+ * offer a four-day week?", "is there a budget for conferences?", "can I work from home on Fridays?".
+ */
+const PERK_QUESTION =
+  /\b(?:do|does|would|will) (?:you|the company|the (?:school|trust|practice|hospital|firm)|they) (?:offer|provide|give|pay for|fund|cover|allow)\b|\b(?:is|are) there (?:a |any )?(?:budget|allowance|funding|stipend|money)s? for (?:training|conferences?|courses?|learning|development|books|equipment|travel|me)\b|\b(?:training|learning|conference|development) (?:budget|allowance)s?\b|\b(?:four|4|compressed)[- ]day (?:week|working week)\b|\b(?:work|working) from home\b/i;
+
+/**
  * A question back that names something of the job, of the question asked or of the work itself
  * ("how many Year 11 classes would I have?" to a teacher) — not "Do you offer a four-day week?".
  */
 function asksAboutWork(text: string, keys: ReadonlySet<string>, input: EvaluateAnswerInput, jobVocabulary: ReadonlySet<string>): boolean {
-  // Everyday work words count unless the question is about pay or logistics ("…days a week in the office?").
-  if (!isTermsOfEmployment(text)) for (const k of keys) if (isWorkWord(k)) return true;
+  // Everyday work words count unless the question is about pay or logistics ("…days a week in the
+  // office?") or about what the employer gives the candidate ("is there a budget for conferences?").
+  if (isTermsOfEmployment(text) || PERK_QUESTION.test(text)) return false;
+  for (const k of keys) if (isWorkWord(k)) return true;
   return overlapCount(keys, jobVocabulary) > 0 || overlapCount(keys, contentKeys(input.question.text)) > 0;
 }
 

@@ -99,7 +99,8 @@ function relevance(f: AnswerFeatures, r: Relevance, coverage: AnswerCoverage | n
   if (f.words < 3) return 0;
   // Key points the answer covers count for it; touching none of them counts against it.
   const points = coverage ? Math.min(1, coverage.coveredCount * 0.5) - (keyPointsTouched(coverage) ? 0 : 1) : 0;
-  const score = (r.focusHit ? 2 : 0) + Math.min(1.5, r.questionHits * 0.4) + Math.min(1.5, r.jobHits * 0.25 + r.knownSkills.length * 0.5) + points;
+  // A story of what the candidate did in this job's own setting is on the question, if less plainly than its focus.
+  const score = (r.focusHit ? 2 : r.inSetting ? 1 : 0) + Math.min(1.5, r.questionHits * 0.4) + Math.min(1.5, r.jobHits * 0.25 + r.knownSkills.length * 0.5) + points;
   return clampInt(r.offTopic ? Math.min(1, score) : score, 0, 5);
 }
 
