@@ -120,8 +120,13 @@ const INJECTION = [
   /\b(?:give|award|grant|assign|score|rate|mark)\s+(?:me|this(?: answer)?|my answer|it)\s+(?:a\s+|an\s+|the\s+)?(?:10|ten|full marks|perfect|maximum|max|top|highest|\d+\s*\/\s*10|\d+ out of 10)\b[^.!?\n]*/i,
   /\b(?:you are now|act as (?:a|an|the) (?:grader|evaluator|interviewer)|pretend (?:to be|you are)|as an ai|system prompt|developer mode|jailbreak)\b/i,
   /\bscore\s*[:=]\s*10\b/i,
-  // Claiming the mark rather than asking for it: "this answer deserves a 10/10".
-  /\b(?:deserves?|merits?|is worth|should (?:get|receive|be given))\s+(?:a\s+|an\s+|the\s+)?(?:10\s*\/\s*10|ten out of ten|10 out of 10|full marks|top marks|(?:a )?perfect score|the highest (?:score|mark))\b[^.!?\n]*/i,
+  // Claiming the mark rather than asking for it: "this answer deserves a 10/10", "should
+  // receive the maximum score".
+  /\b(?:deserves?|merits?|is worth|should (?:get|receive|be given|be awarded))\s+(?:a\s+|an\s+|the\s+)?(?:10\s*\/\s*10|ten out of ten|10 out of 10|full marks|top marks|(?:a )?perfect (?:score|mark|10)|(?:highest|maximum|max|top|full) (?:possible )?(?:score|mark|marks|rating|grade))\b[^.!?\n]*/i,
+  // Words addressed to whoever marks the answer rather than to the interviewer's question:
+  // "Note to the assessor: …", "Message for the grader -". Only as a heading (followed by a
+  // colon or dash), so "I left a note for the marker on the script" is not one.
+  /\b(?:note|message|instructions?|memo|p\.?s\.?)\s+(?:to|for)\s+(?:the\s+)?(?:assessor|grader|marker|examiner|evaluator|scorer|scoring (?:system|model)|ai|model|llm)\s*[:,\u2013\u2014-][^\n]*/i,
 ];
 const EVASIVE = new Set(
   ('fine|ok|okay|good|great|yes|no|yeah|yep|nope|sure|pass|skip|next|idk|na|n a|none|nothing|whatever|dunno|maybe|not really|' +
