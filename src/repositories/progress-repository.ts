@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { feedback, interviewSessions, messages } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import type { InterviewType, CompetencyId, DifficultyChoice } from '../interview/definitions.js';
-import type { CvUpdate } from './sessions-repository.js';
+import type { CvUpdate, SessionRow } from './sessions-repository.js';
 
 /** A completed interview with its overall score, in the order the interviews were completed. */
 export interface CompletedInterview {
@@ -39,6 +39,65 @@ export interface InterviewTemplate {
   jobDescription: string;
   jobFileName: string | null;
   cv: CvUpdate | null;
+}
+
+/** A question or follow-up of a completed interview with its answer's score, as both drivers read it. */
+interface QuestionScoreRow {
+  sessionId: string;
+  questionNumber: number;
+  kind: string;
+  question: string;
+  focus: string | null;
+  competency: CompetencyId | null;
+  score: number | null;
+}
+
+/**
+ * Folds each follow-up's score into its main question. The rows come ordered by session,
+ * number, then seq, so a follow-up comes right after its main question. (Shared with the
+ * Postgres repository: the same rows, the same folding.)
+ */
+export function pairFollowUps(found: Iterable<QuestionScoreRow>): ScoredQuestionRow[] {
+  const rows: ScoredQuestionRow[] = [];
+  for (const row of found) {
+    if (row.kind === 'question') {
+      const { kind: _kind, score, ...rest } = row;
+      rows.push({ ...rest, competency: row.competency ?? null, mainScore: score, followUpScore: null });
+      continue;
+    }
+    const main = rows[rows.length - 1];
+    if (main && main.sessionId === row.sessionId && main.questionNumber === row.questionNumber) main.followUpScore = row.score;
+  }
+  return rows;
+}
+
+/** The query keeps only rows with a completion time; the filter tells the compiler so. */
+export function withCompletionTime<R extends { completedAt: Date | null }>(rows: R[]): (Omit<R, 'completedAt'> & { completedAt: Date })[] {
+  return rows.flatMap(({ completedAt, ...rest }) => (completedAt ? [{ ...rest, completedAt }] : []));
+}
+
+/** What a focused practice interview copies of an interview's row. */
+export function templateOf(row: SessionRow): InterviewTemplate {
+  return {
+    sessionId: row.id,
+    jobTitle: row.jobTitle,
+    companyName: row.companyName,
+    interviewType: row.interviewType,
+    difficulty: row.difficulty,
+    jobDescription: row.jobDescription,
+    jobFileName: row.jobFileName,
+    cv:
+      row.cvText !== null && row.cvFormat !== null
+        ? {
+            cvText: row.cvText,
+            cvFileName: row.cvFileName,
+            cvFormat: row.cvFormat,
+            cvPageCount: row.cvPageCount,
+            cvWordCount: row.cvWordCount ?? 0,
+            cvTruncated: row.cvTruncated,
+          }
+        : null,
+  };
 }
 
 export type ProgressRepository = ReturnType<typeof createProgressRepository>;
@@ -119,7 +178,7 @@ export function createProgressRepository(db: Db) {
     /** The owner's latest `limit` completed interviews, oldest first. */
     async completedInterviews(owner: string, limit: number): Promise<CompletedInterview[]> {
       // The query keeps only rows with a completion time; the filter tells the compiler so.
-      return completedQuery.all({ ownerId: owner, limit }).flatMap(({ completedAt, ...rest }) => (completedAt ? [{ ...rest, completedAt }] : []));
+      return withCompletionTime(completedQuery.all({ ownerId: owner, limit }));
     },
 
     /** How many completed interviews (with feedback) the owner has in all. */
@@ -129,44 +188,13 @@ export function createProgressRepository(db: Db) {
 
     /** Main questions of the owner's latest `limit` completed interviews, in completion order then question number. */
     async scoredQuestions(owner: string, limit: number): Promise<ScoredQuestionRow[]> {
-      const rows: ScoredQuestionRow[] = [];
-      // Ordered by session, number, then seq: a follow-up comes right after its main question.
-      for (const row of questionsQuery.all({ ownerId: owner, limit })) {
-        if (row.kind === 'question') {
-          const { kind: _kind, score, ...rest } = row;
-          rows.push({ ...rest, competency: row.competency ?? null, mainScore: score, followUpScore: null });
-          continue;
-        }
-        const main = rows[rows.length - 1];
-        if (main && main.sessionId === row.sessionId && main.questionNumber === row.questionNumber) main.followUpScore = row.score;
-      }
-      return rows;
+      return pairFollowUps(questionsQuery.all({ ownerId: owner, limit }));
     },
 
     /** What a focused practice interview copies; undefined when the owner has no interview yet. */
     async latestTemplate(owner: string): Promise<InterviewTemplate | undefined> {
       const row = templateQuery.get({ ownerId: owner });
-      if (!row) return undefined;
-      return {
-        sessionId: row.id,
-        jobTitle: row.jobTitle,
-        companyName: row.companyName,
-        interviewType: row.interviewType,
-        difficulty: row.difficulty,
-        jobDescription: row.jobDescription,
-        jobFileName: row.jobFileName,
-        cv:
-          row.cvText !== null && row.cvFormat !== null
-            ? {
-                cvText: row.cvText,
-                cvFileName: row.cvFileName,
-                cvFormat: row.cvFormat,
-                cvPageCount: row.cvPageCount,
-                cvWordCount: row.cvWordCount ?? 0,
-                cvTruncated: row.cvTruncated,
-              }
-            : null,
-      };
+      return row && templateOf(row);
     },
   };
 }

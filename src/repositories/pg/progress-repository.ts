@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { feedback, interviewSessions, messages } from '../../db/schema-pg.js';
-import type { CompletedInterview, InterviewTemplate, ScoredQuestionRow } from '../progress-repository.js';
+import { pairFollowUps, templateOf, withCompletionTime, type CompletedInterview, type InterviewTemplate, type ScoredQuestionRow } from '../progress-repository.js';
 import { binary, type PgDb } from './driver.js';
 
 /** Like the SQLite repository, each query filters on the owner in SQL. */
@@ -34,7 +34,7 @@ export function createPgProgressRepository(db: PgDb) {
         .innerJoin(feedback, eq(feedback.sessionId, interviewSessions.id))
         .where(and(completedOf(owner), isNotNull(interviewSessions.completedAt), inArray(interviewSessions.id, latestCompleted(owner, limit))))
         .orderBy(asc(interviewSessions.completedAt), asc(binary(interviewSessions.id)));
-      return rows.flatMap(({ completedAt, ...rest }) => (completedAt ? [{ ...rest, completedAt }] : []));
+      return withCompletionTime(rows);
     },
 
     async completedCount(owner: string): Promise<number> {
@@ -64,18 +64,7 @@ export function createPgProgressRepository(db: PgDb) {
         .leftJoin(answer, and(eq(answer.replyTo, messages.id), eq(answer.kind, 'answer')))
         .where(and(completedOf(owner), inArray(messages.kind, ['question', 'follow_up']), inArray(messages.sessionId, latestCompleted(owner, limit))))
         .orderBy(asc(interviewSessions.completedAt), asc(binary(messages.sessionId)), asc(messages.questionNumber), asc(messages.seq));
-      const rows: ScoredQuestionRow[] = [];
-      // Ordered by session, number, then seq: a follow-up comes right after its main question.
-      for (const row of found) {
-        if (row.kind === 'question') {
-          const { kind: _kind, score, ...rest } = row;
-          rows.push({ ...rest, competency: row.competency ?? null, mainScore: score, followUpScore: null });
-          continue;
-        }
-        const main = rows[rows.length - 1];
-        if (main && main.sessionId === row.sessionId && main.questionNumber === row.questionNumber) main.followUpScore = row.score;
-      }
-      return rows;
+      return pairFollowUps(found);
     },
 
     async latestTemplate(owner: string): Promise<InterviewTemplate | undefined> {
@@ -91,27 +80,7 @@ export function createPgProgressRepository(db: PgDb) {
           desc(binary(interviewSessions.id)),
         )
         .limit(1);
-      if (!row) return undefined;
-      return {
-        sessionId: row.id,
-        jobTitle: row.jobTitle,
-        companyName: row.companyName,
-        interviewType: row.interviewType,
-        difficulty: row.difficulty,
-        jobDescription: row.jobDescription,
-        jobFileName: row.jobFileName,
-        cv:
-          row.cvText !== null && row.cvFormat !== null
-            ? {
-                cvText: row.cvText,
-                cvFileName: row.cvFileName,
-                cvFormat: row.cvFormat,
-                cvPageCount: row.cvPageCount,
-                cvWordCount: row.cvWordCount ?? 0,
-                cvTruncated: row.cvTruncated,
-              }
-            : null,
-      };
+      return row && templateOf(row);
     },
   };
 }
