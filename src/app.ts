@@ -25,6 +25,7 @@ import { createSessionsRepository } from './repositories/sessions-repository.js'
 import { createMessagesRepository } from './repositories/messages-repository.js';
 import { createFeedbackRepository } from './repositories/feedback-repository.js';
 import { createRetriesRepository } from './repositories/retries-repository.js';
+import { createRecordingSummariesRepository } from './repositories/recording-summaries-repository.js';
 import { createSessionService, type SessionService } from './services/session-service.js';
 import { createInterviewService, type InterviewService } from './services/interview-service.js';
 import { createFeedbackService, type FeedbackService } from './services/feedback-service.js';
@@ -320,7 +321,9 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     configuredTranscriber,
     createPathRedactor({ WHISPER_MODEL_DIR: config.speech.whisperModelDir, DATA_DIR: config.dataDir }),
   );
-  const recordings = createRecordingStore({ ttlMs: config.speech.recordingTtlMs });
+  // Finished recordings' summaries go to the database too, so an answer posted to another instance finds them.
+  const recordingSummaries = createRecordingSummariesRepository(database.db);
+  const recordings = createRecordingStore({ ttlMs: config.speech.recordingTtlMs, summaries: recordingSummaries, log: app.log });
   /** Where the audio of a recording goes, named for the consent step. */
   const transcriberDescription = () => {
     const status = transcriber.status();
