@@ -20,7 +20,7 @@
  * rows are deleted by this store's sweep timer, a bounded number at a time.
  */
 import { nanoid } from 'nanoid';
-import type { RecordingSummariesRepository } from '../repositories/recording-summaries-repository.js';
+import type { RecordingSummariesRepository, RecordingSummaryRow } from '../repositories/recording-summaries-repository.js';
 import type { AudioSession } from './audio-session.js';
 import type { SpeechSummary } from './types.js';
 
@@ -185,12 +185,27 @@ export function createRecordingStore(options: RecordingStoreOptions) {
       const nothingToGiveBack = async () => {};
       if (here && (here.endedAt === null || !(await here.persisted))) return { summary: here.audio.summary(), release: nothingToGiveBack };
       if (!summaries) return null;
-      const row = await summaries.take(id, sessionId, ownerId, new Date(now()));
+      let row: RecordingSummaryRow | null;
+      try {
+        row = await summaries.take(id, sessionId, ownerId, new Date(now()));
+      } catch (error) {
+        // The answer matters more than its metrics: it is stored without them, and the page says so.
+        log?.error({ err: error, recordingId: id }, 'could not read the recording summary from the database');
+        return null;
+      }
       if (!row) {
         if (here) recordings.delete(id); // attached elsewhere, or expired there
         return null;
       }
-      return { summary: row.summary, release: async () => void (await summaries.save(row, maxPerVisitor)) };
+      const taken = row;
+      const release = async () => {
+        try {
+          await summaries.save(taken, maxPerVisitor);
+        } catch (error) {
+          log?.error({ err: error, recordingId: id }, 'could not give the recording summary back to the database');
+        }
+      };
+      return { summary: taken.summary, release };
     },
 
     /**

@@ -156,3 +156,24 @@ describe('recording store with a shared database (issue 16)', () => {
     expect(calls.at(-1)).toBe('deleteExpired 7');
   });
 });
+
+describe('recording store when the database fails (issue 16)', () => {
+  it('an answer is not held up by a failing database: the claim finds nothing and says why in the log', async () => {
+    const errors: string[] = [];
+    const broken: RecordingSummariesRepository = {
+      save: async () => true,
+      take: async () => {
+        throw new Error('connection terminated');
+      },
+      deleteForSession: async () => 0,
+      deleteExpired: async () => 0,
+    };
+    const store = createRecordingStore({ ttlMs: 60_000, summaries: broken, log: { error: (_f, m) => void errors.push(m) } });
+    try {
+      expect(await store.claim('made-elsewhere', 's', 'v')).toBeNull();
+      expect(errors).toEqual(['could not read the recording summary from the database']);
+    } finally {
+      store.close();
+    }
+  });
+});
