@@ -263,11 +263,11 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   if (storage.applied.length > 0) app.log.info({ migrations: storage.applied.map((e) => e.tag) }, `migrated ${storage.name}`);
   if (storage.driver === 'postgres') {
     app.log.warn(
-      `running on Postgres (${storage.name}). Run ONE instance for now: voice recording summaries and the interview step lock ` +
+      `running on Postgres (${storage.name}). Run ONE instance for now: the interview step lock and the AI queue's limit ` +
         'are still kept per process (README: "Running more than one instance").',
     );
   }
-  const { progress: progressRepository, apiTokens: apiTokensRepository, ...repositories } = storage.repositories;
+  const { progress: progressRepository, apiTokens: apiTokensRepository, recordingSummaries, ...repositories } = storage.repositories;
   const clock = deps.clock ?? (() => new Date());
   // PDF/DOCX parsing: warm threads, started now so the first upload is as fast as the rest,
   // admitted fairly between visitors (documents/parse-pool.ts, parse-limiter.ts).
@@ -320,7 +320,8 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     configuredTranscriber,
     createPathRedactor({ WHISPER_MODEL_DIR: config.speech.whisperModelDir, DATA_DIR: config.dataDir }),
   );
-  const recordings = createRecordingStore({ ttlMs: config.speech.recordingTtlMs });
+  // Finished recordings' summaries go to the database too, so an answer posted to another instance finds them.
+  const recordings = createRecordingStore({ ttlMs: config.speech.recordingTtlMs, summaries: recordingSummaries, log: app.log });
   /** Where the audio of a recording goes, named for the consent step. */
   const transcriberDescription = () => {
     const status = transcriber.status();

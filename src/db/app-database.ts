@@ -19,6 +19,7 @@ import { createProgressRepository, type ProgressRepository } from '../repositori
 import { createRetriesRepository, type RetriesRepository } from '../repositories/retries-repository.js';
 import { createSessionsRepository, type SessionsRepository } from '../repositories/sessions-repository.js';
 import { createUsersRepository, type UsersRepository } from '../repositories/users-repository.js';
+import { createRecordingSummariesRepository, type RecordingSummariesRepository } from '../repositories/recording-summaries-repository.js';
 import { createPgApiTokensRepository } from '../repositories/pg/api-tokens-repository.js';
 import { createPgFeedbackRepository } from '../repositories/pg/feedback-repository.js';
 import { createPgMessagesRepository } from '../repositories/pg/messages-repository.js';
@@ -26,6 +27,7 @@ import { createPgProgressRepository } from '../repositories/pg/progress-reposito
 import { createPgRetriesRepository } from '../repositories/pg/retries-repository.js';
 import { createPgSessionsRepository } from '../repositories/pg/sessions-repository.js';
 import { createPgUsersRepository } from '../repositories/pg/users-repository.js';
+import { createPgRecordingSummariesRepository } from '../repositories/pg/recording-summaries-repository.js';
 import { openDatabase, type Db, type DbHandle } from './client.js';
 import { pendingSqliteMigrations, type JournalEntry } from './migrations.js';
 import { openPostgresForApp, type PgDb } from './pg-client.js';
@@ -39,6 +41,7 @@ export interface Repositories {
   retries: RetriesRepository;
   progress: ProgressRepository;
   apiTokens: ApiTokensRepository;
+  recordingSummaries: RecordingSummariesRepository;
 }
 
 export interface AppDatabase {
@@ -64,6 +67,7 @@ export function sqliteRepositories(db: Db): Repositories {
     retries: createRetriesRepository(db),
     progress: createProgressRepository(db),
     apiTokens: createApiTokensRepository(db),
+    recordingSummaries: createRecordingSummariesRepository(db),
   };
 }
 
@@ -75,6 +79,7 @@ const POSTGRES_FACTORIES = {
   retries: createPgRetriesRepository,
   progress: createPgProgressRepository,
   apiTokens: createPgApiTokensRepository,
+  recordingSummaries: createPgRecordingSummariesRepository,
 } satisfies { [K in keyof Repositories]: (db: PgDb) => Repositories[K] };
 
 export function postgresRepositories(db: PgDb): Repositories {
@@ -86,6 +91,7 @@ export function postgresRepositories(db: PgDb): Repositories {
     retries: POSTGRES_FACTORIES.retries(db),
     progress: POSTGRES_FACTORIES.progress(db),
     apiTokens: POSTGRES_FACTORIES.apiTokens(db),
+    recordingSummaries: POSTGRES_FACTORIES.recordingSummaries(db),
   };
 }
 
@@ -120,6 +126,7 @@ export const POSTGRES_PARAMETERS_MATCH: {
   retries: true,
   progress: true,
   apiTokens: true,
+  recordingSummaries: true,
 };
 
 /**

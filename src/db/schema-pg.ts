@@ -195,3 +195,23 @@ export const questionRetries = pgTable(
   },
   (t) => [index('question_retries_session_question_idx').on(t.sessionId, t.questionNumber, t.createdAt)],
 );
+
+/** See `recordingSummaries` in schema.ts. */
+export const recordingSummaries = pgTable(
+  'recording_summaries',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => interviewSessions.id, { onDelete: 'cascade' }),
+    summary: jsonb<SpeechSummary>('summary').notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [
+    index('recording_summaries_owner_created_idx').on(t.ownerId, t.createdAt),
+    index('recording_summaries_session_idx').on(t.sessionId),
+    index('recording_summaries_expires_idx').on(t.expiresAt),
+  ],
+);

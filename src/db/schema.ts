@@ -235,3 +235,31 @@ export const questionRetries = sqliteTable(
   },
   (t) => [index('question_retries_session_question_idx').on(t.sessionId, t.questionNumber, t.createdAt)],
 );
+
+/**
+ * A finished voice recording's delivery metrics, kept until an answer takes them or they expire
+ * (issue 16): the recording's socket may end on one app instance and the answer that names it
+ * arrive at another. The live audio stays in the memory of the instance holding the socket
+ * (speech/recordings.ts); only this summary is shared. Rows are capped per owner when saved.
+ */
+export const recordingSummaries = sqliteTable(
+  'recording_summaries',
+  {
+    /** The recording's random id (nanoid), which the answer form sends back. */
+    id: text('id').primaryKey(),
+    /** The visitor who recorded it: nobody else's answer can take it. */
+    ownerId: text('owner_id').notNull(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => interviewSessions.id, { onDelete: 'cascade' }),
+    summary: jsonText<SpeechSummary>('summary').notNull(),
+    createdAt: createdAt(),
+    /** After this instant no answer can take it, and the sweep deletes it. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('recording_summaries_owner_created_idx').on(t.ownerId, t.createdAt),
+    index('recording_summaries_session_idx').on(t.sessionId),
+    index('recording_summaries_expires_idx').on(t.expiresAt),
+  ],
+);

@@ -22,7 +22,7 @@ import { mayFollowUp } from '../interview/adaptive.js';
 import { requirementCoverage, uncoveredRequirements } from '../intelligence/requirements.js';
 import type { AdaptiveDecision } from '../intelligence/types.js';
 import type { RecordingStore } from '../speech/index.js';
-import type { MessagesRepository, NewMessage } from '../repositories/messages-repository.js';
+import type { MessageRow, MessagesRepository, NewMessage } from '../repositories/messages-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { createAnswerEvaluations, type AnswerEvaluations } from './answer-evaluations.js';
 import { askedQuestions, contextOf, questionOf } from '../interview/context.js';
@@ -38,7 +38,7 @@ export interface InterviewServiceDeps {
   clock: () => Date;
   answerMaxChars: number;
   /** Finished voice recordings, whose delivery metrics a spoken answer carries. */
-  recordings?: Pick<RecordingStore, 'summaryFor' | 'delete'>;
+  recordings?: Pick<RecordingStore, 'claim' | 'delete'>;
   /** Compares answers with their question's key points (default: the lexical method alone). */
   coverage?: Pick<CoverageScorer, 'score'>;
   /** Background evaluations (shared with the feedback service); built here when not given. */
@@ -353,17 +353,27 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       if (input.questionId !== state.current.id) throw Errors.alreadyAnswered();
 
       // Only a recording of this visitor, made for this interview, counts; any other id is ignored.
-      const speechMetrics = input.recordingId ? (recordings?.summaryFor(input.recordingId, sessionId, ownerId) ?? null) : null;
-      const stored = await messages.append({
-        sessionId: session.id,
-        ownerId: session.ownerId,
-        kind: 'answer',
-        questionNumber: state.current.questionNumber,
-        replyTo: state.current.id,
-        content: text,
-        speechMetrics,
-      });
+      // Claimed from this instance's memory or, when it ended on another instance, taken from
+      // the database; given back if this answer is not stored after all.
+      const claimed = input.recordingId ? ((await recordings?.claim(input.recordingId, sessionId, ownerId)) ?? null) : null;
+      const speechMetrics = claimed?.summary ?? null;
+      let stored: MessageRow | null;
+      try {
+        stored = await messages.append({
+          sessionId: session.id,
+          ownerId: session.ownerId,
+          kind: 'answer',
+          questionNumber: state.current.questionNumber,
+          replyTo: state.current.id,
+          content: text,
+          speechMetrics,
+        });
+      } catch (error) {
+        await claimed?.release();
+        throw error;
+      }
       if (!stored) {
+        await claimed?.release();
         // Another request stored an answer to this question first (two tabs, a double click).
         const winner = (await stateOf(session)).exchanges.find((e) => e.question.id === input.questionId)?.answer;
         throw winner && winner.content !== text ? Errors.answeredElsewhere() : Errors.alreadyAnswered();

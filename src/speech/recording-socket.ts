@@ -123,19 +123,21 @@ export function runRecordingSocket(socket: RecordingSocketLike, options: Recordi
     if (state === 'finishing' || state === 'closed') return;
     state = 'finishing';
     clearTimeout(idleTimer);
+    let summary: SpeechSummary | null = null;
     try {
-      const summary = await audio.finish(endedBy);
-      if (endedBy !== 'disconnect') send({ type: 'final', recordingId: recording.id, transcript: audio.text(), summary });
+      summary = await audio.finish(endedBy);
       log.info({ recordingId: recording.id, endedBy, seconds: summary.durationSeconds, speaking: summary.speakingSeconds }, 'voice recording finished');
     } catch (error) {
       log.error({ err: error, recordingId: recording.id }, 'could not finish the recording');
       close = { code: CloseCode.internalError, reason: 'the recording could not be finished' };
-    } finally {
-      state = 'closed';
-      recordings.ended(recording.id);
-      await raw?.close();
-      if (socket.readyState === socket.OPEN) socket.close(close?.code ?? CloseCode.normal, close?.reason ?? 'recording finished');
     }
+    state = 'closed';
+    // Saved for the other instances before the client hears it is final: the answer naming it
+    // may be posted to any of them the moment `final` arrives. (`ended` never throws.)
+    await recordings.ended(recording.id);
+    if (summary && endedBy !== 'disconnect') send({ type: 'final', recordingId: recording.id, transcript: audio.text(), summary });
+    await raw?.close();
+    if (socket.readyState === socket.OPEN) socket.close(close?.code ?? CloseCode.normal, close?.reason ?? 'recording finished');
   }
 
   /** A broken rule: close at once with its code; the audio so far is kept. */
@@ -195,7 +197,7 @@ export function runRecordingSocket(socket: RecordingSocketLike, options: Recordi
     clearTimeout(idleTimer);
     audio.mute();
     if (state !== 'finishing' && state !== 'closed') void finish('disconnect', null);
-    else recordings.ended(recording.id);
+    else void recordings.ended(recording.id);
   });
 
   return recording;

@@ -96,7 +96,7 @@ describe('recording flood', () => {
     const flash = html(viaHtmx.body).querySelector('#flash[hx-swap-oob]');
     expect(flash?.querySelector('#notice')?.textContent).toMatch(/saved, but without delivery metrics/);
     // The newest of the flood is still held.
-    expect(app.services.recordings.summaryFor(flood.at(-1)!, attackerInterview, await stored(app).ownerOf(attackerInterview))).not.toBeNull();
+    expect(await app.services.recordings.claim(flood.at(-1)!, attackerInterview, await stored(app).ownerOf(attackerInterview))).not.toBeNull();
   }, 60_000);
 
   test('an answer without a recording gets no notice', async ({ makeApp }) => {

@@ -308,6 +308,10 @@ describe('SQLite and Postgres schemas, migrated from their folders', () => {
     expect(sqliteShape.messages!.foreignKeys).toEqual([
       { columns: ['session_id'], references: 'interview_sessions', referencedColumns: ['id'], onDelete: 'cascade', onUpdate: 'no action' },
     ]);
+    // A recording's summary goes with its interview (and so with its owner's account).
+    expect(sqliteShape.recording_summaries!.foreignKeys).toEqual([
+      { columns: ['session_id'], references: 'interview_sessions', referencedColumns: ['id'], onDelete: 'cascade', onUpdate: 'no action' },
+    ]);
   });
 
   it('read back the same rows from both drivers: Dates, booleans, enums, JSON, and JSON null as SQL NULL', async () => {
@@ -335,12 +339,41 @@ describe('SQLite and Postgres schemas, migrated from their folders', () => {
     await pgHandle.db.insert(pgSchema.interviewSessions).values(session);
     await pgHandle.db.insert(pgSchema.messages).values([question, answer]);
 
+    const recording = {
+      id: 'rec-equivalence',
+      ownerId: user.id,
+      sessionId: session.id,
+      summary: {
+        version: 1 as const,
+        durationSeconds: 42.5,
+        speakingSeconds: 35,
+        silentSeconds: 7.5,
+        timeToFirstWord: null,
+        speechSeconds: 38,
+        longPauseCount: 1,
+        longPauses: [{ start: 20.25, duration: 2.5 }],
+        level: { meanDb: -21.4, sdDb: null, maxDb: -3 },
+        pitch: { medianHz: 140, variationSemitones: 2.1, rangeSemitones: 6, voicedSeconds: 30 },
+        rate: { syllables: 150, estimatedWpm: 138, words: 96, wpm: 135 },
+        fillers: { count: 2, perMinute: 2.8, top: [{ filler: 'um', count: 2 }] },
+        transcript: { available: true, segments: 3, failedSegments: 0, by: 'openai:whisper-1', verbatim: true },
+        envelope: { stepSeconds: 0.5, levelDb: [-40, -12.5], pitchHz: [null, 150] },
+        endedBy: 'stop' as const,
+      },
+      createdAt: at,
+      expiresAt: new Date(at.getTime() + 30 * 60_000),
+    };
+    sqlite.db.insert(sqliteSchema.recordingSummaries).values(recording).run();
+    await pgHandle.db.insert(pgSchema.recordingSummaries).values(recording);
+
     const fromSqlite = {
+      recordingSummaries: sqlite.db.select().from(sqliteSchema.recordingSummaries).all(),
       user: sqlite.db.select().from(sqliteSchema.users).where(eq(sqliteSchema.users.id, user.id)).get(),
       session: sqlite.db.select().from(sqliteSchema.interviewSessions).where(eq(sqliteSchema.interviewSessions.id, session.id)).get(),
       messages: sqlite.db.select().from(sqliteSchema.messages).orderBy(sqliteSchema.messages.seq).all(),
     };
     const fromPostgres = {
+      recordingSummaries: await pgHandle.db.select().from(pgSchema.recordingSummaries),
       user: (await pgHandle.db.select().from(pgSchema.users).where(eq(pgSchema.users.id, user.id)))[0],
       session: (await pgHandle.db.select().from(pgSchema.interviewSessions).where(eq(pgSchema.interviewSessions.id, session.id)))[0],
       messages: await pgHandle.db.select().from(pgSchema.messages).orderBy(pgSchema.messages.seq),
@@ -349,6 +382,7 @@ describe('SQLite and Postgres schemas, migrated from their folders', () => {
     expect(fromPostgres.user?.lastActiveAt).toEqual(at);
     expect(fromPostgres.session?.cvTruncated).toBe(true);
     expect(fromPostgres.messages[1]?.evaluation).toEqual(answer.evaluation);
+    expect(fromPostgres.recordingSummaries).toEqual([recording]);
 
     // A null JSON value is SQL NULL in both (not the JSON value null, which `IS NULL` misses).
     const sqliteNulls = sqlite.sqlite.prepare('select count(*) as n from messages where evaluation is null').get() as { n: number };
@@ -394,5 +428,9 @@ describe('SQLite and Postgres schemas, migrated from their folders', () => {
     const [pgLeft] = await pgHandle.db.select({ n: sql<number>`count(*)::int` }).from(pgSchema.messages);
     expect(left?.n).toBe(0);
     expect(pgLeft?.n).toBe(0);
+    const summariesLeft = sqlite.db.select({ n: sql<number>`count(*)` }).from(sqliteSchema.recordingSummaries).get();
+    const [pgSummariesLeft] = await pgHandle.db.select({ n: sql<number>`count(*)::int` }).from(pgSchema.recordingSummaries);
+    expect(summariesLeft?.n).toBe(0);
+    expect(pgSummariesLeft?.n).toBe(0);
   });
 });

@@ -182,6 +182,18 @@ export class Visitor {
     private readonly remoteAddress?: string,
   ) {}
 
+  /**
+   * The same browser (cookie and CSRF token) talking to another instance of the app, as when a
+   * load balancer sends its next request elsewhere. The instances must share SESSION_SECRET
+   * (testConfig's is fixed) and the database.
+   */
+  at(other: FastifyInstance): Visitor {
+    const same = new Visitor(other, this.remoteAddress);
+    same.cookie = this.cookie;
+    same.token = this.token;
+    return same;
+  }
+
   /** The visitor cookie as sent back (`rehearse_session=...`), e.g. to tamper with it. */
   get cookieHeader(): string | undefined {
     return this.cookie;

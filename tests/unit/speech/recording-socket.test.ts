@@ -74,7 +74,7 @@ describe('a recording socket', () => {
     const final = socket.sent.find((m) => m.type === 'final');
     expect(final).toMatchObject({ recordingId: recording.id, summary: { endedBy: 'stop' } });
     expect(socket.closed).toEqual({ code: CloseCode.normal, reason: 'recording finished' });
-    expect(store.summaryFor(recording.id, 'session-abcdefgh', 'owner-1')).not.toBeNull();
+    expect((await store.claim(recording.id, 'session-abcdefgh', 'owner-1'))?.summary).toMatchObject({ endedBy: 'stop' });
   });
 
   it('refuses audio before start, and a stop before start, with a policy violation', async () => {
