@@ -10,6 +10,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openPostgresForApp } from '../../src/db/pg-client.js';
 import { readJournal } from '../../src/db/migrations.js';
+import { SHARED_TABLES } from '../../src/db/schema-types.js';
 import { redactUrl } from '../../src/config.js';
 import { PG_MIGRATIONS_DIR } from '../../src/paths.js';
 import { usePostgres } from '../support/postgres.js';
@@ -45,7 +46,7 @@ describe('the app on Postgres: start-up', () => {
     const again = await openPostgresForApp(settings, { migrateOnStart: false });
     expect(again.applied).toEqual([]);
     const tables = await again.handle.pool.query<{ n: number }>("select count(*)::int as n from information_schema.tables where table_schema = 'public'");
-    expect(tables.rows[0]?.n).toBe(7);
+    expect(tables.rows[0]?.n).toBe(SHARED_TABLES.length);
     await again.handle.close();
   });
 });
