@@ -11,7 +11,38 @@
  * written. Do not tune against these: if the scorer needs tuning again, fold them into the tuning
  * pairs (saying so) and write a new holdout.
  *
- * Not yet scored.
+ * Scored once (after 61c7641, `npm run calibrate`): 75.0% exact (36/48), 97.9% within one band,
+ * one answer two bands off — below issue 12's bar (85% exact, none two bands off), above the
+ * twelfth holdout's 60.4% and level with the eleventh's 75.0%. The calibration test guards this
+ * measured level. Left untuned, so it stays the holdout. The misses, by cause (read from the
+ * scorer's features, not fixed):
+ * - a boast told to a question about a loss: "I don't really lose deals I expect to win. My best
+ *   quarter I closed £160k and hit 140% of quota…" shares four of the question's words (deal,
+ *   win, quota), so it addresses the focus as far as the scorer can tell, and its two measures lift
+ *   specificity; nothing reads that it refuses the question's premise and tells a success instead
+ *   of a failure (hopeless → 6, two bands off);
+ * - short generic or rambling answers judged on form: a generic motivation ("a great company with
+ *   interesting challenges", weak → 5), a forecast miss blamed on prices with no cause found (weak
+ *   → 5), and a rambling answer about CSAT in general that uses the question's words and never
+ *   says what the lead would do — no hedging, so the waffle cap does not apply, and its length
+ *   earns full concision (weak → 6);
+ * - plain and short plans pushed down: a plain reteaching plan ("see which questions most of them
+ *   got wrong… teach those bits again… redo the questions") never names the focus "assessment" and
+ *   meets no key point lexically (strong → 6); a two-line coaching plan ("a quiet chat… listen to
+ *   some of her calls… give her some tips") is capped as aims without steps (adequate → 4); a short
+ *   gap plan ("read up… ask the current team to take me through last year's file… some training")
+ *   scores low on every criterion (adequate → 4);
+ * - the gap plan's timeframe: "shadow… for the first quarter-end… do the next one myself" is not
+ *   read as a timeframe, so a strong gap answer is capped at 6 for "no timeframe or measure"
+ *   (strong → 6);
+ * - the top band again: an excellent performance plan told with "I'd" gets structure 3 and
+ *   ownership 3 (excellent → 8), and an excellent close of three questions tied to the candidate's
+ *   experience stops at 8 because a closing answer under 90 words is capped at strong, however
+ *   good its questions (excellent → 8), while a single question about onboarding reaches strong
+ *   (adequate → 7);
+ * - a pasted practicals story that shares "practical", "Year" and "year group" with a question
+ *   about a class's test results is read as touching the question, so the duplicate cap leaves it
+ *   at 4 (hopeless → 4).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
