@@ -163,6 +163,21 @@ function handsOver(doc: TextDoc, i: number): boolean {
   return false;
 }
 
+/**
+ * Whether sentence `i` uses a word of the same family as a word of the focus, which the stemmer
+ * keeps apart when the suffix is a derivation ("automatically", key "automat", for "automation",
+ * key "autom"): the focus key, five letters or more, begins a word's key a few letters longer.
+ */
+function sharesRoot(doc: TextDoc, i: number, focusKeys: ReadonlySet<string>): boolean {
+  const s = doc.sentences[i];
+  if (!s) return false;
+  for (let t = s.from; t < s.to; t++) {
+    const key = doc.tokens[t]!.key;
+    for (const root of focusKeys) if (root.length >= 5 && key.length > root.length && key.length <= root.length + 3 && key.startsWith(root)) return true;
+  }
+  return false;
+}
+
 /** Competencies people show in how their story goes rather than in any word of it. */
 const STRUCTURAL_CUES: Readonly<Record<string, (doc: TextDoc, i: number) => boolean>> = { mentoring: handsOver };
 
@@ -252,7 +267,7 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     focusSentence =
       f.sentences.find((s, i) => showsCompetency(answerPatternOf(competency), f.doc, i) || (cue?.test(s.text) ?? false) || (shown?.(f.doc, i) ?? false)) ?? null;
   } else if (focusStems.size) {
-    focusSentence = f.sentences.find((_, i) => overlapCount(sentenceKeys(f.doc, i), focusStems) > 0) ?? null;
+    focusSentence = f.sentences.find((_, i) => overlapCount(sentenceKeys(f.doc, i), focusStems) > 0 || sharesRoot(f.doc, i, focusStems)) ?? null;
   }
   if (!focusSentence && ASKS_FOR_A_FINDING.test(input.question.text)) focusSentence = f.sentences.find((s) => TELLS_A_FINDING.test(s.text)) ?? null;
 
@@ -333,9 +348,17 @@ export function relevanceOf(input: EvaluateAnswerInput, f: AnswerFeatures, a: Co
     // nothing specific, which is thin, not off the question.
     (other.size >= 2 || f.metricSentences.length > 0 || f.properNouns > 0);
 
-  // Only when the lexicon names no subject for the answer: one that names a skill other than the
-  // focus ("I automated our expenses in Power Query" to a question about a mistake) is about that.
-  const inSetting = !offTopic && f.skillNames.length === 0 && questionNoun && f.ownActions >= 3 && (specificSetting >= 1 || setting.size >= 3);
+  // The tools the candidate did the work with are evidence for the story, not a change of subject:
+  // a story is about something else only when what it is about lies outside the question and the
+  // job. So a skill the answer names stands aside only when neither the job nor the CV names it,
+  // and a story told through the job's own tools ("rebuilt it as a SQL Server query", to an
+  // analyst whose job asks for SQL Server) is in this interview's setting even when it never uses
+  // the question's nouns — when the question's focus is plain words the lexicon cannot check
+  // ("automation"). A skill or competency focus says what the story must show (a disagreement
+  // told through a performance fix is still not one).
+  const foreignSkill = f.skillNames.some((n) => !jobSkillNames.has(n));
+  const toldThroughTools = knownSkills.length > 0 && !skill && !competency;
+  const inSetting = !offTopic && !foreignSkill && (questionNoun || toldThroughTools) && f.ownActions >= 3 && (specificSetting >= 1 || setting.size >= 3);
 
   return { focusHit, focusSentence, questionHits, exactQuestionHits, jobHits, specificJobHits, knownSkills, offTopic, otherSubjects: other.size, inSetting };
 }

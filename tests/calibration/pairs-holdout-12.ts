@@ -1,5 +1,5 @@
 /**
- * Issue 12's twelfth holdout: 48 pairs over the eight professions, written after the last tuning
+ * Issue 12's twelfth holdout (now tuning pairs, see the end of this note): 48 pairs over the eight professions, written after the last tuning
  * change (issue-12h: the eleventh holdout's causes fixed, ff28d73, main merged in, 6db4864, then
  * that holdout folded into the tuning pairs) and committed before being scored, never used to
  * tune the scorer. They answer sixteen questions the scorer had never seen (questions.ts,
@@ -48,16 +48,28 @@
  *   (adequate → 3), a "fast learner" generality read as about something else rather than thin
  *   (weak → 2), and a pasted story that partly fits the new question scored as not fitting it
  *   (weak → 2).
+ *
+ * Folded into the tuning pairs after that (issue-12i, 57e12a9): the two-bands-off cause was fixed
+ * in general form, with unit tests on new answers (tests/unit/offline/generalisation-causes-12):
+ * the tools a candidate did the work with are evidence for the story, not a change of subject —
+ * the in-setting route stands aside only for a skill neither the job nor the CV names, and a story
+ * told through the job's own tools is in setting when the question's focus is plain words; a word
+ * of the focus's own family that the stemmer keeps apart ("automatically" for "automation")
+ * addresses it. That moved this set from 62.5% to 66.7% exact (`npm run calibrate`), none two
+ * bands off — a tuning figure from then on, not a holdout figure. The strong/excellent boundary,
+ * the short weak answers judged on form (a wrong plan, a deal size read as a result, a vague
+ * failure), the plain-spoken plans, the list of tips and the partly fitting pasted story were left
+ * as they were. A thirteenth holdout was written after this (pairs-holdout-13.ts).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 const SW_DEADLOCK_STORY = `Last spring our refund job at Coppergate started timing out every night because two workers were locking the same order rows in a different order. I reproduced it locally with two scripts, changed the job to lock rows in order of ID, and added a retry with a short back-off for the rare case left. I watched it for a week: zero timeouts, against four or five a night before, and I wrote it up so the team knew the pattern.`;
 const FI_ACCRUALS_STORY = `At Northgate Packaging the month-end close took nine working days, mostly because accruals were built from scratch each month in a spreadsheet only one person understood. I rebuilt the accruals schedule so recurring items rolled forward automatically, set up bank feeds with automatic matching for the reconciliations, and wrote a close calendar with an owner for every task. I trained the two assistants on it over two months. The close now takes five working days, and the site director gets the pack four days earlier.`;
 
-export const HOLDOUT_PAIRS: readonly CalibrationPair[] = [
+export const HOLDOUT_V12_PAIRS: readonly CalibrationPair[] = [
   // ── Software ────────────────────────────────────────────────────────────────────────────
   h({ id: 'h12-sw-flaky-excellent', question: Q.swFlakyTests, band: 'excellent', note: 'Measures first from CI history, finds causes by type, quarantines with owners, fixes the root causes, and prevents new ones with a tracked flake rate.',
     answer: `First I'd get numbers rather than impressions: pull the last month of CI runs and list which tests failed and then passed on retry, and how often. Usually a handful of tests cause most of it. For each of those I'd look for the usual causes: shared state between tests, like a database row one test leaves behind; timing, like a sleep waiting for a Kafka consumer; test order; or a real call to a third party. I'd move the worst offenders into a quarantine job that still runs but doesn't block merges, each with an owner and a ticket, so they can't just sit there. Then fix the causes properly, for example waiting on the actual message instead of sleeping, and giving each test its own schema. To stop it creeping back, I'd track the flake rate per week on the team dashboard and make "no retries to get green" a review rule. I'd expect to get from one run in five to under one in fifty within a month.` }),
