@@ -30,7 +30,7 @@ import { createPgUsersRepository } from '../repositories/pg/users-repository.js'
 import { createPgRecordingSummariesRepository } from '../repositories/pg/recording-summaries-repository.js';
 import { openDatabase, type Db, type DbHandle } from './client.js';
 import { pendingSqliteMigrations, type JournalEntry } from './migrations.js';
-import { openPostgresForApp, type PgDb } from './pg-client.js';
+import { openPostgresForApp, type PgDb, type PgHandle } from './pg-client.js';
 import { checkDatabaseReady, checkPostgresReady, type DatabaseReadiness } from './readiness.js';
 
 export interface Repositories {
@@ -51,6 +51,8 @@ export interface AppDatabase {
   repositories: Repositories;
   /** The SQLite handle (tests and tools look inside the file); null on Postgres. */
   sqlite: DbHandle | null;
+  /** The Postgres pool and Drizzle handle (tests look inside the database); null on SQLite. */
+  postgres: PgHandle | null;
   /** Postgres: the migrations applied at this start (MIGRATE_ON_START). */
   applied: JournalEntry[];
   /** Answers a query, with every shipped migration applied (/ready). */
@@ -144,6 +146,7 @@ export async function openAppDatabase(
       name: config.postgres.redactedUrl,
       repositories: postgresRepositories(handle.db),
       sqlite: null,
+      postgres: handle,
       applied,
       ready: () => checkPostgresReady(handle.pool),
       close: () => handle.close(),
@@ -162,6 +165,7 @@ export async function openAppDatabase(
     name: config.databasePath,
     repositories: sqliteRepositories(handle.db),
     sqlite: handle,
+    postgres: null,
     applied: [],
     ready: async () => checkDatabaseReady(handle.sqlite),
     close: async () => handle.close(),

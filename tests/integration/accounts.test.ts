@@ -14,7 +14,7 @@ import { sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
 import { answerAll, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
-import { leftovers, rowCount, stored } from '../support/db-inspect.js';
+import { leftovers, query, rowCount, stored } from '../support/db-inspect.js';
 import { setupTokenIn } from '../support/operator-token.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -86,24 +86,24 @@ describe('accounts', () => {
       expect(mismatch.statusCode).toBe(422);
       expect(textOf(mismatch.body, '#password_confirm-error')).toMatch(/do not match/);
       expect(mismatch.body).not.toContain(PASSWORD);
-      expect(rowCount(app, 'users')).toBe(0);
+      expect(await rowCount(app, 'users')).toBe(0);
     });
 
     test('turns the guest into the account: everything made as a guest is kept', async ({ app }) => {
       const visitor = new Visitor(app);
       const id = await setUpSession(visitor);
-      const guestId = (app.database.sqlite.prepare('select id from users').get() as { id: string }).id;
+      const guestId = (await query<{ id: string }>(app, 'select id from users'))[0]!.id;
       const res = await register(visitor, '  Alex.Morgan@Example.COM ');
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/dashboard?done=registered');
       const dashboard = await visitor.get('/dashboard?done=registered');
       expect(textOf(dashboard.body, '#notice')).toMatch(/account is ready/);
       expect(await dashboardIds(visitor)).toEqual([id]);
-      const row = app.database.sqlite.prepare('select id, email, password_hash from users').get() as Record<string, string>;
-      expect(row.id).toBe(guestId);
-      expect(row.email).toBe('alex.morgan@example.com');
-      expect(row.password_hash).toMatch(/^scrypt\$/);
-      expect(row.password_hash).not.toContain(PASSWORD);
+      const [row] = await query<Record<string, string>>(app, 'select id, email, password_hash from users');
+      expect(row?.id).toBe(guestId);
+      expect(row?.email).toBe('alex.morgan@example.com');
+      expect(row?.password_hash).toMatch(/^scrypt\$/);
+      expect(row?.password_hash).not.toContain(PASSWORD);
       expect(textOf((await visitor.get('/account')).body, '#account-email')).toBe('alex.morgan@example.com');
     });
 
@@ -112,7 +112,7 @@ describe('accounts', () => {
       const again = await register(new Visitor(app), ' SAM@example.com');
       expect(again.statusCode).toBe(422);
       expect(textOf(again.body, '#email-error')).toMatch(/already an account/);
-      expect(rowCount(app, 'users')).toBe(1);
+      expect(await rowCount(app, 'users')).toBe(1);
     });
 
     test('sends a signed-in visitor from the registration page to their account, and refuses a second registration', async ({ app }) => {
@@ -225,16 +225,20 @@ describe('accounts', () => {
     test('is recorded at most once a minute per user', async ({ app }) => {
       const visitor = new Visitor(app);
       await createSession(visitor);
-      const lastActive = () => (app.database.sqlite.prepare('select last_active_at t from users').get() as { t: number | null }).t;
+      // A number (ms) on SQLite, a Date on Postgres.
+      const lastActive = async () => {
+        const [row] = await query<{ t: number | Date | null }>(app, 'select last_active_at as t from users');
+        return row?.t instanceof Date ? row.t.getTime() : (row?.t ?? null);
+      };
       await visitor.get('/dashboard');
-      const first = lastActive();
+      const first = await lastActive();
       expect(first).toBe(now.getTime());
       now = new Date(now.getTime() + 30_000);
       await visitor.get('/dashboard');
-      expect(lastActive()).toBe(first);
+      expect(await lastActive()).toBe(first);
       now = new Date(now.getTime() + 31_000);
       await visitor.get('/dashboard');
-      expect(lastActive()).toBe(now.getTime());
+      expect(await lastActive()).toBe(now.getTime());
     });
   });
 
@@ -259,7 +263,7 @@ describe('accounts', () => {
       // A retried question is part of the interview too (question_retries).
       const retry = await visitor.post(`/session/${id}/retry/1`, { answer: 'I led the migration myself, planned it in three stages, and cut errors by 40% in a month.' });
       expect(retry.statusCode).toBe(303);
-      expect(rowCount(app, 'question_retries')).toBe(1);
+      expect(await rowCount(app, 'question_retries')).toBe(1);
       const keep = await createSession(visitor, 'Keep me');
       const file = recording(app, id);
       const kept = recording(app, keep);
@@ -275,12 +279,12 @@ describe('accounts', () => {
       const unconfirmed = await visitor.post(`/session/${id}/delete`);
       expect(unconfirmed.statusCode).toBe(422);
       expect(errorCode(unconfirmed.body)).toBe('CONFIRMATION_REQUIRED');
-      expect(leftovers(app, [id])).not.toEqual({});
+      expect(await leftovers(app, [id])).not.toEqual({});
 
       const res = await visitor.post(`/session/${id}/delete`, { confirm: 'yes' });
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/dashboard?done=session-deleted');
-      expect(leftovers(app, [id])).toEqual({});
+      expect(await leftovers(app, [id])).toEqual({});
       expect(fs.existsSync(file)).toBe(false);
       expect(fs.existsSync(kept)).toBe(true);
       expect(await dashboardIds(visitor)).toEqual([keep]);
@@ -293,7 +297,7 @@ describe('accounts', () => {
       const ids = [await completedSession(visitor), await createSession(visitor)];
       ids.forEach((id) => recording(app, id));
       await register(visitor, 'leaver@example.com');
-      const userId = (app.database.sqlite.prepare('select id from users').get() as { id: string }).id;
+      const userId = (await query<{ id: string }>(app, 'select id from users'))[0]!.id;
       const other = new Visitor(app);
       const othersSession = await createSession(other, 'Not mine');
 
@@ -301,12 +305,12 @@ describe('accounts', () => {
       const wrong = await visitor.post('/account/delete', { confirm: 'yes', password: 'not my password' });
       expect(wrong.statusCode).toBe(422);
       expect(textOf(wrong.body, '#password-error')).toMatch(/Nothing was deleted/);
-      expect(rowCount(app, 'interview_sessions')).toBe(3);
+      expect(await rowCount(app, 'interview_sessions')).toBe(3);
 
       const res = await visitor.post('/account/delete', { confirm: 'yes', password: PASSWORD });
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/?done=account-deleted');
-      expect(leftovers(app, [userId, 'leaver@example.com', 'Alex Morgan', ...ids])).toEqual({});
+      expect(await leftovers(app, [userId, 'leaver@example.com', 'Alex Morgan', ...ids])).toEqual({});
       for (const id of ids) expect(fs.existsSync(path.join(app.config.dataDir, 'recordings', id))).toBe(false);
       expect(await dashboardIds(other)).toEqual([othersSession]);
       expect(await dashboardIds(visitor)).toEqual([]);
@@ -317,10 +321,10 @@ describe('accounts', () => {
       const guest = new Visitor(app);
       const id = await createSession(guest);
       expect((await guest.post('/account/delete')).statusCode).toBe(422);
-      expect(rowCount(app, 'interview_sessions')).toBe(1);
+      expect(await rowCount(app, 'interview_sessions')).toBe(1);
       expect((await guest.post('/account/delete', { confirm: 'yes' })).statusCode).toBe(303);
-      expect(leftovers(app, [id])).toEqual({});
-      expect(rowCount(app, 'users')).toBe(0);
+      expect(await leftovers(app, [id])).toEqual({});
+      expect(await rowCount(app, 'users')).toBe(0);
     });
   });
 
@@ -346,7 +350,7 @@ describe('accounts', () => {
         expect((await visitor.post(`/admin/users/${victimId}/delete`)).statusCode).toBe(404);
         expect(html((await visitor.get('/')).body).querySelector('a[href="/admin/users"]')).toBeNull();
       }
-      expect(rowCount(app, 'interview_sessions')).toBe(1);
+      expect(await rowCount(app, 'interview_sessions')).toBe(1);
     });
 
     test('lists users (email or guest, interviews, created, last active) and deletes one with all their data', async ({ app }) => {
@@ -375,7 +379,7 @@ describe('accounts', () => {
       const res = await ops.post(`/admin/users/${guestId}/delete`);
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/admin/users?done=user-deleted');
-      expect(leftovers(app, [guestId, guestSession])).toEqual({});
+      expect(await leftovers(app, [guestId, guestSession])).toEqual({});
       expect(await dashboardIds(guest)).toEqual([]);
       expect((await ops.get(`/admin/users/${guestId}/delete`)).statusCode).toBe(404);
     });
@@ -385,7 +389,7 @@ describe('accounts', () => {
       const selfId = (await stored(app).repositories.users.findByEmail('ops@example.com'))!.id;
       const res = await ops.post(`/admin/users/${selfId}/delete`);
       expect(res.statusCode).toBe(409);
-      expect(rowCount(app, 'users')).toBe(1);
+      expect(await rowCount(app, 'users')).toBe(1);
     });
   });
 });

@@ -10,7 +10,7 @@ import { html } from '../support/html.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { lazyAnswer, strongAnswer } from '../support/answers.js';
 import { bankEntry } from '../../src/question-bank/index.js';
-import { rowCount, stored } from '../support/db-inspect.js';
+import { query, rowCount, stored } from '../support/db-inspect.js';
 
 const test = useTestApp();
 
@@ -23,21 +23,22 @@ interface Row {
   difficulty: string | null;
   competency: string | null;
   bank_id: string | null;
-  key_points: string | null;
-  coverage: string | null;
-  decision: string | null;
-  evaluation: string | null;
+  key_points: unknown;
+  coverage: unknown;
+  decision: unknown;
+  evaluation: unknown;
 }
 
-function rows(app: FastifyInstance, sessionId: string): Row[] {
-  return app.database.sqlite
-    .prepare(
-      'select id, kind, question_number, reply_to, content, difficulty, competency, bank_id, key_points, coverage, decision, evaluation from messages where session_id = ? order by seq',
-    )
-    .all(sessionId) as Row[];
+function rows(app: FastifyInstance, sessionId: string): Promise<Row[]> {
+  return query<Row>(
+    app,
+    'select id, kind, question_number, reply_to, content, difficulty, competency, bank_id, key_points, coverage, decision, evaluation from messages where session_id = ? order by seq',
+    sessionId,
+  );
 }
 
-const json = <T>(text: string | null): T => JSON.parse(text ?? 'null') as T;
+/** A JSON column's value: text on SQLite, parsed already on Postgres. */
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : (value ?? null)) as T;
 
 /** A key point ("explains what led them to…") as the candidate would say it ("I explain what led me to…"). */
 const firstPerson = (point: string) =>
@@ -95,7 +96,7 @@ describe('adaptive interview', () => {
     expect(doc.querySelector('#company_name')?.getAttribute('value')).toBe('Acme');
     expect(doc.querySelector('#job_description')?.textContent).toBe('Keep this text');
     expect(doc.querySelector('input[name=interview_type][value=technical]')?.hasAttribute('checked')).toBe(true);
-    expect(rowCount(app, 'interview_sessions')).toBe(0);
+    expect(await rowCount(app, 'interview_sessions')).toBe(0);
   });
 
   test('says on the start section which level will be used, and shows it on the interview page', async ({ app, visitor }) => {
@@ -110,7 +111,7 @@ describe('adaptive interview', () => {
     await visitor.post(`/session/${chosen}/start`);
     const page = html((await visitor.get(`/session/${chosen}/interview`)).body);
     expect(page.querySelector('#difficulty')?.getAttribute('data-level')).toBe('junior');
-    const [q1] = rows(app, chosen);
+    const [q1] = await rows(app, chosen);
     expect(q1).toMatchObject({ kind: 'question', difficulty: 'junior', competency: 'self_presentation' });
     expect(bankEntry(q1!.bank_id!)?.keyPoints).toEqual(json<string[]>(q1!.key_points));
   });
@@ -119,11 +120,11 @@ describe('adaptive interview', () => {
     const id = await setUpSession(visitor, { difficulty: 'junior' });
     await visitor.post(`/session/${id}/start`);
     const q1 = await currentQuestion(visitor, id);
-    const keyPoints = json<string[]>(rows(app, id)[0]!.key_points);
+    const keyPoints = json<string[]>((await rows(app, id))[0]!.key_points);
     expect(keyPoints.length).toBeGreaterThanOrEqual(2);
     expect((await visitor.post(`/session/${id}/message`, { answer: answerCovering(keyPoints), question_id: q1!.id })).statusCode).toBe(303);
 
-    const [, answer, q2] = rows(app, id);
+    const [, answer, q2] = await rows(app, id);
     const decision = json<{ action: string; level: string; nextLevel: string; reason: string }>(answer!.decision);
     const coverage = json<{ coveredCount: number; points: { point: string; covered: boolean }[] }>(answer!.coverage);
     expect(coverage.points.map((p) => p.point)).toEqual(keyPoints);
@@ -145,15 +146,15 @@ describe('adaptive interview', () => {
     await visitor.post(`/session/${id}/start`);
     const q1 = await currentQuestion(visitor, id);
     await visitor.post(`/session/${id}/message`, { answer: lazyAnswer(), question_id: q1!.id });
-    const keyPoints = json<string[]>(rows(app, id)[0]!.key_points);
+    const keyPoints = json<string[]>((await rows(app, id))[0]!.key_points);
 
     const followUp = await currentQuestion(visitor, id);
     expect(followUp).toMatchObject({ kind: 'follow_up', number: 1 });
     // The evaluator's own follow-up, as a person would ask it (issue 12), not a key-point template.
-    const evaluation = json<{ followUp: string | null }>(rows(app, id)[1]!.evaluation);
+    const evaluation = json<{ followUp: string | null }>((await rows(app, id))[1]!.evaluation);
     expect(followUp!.text).toBe(evaluation.followUp);
     expect(followUp!.text).not.toMatch(/One thing a strong answer covers/);
-    const [, answer, followUpRow] = rows(app, id);
+    const [, answer, followUpRow] = await rows(app, id);
     const decision = json<{ action: string; followUp: string; missedPoints: string[]; reason: string }>(answer!.decision);
     expect(decision.action).toBe('follow_up');
     expect(decision.followUp).toBe(followUp!.text);
@@ -165,7 +166,7 @@ describe('adaptive interview', () => {
     expect(html((await visitor.get(`/session/${id}/interview`)).body).querySelector('#decision')?.getAttribute('data-action')).toBe('follow_up');
 
     await visitor.post(`/session/${id}/message`, { answer: lazyAnswer(), question_id: followUp!.id });
-    const all = rows(app, id);
+    const all = await rows(app, id);
     const afterFollowUp = json<{ action: string; nextLevel: string; reason: string }>(all[3]!.decision);
     expect(afterFollowUp).toMatchObject({ action: 'lower', nextLevel: 'junior' });
     expect(afterFollowUp.reason).toMatch(/so the next question is easier \(junior level\)/);
@@ -178,7 +179,7 @@ describe('adaptive interview', () => {
     await visitor.post(`/session/${id}/start`);
     const asked = await answerAll(visitor, id, strongAnswer);
     expect(asked.filter((q) => q.kind === 'question')).toHaveLength(8);
-    for (const row of rows(app, id)) {
+    for (const row of await rows(app, id)) {
       if (row.kind === 'answer') {
         expect(row.evaluation, row.content).not.toBeNull();
         expect(json<{ action: string }>(row.decision).action).toMatch(/^(follow_up|move_on|raise|lower)$/);
@@ -201,7 +202,7 @@ describe('adaptive interview', () => {
     expect(html((await visitor.get(`/session/${id}/upload`)).body).querySelector('#focus-competencies')?.textContent).toMatch(/Conflict.*Failure/i);
     await visitor.post(`/session/${id}/start`);
     await answerAll(visitor, id, strongAnswer);
-    const competencies = rows(app, id)
+    const competencies = (await rows(app, id))
       .filter((r) => r.kind === 'question')
       .map((r) => r.competency);
     expect(competencies).toContain('conflict');

@@ -13,7 +13,7 @@ import { answerAll, currentQuestion, setUpSession } from '../support/interview-d
 import { gatedProvider } from '../support/gated-provider.js';
 import { strongAnswer } from '../support/answers.js';
 import { html } from '../support/html.js';
-import { stored } from '../support/db-inspect.js';
+import { count, stored } from '../support/db-inspect.js';
 
 const test = useTestApp({ eager: false });
 
@@ -137,8 +137,7 @@ describe('the answer path under races', () => {
     const done = await Promise.all(clicks);
     expect(new Set(done.map((r) => r.statusCode))).toEqual(new Set([303]));
     expect(calls.summarizeInterview).toBe(1);
-    const rows = app.database.sqlite.prepare('select count(*) as n from feedback where session_id = ?').get(id) as { n: number };
-    expect(rows.n).toBe(1);
+    expect(await count(app, 'select count(*) as n from feedback where session_id = ?', id)).toBe(1);
   });
 
   test('signing in while a guest’s answer is being scored neither errors nor scores it twice', async ({ makeApp }) => {

@@ -4,17 +4,21 @@
  * background evaluation are held at a gate, so only the answer itself is counted: the request,
  * the stored answer and the page fragment it answers with.
  *
- * The counter wraps better-sqlite3's Statement methods, which every query of the app goes
- * through (Drizzle's prepared queries and transactions' BEGIN/COMMIT included), so a read or
- * a commit added anywhere on the path makes this fail.
+ * On SQLite the counter wraps better-sqlite3's Statement methods, which every query of the app
+ * goes through (Drizzle's prepared queries and transactions' BEGIN/COMMIT included); on Postgres
+ * (TEST_APP_DATABASE=postgres) it wraps node-postgres's Client#query, which the pool's queries
+ * and transactions go through. A read or a commit added anywhere on the path makes this fail.
  */
 import type Database from 'better-sqlite3';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect } from 'vitest';
 import { NO_RATE_LIMITS } from '../../src/config.js';
 import { useTestApp, Visitor } from '../support/test-app.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { gatedProvider } from '../support/gated-provider.js';
 import { strongAnswer } from '../support/answers.js';
+import { count, onSqlite } from '../support/db-inspect.js';
 
 const test = useTestApp({ eager: false });
 
@@ -52,7 +56,34 @@ function countStatements(sqlite: Database.Database): { counted: Counted; stop: (
   return { counted, stop };
 }
 
-describe('the answer path (issue 15, item 4)', () => {
+type PgQuery = (this: pg.Client, ...args: unknown[]) => unknown;
+
+/** The same for Postgres: every statement a node-postgres client sends (the pool's included), until `stop`. */
+function countPgStatements(): { counted: Counted; stop: () => void } {
+  const proto = pg.Client.prototype as unknown as { query: PgQuery };
+  const original = proto.query;
+  const counted: Counted = { sql: [], commits: 0 };
+  const inTransaction = new WeakSet<pg.Client>();
+  proto.query = function (this: pg.Client, ...args: unknown[]) {
+    const [first] = args;
+    const text = typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text;
+    if (typeof text === 'string') {
+      counted.sql.push(text);
+      if (/^\s*begin\b/i.test(text)) inTransaction.add(this);
+      else if (/^\s*commit\b/i.test(text)) {
+        counted.commits++;
+        inTransaction.delete(this);
+      } else if (/^\s*rollback\b/i.test(text)) inTransaction.delete(this);
+      else if (!inTransaction.has(this) && /^\s*(insert|update|delete)\b/i.test(text)) counted.commits++;
+    }
+    return original.apply(this, args);
+  };
+  return { counted, stop: () => void (proto.query = original) };
+}
+
+const counterFor = (app: FastifyInstance) => (onSqlite ? countStatements(app.database.sqlite) : countPgStatements());
+
+describe(`the answer path (issue 15, item 4) (${onSqlite ? 'SQLite' : 'Postgres'})`, () => {
   let stop: (() => void) | undefined;
   afterEach(async () => {
     stop?.();
@@ -70,15 +101,14 @@ describe('the answer path (issue 15, item 4)', () => {
       gate.hold('nextTurn');
       gate.hold('evaluateAnswer');
 
-      const counter = countStatements(app.database.sqlite);
+      const counter = counterFor(app);
       stop = counter.stop;
       const response = await visitor.post(`/session/${id}/message`, { answer: strongAnswer(q1), question_id: q1.id }, { htmx });
       counter.stop();
       stop = undefined;
 
       expect(response.statusCode).toBe(htmx ? 200 : 303);
-      const stored = app.database.sqlite.prepare("select count(*) as n from messages where session_id = ? and kind = 'answer'").get(id) as { n: number };
-      expect(stored.n).toBe(1);
+      expect(await count(app, "select count(*) as n from messages where session_id = ? and kind = 'answer'", id)).toBe(1);
       expect(counter.counted.sql.length, counter.counted.sql.join('\n')).toBeLessThanOrEqual(8);
       expect(counter.counted.commits, counter.counted.sql.join('\n')).toBe(1);
       gate.release('nextTurn');

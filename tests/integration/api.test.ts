@@ -226,7 +226,7 @@ describe('the JSON API', () => {
     const codes = sent.map((res) => res.statusCode);
     expect(codes.filter((code) => code === 303)).toHaveLength(19);
     expect(codes.filter((code) => code === 409)).toHaveLength(6);
-    expect(rowCount(app, 'api_tokens')).toBe(20);
+    expect(await rowCount(app, 'api_tokens')).toBe(20);
   });
 
   test('takes no CSRF token and no cookie: a token request from a page with a session is still only the token’s', async ({ makeApp }) => {

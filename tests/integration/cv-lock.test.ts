@@ -11,8 +11,6 @@ import { describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { ExtractedDocument } from '../../src/documents/index.js';
 import { isAppError } from '../../src/errors.js';
-import { createSessionsRepository } from '../../src/repositories/sessions-repository.js';
-import { createUsersRepository } from '../../src/repositories/users-repository.js';
 import { createSessionService } from '../../src/services/session-service.js';
 import { useTestApp, type Visitor } from '../support/test-app.js';
 import { setUpSession } from '../support/interview-driver.js';
@@ -50,8 +48,8 @@ describe('the CV is locked when the interview starts', () => {
     const owner = await stored(app).ownerOf(id);
     const reader = heldReader();
     const service = createSessionService({
-      sessions: createSessionsRepository(app.database.db),
-      users: createUsersRepository(app.database.db),
+      sessions: app.storage.repositories.sessions,
+      users: app.storage.repositories.users,
       extractDocument: reader.extractDocument,
       documentMaxChars: 50_000,
       maxInterviewsPerVisitor: 100,

@@ -57,7 +57,7 @@ describe('disk fill', () => {
       created++;
     }
     expect(created).toBe(15);
-    expect(rowCount(app, 'interview_sessions')).toBe(15);
+    expect(await rowCount(app, 'interview_sessions')).toBe(15);
     // A client at another address is not affected.
     const remoteAddress = '198.51.100.7';
     const page = await app.inject({ method: 'GET', url: '/', remoteAddress });
@@ -85,7 +85,7 @@ describe('disk fill', () => {
     expect(error?.getAttribute('data-code')).toBe('INTERVIEW_QUOTA');
     expect(error?.textContent).toMatch(/already keep 2 interviews here, the most one person can\. Delete ones you no longer need/);
     expect(formValues(full.body)).toEqual({ ...form(3), job_description: LONG_JOB });
-    expect(rowCount(app, 'interview_sessions')).toBe(2);
+    expect(await rowCount(app, 'interview_sessions')).toBe(2);
 
     // Someone else is not affected by this visitor's quota.
     expect((await new Visitor(app).post('/session/create', form(4))).statusCode).toBe(303);
@@ -101,7 +101,7 @@ describe('disk fill', () => {
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => visitor.post('/session/create', form(i))));
     expect(results.filter((r) => r.statusCode === 303)).toHaveLength(3);
     expect(results.filter((r) => r.statusCode === 409)).toHaveLength(7);
-    expect(rowCount(app, 'interview_sessions')).toBe(3);
+    expect(await rowCount(app, 'interview_sessions')).toBe(3);
   });
 
   describe('retries', () => {
@@ -124,7 +124,7 @@ describe('disk fill', () => {
       expect(refused.headers['retry-after']).toBeDefined();
       expect(html(refused.body).querySelector('#error')?.getAttribute('data-code')).toBe('RATE_LIMITED');
       expect(html(refused.body).querySelector('#retry-answer')?.textContent).toBe(retryText(2));
-      expect(rowCount(app, 'question_retries')).toBe(2);
+      expect(await rowCount(app, 'question_retries')).toBe(2);
     });
 
     test(`are capped at ${RETRIES_PER_QUESTION} stored per question, with a message`, async ({ makeApp }) => {
@@ -138,7 +138,7 @@ describe('disk fill', () => {
       expect(refused.statusCode).toBe(409);
       expect(html(refused.body).querySelector('#error')?.getAttribute('data-code')).toBe('RETRY_LIMIT');
       expect(html(refused.body).querySelector('#retry-answer')?.textContent).toBe(retryText(99));
-      expect(rowCount(app, 'question_retries')).toBe(RETRIES_PER_QUESTION);
+      expect(await rowCount(app, 'question_retries')).toBe(RETRIES_PER_QUESTION);
       // Other questions can still be retried.
       expect((await visitor.post(`/session/${id}/retry/3`, { answer: retryText(0) })).statusCode).toBe(303);
     });
@@ -154,6 +154,6 @@ describe('disk fill', () => {
     const res = await visitor.post('/progress/focused-interview');
     expect(res.statusCode).toBe(409);
     expect(html(res.body).querySelector('#error')?.getAttribute('data-code')).toBe('INTERVIEW_QUOTA');
-    expect(rowCount(app, 'interview_sessions')).toBe(1);
+    expect(await rowCount(app, 'interview_sessions')).toBe(1);
   });
 });

@@ -13,7 +13,7 @@ import { useTestApp, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
 import { answerAll, setUpSession, type CurrentQuestion } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
-import { snapshot, stored as inDatabase } from '../support/db-inspect.js';
+import { query, snapshot, stored as inDatabase } from '../support/db-inspect.js';
 
 /** The offline interviewer, except that evaluations throw while `state.down` is set. */
 function switchableProvider(state: { down: boolean }): AiProvider {
@@ -46,7 +46,9 @@ describe('feedback insights', () => {
     provider.down = false;
   });
 
-  const rows = (app: FastifyInstance, sql: string, ...params: unknown[]) => app.database.sqlite.prepare(sql).all(...params) as Row[];
+  const rows = (app: FastifyInstance, sql: string, ...params: unknown[]) => query<Row>(app, sql, ...params);
+  /** A JSON column's value: text on SQLite, parsed already on Postgres (jsonb). */
+  const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
   async function finishedInterview(who: Visitor, answerFor: (q: CurrentQuestion) => string = strongAnswer): Promise<string> {
     const id = await setUpSession(who);
@@ -68,7 +70,7 @@ describe('feedback insights', () => {
       const doc = html(page.body);
       const items = doc.querySelectorAll('#requirements li[id^="req-"]');
       expect(items.map((li) => li.id)).toEqual(stored.map((r) => `req-${r.id}`));
-      const answers = rows(app, "select question_number, content from messages where session_id = ? and kind = 'answer'", id);
+      const answers = await rows(app, "select question_number, content from messages where session_id = ? and kind = 'answer'", id);
       for (const r of stored) {
         const li = doc.querySelector(`#req-${r.id}`)!;
         expect(li.getAttribute('data-status')).toBe(r.status);
@@ -89,11 +91,12 @@ describe('feedback insights', () => {
     test('shows each answer’s level and key points from the stored coverage, and explains the stored decisions', async ({ app, visitor }) => {
       const id = await finishedInterview(visitor);
       // Pin one decision of each kind so the sentences can be checked word for word.
-      const answers = rows(app, "select id, question_number from messages where session_id = ? and kind = 'answer' order by seq", id);
+      const answers = await rows(app, "select id, question_number from messages where session_id = ? and kind = 'answer' order by seq", id);
       const answerTo = (n: number) => answers.find((a) => a.question_number === n)!.id as string;
-      const setQuestion = app.database.sqlite.prepare("update messages set difficulty = ? where session_id = ? and kind = 'question' and question_number = ?");
-      setQuestion.run('mid', id, 4);
-      setQuestion.run('senior', id, 5);
+      const setQuestion = (difficulty: string, n: number) =>
+        query(app, "update messages set difficulty = ? where session_id = ? and kind = 'question' and question_number = ?", difficulty, id, n);
+      await setQuestion('mid', 4);
+      await setQuestion('senior', 5);
       const coverage: AnswerCoverage = {
         method: 'lexical',
         coveredCount: 2,
@@ -111,9 +114,13 @@ describe('feedback insights', () => {
         followUp: 'What did you measure?',
         missedPoints: ['how you measured the result', 'who you involved'],
       };
-      const setAnswer = app.database.sqlite.prepare('update messages set coverage = ?, decision = ?, evaluation = json_set(evaluation, \'$.score\', ?) where id = ?');
-      setAnswer.run(JSON.stringify(coverage), JSON.stringify(raise), 9, answerTo(4));
-      setAnswer.run(null, JSON.stringify(followUp), 4, answerTo(3));
+      const setAnswer = async (coverage: AnswerCoverage | null, decision: AdaptiveDecision, score: number, answerId: string) => {
+        const [row] = await rows(app, 'select evaluation from messages where id = ?', answerId);
+        const evaluation = { ...json<Record<string, unknown>>(row!.evaluation), score };
+        await query(app, 'update messages set coverage = ?, decision = ?, evaluation = ? where id = ?', coverage && JSON.stringify(coverage), JSON.stringify(decision), JSON.stringify(evaluation), answerId);
+      };
+      await setAnswer(coverage, raise, 9, answerTo(4));
+      await setAnswer(null, followUp, 4, answerTo(3));
 
       const doc = html((await visitor.get(`/session/${id}/feedback`)).body);
       const decisions = doc.querySelectorAll('#decisions li').map((li) => li.textContent.replace(/\s+/g, ' ').trim());
@@ -130,9 +137,9 @@ describe('feedback insights', () => {
       expect(textOf((await visitor.get(`/session/${id}/feedback`)).body, '#level-5')).toBe('Asked at senior level');
 
       // Whatever the interviewer stored itself is rendered too: one #coverage-<n> per answer with coverage.
-      const stored = rows(app, "select question_number, coverage from messages m where session_id = ? and kind = 'answer' and coverage is not null and exists (select 1 from messages q where q.id = m.reply_to and q.kind = 'question')", id);
+      const stored = await rows(app, "select question_number, coverage from messages m where session_id = ? and kind = 'answer' and coverage is not null and exists (select 1 from messages q where q.id = m.reply_to and q.kind = 'question')", id);
       for (const r of stored) {
-        const c = JSON.parse(r.coverage as string) as AnswerCoverage;
+        const c = json<AnswerCoverage>(r.coverage);
         const el = doc.querySelector(`#coverage-${r.question_number}`)!;
         expect(el.getAttribute('data-method')).toBe(c.method);
         expect(el.textContent).toMatch(c.method === 'embeddings' ? /semantic match/ : /lexical match/);
@@ -158,18 +165,16 @@ describe('feedback insights', () => {
 
     test('still renders feedback written before levels, coverage, decisions and the map existed', async ({ app, visitor }) => {
       const id = await finishedInterview(visitor);
-      app.database.sqlite.prepare('update feedback set requirements = null where session_id = ?').run(id);
-      app.database.sqlite
-        .prepare('update messages set difficulty = null, competency = null, bank_id = null, key_points = null, coverage = null, decision = null where session_id = ?')
-        .run(id);
-      const before = snapshot(app);
+      await query(app, 'update feedback set requirements = null where session_id = ?', id);
+      await query(app, 'update messages set difficulty = null, competency = null, bank_id = null, key_points = null, coverage = null, decision = null where session_id = ?', id);
+      const before = await snapshot(app);
       const page = await visitor.get(`/session/${id}/feedback`);
       expect(page.statusCode).toBe(200);
       const doc = html(page.body);
       expect(doc.querySelectorAll('#answer-feedback > li')).toHaveLength(8);
       // The map is computed on read, and reading stores nothing.
       expect(doc.querySelectorAll('#requirements li[id^="req-"]').length).toBeGreaterThan(3);
-      expect(snapshot(app)).toBe(before);
+      expect(await snapshot(app)).toBe(before);
       expect(doc.querySelector('#decisions')!.textContent).toContain('recorded before the interviewer adapted');
       expect(doc.querySelectorAll('[id^="coverage-"]')).toHaveLength(0);
       expect(doc.querySelectorAll('[data-level]')).toHaveLength(0);
@@ -191,8 +196,9 @@ describe('feedback insights', () => {
   describe('retrying a question', () => {
     test('scores a new answer, shows it beside the original, and changes nothing about the interview', async ({ app, visitor }) => {
       const id = await finishedInterview(visitor, () => 'I think I would probably just talk to people and see what happens, it usually works out fine in the end for everyone.');
-      const interview = () => JSON.stringify([rows(app, 'select * from messages where session_id = ? order by seq', id), rows(app, 'select overall_score, summary, requirements from feedback where session_id = ?', id)]);
-      const before = interview();
+      const interview = async () =>
+        JSON.stringify([await rows(app, 'select * from messages where session_id = ? order by seq', id), await rows(app, 'select overall_score, summary, requirements from feedback where session_id = ?', id)]);
+      const before = await interview();
 
       const form = await visitor.get(`/session/${id}/retry/3`);
       expect(form.statusCode).toBe(200);
@@ -208,10 +214,10 @@ describe('feedback insights', () => {
       const sent = await visitor.post(`/session/${id}/retry/3`, { answer: strong });
       expect(sent.statusCode).toBe(303);
       expect(sent.headers.location).toBe(`/session/${id}/retry/3`);
-      const stored = rows(app, 'select question_number, answer, evaluation, provider from question_retries where session_id = ?', id);
+      const stored = await rows(app, 'select question_number, answer, evaluation, provider from question_retries where session_id = ?', id);
       expect(stored).toHaveLength(1);
       expect(stored[0]).toMatchObject({ question_number: 3, answer: strong, provider: 'offline' });
-      const retryScore = (JSON.parse(stored[0]!.evaluation as string) as { score: number }).score;
+      const retryScore = json<{ score: number }>(stored[0]!.evaluation).score;
 
       doc = html((await visitor.get(`/session/${id}/retry/3`)).body);
       const original = doc.querySelector('#retry-comparison #original-evaluation')!;
@@ -225,7 +231,7 @@ describe('feedback insights', () => {
       expect(textOf(doc.toString(), '#retry-change')).toContain(`from ${originalScore}/10 to ${retryScore}/10 (+${retryScore - originalScore})`);
 
       // Practice only: the interview, its score and its feedback are exactly as they were.
-      expect(interview()).toBe(before);
+      expect(await interview()).toBe(before);
       const feedbackPage = html((await visitor.get(`/session/${id}/feedback`)).body);
       expect(feedbackPage.querySelector('#answer-3 .retry-line')?.textContent).toContain(`latest retry ${retryScore}/10`);
     });
@@ -236,20 +242,20 @@ describe('feedback insights', () => {
       const [a, b] = await Promise.all([visitor.post(`/session/${id}/retry/2`, { answer }), visitor.post(`/session/${id}/retry/2`, { answer })]);
       expect([a.statusCode, b.statusCode]).toEqual([303, 303]);
       expect((await visitor.post(`/session/${id}/retry/2`, { answer })).statusCode).toBe(303);
-      expect(rows(app, 'select id from question_retries where session_id = ?', id)).toHaveLength(1);
+      expect(await rows(app, 'select id from question_retries where session_id = ?', id)).toHaveLength(1);
       // A different answer is a new attempt.
       expect((await visitor.post(`/session/${id}/retry/2`, { answer: `${answer} I would also write the runbook first.` })).statusCode).toBe(303);
-      expect(rows(app, 'select id from question_retries where session_id = ?', id)).toHaveLength(2);
+      expect(await rows(app, 'select id from question_retries where session_id = ?', id)).toHaveLength(2);
     });
 
     test('compares the retry with the question’s key points, with the same scorer as the interview', async ({ app, visitor }) => {
       const id = await finishedInterview(visitor);
-      const withPoints = rows(app, "select question_number, key_points from messages where session_id = ? and kind = 'question' and key_points is not null order by question_number", id);
+      const withPoints = await rows(app, "select question_number, key_points from messages where session_id = ? and kind = 'question' and key_points is not null order by question_number", id);
       expect(withPoints.length).toBeGreaterThan(0);
       const n = withPoints[0]!.question_number as number;
-      const keyPoints = JSON.parse(withPoints[0]!.key_points as string) as string[];
+      const keyPoints = json<string[]>(withPoints[0]!.key_points);
       expect((await visitor.post(`/session/${id}/retry/${n}`, { answer: strongAnswer({ id: '', number: n, kind: 'question', text: '' }) })).statusCode).toBe(303);
-      const stored = JSON.parse(rows(app, 'select coverage from question_retries where session_id = ?', id)[0]!.coverage as string) as AnswerCoverage;
+      const stored = json<AnswerCoverage>((await rows(app, 'select coverage from question_retries where session_id = ?', id))[0]!.coverage);
       expect(stored.points.map((p) => p.point)).toEqual(keyPoints);
       const doc = html((await visitor.get(`/session/${id}/retry/${n}`)).body);
       const shown = doc.querySelector('#retry-evaluation #retry-coverage')!;
@@ -281,7 +287,7 @@ describe('feedback insights', () => {
       const doc = html(tooLong.body);
       expect(doc.querySelector('#error')?.getAttribute('data-code')).toBe('ANSWER_TOO_LONG');
       expect(doc.querySelector('#retry-form textarea')?.textContent).toBe(long);
-      expect(rows(app, 'select * from question_retries')).toHaveLength(0);
+      expect(await rows(app, 'select * from question_retries')).toHaveLength(0);
     });
 
     test('keeps the text and stores nothing when the answer cannot be scored', async ({ app, visitor }) => {
@@ -294,10 +300,10 @@ describe('feedback insights', () => {
       expect(doc.querySelector('#error')?.getAttribute('data-code')).toBe('RETRY_NOT_SCORED');
       expect(doc.querySelector('#error')?.textContent).toContain('not saved');
       expect(doc.querySelector('#retry-form textarea')?.textContent).toBe(text);
-      expect(rows(app, 'select * from question_retries')).toHaveLength(0);
+      expect(await rows(app, 'select * from question_retries')).toHaveLength(0);
       provider.down = false;
       expect((await visitor.post(`/session/${id}/retry/4`, { answer: text })).statusCode).toBe(303);
-      expect(rows(app, 'select * from question_retries')).toHaveLength(1);
+      expect(await rows(app, 'select * from question_retries')).toHaveLength(1);
     });
 
     test('answers 404 for a question number outside 1..8, an unknown session or another visitor’s', async ({ app, visitor }) => {
@@ -313,7 +319,7 @@ describe('feedback insights', () => {
       expect(html(unknown.body).querySelector('#error')?.getAttribute('data-code')).toBe('SESSION_NOT_FOUND');
 
       const stranger = new Visitor(app);
-      const before = snapshot(app);
+      const before = await snapshot(app);
       for (const res of [
         await stranger.get(`/session/${id}/retry/1`),
         await stranger.post(`/session/${id}/retry/1`, { answer: 'I rebuilt the payment service and cut p99 by 75%.' }),
@@ -322,9 +328,9 @@ describe('feedback insights', () => {
         expect(res.statusCode).toBe(404);
         expect(html(res.body).querySelector('#error')?.getAttribute('data-code')).toBe('SESSION_NOT_FOUND');
       }
-      expect(rows(app, 'select * from question_retries')).toHaveLength(0);
+      expect(await rows(app, 'select * from question_retries')).toHaveLength(0);
       // The stranger's visit may create their guest identity; nothing of the interview changed.
-      expect(JSON.parse(snapshot(app)).find((t: [string]) => t[0] === 'question_retries')).toEqual(JSON.parse(before).find((t: [string]) => t[0] === 'question_retries'));
+      expect(JSON.parse(await snapshot(app)).find((t: [string]) => t[0] === 'question_retries')).toEqual(JSON.parse(before).find((t: [string]) => t[0] === 'question_retries'));
     });
 
     test('answers 409 before the interview is finished', async ({ app, visitor }) => {
@@ -336,7 +342,7 @@ describe('feedback insights', () => {
       expect(html(get.body).querySelector('#error')?.getAttribute('data-code')).toBe('INTERVIEW_NOT_COMPLETED');
       const post = await visitor.post(`/session/${id}/retry/1`, { answer: 'I rebuilt the payment service.' });
       expect(post.statusCode).toBe(409);
-      expect(rows(app, 'select * from question_retries')).toHaveLength(0);
+      expect(await rows(app, 'select * from question_retries')).toHaveLength(0);
       // The Markdown export is not there yet either.
       const md = await visitor.get(`/session/${id}/feedback.md`);
       expect(md.statusCode).toBe(409);
@@ -351,8 +357,8 @@ describe('feedback insights', () => {
       const res = await visitor.get(`/session/${id}/feedback.md`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
-      const created = rows(app, 'select created_at, overall_score from feedback where session_id = ?', id)[0]!;
-      const date = new Date(created.created_at as number).toISOString().slice(0, 10);
+      const created = (await rows(app, 'select created_at, overall_score from feedback where session_id = ?', id))[0]!;
+      const date = new Date(created.created_at as number | Date).toISOString().slice(0, 10);
       expect(res.headers['content-disposition']).toBe(`attachment; filename="rehearse-senior-backend-engineer-${date}.md"`);
       const md = res.body;
       expect(md.startsWith('# Interview feedback: Senior Backend Engineer at Northwind Health\n')).toBe(true);

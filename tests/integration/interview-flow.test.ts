@@ -1,15 +1,13 @@
 import { describe, expect } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { sessionIdFrom, useTestApp, type Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { lazyAnswer, strongAnswer } from '../support/answers.js';
+import { count } from '../support/db-inspect.js';
 
 const test = useTestApp();
 
-function countRows(app: FastifyInstance, sql: string, ...params: unknown[]): number {
-  return (app.database.sqlite.prepare(sql).get(...params) as { n: number }).n;
-}
+const countRows = count;
 
 describe('the interview, end to end', () => {
   async function finish(visitor: Visitor, id: string) {
@@ -38,7 +36,7 @@ describe('the interview, end to end', () => {
     for (const sel of ['#strengths', '#weaknesses', '#cv-tips', '#answer-feedback']) expect(doc.querySelector(sel), sel).not.toBeNull();
     expect(doc.querySelectorAll('#answer-feedback > li')).toHaveLength(8);
     expect(doc.querySelector('#provider')?.textContent).toContain('offline interviewer');
-    expect(countRows(app, 'select count(*) n from feedback where session_id = ?', id)).toBe(1);
+    expect(await countRows(app, 'select count(*) n from feedback where session_id = ?', id)).toBe(1);
   });
 
   test('scores "fine" to every question at most 2, and thoughtful answers clearly higher', async ({ visitor }) => {
@@ -68,7 +66,7 @@ describe('the interview, end to end', () => {
     const followUps = asked.filter((q) => q.kind === 'follow_up');
     expect(followUps.length).toBeGreaterThan(0);
     for (let n = 1; n <= 8; n++) expect(followUps.filter((q) => q.number === n).length).toBeLessThanOrEqual(1);
-    expect(countRows(app, "select count(*) n from messages where session_id = ? and kind = 'question'", id)).toBe(8);
+    expect(await countRows(app, "select count(*) n from messages where session_id = ? and kind = 'question'", id)).toBe(8);
   });
 
   test('refuses to start without a CV or job description (409, says what is missing)', async ({ visitor }) => {
@@ -85,7 +83,7 @@ describe('the interview, end to end', () => {
     const again = await visitor.post(`/session/${id}/start`);
     expect(again.statusCode).toBe(409);
     expect(html(again.body).querySelector('#question')).not.toBeNull();
-    expect(countRows(app, "select count(*) n from messages where session_id = ?", id)).toBe(1);
+    expect(await countRows(app, "select count(*) n from messages where session_id = ?", id)).toBe(1);
   });
 
   test('refuses uploads once started', async ({ visitor }) => {
@@ -104,7 +102,7 @@ describe('the interview, end to end', () => {
     const doc = html(res.body);
     expect(doc.querySelector('#error')?.getAttribute('data-code')).toBe('EMPTY_ANSWER');
     expect(doc.querySelector('#question')?.getAttribute('data-question-number')).toBe('1');
-    expect(countRows(app, "select count(*) n from messages where kind = 'answer'")).toBe(0);
+    expect(await countRows(app, "select count(*) n from messages where kind = 'answer'")).toBe(0);
   });
 
   test('keeps a too-long answer in the box when refusing it', async ({ visitor }) => {
@@ -123,11 +121,11 @@ describe('the interview, end to end', () => {
     const form = { answer: strongAnswer(q!), question_id: q!.id };
     const [a, b] = await Promise.all([visitor.post(`/session/${id}/message`, form), visitor.post(`/session/${id}/message`, form)]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([303, 409]);
-    expect(countRows(app, "select count(*) n from messages where kind = 'answer'")).toBe(1);
+    expect(await countRows(app, "select count(*) n from messages where kind = 'answer'")).toBe(1);
     const again = await visitor.post(`/session/${id}/message`, form);
     expect(again.statusCode).toBe(409);
     expect(html(again.body).querySelector('#error')?.getAttribute('data-code')).toBe('ALREADY_ANSWERED');
-    expect(countRows(app, "select count(*) n from messages where kind = 'answer'")).toBe(1);
+    expect(await countRows(app, "select count(*) n from messages where kind = 'answer'")).toBe(1);
   });
 
   test('resumes on reload at the same question', async ({ visitor }) => {
@@ -173,7 +171,7 @@ describe('the interview, end to end', () => {
     expect(after.statusCode).toBe(409);
     expect(html(after.body).querySelector('#error')?.getAttribute('data-code')).toBe('INTERVIEW_FINISHED');
     await finish(visitor, id);
-    expect(countRows(app, 'select count(*) n from feedback where session_id = ?', id)).toBe(1);
+    expect(await countRows(app, 'select count(*) n from feedback where session_id = ?', id)).toBe(1);
   });
 
   test('tells htmx to navigate to the feedback page when finishing', async ({ visitor }) => {

@@ -9,7 +9,7 @@ import { sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
 import { answerAll, currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
-import { rowCount } from '../support/db-inspect.js';
+import { count, query, rowCount } from '../support/db-inspect.js';
 
 const test = useTestApp();
 
@@ -33,11 +33,11 @@ describe('invisible-only input', () => {
         expect(textOf(res.body, '#job_title-error')).toMatch(/Enter the job title/);
         expect(textOf(res.body, '#company_name-error')).toMatch(/Enter the company name/);
       }
-      expect(rowCount(app, 'interview_sessions')).toBe(0);
+      expect(await rowCount(app, 'interview_sessions')).toBe(0);
       // Real names with invisible characters around them are kept, trimmed.
       const ok = await visitor.post('/session/create', { job_title: '\u200bSenior Nurse\u200b', company_name: '\ufeffSt Mary\u2060' });
       expect(ok.statusCode).toBe(303);
-      const row = app.database.sqlite.prepare('select job_title, company_name from interview_sessions where id = ?').get(sessionIdFrom(ok.headers.location));
+      const [row] = await query(app, 'select job_title, company_name from interview_sessions where id = ?', sessionIdFrom(ok.headers.location));
       expect(row).toEqual({ job_title: 'Senior Nurse', company_name: 'St Mary' });
     });
 
@@ -59,14 +59,14 @@ describe('invisible-only input', () => {
         expect(res.statusCode, JSON.stringify(invisible)).toBe(422);
         expect(html(res.body).querySelector('#error')?.getAttribute('data-code')).toBe('EMPTY_ANSWER');
       }
-      expect(app.database.sqlite.prepare("select count(*) as n from messages where kind = 'answer'").get()).toEqual({ n: 0 });
+      expect(await count(app, "select count(*) as n from messages where kind = 'answer'")).toBe(0);
 
       await answerAll(visitor, id, strongAnswer);
       expect((await visitor.post(`/session/${id}/complete`)).statusCode).toBe(303);
       const retry = await visitor.post(`/session/${id}/retry/1`, { answer: '\u200b\u200d\u2060' });
       expect(retry.statusCode).toBe(422);
       expect(html(retry.body).querySelector('#error')?.getAttribute('data-code')).toBe('EMPTY_ANSWER');
-      expect(rowCount(app, 'question_retries')).toBe(0);
+      expect(await rowCount(app, 'question_retries')).toBe(0);
     });
   });
 });

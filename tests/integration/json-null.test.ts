@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -15,6 +16,7 @@ import { MIGRATIONS_DIR } from '../../src/paths.js';
 import { useTestApp, Visitor } from '../support/test-app.js';
 import { answerAll, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
+import { query, rowCount } from '../support/db-inspect.js';
 
 const test = useTestApp({ eager: false });
 
@@ -26,10 +28,18 @@ const NULLABLE_JSON = {
   question_retries: ['coverage'],
 } as const;
 
+/** The JSON value null ('null' text on SQLite, jsonb 'null' on Postgres) and SQL NULLs in a column: SQL both databases accept. */
+const COUNTS = (table: string, column: string) =>
+  `select count(*) filter (where ${column} = 'null') as text_null, count(*) filter (where ${column} is null) as sql_null from ${table}`;
+
 function counts(sqlite: Database.Database, table: string, column: string) {
-  return sqlite
-    .prepare(`select sum(${column} = 'null') as text_null, sum(${column} is null) as sql_null from ${table}`)
-    .get() as { text_null: number | null; sql_null: number | null };
+  return sqlite.prepare(COUNTS(table, column)).get() as { text_null: number; sql_null: number };
+}
+
+/** The same, through the app's database (SQLite or Postgres; a count is a bigint, read as text, there). */
+async function appCounts(app: FastifyInstance, table: string, column: string) {
+  const [row] = await query<{ text_null: number | string; sql_null: number | string }>(app, COUNTS(table, column));
+  return { text_null: Number(row!.text_null), sql_null: Number(row!.sql_null) };
 }
 
 describe("nullable JSON columns hold SQL NULL, not 'null'", () => {
@@ -48,20 +58,17 @@ describe("nullable JSON columns hold SQL NULL, not 'null'", () => {
     expect((await visitor.post(`/session/${id}/complete`)).statusCode).toBe(303);
     expect((await visitor.post(`/session/${id}/retry/1`, { answer: 'I cut p99 latency from 900 ms to 210 ms with indexes and a Redis cache.' })).statusCode).toBe(303);
 
-    const sqlite = app.database.sqlite;
     let sqlNulls = 0;
     for (const [table, columns] of Object.entries(NULLABLE_JSON)) {
       for (const column of columns) {
-        const { text_null, sql_null } = counts(sqlite, table, column);
-        expect(text_null ?? 0, `${table}.${column}`).toBe(0);
-        sqlNulls += sql_null ?? 0;
+        const { text_null, sql_null } = await appCounts(app, table, column);
+        expect(text_null, `${table}.${column}`).toBe(0);
+        sqlNulls += sql_null;
       }
     }
     // The interview did leave nulls to store (answers without speech metrics, questions without evaluations…).
     expect(sqlNulls).toBeGreaterThan(10);
-    expect(counts(sqlite, 'messages', 'speech_metrics').sql_null).toBe(
-      (sqlite.prepare('select count(*) as n from messages').get() as { n: number }).n,
-    );
+    expect((await appCounts(app, 'messages', 'speech_metrics')).sql_null).toBe(await rowCount(app, 'messages'));
   });
 
   test("the upgrade turns 'null' text written by older versions into SQL NULL", () => {
@@ -91,7 +98,7 @@ describe("nullable JSON columns hold SQL NULL, not 'null'", () => {
 
     migrate(db, { migrationsFolder: MIGRATIONS_DIR });
     for (const [table, columns] of Object.entries(NULLABLE_JSON)) {
-      for (const column of columns) expect(counts(sqlite, table, column).text_null ?? 0, `${table}.${column}`).toBe(0);
+      for (const column of columns) expect(counts(sqlite, table, column).text_null, `${table}.${column}`).toBe(0);
     }
     // Real JSON is left alone.
     expect((sqlite.prepare("select key_points from messages where id = 'm1'").get() as { key_points: string }).key_points).toBe('["craft"]');

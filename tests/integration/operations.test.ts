@@ -18,7 +18,10 @@ import { consentToRecording } from '../support/audio.js';
 import { html } from '../support/html.js';
 import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
-import { stored } from '../support/db-inspect.js';
+import { query, stored } from '../support/db-inspect.js';
+
+/** Where Drizzle records applied migrations: its own schema on Postgres. */
+const migrationsTable = (app: FastifyInstance) => (app.storage.postgres ? 'drizzle.__drizzle_migrations' : '__drizzle_migrations');
 
 /** The offline interviewer, but its turns after an answer wait at a gate while it is closed. */
 function gatedProvider() {
@@ -84,8 +87,8 @@ describe('operations', () => {
       expect(ready.headers['set-cookie']).toBeUndefined();
 
       // Pretend the newest migration never ran.
-      const newest = app.database.sqlite.prepare('select max(created_at) as at from __drizzle_migrations').get() as { at: number };
-      app.database.sqlite.prepare('delete from __drizzle_migrations where created_at = ?').run(newest.at);
+      const [newest] = await query<{ at: number | string }>(app, `select max(created_at) as at from ${migrationsTable(app)}`);
+      await query(app, `delete from ${migrationsTable(app)} where created_at = ?`, newest!.at);
       const missing = await app.inject('/ready');
       expect(missing.statusCode).toBe(503);
       expect(missing.json().reason).toMatch(/^migrations: not applied: \d{4}_/);
@@ -97,7 +100,7 @@ describe('operations', () => {
       app.lifecycle.shuttingDown = true;
       expect((await app.inject('/ready')).json()).toEqual({ status: 'unavailable', reason: 'shutting down' });
       app.lifecycle.shuttingDown = false;
-      app.database.sqlite.prepare('drop table __drizzle_migrations').run();
+      await query(app, `drop table ${migrationsTable(app)}`);
       const res = await app.inject('/ready');
       expect(res.statusCode).toBe(503);
       expect(res.json().reason).toMatch(/^migrations: none applied/);
@@ -290,7 +293,8 @@ describe('operations', () => {
     const answered = await inFlight;
     expect(answered.status).toBe(200);
     await closing;
-    expect(server.database.sqlite.open).toBe(false);
+    if (server.storage.postgres) expect(server.storage.postgres.pool.ended).toBe(true);
+    else expect(server.database.sqlite.open).toBe(false);
     app = undefined;
   });
 });

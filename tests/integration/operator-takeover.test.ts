@@ -13,7 +13,7 @@ import type { AppConfig } from '../../src/config.js';
 import { normalizeEmail } from '../../src/security/emails.js';
 import { type MakeApp, sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
-import { rowCount, stored } from '../support/db-inspect.js';
+import { count, query, rowCount, stored } from '../support/db-inspect.js';
 import { setupTokenIn } from '../support/operator-token.js';
 import { baseServerEnv, PROJECT_ROOT, TSX } from '../support/server-process.js';
 
@@ -58,7 +58,7 @@ describe('operators are not claimed by registration', () => {
 
     const attacker = new Visitor(app);
     expect((await register(attacker, ' OPS@Example.COM ')).statusCode).toBe(303);
-    expect(app.database.sqlite.prepare('select email, operator_since from users where email is not null').get()).toEqual({
+    expect((await query(app, 'select email, operator_since from users where email is not null'))[0]).toEqual({
       email: 'ops@example.com',
       operator_since: null,
     });
@@ -66,7 +66,7 @@ describe('operators are not claimed by registration', () => {
     expect((await attacker.get(`/admin/users/${victimId}/delete`)).statusCode).toBe(404);
     expect((await attacker.post(`/admin/users/${victimId}/delete`)).statusCode).toBe(404);
     expect(html((await attacker.get('/dashboard')).body).querySelector('a[href="/admin/users"]')).toBeNull();
-    expect(rowCount(app, 'interview_sessions')).toBe(1);
+    expect(await rowCount(app, 'interview_sessions')).toBe(1);
     expect(await stored(app).repositories.users.findById(victimId)).toBeDefined();
 
     // Guessing the token gets nowhere: a message, no role.
@@ -121,7 +121,7 @@ describe('operators are not claimed by registration', () => {
     await register(second, 'second@example.com');
     const claims = await Promise.all([ops, second].map((visitor) => visitor.post('/account/operator', { setup_token: token })));
     expect(claims.map((res) => res.statusCode).sort()).toEqual([303, 422]);
-    expect(app.database.sqlite.prepare('select count(*) as n from users where operator_since is not null').get()).toEqual({ n: 1 });
+    expect(await count(app, 'select count(*) as n from users where operator_since is not null')).toBe(1);
   });
 
   test('prints no token when there is no ADMIN_EMAILS, or every listed address is an operator already', async ({ makeApp }) => {

@@ -7,9 +7,6 @@ import { useTestApp } from '../support/test-app.js';
 import { answerAll, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { snapshot } from '../support/db-inspect.js';
-import { createMessagesRepository } from '../../src/repositories/messages-repository.js';
-import { createFeedbackRepository } from '../../src/repositories/feedback-repository.js';
-import { createSessionsRepository } from '../../src/repositories/sessions-repository.js';
 
 const test = useTestApp({ scope: 'file' });
 
@@ -22,13 +19,13 @@ describe('repository queries are scoped to the owner', () => {
     await visitor.post(`/session/${id}/start`);
     await answerAll(visitor, id, strongAnswer);
     await visitor.post(`/session/${id}/complete`);
-    owner = (await createSessionsRepository(app.database.db).ownerOf(id))!;
+    owner = (await app.storage.repositories.sessions.ownerOf(id))!;
   });
 
   test('reads nothing with the wrong owner', async ({ app }) => {
-    const messages = createMessagesRepository(app.database.db);
-    const feedback = createFeedbackRepository(app.database.db);
-    const sessions = createSessionsRepository(app.database.db);
+    const messages = app.storage.repositories.messages;
+    const feedback = app.storage.repositories.feedback;
+    const sessions = app.storage.repositories.sessions;
     expect((await messages.listBySession(id, owner)).length).toBeGreaterThan(8);
     expect(await messages.listBySession(id, stranger)).toEqual([]);
     expect(await feedback.findBySession(id, owner)).toBeDefined();
@@ -38,10 +35,10 @@ describe('repository queries are scoped to the owner', () => {
   });
 
   test('writes nothing with the wrong owner', async ({ app }) => {
-    const messages = createMessagesRepository(app.database.db);
-    const feedback = createFeedbackRepository(app.database.db);
-    const sessions = createSessionsRepository(app.database.db);
-    const before = snapshot(app);
+    const messages = app.storage.repositories.messages;
+    const feedback = app.storage.repositories.feedback;
+    const sessions = app.storage.repositories.sessions;
+    const before = await snapshot(app);
     // Someone else's interview is, to every repository, an interview that does not exist: the
     // same 404 domain error a route shows (never a plain Error, which would be a 500).
     const notFound = async (write: () => Promise<unknown>) => {
@@ -55,6 +52,6 @@ describe('repository queries are scoped to the owner', () => {
     await notFound(() => feedback.saveAndComplete(id, stranger, { ...summary, overallScore: 10 }, 'forged', new Date()));
     expect(await sessions.deleteOwned(id, stranger)).toBe(false);
     await notFound(() => sessions.updateJobDescription(id, stranger, 'forged', null));
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 });

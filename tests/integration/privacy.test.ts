@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import { useTestApp, Visitor } from '../support/test-app.js';
 import { currentQuestion, fixture, setUpSession } from '../support/interview-driver.js';
+import { count } from '../support/db-inspect.js';
 
 const test = useTestApp({ scope: 'file' });
 
@@ -31,8 +32,7 @@ describe('sessions are private to the visitor who created them', () => {
     ]);
     expect(cv.statusCode).toBe(404);
     expect(await currentQuestion(owner, id)).toEqual(before);
-    const answers = app.database.sqlite.prepare("select count(*) n from messages where kind = 'answer'").get() as { n: number };
-    expect(answers.n).toBe(0);
+    expect(await count(app, "select count(*) n from messages where kind = 'answer'")).toBe(0);
   });
 
   test('a tampered cookie is a new visitor, not the owner', async ({ app }) => {

@@ -9,32 +9,36 @@ import { useTestApp, Visitor } from '../support/test-app.js';
 import { html } from '../support/html.js';
 import { answerAll, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
+import { query } from '../support/db-inspect.js';
 
 const test = useTestApp({ eager: false });
 
 type Row = Record<string, unknown>;
 
+/** A row's value as a query parameter: JSON columns (parsed by Postgres) go back as JSON text. */
+const asParam = (value: unknown) => (value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
+
+/** An instant `ms` later: a Date on Postgres, milliseconds on SQLite. */
+const later = (at: unknown, ms: number) => (at instanceof Date ? new Date(at.getTime() + ms) : (at as number) + ms);
+
 /** Copies a completed interview (session, messages, feedback) `copies` times, each completed a minute after the last. */
-function cloneInterview(app: FastifyInstance, sessionId: string, copies: number): string[] {
-  const db = app.database.sqlite;
+async function cloneInterview(app: FastifyInstance, sessionId: string, copies: number): Promise<string[]> {
   const insert = (table: string, row: Row) => {
     const columns = Object.keys(row);
-    db.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+    return query(app, `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`, ...columns.map((c) => asParam(row[c])));
   };
-  const session = db.prepare('select * from interview_sessions where id = ?').get(sessionId) as Row;
-  const messages = db.prepare('select * from messages where session_id = ?').all(sessionId) as Row[];
-  const feedback = db.prepare('select * from feedback where session_id = ?').get(sessionId) as Row;
+  const [session] = await query(app, 'select * from interview_sessions where id = ?', sessionId);
+  const messages = await query(app, 'select * from messages where session_id = ? order by seq', sessionId);
+  const [feedback] = await query(app, 'select * from feedback where session_id = ?', sessionId);
   const ids: string[] = [];
-  db.transaction(() => {
-    for (let i = 1; i <= copies; i++) {
-      const id = `${sessionId.slice(0, 10)}c${String(i).padStart(4, '0')}`;
-      ids.push(id);
-      const at = (session.completed_at as number) + i * 60_000;
-      insert('interview_sessions', { ...session, id, job_title: `Role ${i}`, created_at: at, completed_at: at });
-      for (const m of messages) insert('messages', { ...m, id: `${m.id}-${i}`, session_id: id, reply_to: m.reply_to === null ? null : `${m.reply_to}-${i}` });
-      insert('feedback', { ...feedback, id: `${feedback.id}-${i}`, session_id: id, created_at: at });
-    }
-  })();
+  for (let i = 1; i <= copies; i++) {
+    const id = `${sessionId.slice(0, 10)}c${String(i).padStart(4, '0')}`;
+    ids.push(id);
+    const at = later(session!.completed_at, i * 60_000);
+    await insert('interview_sessions', { ...session, id, job_title: `Role ${i}`, created_at: at, completed_at: at });
+    for (const m of messages) await insert('messages', { ...m, id: `${m.id}-${i}`, session_id: id, reply_to: m.reply_to === null ? null : `${m.reply_to}-${i}` });
+    await insert('feedback', { ...feedback, id: `${feedback!.id}-${i}`, session_id: id, created_at: at });
+  }
   return ids;
 }
 
@@ -46,7 +50,7 @@ describe('/progress with many interviews', () => {
     expect((await visitor.post(`/session/${first}/start`)).statusCode).toBe(303);
     await answerAll(visitor, first, strongAnswer);
     expect((await visitor.post(`/session/${first}/complete`)).statusCode).toBe(303);
-    const clones = cloneInterview(app, first, 149);
+    const clones = await cloneInterview(app, first, 149);
 
     const page = await visitor.get('/progress');
     expect(page.statusCode).toBe(200);
@@ -67,7 +71,7 @@ describe('/progress with many interviews', () => {
     expect((await visitor.post(`/session/${id}/start`)).statusCode).toBe(303);
     await answerAll(visitor, id, strongAnswer);
     expect((await visitor.post(`/session/${id}/complete`)).statusCode).toBe(303);
-    cloneInterview(app, id, 3);
+    await cloneInterview(app, id, 3);
     const doc = html((await visitor.get('/progress')).body);
     expect(doc.querySelector('#progress-limit')).toBeNull();
     expect(doc.querySelectorAll('#overall-data tbody tr')).toHaveLength(4);

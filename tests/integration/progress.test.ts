@@ -11,9 +11,8 @@ import { lazyAnswer, strongAnswer } from '../support/answers.js';
 import { fixture } from '../support/interview-driver.js';
 import { XSS, XSS_ALL, XSS_RAW_MARKERS } from '../support/hostile.js';
 import { competencyOf } from '../../src/services/progress-service.js';
-import { createProgressRepository } from '../../src/repositories/progress-repository.js';
 import { isCompetencyId } from '../../src/interview/definitions.js';
-import { rowCount, stored } from '../support/db-inspect.js';
+import { query, rowCount, stored } from '../support/db-inspect.js';
 
 /** One app for the file's second block, which reads two interviews finished in its beforeAll. */
 const sharedTest = useTestApp({ scope: 'file' });
@@ -40,11 +39,13 @@ interface SessionDbRow {
   cv_file_name: string | null;
   cv_format: string | null;
   cv_word_count: number | null;
-  focus_competencies: string | null;
+  focus_competencies: unknown;
 }
 
-const sessionRow = (app: FastifyInstance, id: string) =>
-  app.database.sqlite.prepare('select * from interview_sessions where id = ?').get(id) as SessionDbRow;
+const sessionRow = async (app: FastifyInstance, id: string) => (await query<SessionDbRow>(app, 'select * from interview_sessions where id = ?', id))[0]!;
+
+/** A JSON column's value: text on SQLite, parsed already on Postgres (jsonb). */
+const json = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
 
 /** The competency each main question of the session counts for, as the progress page classifies it. */
 async function competenciesAsked(app: FastifyInstance, sessionId: string): Promise<Set<string>> {
@@ -88,7 +89,7 @@ describe('the progress page before any interview is finished', () => {
     expect(res.headers.location).toBe('/?done=focus-no-interview');
     const page = await visitor.get(res.headers.location as string);
     expect(html(page.body).querySelector('#notice')?.textContent).toMatch(/earlier interview/);
-    expect(rowCount(app, 'interview_sessions')).toBe(0);
+    expect(await rowCount(app, 'interview_sessions')).toBe(0);
   });
 
   test('escapes hostile job titles, companies and quoted job text in the charts, tables and study plan', async ({ app }) => {
@@ -115,7 +116,7 @@ describe('the progress page before any interview is finished', () => {
     const res = await visitor.post('/progress/focused-interview');
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/dashboard?done=focus-no-plan');
-    expect(rowCount(app, 'interview_sessions')).toBe(1);
+    expect(await rowCount(app, 'interview_sessions')).toBe(1);
   });
 });
 
@@ -196,24 +197,26 @@ describe('the progress page after two completed interviews', () => {
   });
 
   sharedTest('pairs each main question with its follow-up, and counts the better answer', async ({ app }) => {
-    const owner = sessionRow(app, first).owner_id;
-    const rows = await createProgressRepository(app.database.db).scoredQuestions(owner, 100);
+    const owner = (await sessionRow(app, first)).owner_id;
+    const rows = await app.storage.repositories.progress.scoredQuestions(owner, 100);
     expect(rows.map((r) => [r.sessionId, r.questionNumber])).toEqual(
       [first, second].flatMap((id) => [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [id, n])),
     );
-    const scoreOf = (sessionId: string, n: number, kind: string) =>
-      (
-        app.database.sqlite
-          .prepare(
-            `select json_extract(a.evaluation, '$.score') s from messages q join messages a on a.reply_to = q.id
-             where q.session_id = ? and q.question_number = ? and q.kind = ?`,
-          )
-          .get(sessionId, n, kind) as { s: number } | undefined
-      )?.s ?? null;
+    const scoreOf = async (sessionId: string, n: number, kind: string) => {
+      const [answer] = await query<{ evaluation: unknown }>(
+        app,
+        `select a.evaluation from messages q join messages a on a.reply_to = q.id
+         where q.session_id = ? and q.question_number = ? and q.kind = ?`,
+        sessionId,
+        n,
+        kind,
+      );
+      return answer ? (json(answer.evaluation) as { score: number }).score : null;
+    };
     let followUps = 0;
     for (const row of rows) {
-      expect(row.mainScore).toBe(scoreOf(row.sessionId, row.questionNumber, 'question'));
-      expect(row.followUpScore).toBe(scoreOf(row.sessionId, row.questionNumber, 'follow_up'));
+      expect(row.mainScore).toBe(await scoreOf(row.sessionId, row.questionNumber, 'question'));
+      expect(row.followUpScore).toBe(await scoreOf(row.sessionId, row.questionNumber, 'follow_up'));
       if (row.followUpScore !== null) followUps++;
     }
     // "fine" to everything draws follow-ups in the first interview.
@@ -221,10 +224,10 @@ describe('the progress page after two completed interviews', () => {
   });
 
   sharedTest('refuses the focused interview without a CSRF token', async ({ app, visitor }) => {
-    const before = rowCount(app, 'interview_sessions');
+    const before = await rowCount(app, 'interview_sessions');
     const res = await visitor.post('/progress/focused-interview', {}, { csrf: false });
     expect(res.statusCode).toBe(403);
-    expect(rowCount(app, 'interview_sessions')).toBe(before);
+    expect(await rowCount(app, 'interview_sessions')).toBe(before);
   });
 
   sharedTest('starts a draft focused on the study plan, with the job and CV copied, and redirects to its set-up page', async ({ app, visitor }) => {
@@ -236,11 +239,11 @@ describe('the progress page after two completed interviews', () => {
     expect(res.headers.location).toMatch(/^\/session\/[^/]+\/upload$/);
     const id = sessionIdFrom(res.headers.location as string);
     expect([first, second]).not.toContain(id);
-    const created = sessionRow(app, id);
-    const source = sessionRow(app, second);
+    const created = await sessionRow(app, id);
+    const source = await sessionRow(app, second);
     expect(created.status).toBe('draft');
     expect(created.owner_id).toBe(source.owner_id);
-    expect(JSON.parse(created.focus_competencies!)).toEqual(plan);
+    expect(json(created.focus_competencies)).toEqual(plan);
     for (const column of ['job_title', 'company_name', 'interview_type', 'job_description', 'job_file_name', 'cv_text', 'cv_file_name', 'cv_format', 'cv_word_count'] as const) {
       expect(created[column], column).toEqual(source[column]);
     }

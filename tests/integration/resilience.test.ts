@@ -5,6 +5,7 @@ import { currentQuestion, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { createOfflineProvider } from '../../src/ai/providers/offline.js';
 import type { AiProvider } from '../../src/ai/types.js';
+import { query } from '../support/db-inspect.js';
 
 const test = useTestApp({ eager: false });
 
@@ -38,13 +39,15 @@ describe('when the interviewer fails', () => {
     const res = await visitor.post(`/session/${id}/message`, { answer: strongAnswer(q!), question_id: q!.id });
     expect(res.statusCode).toBe(503);
     expect(html(res.body).querySelector('#error')?.textContent).toMatch(/answer is saved/);
-    const stored = app.database.sqlite.prepare("select content from messages where kind = 'answer'").all() as Array<{ content: string }>;
+    const stored = await query<{ content: string }>(app, "select content from messages where kind = 'answer'");
     expect(stored.map((r) => r.content)).toEqual([strongAnswer(q!)]);
 
     const next = await currentQuestion(visitor, id);
     expect(next?.number).toBe(2);
-    const evaluated = app.database.sqlite.prepare("select evaluation from messages where kind = 'answer'").get() as { evaluation: string };
-    expect(JSON.parse(evaluated.evaluation).score).toBeGreaterThanOrEqual(1);
+    const [evaluated] = await query<{ evaluation: unknown }>(app, "select evaluation from messages where kind = 'answer'");
+    // Text on SQLite, parsed already on Postgres (jsonb).
+    const evaluation = typeof evaluated?.evaluation === 'string' ? JSON.parse(evaluated.evaluation) : evaluated?.evaluation;
+    expect(evaluation.score).toBeGreaterThanOrEqual(1);
   });
 
   test('shows a generic 500 page without internals when something unexpected breaks', async ({ makeApp }) => {

@@ -38,7 +38,7 @@ describe('another visitor’s interview', () => {
 
   otherVisitorsTest('requesting, answering, completing, uploading to and deleting it are all 404 (with a valid token) and change nothing', async ({ app }) => {
     const q = await currentQuestion(alice, id);
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const attempts = [
       await mallory.post(`/session/${id}/start`),
       await mallory.post(`/session/${id}/message`, { answer: 'hijacked answer', question_id: q!.id }),
@@ -52,7 +52,7 @@ describe('another visitor’s interview', () => {
       await mallory.post(`/session/${id}/voice-consent/withdraw`),
     ];
     expect(attempts.map((r) => r.statusCode)).toEqual(attempts.map(() => 404));
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
     expect(await currentQuestion(alice, id)).toEqual(q);
   });
 
@@ -98,14 +98,14 @@ describe('cross-site request forgery', () => {
   ];
 
   test.for(forms)('POST %s without a token is 403 with a clear page, and changes nothing', async ([path, form], { app, visitor }) => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const cookieBefore = visitor.cookieHeader;
     const res = await visitor.post(path.replace(':id', id), form, { csrf: false });
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toContain('text/html');
     expect(errorCode(res.body)).toBe('CSRF_FAILED');
     expect(html(res.body).querySelector('#error')?.textContent).toMatch(/expired|Reload the page/);
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
     expect(visitor.cookieHeader).toBe(cookieBefore); // not signed out, not switched
   });
 
@@ -142,7 +142,7 @@ describe('cross-site request forgery', () => {
 
   test('refuses a multipart upload without a token, or whose token comes after the file, before reading the file', async ({ app, visitor }) => {
     const fresh = sessionIdFrom((await visitor.post('/session/create', { job_title: 'Nurse', company_name: 'NHS' })).headers.location);
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const token = await visitor.csrfToken();
     const none = await visitor.upload(`/session/${fresh}/upload-cv`, {}, [{ field: 'cv_file', fileName: 'cv.txt', content: fixture('cv-alex-morgan.txt') }], { csrf: false });
     expect(none.statusCode).toBe(403);
@@ -161,7 +161,7 @@ describe('cross-site request forgery', () => {
       headers: { cookie: visitor.cookieHeader!, 'content-type': `multipart/form-data; boundary=${boundary}` },
     });
     expect(late.statusCode).toBe(403);
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
     // A wrong token in the header is refused even though the body holds a right one.
     const mixed = multipart({ _csrf: token }, [{ field: 'cv_file', fileName: 'cv.txt', content: 'Alex Morgan' }]);
     const wrongHeader = await app.inject({

@@ -5,10 +5,10 @@
  */
 import { describe, expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createUsersRepository, SIGN_INS_PER_ACCOUNT } from '../../src/repositories/users-repository.js';
+import { SIGN_INS_PER_ACCOUNT } from '../../src/repositories/users-repository.js';
 import { sessionIdFrom, useTestApp, Visitor } from '../support/test-app.js';
 import { html, textOf } from '../support/html.js';
-import { rowCount } from '../support/db-inspect.js';
+import { count, rowCount } from '../support/db-inspect.js';
 
 const test = useTestApp();
 
@@ -71,7 +71,7 @@ describe('signing out revokes the session on the server', () => {
       expect(await signedInAs(app, cookie)).toBeNull();
       expect((await replay(app, cookie, `/session/${sessionId}/upload`)).statusCode).toBe(404);
     }
-    expect(rowCount(app, 'sign_ins')).toBe(0);
+    expect(await rowCount(app, 'sign_ins')).toBe(0);
 
     // Signing in again works and finds everything.
     const back = new Visitor(app);
@@ -87,13 +87,13 @@ describe('signing out revokes the session on the server', () => {
 
   test('keeps at most SIGN_INS_PER_ACCOUNT sign-ins per account: the oldest is signed out first', async ({ app }) => {
     await account(app);
-    const users = createUsersRepository(app.database.db);
+    const users = app.storage.repositories.users;
     const userId = (await users.findByEmail('sam@example.com'))!.id;
     const ids: string[] = [];
     // One after another, as browsers sign in: the oldest is the first made.
     for (let i = 0; i < SIGN_INS_PER_ACCOUNT + 1; i++) ids.push(await users.createSignIn(userId));
     expect(await users.hasSignIn(ids[0]!, userId)).toBe(false);
     expect((await Promise.all(ids.slice(1).map((id) => users.hasSignIn(id, userId)))).every(Boolean)).toBe(true);
-    expect(app.database.sqlite.prepare('select count(*) as n from sign_ins where user_id = ?').get(userId)).toEqual({ n: SIGN_INS_PER_ACCOUNT });
+    expect(await count(app, 'select count(*) as n from sign_ins where user_id = ?', userId)).toBe(SIGN_INS_PER_ACCOUNT);
   });
 });

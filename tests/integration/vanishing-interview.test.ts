@@ -12,11 +12,11 @@ import { answerAll, currentQuestion, setUpSession } from '../support/interview-d
 import { strongAnswer } from '../support/answers.js';
 import { gatedProvider, type GatedCall } from '../support/gated-provider.js';
 import { html } from '../support/html.js';
+import { count } from '../support/db-inspect.js';
 
 const test = useTestApp({ eager: false });
 
-const rowsOf = (app: FastifyInstance, table: string, sessionId: string) =>
-  (app.database.sqlite.prepare(`select count(*) as n from ${table} where session_id = ?`).get(sessionId) as { n: number }).n;
+const rowsOf = (app: FastifyInstance, table: string, sessionId: string) => count(app, `select count(*) as n from ${table} where session_id = ?`, sessionId);
 
 describe('an interview deleted while the model is working on it', () => {
   /** Holds `call`, sends `request`, deletes the interview once the model is busy, then lets the model answer. */
@@ -59,7 +59,7 @@ describe('an interview deleted while the model is working on it', () => {
     const res = await deleteDuring('planQuestion', visitor, id, gate, () => visitor.post(`/session/${id}/start`));
     await expectGoneWhenFollowed(res, visitor, id);
     await app.services.interview.drain();
-    expect(rowsOf(app, 'messages', id)).toBe(0);
+    expect(await rowsOf(app, 'messages', id)).toBe(0);
   });
 
   test('while an answer is being scored (plain form and htmx)', async ({ makeApp }) => {
@@ -77,7 +77,7 @@ describe('an interview deleted while the model is working on it', () => {
       await expectGoneWhenFollowed(res, visitor, id);
       await app.services.interview.drain();
       // The model's late reply wrote nothing, and no next question was planned for the ghost.
-      expect(rowsOf(app, 'messages', id)).toBe(0);
+      expect(await rowsOf(app, 'messages', id)).toBe(0);
     }
   });
 
@@ -90,7 +90,7 @@ describe('an interview deleted while the model is working on it', () => {
     await answerAll(visitor, id, strongAnswer);
     const res = await deleteDuring('summarizeInterview', visitor, id, gate, () => visitor.post(`/session/${id}/complete`));
     expectGone(res);
-    expect(rowsOf(app, 'feedback', id)).toBe(0);
+    expect(await rowsOf(app, 'feedback', id)).toBe(0);
   });
 
   test('while a retry is being scored', async ({ makeApp }) => {
@@ -105,6 +105,6 @@ describe('an interview deleted while the model is working on it', () => {
       visitor.post(`/session/${id}/retry/1`, { answer: 'A different, better answer: I cut p99 latency from 900 ms to 210 ms with indexes and a cache.' }),
     );
     expectGone(res);
-    expect(rowsOf(app, 'question_retries', id)).toBe(0);
+    expect(await rowsOf(app, 'question_retries', id)).toBe(0);
   });
 });

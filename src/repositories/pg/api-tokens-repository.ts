@@ -3,7 +3,7 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { apiTokens, users } from '../../db/schema-pg.js';
 import type { ApiScope } from '../../db/schema.js';
 import type { ApiTokenRow, ApiTokenSummary } from '../api-tokens-repository.js';
-import type { PgDb } from './driver.js';
+import { idEquals, type PgDb } from './driver.js';
 
 export function createPgApiTokensRepository(db: PgDb) {
   const summaryColumns = {
@@ -37,7 +37,7 @@ export function createPgApiTokensRepository(db: PgDb) {
     },
 
     async findById(id: string): Promise<ApiTokenRow | undefined> {
-      const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
+      const [row] = await db.select().from(apiTokens).where(idEquals(apiTokens.id, id));
       return row;
     },
 
@@ -49,7 +49,7 @@ export function createPgApiTokensRepository(db: PgDb) {
     },
 
     async revoke(id: string, userId: string): Promise<boolean> {
-      const result = await db.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)));
+      const result = await db.delete(apiTokens).where(and(idEquals(apiTokens.id, id), eq(apiTokens.userId, userId)));
       return (result.rowCount ?? 0) > 0;
     },
 

@@ -53,3 +53,10 @@ export const binary = (column: AnyPgColumn): SQL => sql`${column} collate "C"`;
  * insert, as every caller here does.
  */
 export const newestTransactionFirst = (table: AnyPgTable): SQL => sql`age(${table}.xmin) asc`;
+
+/**
+ * `column = value` for an id that comes from a URL. Postgres text cannot hold a NUL character,
+ * and a parameter with one fails the whole query (22021), where SQLite just finds no row: so an
+ * id with a NUL, which no stored row can have, matches nothing without being sent.
+ */
+export const idEquals = (column: AnyPgColumn, value: string): SQL => (value.includes('\u0000') ? sql`false` : sql`${column} = ${value}`);

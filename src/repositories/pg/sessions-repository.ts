@@ -4,11 +4,11 @@ import { nanoid } from 'nanoid';
 import { feedback, interviewSessions, users } from '../../db/schema-pg.js';
 import { Errors } from '../../errors.js';
 import type { CvUpdate, NewSession, SessionListItem, SessionRow } from '../sessions-repository.js';
-import { binary, type PgDb } from './driver.js';
+import { binary, idEquals, type PgDb } from './driver.js';
 
 /** Like the SQLite repository, every read and write filters on the owner in the query itself. */
 export function createPgSessionsRepository(db: PgDb) {
-  const owned = (id: string, ownerId: string) => and(eq(interviewSessions.id, id), eq(interviewSessions.ownerId, ownerId));
+  const owned = (id: string, ownerId: string) => and(idEquals(interviewSessions.id, id), eq(interviewSessions.ownerId, ownerId));
 
   async function findOwned(id: string, ownerId: string): Promise<SessionRow | undefined> {
     const [row] = await db.select().from(interviewSessions).where(owned(id, ownerId));
@@ -59,7 +59,7 @@ export function createPgSessionsRepository(db: PgDb) {
     },
 
     async ownerOf(id: string): Promise<string | undefined> {
-      const [row] = await db.select({ ownerId: interviewSessions.ownerId }).from(interviewSessions).where(eq(interviewSessions.id, id));
+      const [row] = await db.select({ ownerId: interviewSessions.ownerId }).from(interviewSessions).where(idEquals(interviewSessions.id, id));
       return row?.ownerId;
     },
 

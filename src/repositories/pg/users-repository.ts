@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, isNotNull, isNull, lt, notInArray, or, sql }
 import { nanoid } from 'nanoid';
 import { interviewSessions, signIns, users } from '../../db/schema-pg.js';
 import { SIGN_INS_PER_ACCOUNT, type AdminUserRow, type OperatorRow, type UserRow } from '../users-repository.js';
-import { binary, isUniqueViolation, newestTransactionFirst, type PgDb } from './driver.js';
+import { binary, idEquals, isUniqueViolation, newestTransactionFirst, type PgDb } from './driver.js';
 
 /**
  * A correlated count, written with explicit aliases (Drizzle drops table names from columns
@@ -28,7 +28,7 @@ export function createPgUsersRepository(db: PgDb) {
     },
 
     async findById(id: string): Promise<UserRow | undefined> {
-      const [row] = await db.select().from(users).where(eq(users.id, id));
+      const [row] = await db.select().from(users).where(idEquals(users.id, id));
       return row;
     },
 
@@ -155,7 +155,7 @@ export function createPgUsersRepository(db: PgDb) {
     },
 
     async delete(id: string): Promise<boolean> {
-      const result = await db.delete(users).where(eq(users.id, id));
+      const result = await db.delete(users).where(idEquals(users.id, id));
       return result.rowCount === 1;
     },
 

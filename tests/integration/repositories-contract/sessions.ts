@@ -50,6 +50,20 @@ export function sessionsContract(driver: () => DriverUnderTest): void {
       expect(found?.cvTruncated).toBe(true);
     });
 
+    it('an id with a NUL character (a URL can carry %00) finds and changes nothing, and does not throw', async () => {
+      const { repos } = driver();
+      await repos.users.ensure('owner');
+      const session = (await repos.sessions.create(newSession('owner'), 5))!;
+      const withNul = `${session.id}\u0000`;
+      expect(await repos.sessions.findOwned(withNul, 'owner')).toBeUndefined();
+      expect(await repos.sessions.ownerOf(withNul)).toBeUndefined();
+      await expect(repos.sessions.requireOwned(withNul, 'owner')).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
+      expect(await repos.sessions.deleteOwned(withNul, 'owner')).toBe(false);
+      expect(await repos.users.findById('owner\u0000')).toBeUndefined();
+      expect(await repos.apiTokens.findById('\u0000')).toBeUndefined();
+      expect(await repos.sessions.findOwned(session.id, 'owner')).toEqual(session);
+    });
+
     it('refuses a session over the quota (null)', async () => {
       const { repos, countRows } = driver();
       await repos.users.ensure('owner');
