@@ -59,7 +59,7 @@ describe('a recording made on one instance, attached on another', () => {
     const id = await startedInterview(onA);
     const final = await record(a, onA, id);
     // Saved before the client was told it is final.
-    expect(rowCount(a, 'recording_summaries')).toBe(1);
+    expect(await rowCount(a, 'recording_summaries')).toBe(1);
 
     const onB = onA.at(b);
     const sent = await answer(onB, id, 'I led a team of four engineers through the billing rebuild.', final.recordingId);
@@ -68,7 +68,7 @@ describe('a recording made on one instance, attached on another', () => {
     const [metrics] = await stored(b).answerSpeechMetrics(id);
     expect(metrics).toEqual(final.summary);
     expect(metrics).toMatchObject({ version: 1, endedBy: 'stop', durationSeconds: expect.any(Number) });
-    expect(rowCount(b, 'recording_summaries')).toBe(0); // taken
+    expect(await rowCount(b, 'recording_summaries')).toBe(0); // taken
 
     // The first instance still holds the audio in memory, but the recording is attached: the
     // next answer naming it (on the first instance) gets no metrics, and the page says so.
@@ -88,7 +88,7 @@ describe('a recording made on one instance, attached on another', () => {
     const theirs = await startedInterview(stranger);
     expect((await answer(stranger, theirs, 'My own answer.', mine.recordingId)).headers.location).toBe(`/session/${theirs}/interview?done=recording-expired`);
     expect(await stored(b).answerSpeechMetrics(theirs)).toEqual([null]);
-    expect(rowCount(b, 'recording_summaries')).toBe(1); // still the owner's
+    expect(await rowCount(b, 'recording_summaries')).toBe(1); // still the owner's
 
     // Its expiry passes (AUDIO_RECORDING_TTL_MINUTES after it ended; set back here rather than waited for).
     a.database.sqlite.prepare('update recording_summaries set expires_at = ?').run(Date.now() - 1_000);
@@ -102,7 +102,7 @@ describe('a recording made on one instance, attached on another', () => {
 
     // The sweep deletes the expired row.
     await b.services.recordings.sweepDatabase();
-    expect(rowCount(b, 'recording_summaries')).toBe(0);
+    expect(await rowCount(b, 'recording_summaries')).toBe(0);
   }, 60_000);
 
   test("deleting the interview deletes its recordings' summaries", async ({ makeApp }) => {
@@ -110,8 +110,8 @@ describe('a recording made on one instance, attached on another', () => {
     const onA = new Visitor(a);
     const id = await startedInterview(onA);
     await record(a, onA, id);
-    expect(rowCount(b, 'recording_summaries')).toBe(1);
+    expect(await rowCount(b, 'recording_summaries')).toBe(1);
     await b.services.deletion.deleteSession(id, await stored(b).ownerOf(id));
-    expect(rowCount(a, 'recording_summaries')).toBe(0);
+    expect(await rowCount(a, 'recording_summaries')).toBe(0);
   }, 60_000);
 });

@@ -18,7 +18,7 @@ import { answerAll, currentQuestion, setUpSession } from '../support/interview-d
 import { strongAnswer } from '../support/answers.js';
 import { chunks, consentToRecording, fixturePcm } from '../support/audio.js';
 import { createFakeTranscriber } from '../support/fake-transcriber.js';
-import { stored } from '../support/db-inspect.js';
+import { query, stored } from '../support/db-inspect.js';
 
 const test = useTestApp({ eager: false });
 
@@ -73,8 +73,8 @@ describe('consent before the microphone', () => {
   };
   const metricsOf = (app: FastifyInstance, id: string) => stored(app).answerSpeechMetrics(id);
   /** The interview of each recording summary in the database (recording_summaries). */
-  const summaryRowsOf = (app: FastifyInstance) =>
-    (app.database.sqlite.prepare('select session_id from recording_summaries').all() as { session_id: string }[]).map((r) => r.session_id);
+  const summaryRowsOf = async (app: FastifyInstance) =>
+    (await query<{ session_id: string }>(app, 'select session_id from recording_summaries')).map((r) => r.session_id);
 
   test('the socket refuses to open without consent (403 VOICE_CONSENT_REQUIRED); the page asks first and names where audio goes', async ({ makeApp }) => {
     const app = await makeApp({}, { transcriber: createFakeTranscriber(['hello']) });
@@ -171,7 +171,7 @@ describe('consent before the microphone', () => {
 
     // Finished recordings' summaries are in the database too (shared with other instances):
     // the one waiting to be sent and the other interview's (a live one is saved when it ends).
-    expect(summaryRowsOf(app).sort()).toEqual([id, other].sort());
+    expect((await summaryRowsOf(app)).sort()).toEqual([id, other].sort());
     const withdrawn = await visitor.post(`/session/${id}/voice-consent/withdraw`, { return_to: 'feedback' });
     expect(withdrawn.statusCode).toBe(303);
     expect(withdrawn.headers.location).toBe(`/session/${id}/feedback?done=voice-consent-withdrawn`);
@@ -180,7 +180,7 @@ describe('consent before the microphone', () => {
     expect(app.services.recordings.find(waiting.recordingId(), id, await stored(app).ownerOf(id))).toBeNull();
     expect(app.services.recordings.find(live.recordingId(), id, await stored(app).ownerOf(id))).toBeNull();
     expect((await metricsOf(app, id)).every((m) => m === null)).toBe(true);
-    expect(summaryRowsOf(app)).toEqual([other]);
+    expect(await summaryRowsOf(app)).toEqual([other]);
     expect(await consentRow(app, id)).toMatchObject({ voiceConsentAt: null, voiceConsentRawAudio: false, voiceConsentTranscriber: null });
     expect((await consentRow(app, id)).voiceConsentWithdrawnAt).not.toBeNull();
     // The answer text stays (it is what the candidate sent).
@@ -205,7 +205,7 @@ describe('consent before the microphone', () => {
     expect((await visitor.post(`/session/${id}/voice-consent/withdraw`, {}, { htmx: true })).statusCode).toBe(204);
     expect(await live.closed).toBe(1008);
     expect(app.services.recordings.size).toBe(0);
-    expect(summaryRowsOf(app)).toEqual([]);
+    expect(await summaryRowsOf(app)).toEqual([]);
     await expect(app.injectWS(`/session/${id}/audio`, { headers: { cookie: visitor.cookieHeader! } })).rejects.toThrow(/403/);
     const page = html((await visitor.get(`/session/${id}/interview`)).body);
     expect(page.querySelector('#recorder')!.getAttribute('data-consent')).toBe('needed');
