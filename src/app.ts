@@ -21,6 +21,7 @@ import { createAiClient, type ProviderStatus } from './ai/ai-client.js';
 import { createProviders } from './ai/providers/index.js';
 import type { AiProvider } from './ai/types.js';
 import { createParseLimiter, createParsePool, extractDocument } from './documents/index.js';
+import { loadNlp } from './text/index.js';
 import { createSessionService, type SessionService } from './services/session-service.js';
 import { createInterviewService, type InterviewService } from './services/interview-service.js';
 import { createFeedbackService, type FeedbackService } from './services/feedback-service.js';
@@ -269,6 +270,9 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   }
   const { progress: progressRepository, apiTokens: apiTokensRepository, recordingSummaries, ...repositories } = storage.repositories;
   const clock = deps.clock ?? (() => new Date());
+  // The English model, now: loaded on the first answer it blocked the event loop for 0.6 s (more
+  // on a busy machine), which the overload monitor read as overload and answered 503s to everyone.
+  loadNlp();
   // PDF/DOCX parsing: warm threads, started now so the first upload is as fast as the rest,
   // admitted fairly between visitors (documents/parse-pool.ts, parse-limiter.ts).
   const documentPool = createParsePool({

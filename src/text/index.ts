@@ -12,4 +12,5 @@ export { splitSentences } from './sentences.js';
 export { synonymsOf } from './synonyms.js';
 export { clampInt, clipQuote, headingOf, isBulletLine, lowerFirst, pick, shorten, spaceSeparatedCount, stripBullet, upperFirst } from './strings.js';
 export { contentKeys, countWords, overlapCount, sentenceKeys, wordKey } from './words.js';
+export { loadNlp } from './nlp.js';
 export { naturalPhrase } from './phrases.js';

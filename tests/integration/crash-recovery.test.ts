@@ -93,7 +93,11 @@ describe('SIGKILL in the middle of an interview', () => {
     expect((await visitor.post(`/session/${id}/start`)).status).toBe(303);
 
     // Question 1 is answered normally.
-    const page = (path: string) => whenPrepared(() => visitor.get(path));
+    const page = async (path: string) => {
+      const res = await whenPrepared(() => visitor.get(path));
+      expect(res.status, res.body.slice(0, 2000)).toBe(200);
+      return res;
+    };
     const q1 = questionIn((await page(`/session/${id}/interview`)).body)!;
     expect(q1.number).toBe(1);
     expect((await visitor.post(`/session/${id}/message`, { answer: answerText(1), question_id: q1.id })).status).toBe(303);
