@@ -6,6 +6,7 @@
  * it and holds each until the test lets it go. The control case (no global limit) shows the
  * total the global limit prevents, so the limited case can fail.
  */
+import { spawn } from 'node:child_process';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createWorkQueue, limitAiClient, type WorkQueue } from '../../src/ai/work-queue.js';
@@ -19,11 +20,27 @@ import { NO_RATE_LIMITS } from '../../src/config.js';
 import type { FastifyInstance } from 'fastify';
 import { keyPrefix, startThrowawayRedis, useRedis } from '../support/redis.js';
 import { useTestApp, Visitor } from '../support/test-app.js';
+import { PROJECT_ROOT, TSX } from '../support/server-process.js';
 import { currentQuestion, setUpSession, type CurrentQuestion } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
 import { stored } from '../support/db-inspect.js';
 
 const redis = useRedis();
+
+/** A process holding one slot (argv: url, key, limit, lease ms) with a call that never ends. */
+const HOLDER_SCRIPT = `
+import { Redis } from 'ioredis';
+import { createSharedSemaphore } from './src/shared-semaphore.ts';
+const [url, key, limit, leaseMs] = process.argv.slice(1);
+const redis = new Redis(url, { enableOfflineQueue: false });
+redis.once('ready', () => {
+  const semaphore = createSharedSemaphore({ redis, key, limit: Number(limit), leaseMs: Number(leaseMs), log: console });
+  semaphore.run(() => {
+    console.log('holding');
+    return new Promise(() => {});
+  });
+});
+`;
 
 /** Everything a test opened, closed after it. */
 const opened: Array<() => Promise<void> | void> = [];
@@ -174,28 +191,45 @@ describe('the AI calls\' global limit (two instances, one Redis)', () => {
     expect(await holders(key)).toBe(0);
   });
 
-  it('a holder that disappears without releasing (kill -9) keeps its slot while alive, and frees it when its lease ends', async () => {
+  it('a holder that is killed (kill -9) mid-call keeps its slot while alive, and frees it when its lease ends', async () => {
     const key = `${keyPrefix()}ai-calls`;
-    const leaseMs = 1500;
-    // The doomed instance: its own connection, which the test cuts as a kill -9 would.
-    const doomedConnection = await client();
-    const doomed = createSharedSemaphore({ redis: doomedConnection, key, limit: 1, leaseMs, log: captureLog().log });
+    const leaseMs = 2400;
+    // Two slots: one held here for the whole test (so the set itself never expires: the dead
+    // holder must be dropped from it), the other by another process, until it is killed.
+    const here = createSharedSemaphore({ redis: await client(), key, limit: 2, leaseMs, log: captureLog().log });
     const model = probe();
-    const orphan = doomed.run(() => model.call('orphan')).catch(() => 'ended');
-    await until(() => model.running === 1, 'the doomed call to start');
+    const held = here.run(() => model.call('held here'));
+    await until(() => model.running === 1, 'the first slot to be taken');
+    const child = spawn(process.execPath, ['--import', TSX, '--input-type=module', '-e', HOLDER_SCRIPT, redis.server().url, key, '2', String(leaseMs)], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    opened.push(async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await until(() => output.includes('holding'), `the other process to take the slot (its output: ${output})`, 30_000);
+    expect(await holders(key)).toBe(2);
 
-    // Alive, it renews its lease: another instance waiting two leases long does not get in.
-    const other = createSharedSemaphore({ redis: await client(), key, limit: 1, leaseMs, maxWaitMs: 2 * leaseMs + 500, log: captureLog().log });
+    // Alive, it renews its lease: this instance, waiting two leases long, does not get in.
+    const other = createSharedSemaphore({ redis: await client(), key, limit: 2, leaseMs, maxWaitMs: 2 * leaseMs + 500, log: captureLog().log });
     await expect(other.run(async () => 'too early')).rejects.toBeInstanceOf(SemaphoreWaitTimeout);
 
-    // Gone: no renewal, no release. Its slot comes back once the lease ends.
-    doomedConnection.disconnect();
-    const patient = createSharedSemaphore({ redis: await client(), key, limit: 1, leaseMs, maxWaitMs: 30_000, log: captureLog().log });
+    // Killed: no renewal, no release. Its slot comes back once the lease ends.
+    child.kill('SIGKILL');
+    await exited;
+    expect(await holders(key)).toBe(2);
+    const patient = createSharedSemaphore({ redis: await client(), key, limit: 2, leaseMs, maxWaitMs: 30_000, log: captureLog().log });
     expect(await patient.run(async () => 'after the lease')).toBe('after the lease');
 
     model.releaseOne();
-    await orphan;
-  }, 30_000);
+    expect(await held).toBe('held here');
+    expect(await holders(key)).toBe(0);
+  }, 60_000);
 });
 
 describe('when the shared store is unreachable', () => {
