@@ -69,7 +69,6 @@ type Priority = 'interactive' | 'background';
 export interface SharedSemaphore {
   /** Runs `task` holding one of the `limit` slots (or without one while the store is down). */
   run<T>(task: () => Promise<T>, priority?: Priority): Promise<T>;
-  readonly limit: number;
 }
 
 export interface SharedSemaphoreOptions {
@@ -105,7 +104,8 @@ export function createSharedSemaphore(options: SharedSemaphoreOptions): SharedSe
   // Log changes of state, not every call made while the store is down.
   let storeDown = false;
   function storeFailed(error: unknown) {
-    if (storeDown) return;
+    // 'end': the app closed the connection (shutting down); calls still finishing run on.
+    if (storeDown || redis.status === 'end') return;
     storeDown = true;
     log.warn({ err: { message: messageOf(error) } }, 'shared store unreachable: AI calls are limited per instance (AI_CONCURRENCY) until it is back');
   }
@@ -154,7 +154,6 @@ export function createSharedSemaphore(options: SharedSemaphoreOptions): SharedSe
   }
 
   return {
-    limit,
     async run<T>(task: () => Promise<T>, priority: Priority = 'interactive'): Promise<T> {
       const holder = randomUUID();
       if (!(await acquire(holder, priority))) return task();
