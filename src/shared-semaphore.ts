@@ -34,13 +34,14 @@ export class SemaphoreWaitTimeout extends Error {
   }
 }
 
-// KEYS[1] the set; ARGV: limit, holder id, lease (ms). 1 when admitted.
+// KEYS[1] the set; ARGV: limit, holder id, lease (ms). 1 when admitted. Idempotent: a try that
+// ran but whose reply was lost (ioredis sends it again after reconnecting) finds its holder there.
 const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local lease = tonumber(ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
+if not redis.call('ZSCORE', KEYS[1], ARGV[2]) and redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
 redis.call('ZADD', KEYS[1], now + lease, ARGV[2])
 if redis.call('PTTL', KEYS[1]) < lease then redis.call('PEXPIRE', KEYS[1], lease) end
 return 1`;

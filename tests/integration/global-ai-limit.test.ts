@@ -171,6 +171,16 @@ describe('the AI calls\' global limit (two instances, one Redis)', () => {
     expect(await one.run(async () => 'next')).toBe('next');
   });
 
+  it('taking a slot twice for one holder (a try sent again after a lost reply) takes one slot, not two', async () => {
+    const key = `${keyPrefix()}ai-calls`;
+    const connection = await client();
+    createSharedSemaphore({ redis: connection, key, limit: 1, log: captureLog().log });
+    expect(await connection.rehearseSemaphoreAcquire(key, 1, 'holder-a', 10_000)).toBe(1);
+    expect(await connection.rehearseSemaphoreAcquire(key, 1, 'holder-a', 10_000)).toBe(1);
+    expect(await connection.rehearseSemaphoreAcquire(key, 1, 'holder-b', 10_000)).toBe(0);
+    expect(await holders(key)).toBe(1);
+  });
+
   it('a call that waits too long for a slot gets AI_BUSY and takes nothing', async () => {
     const key = `${keyPrefix()}ai-calls`;
     const holder = createSharedSemaphore({ redis: await client(), key, limit: 1, log: captureLog().log });
