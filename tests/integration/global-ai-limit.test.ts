@@ -203,7 +203,8 @@ describe('the AI calls\' global limit (two instances, one Redis)', () => {
 
   it('a holder that is killed (kill -9) mid-call keeps its slot while alive, and frees it when its lease ends', async () => {
     const key = `${keyPrefix()}ai-calls`;
-    const leaseMs = 2400;
+    // Renewed every second: a loaded machine would have to starve the holder 2 s to lose it.
+    const leaseMs = 3000;
     // Two slots: one held here for the whole test (so the set itself never expires: the dead
     // holder must be dropped from it), the other by another process, until it is killed.
     const here = createSharedSemaphore({ redis: await client(), key, limit: 2, leaseMs, log: captureLog().log });
