@@ -137,10 +137,12 @@ export function createSharedSemaphore(options: SharedSemaphoreOptions): SharedSe
   }
 
   function keepRenewing(holder: string): () => void {
+    let stopped = false;
     const timer = setInterval(() => {
       redis.rehearseSemaphoreRenew(key, holder, leaseMs).then(
         (renewed) => {
-          if (renewed === 1) return;
+          // Stopped meanwhile: the slot was released on purpose.
+          if (renewed === 1 || stopped) return;
           // The lease ended (the event loop stalled longer than it, or the store restarted
           // empty): the call finishes anyway, and for a while one more may run than the limit.
           clearInterval(timer);
@@ -151,7 +153,10 @@ export function createSharedSemaphore(options: SharedSemaphoreOptions): SharedSe
       );
     }, Math.max(1, Math.floor(leaseMs / 3)));
     timer.unref();
-    return () => clearInterval(timer);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
   }
 
   return {
