@@ -66,11 +66,10 @@ export interface StepLock {
   holder: string;
   /** How long a claim lasts unless renewed (INTERVIEW_STEP_LEASE_SECONDS); renewed every third of it. */
   leaseMs: number;
-  /** How often an instance waiting for another's step looks again (default 400 ms). */
-  pollMs?: number;
 }
 
-const DEFAULT_POLL_MS = 400;
+/** How often an instance waiting for another's step reads the interview again. */
+const POLL_MS = 400;
 
 /** Resolves after `ms`, or at once when `signal` aborts (shutdown). */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -315,14 +314,14 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
   /**
    * Runs the pending steps under this instance's claim on them (Postgres, several instances), or
-   * waits for the instance holding it: re-reads the interview every `pollMs` until its step is
+   * waits for the instance holding it: re-reads the interview every POLL_MS until its step is
    * done there (that state is returned; the model is not asked here) or the claim can be taken
    * (released by a step that failed there, or expired: its holder died). The claim is renewed
    * while the steps run and released after, failed or not. The lease is measured in real time,
    * like the timers renewing it, not by the app's clock (which tests may set).
    */
   async function claimedSteps(lock: StepLock, session: SessionRow, progress: StepProgress): Promise<InterviewState> {
-    const { claims, holder, leaseMs, pollMs = DEFAULT_POLL_MS } = lock;
+    const { claims, holder, leaseMs } = lock;
     const { signal } = stopping;
     // The previous step's release, if it is still on its way: claiming before it lands would
     // let it delete this step's claim (both are this instance's).
@@ -361,7 +360,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         }
       }
       progress.begun();
-      await pause(pollMs, signal);
+      await pause(POLL_MS, signal);
       const state = await stateOf(await current(session));
       // Done on the other instance (its evaluations run there), or this one is shutting down.
       if (state.phase !== 'preparing' || signal.aborted) return state;
