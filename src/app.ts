@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import secureSession from '@fastify/secure-session';
@@ -51,7 +51,8 @@ import { voiceConsentRoutes } from './routes/voice-consent-routes.js';
 import { registerSecurityHeaders } from './security/headers.js';
 import { registerCsrf } from './security/csrf.js';
 import { registerRateLimits } from './security/rate-limits.js';
-import { openSharedStore } from './shared-store.js';
+import { openSharedStore, type SharedStore } from './shared-store.js';
+import { createSharedSemaphore, type SharedSemaphore } from './shared-semaphore.js';
 import { applyRoutePolicies } from './security/policy.js';
 import { audioRoutes } from './routes/audio-routes.js';
 import { createRecordingStore, createTranscriber, withRedactedMessages, type RecordingStore, type Transcriber } from './speech/index.js';
@@ -138,6 +139,16 @@ function logSocketError(error: Error, socket: { terminate(): void }, request: Fa
   socket.terminate();
 }
 
+/**
+ * AI_GLOBAL_CONCURRENCY: the AI calls running at once across every instance, counted in the
+ * shared store (shared-semaphore.ts); null without one (each instance has its AI_CONCURRENCY).
+ */
+function globalAiLimit(config: AppConfig, store: SharedStore | null, log: FastifyBaseLogger): SharedSemaphore | null {
+  if (config.aiGlobalConcurrency === null) return null;
+  if (!store) throw new Error('aiGlobalConcurrency needs the shared store (REDIS_URL)');
+  return createSharedSemaphore({ redis: store.redis, key: `${store.keyPrefix}ai-calls`, limit: config.aiGlobalConcurrency, log });
+}
+
 /** TRUST_PROXY=<n>: trust the n proxies nearest to us (proxy-addr's hop count). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
@@ -168,7 +179,17 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   // --- external plugins -----------------------------------------------------------------
   // First, so an overloaded process refuses requests before doing any work for them;
   // also the request context (request logger, interview id) and /ready's state (operations.ts).
-  const aiQueue = createWorkQueue(config.aiQueue);
+  // The store every instance shares when REDIS_URL is set (shared-store.ts): rate-limit
+  // counters, and the AI calls' global limit (AI_GLOBAL_CONCURRENCY) inside the queue's slots.
+  const sharedStore = config.redis ? openSharedStore(config.redis, app.log) : null;
+  app.decorate('sharedStore', sharedStore);
+  if (sharedStore) {
+    app.addHook('onReady', async () => {
+      if (!(await sharedStore.connected())) app.log.warn('starting without the shared store: /ready says 503 until it answers');
+    });
+    app.addHook('onClose', async () => sharedStore.close());
+  }
+  const aiQueue = createWorkQueue({ ...config.aiQueue, global: globalAiLimit(config, sharedStore, app.log) });
   await registerOperations(app, config, aiQueue);
   await app.register(formbody);
   await app.register(multipart, {
@@ -187,15 +208,6 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   // Web defences (SECURITY.md): headers + CSP, CSRF tokens, rate limits, and the per-route table.
   await registerSecurityHeaders(app, { https: config.cookieSecure });
   await registerCsrf(app);
-  // Counters shared by every instance when REDIS_URL is set (shared-store.ts).
-  const sharedStore = config.redis ? openSharedStore(config.redis, app.log) : null;
-  app.decorate('sharedStore', sharedStore);
-  if (sharedStore) {
-    app.addHook('onReady', async () => {
-      if (!(await sharedStore.connected())) app.log.warn('starting without the shared store: /ready says 503 until it answers');
-    });
-    app.addHook('onClose', async () => sharedStore.close());
-  }
   await registerRateLimits(app, config.rateLimits, sharedStore);
   applyRoutePolicies(app);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/public/', maxAge: '1h' });
@@ -264,8 +276,8 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   if (storage.applied.length > 0) app.log.info({ migrations: storage.applied.map((e) => e.tag) }, `migrated ${storage.name}`);
   if (storage.driver === 'postgres') {
     app.log.warn(
-      `running on Postgres (${storage.name}). Run ONE instance for now: the interview step lock and the AI queue's limit ` +
-        'are still kept per process (README: "Running more than one instance").',
+      `running on Postgres (${storage.name}). Run ONE instance for now: the interview step lock ` +
+        'is still kept per process (README: "Running more than one instance").',
     );
   }
   const { progress: progressRepository, apiTokens: apiTokensRepository, recordingSummaries, ...repositories } = storage.repositories;

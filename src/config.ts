@@ -44,6 +44,7 @@ const EnvSchema = Type.Object({
   SHUTDOWN_GRACE_MS: Type.Integer({ default: 10000, minimum: 0, maximum: 600000 }),
   AI_CONCURRENCY: Type.Integer({ default: 8, minimum: 1, maximum: 1000 }),
   AI_QUEUE_MAX: Type.Integer({ default: 100, minimum: 0, maximum: 100000 }),
+  AI_GLOBAL_CONCURRENCY: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
   MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ default: 500, minimum: 0 }),
   MAX_EVENT_LOOP_UTILIZATION: Type.Number({ default: 0, minimum: 0, maximum: 1 }),
   MAX_HEAP_USED_MB: Type.Integer({ default: 0, minimum: 0 }),
@@ -173,6 +174,11 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** AI calls running at once, and how many more may wait for a slot (beyond: 503 AI_BUSY). */
   aiQueue: { concurrency: number; maxWaiting: number };
+  /**
+   * AI calls running at once across every instance, counted in the shared store (REDIS_URL);
+   * null: no limit beyond each instance's own. Defaults to AI_CONCURRENCY when REDIS_URL is set.
+   */
+  aiGlobalConcurrency: number | null;
   overload: OverloadSettings;
   connections: ConnectionSettings;
   /**
@@ -482,6 +488,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFormat: parsed.LOG_FORMAT,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     aiQueue: { concurrency: parsed.AI_CONCURRENCY, maxWaiting: parsed.AI_QUEUE_MAX },
+    aiGlobalConcurrency: globalAiConcurrency(parsed),
     overload: {
       maxEventLoopDelayMs: parsed.MAX_EVENT_LOOP_DELAY_MS,
       maxEventLoopUtilization: parsed.MAX_EVENT_LOOP_UTILIZATION,
@@ -675,6 +682,28 @@ function parsePostgresUrl(value: string, parsed: Pick<Env, 'DATABASE_POOL_SIZE' 
     poolSize: parsed.DATABASE_POOL_SIZE,
     statementTimeoutMs: parsed.DATABASE_STATEMENT_TIMEOUT_MS,
   };
+}
+
+/**
+ * AI_GLOBAL_CONCURRENCY, with REDIS_URL: unset means AI_CONCURRENCY, so adding an instance never
+ * multiplies the calls sent to the AI provider (whose rate limits and quota are per key, not per
+ * instance: two instances at 8 each would send 16 at once and meet 429s); raise it once the
+ * provider allows more. 0 turns the global limit off. Without REDIS_URL there is nothing to
+ * count in: setting it is an error rather than a limit silently not kept.
+ */
+function globalAiConcurrency(parsed: Env): number | null {
+  const value = parsed.AI_GLOBAL_CONCURRENCY;
+  if (parsed.REDIS_URL === undefined) {
+    if (value !== undefined && value > 0) {
+      throw new ConfigError(
+        'Invalid configuration:\n  AI_GLOBAL_CONCURRENCY: needs REDIS_URL (the instances count their AI calls in the shared store); ' +
+          'without it each instance is limited by AI_CONCURRENCY alone',
+      );
+    }
+    return null;
+  }
+  if (value === undefined) return parsed.AI_CONCURRENCY;
+  return value === 0 ? null : value;
 }
 
 /** REDIS_URL → store settings: redis:// or rediss:// (TLS), with an optional /<db number>. */

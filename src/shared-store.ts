@@ -1,11 +1,12 @@
 /**
  * The store that several app instances share (REDIS_URL; Redis or Valkey, which speaks the same
- * protocol), through ioredis. Today it holds the rate-limit counters (security/rate-limits.ts),
- * so a visitor's budget is the same whichever instance the proxy sends them to. Without
- * REDIS_URL there is no shared store and every counter lives in its process.
+ * protocol), through ioredis. It holds the rate-limit counters (security/rate-limits.ts), so a
+ * visitor's budget is the same whichever instance the proxy sends them to, and the holders of
+ * the AI calls' global limit (shared-semaphore.ts, AI_GLOBAL_CONCURRENCY). Without REDIS_URL
+ * there is no shared store and every counter lives in its process.
  *
  * When the store is unreachable the app keeps serving: rate limits are skipped (fail open,
- * logged) rather than refusing every request, and `/ready` reports the store as unavailable
+ * logged) rather than refusing every request, AI calls keep each instance's own limit, and `/ready` reports the store as unavailable
  * (so a load balancer and the operator see it). While it is disconnected a command fails at
  * once, and a store that hangs costs a request at most `COMMAND_TIMEOUT_MS`.
  */

@@ -16,6 +16,7 @@ import { HttpVisitor, questionIn, setUpSessionOverHttp } from '../../tests/suppo
 import { fixture } from '../../tests/support/interview-driver.js';
 import { baseServerEnv, freePort, TSX, waitForHealth } from '../../tests/support/server-process.js';
 import { quantile } from '../results.js';
+import { SERVER_NODE_FLAGS } from './server-flags.js';
 
 /**
  * BENCH_PIN=1 pins the server and the load generator to different cores (needs 2+ cores and
@@ -69,7 +70,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   // less noise from the scheduler moving them around.
   const pin = PIN_CPUS ? ['taskset', '-c', '0'] : [];
   if (PIN_CPUS) spawnSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
-  const command = [...pin, process.execPath, '--expose-gc', '--import', TSX, path.join(import.meta.dirname, 'child-server.ts')];
+  const command = [...pin, process.execPath, ...SERVER_NODE_FLAGS, '--expose-gc', '--import', TSX, path.join(import.meta.dirname, 'child-server.ts')];
   const child = spawn(command[0]!, command.slice(1), {
     cwd: dataDir,
     // Every simulated candidate connects from 127.0.0.1: the per-address connection cap (64,

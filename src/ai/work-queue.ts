@@ -10,9 +10,15 @@
  * behind every task someone is waiting for, and never take a waiting place from one: they have
  * their own bound (BACKGROUND_WAITING_FACTOR × maxWaiting), past which they are refused and
  * done later (feedback evaluates whatever is missing).
+ *
+ * With several instances (REDIS_URL), a running task also takes a slot of the global limit
+ * (`global`, AI_GLOBAL_CONCURRENCY; shared-semaphore.ts) before it starts: the local queue
+ * keeps its order, priorities and bound, and the global slot caps the total across instances.
+ * A task waiting for a global slot counts as running here (its position is 0).
  */
 import type { AiClient, CallOptions } from './ai-client.js';
 import { Errors } from '../errors.js';
+import { SemaphoreWaitTimeout, type SharedSemaphore } from '../shared-semaphore.js';
 
 export class QueueFullError extends Error {
   override name = 'QueueFullError';
@@ -51,7 +57,16 @@ interface Waiter {
   start: () => void;
 }
 
-export function createWorkQueue({ concurrency, maxWaiting }: { concurrency: number; maxWaiting: number }): WorkQueue {
+export function createWorkQueue({
+  concurrency,
+  maxWaiting,
+  global = null,
+}: {
+  concurrency: number;
+  maxWaiting: number;
+  /** The limit shared by every instance, taken inside each local slot; null: this process's limit only. */
+  global?: SharedSemaphore | null;
+}): WorkQueue {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be a positive integer');
   if (!Number.isInteger(maxWaiting) || maxWaiting < 0) throw new RangeError('maxWaiting must be a non-negative integer');
   let running = 0;
@@ -75,9 +90,9 @@ export function createWorkQueue({ concurrency, maxWaiting }: { concurrency: numb
     if (next) next.start();
   }
 
-  async function execute<T>(task: () => Promise<T>, key: string | null): Promise<T> {
+  async function execute<T>(task: () => Promise<T>, key: string | null, priority: Priority): Promise<T> {
     try {
-      return await task();
+      return await (global ? global.run(task, priority) : task());
     } finally {
       end(key);
     }
@@ -87,7 +102,7 @@ export function createWorkQueue({ concurrency, maxWaiting }: { concurrency: numb
     run<T>(task: () => Promise<T>, key: string | null = null, priority: Priority = 'interactive'): Promise<T> {
       if (running < concurrency) {
         begin(key);
-        return execute(task, key);
+        return execute(task, key, priority);
       }
       const alike = waiting.filter((w) => w.priority === priority).length;
       const room = priority === 'interactive' ? maxWaiting : maxWaiting * BACKGROUND_WAITING_FACTOR;
@@ -98,7 +113,7 @@ export function createWorkQueue({ concurrency, maxWaiting }: { concurrency: numb
           priority,
           start: () => {
             begin(key);
-            execute(task, key).then(resolve, reject);
+            execute(task, key, priority).then(resolve, reject);
           },
         };
         // Someone is waiting for an interactive task: it goes ahead of every background one.
@@ -122,12 +137,13 @@ export function createWorkQueue({ concurrency, maxWaiting }: { concurrency: numb
 /**
  * The AI client with every interviewer call going through `queue`. `keyOf` names the work
  * (the interview being served, read from the request context) so its queue position can be shown.
- * A full queue becomes AI_BUSY (503): the answer that led to the call is already stored.
+ * A full queue, or no global slot freeing in time, becomes AI_BUSY (503): the answer that led
+ * to the call is already stored.
  */
 export function limitAiClient(ai: AiClient, queue: WorkQueue, keyOf: () => string | null = () => null): AiClient {
   const limited = <T>(call: () => Promise<T>, options?: CallOptions): Promise<T> =>
     queue.run(call, keyOf(), options?.priority).catch((error: unknown) => {
-      if (error instanceof QueueFullError) throw Errors.aiBusy();
+      if (error instanceof QueueFullError || error instanceof SemaphoreWaitTimeout) throw Errors.aiBusy();
       throw error;
     });
   return {

@@ -99,3 +99,15 @@ describe('deploy/Caddyfile', () => {
     expect(directives).toMatch(/^\{\$SITE_ADDRESS:localhost\} \{$/m);
   });
 });
+
+describe('the server\'s V8 flags', () => {
+  const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const dockerCmd = /^CMD (\[.*\])$/m.exec(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'))?.[1];
+
+  it('are the same for npm start, the Dockerfile and the benchmarks', async () => {
+    const { SERVER_NODE_FLAGS } = await import('../../bench/support/server-flags.js');
+    expect(SERVER_NODE_FLAGS.length).toBeGreaterThan(0);
+    expect(packageJson.scripts.start).toBe(`tsx ${SERVER_NODE_FLAGS.join(' ')} src/server.ts`);
+    expect(JSON.parse(dockerCmd ?? '[]')).toEqual(['node', ...SERVER_NODE_FLAGS, 'dist/src/server.js']);
+  });
+});
