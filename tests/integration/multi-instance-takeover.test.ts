@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hang, ok, startFakeAiServer, type FakeAiServer } from '../support/fake-ai-server.js';
 import { HttpVisitor, questionIn, setUpSessionOverHttp } from '../support/http-visitor.js';
 import { fixture, stillPreparing, whenPrepared } from '../support/interview-driver.js';
-import { messagesOf, pgQuery, startInstances, type Instances } from '../support/multi-instance.js';
+import { messagesOf, pgQuery, startInstances, withRedisDatabase, type Instances } from '../support/multi-instance.js';
 import { usePostgres } from '../support/postgres.js';
 import { useRedis } from '../support/redis.js';
 import type { ServerProcess } from '../support/server-process.js';
@@ -66,7 +66,7 @@ describe('kill -9 of one instance in the middle of a step', () => {
     const databaseUrl = (await postgres.database()).url;
     instances = await startInstances(2, {
       databaseUrl,
-      redisUrl: redis.server().url,
+      redisUrl: withRedisDatabase(redis.server().url, 12),
       openaiBaseUrl: [fakeA.openaiBaseUrl, fakeB.openaiBaseUrl],
       env: {
         INTERVIEW_STEP_LEASE_SECONDS: String(LEASE_SECONDS),

@@ -20,7 +20,7 @@ import { startFakeAiServer, type FakeAiServer } from '../support/fake-ai-server.
 import { HttpVisitor, questionIn, type HttpResponse } from '../support/http-visitor.js';
 import { fixture, whenPrepared } from '../support/interview-driver.js';
 import { html } from '../support/html.js';
-import { consentOverHttp, messagesOf, pgQuery, recordOverHttp, startInstances, type Instances } from '../support/multi-instance.js';
+import { consentOverHttp, messagesOf, pgQuery, recordOverHttp, startInstances, withRedisDatabase, type Instances } from '../support/multi-instance.js';
 import { usePostgres } from '../support/postgres.js';
 import { useRedis } from '../support/redis.js';
 import type { ServerProcess } from '../support/server-process.js';
@@ -57,7 +57,7 @@ describe('two app processes on one Postgres and one Redis', () => {
   beforeAll(async () => {
     fake = await startFakeAiServer();
     databaseUrl = (await postgres.database()).url;
-    instances = await startInstances(2, { databaseUrl, redisUrl: redis.server().url, openaiBaseUrl: fake.openaiBaseUrl });
+    instances = await startInstances(2, { databaseUrl, redisUrl: withRedisDatabase(redis.server().url, 11), openaiBaseUrl: fake.openaiBaseUrl });
     [a, b] = instances.servers as [ServerProcess, ServerProcess];
   }, 120_000);
 

@@ -70,6 +70,17 @@ export async function startInstances(count: number, settings: InstanceSettings):
   return { servers, close };
 }
 
+/**
+ * `url` with another logical database (SELECT n): server processes write their keys under the
+ * app's own prefix (`rehearse:`), not a random one, so each test file that shares a Redis
+ * (TEST_REDIS_URL) gives its instances a database of their own (Redis and Valkey have 16).
+ */
+export function withRedisDatabase(url: string, db: number): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${db}`;
+  return parsed.toString();
+}
+
 /** Runs one query on `url` with a connection of its own. */
 export async function pgQuery<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
