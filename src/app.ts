@@ -3,7 +3,9 @@
  * registered in a fixed order — external plugins, then the app's own pieces (database,
  * repositories, services), then routes — so every route can rely on what it needs.
  */
+import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
@@ -274,13 +276,20 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
   const storage = await openAppDatabase(config, (error) => app.log.error({ err: error }, 'Postgres: an idle connection failed (the pool replaces it)'));
   app.addHook('onClose', async () => storage.close());
   if (storage.applied.length > 0) app.log.info({ migrations: storage.applied.map((e) => e.tag) }, `migrated ${storage.name}`);
-  if (storage.driver === 'postgres') {
+  if (storage.driver === 'postgres' && config.redis === null) {
     app.log.warn(
-      `running on Postgres (${storage.name}). Run ONE instance for now: the interview step lock ` +
-        'is still kept per process (README: "Running more than one instance").',
+      `running on Postgres (${storage.name}) without REDIS_URL: rate limits and the AI calls' limit are counted ` +
+        'per instance. Set REDIS_URL to run more than one (README: "Running more than one instance").',
     );
   }
-  const { progress: progressRepository, apiTokens: apiTokensRepository, recordingSummaries, ...repositories } = storage.repositories;
+  const { progress: progressRepository, apiTokens: apiTokensRepository, recordingSummaries, stepClaims, ...repositories } = storage.repositories;
+  // On Postgres, instances take an interview's next step under a claim in the database (this
+  // instance's name in it: host, process and a random part, new at every start); on SQLite the
+  // interview service's in-process map is enough (it says why).
+  const stepLock =
+    storage.driver === 'postgres'
+      ? { claims: stepClaims, holder: `${os.hostname()}:${process.pid}:${randomBytes(6).toString('hex')}`, leaseMs: config.interviewStepLeaseMs }
+      : undefined;
   const clock = deps.clock ?? (() => new Date());
   // The English model, now: loaded on the first answer it blocked the event loop for 0.6 s (more
   // on a busy machine), which the overload monitor read as overload and answered 503s to everyone.
@@ -385,7 +394,17 @@ export async function buildApp(config: AppConfig, deps: AppDeps = {}): Promise<F
     }),
     operators,
     deletion,
-    interview: createInterviewService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, recordings, coverage, evaluations, log: app.log }),
+    interview: createInterviewService({
+      ...repositories,
+      ai,
+      clock,
+      answerMaxChars: config.answerMaxChars,
+      recordings,
+      coverage,
+      evaluations,
+      log: app.log,
+      ...(stepLock ? { stepLock } : {}),
+    }),
     feedback: createFeedbackService({ ...repositories, ai, clock, evaluations }),
     retry: createRetryService({ ...repositories, ai, clock, answerMaxChars: config.answerMaxChars, coverage }),
     apiTokens: createApiTokenService({ tokens: apiTokensRepository, clock }),

@@ -29,6 +29,7 @@ const EnvSchema = Type.Object({
   DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({ default: 30000, minimum: 0, maximum: 3600000 }),
   MIGRATE_ON_START: Type.Optional(Type.Boolean()),
   REDIS_URL: Type.Optional(Type.String({ minLength: 1 })),
+  INTERVIEW_STEP_LEASE_SECONDS: Type.Integer({ default: 30, minimum: 1, maximum: 3600 }),
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   COOKIE_SECURE: Type.Boolean({ default: false }),
   LOG_LEVEL: Type.Union(
@@ -160,6 +161,13 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** The shared store (REDIS_URL) for rate limits across instances; null: counters in this process. */
   redis: RedisSettings | null;
+  /**
+   * On Postgres, how long one instance's claim on an interview's next step lasts without being
+   * renewed (INTERVIEW_STEP_LEASE_SECONDS): it is renewed every third of it while the step
+   * runs, so this is how long another instance waits before taking over the step of an
+   * instance that died (src/services/interview-service.ts).
+   */
+  interviewStepLeaseMs: number;
   /** Secret for the encrypted session cookie; null means "generate one and keep it in dataDir". */
   sessionSecret: string | null;
   cookieSecure: boolean;
@@ -478,6 +486,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     postgres,
     migrateOnStart: parsed.MIGRATE_ON_START ?? postgres === null,
     redis: parsed.REDIS_URL === undefined ? null : parseRedisUrl(parsed.REDIS_URL),
+    interviewStepLeaseMs: parsed.INTERVIEW_STEP_LEASE_SECONDS * 1000,
     sessionSecret: parsed.SESSION_SECRET ?? null,
     cookieSecure: parsed.COOKIE_SECURE,
     logLevel: parsed.LOG_LEVEL,

@@ -20,6 +20,7 @@ import { createRetriesRepository, type RetriesRepository } from '../repositories
 import { createSessionsRepository, type SessionsRepository } from '../repositories/sessions-repository.js';
 import { createUsersRepository, type UsersRepository } from '../repositories/users-repository.js';
 import { createRecordingSummariesRepository, type RecordingSummariesRepository } from '../repositories/recording-summaries-repository.js';
+import { createInterviewStepClaimsRepository, type InterviewStepClaimsRepository } from '../repositories/interview-step-claims-repository.js';
 import { createPgApiTokensRepository } from '../repositories/pg/api-tokens-repository.js';
 import { createPgFeedbackRepository } from '../repositories/pg/feedback-repository.js';
 import { createPgMessagesRepository } from '../repositories/pg/messages-repository.js';
@@ -28,6 +29,7 @@ import { createPgRetriesRepository } from '../repositories/pg/retries-repository
 import { createPgSessionsRepository } from '../repositories/pg/sessions-repository.js';
 import { createPgUsersRepository } from '../repositories/pg/users-repository.js';
 import { createPgRecordingSummariesRepository } from '../repositories/pg/recording-summaries-repository.js';
+import { createPgInterviewStepClaimsRepository } from '../repositories/pg/interview-step-claims-repository.js';
 import { openDatabase, type Db, type DbHandle } from './client.js';
 import { pendingSqliteMigrations, type JournalEntry } from './migrations.js';
 import { openPostgresForApp, type PgDb, type PgHandle } from './pg-client.js';
@@ -42,6 +44,7 @@ export interface Repositories {
   progress: ProgressRepository;
   apiTokens: ApiTokensRepository;
   recordingSummaries: RecordingSummariesRepository;
+  stepClaims: InterviewStepClaimsRepository;
 }
 
 export interface AppDatabase {
@@ -70,6 +73,7 @@ export function sqliteRepositories(db: Db): Repositories {
     progress: createProgressRepository(db),
     apiTokens: createApiTokensRepository(db),
     recordingSummaries: createRecordingSummariesRepository(db),
+    stepClaims: createInterviewStepClaimsRepository(db),
   };
 }
 
@@ -82,6 +86,7 @@ const POSTGRES_FACTORIES = {
   progress: createPgProgressRepository,
   apiTokens: createPgApiTokensRepository,
   recordingSummaries: createPgRecordingSummariesRepository,
+  stepClaims: createPgInterviewStepClaimsRepository,
 } satisfies { [K in keyof Repositories]: (db: PgDb) => Repositories[K] };
 
 export function postgresRepositories(db: PgDb): Repositories {
@@ -94,6 +99,7 @@ export function postgresRepositories(db: PgDb): Repositories {
     progress: POSTGRES_FACTORIES.progress(db),
     apiTokens: POSTGRES_FACTORIES.apiTokens(db),
     recordingSummaries: POSTGRES_FACTORIES.recordingSummaries(db),
+    stepClaims: POSTGRES_FACTORIES.stepClaims(db),
   };
 }
 
@@ -129,6 +135,7 @@ export const POSTGRES_PARAMETERS_MATCH: {
   progress: true,
   apiTokens: true,
   recordingSummaries: true,
+  stepClaims: true,
 };
 
 /**

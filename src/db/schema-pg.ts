@@ -215,3 +215,12 @@ export const recordingSummaries = pgTable(
     index('recording_summaries_expires_idx').on(t.expiresAt),
   ],
 );
+
+/** See `interviewStepClaims` in schema.ts. */
+export const interviewStepClaims = pgTable('interview_step_claims', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => interviewSessions.id, { onDelete: 'cascade' }),
+  holder: text('holder').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+});

@@ -12,7 +12,7 @@ import * as pg from './schema-pg.js';
 /** True when A and B are the same type (not merely assignable either way). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
-const TABLES = ['users', 'signIns', 'apiTokens', 'interviewSessions', 'messages', 'feedback', 'questionRetries', 'recordingSummaries'] as const;
+const TABLES = ['users', 'signIns', 'apiTokens', 'interviewSessions', 'messages', 'feedback', 'questionRetries', 'recordingSummaries', 'interviewStepClaims'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** `true` for each table whose row types match; anything else does not compile. */
@@ -32,6 +32,7 @@ export const SCHEMA_ROW_TYPES_MATCH: RowTypesMatch = {
   feedback: true,
   questionRetries: true,
   recordingSummaries: true,
+  interviewStepClaims: true,
 };
 
 /** The tables both schemas define, by their TypeScript name. */

@@ -263,3 +263,20 @@ export const recordingSummaries = sqliteTable(
     index('recording_summaries_expires_idx').on(t.expiresAt),
   ],
 );
+
+/**
+ * Which app instance is taking an interview's next interviewer step (issue 16): a lease, so two
+ * instances on one database never ask the model for the same step. Taken before the step and
+ * renewed while it runs, deleted when it ends; a row left by an instance that died is taken over
+ * once `expires_at` has passed. Used on Postgres only (services/interview-service.ts says why):
+ * one process serves a SQLite file, and its in-process map already serialises the steps.
+ */
+export const interviewStepClaims = sqliteTable('interview_step_claims', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => interviewSessions.id, { onDelete: 'cascade' }),
+  /** The app instance holding it (random per start, src/services/interview-service.ts). */
+  holder: text('holder').notNull(),
+  /** Until when the holder may run the step without renewing; after it, another instance may take it. */
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});

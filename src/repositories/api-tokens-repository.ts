@@ -45,10 +45,6 @@ export function createApiTokensRepository(db: Db) {
       return db.select(summaryColumns).from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt)).all();
     },
 
-    async countByOwner(userId: string): Promise<number> {
-      return db.select({ n: sql<number>`count(*)` }).from(apiTokens).where(eq(apiTokens.userId, userId)).get()?.n ?? 0;
-    },
-
     /** Deletes the owner's token; false when there is no such token of theirs. */
     async revoke(id: string, userId: string): Promise<boolean> {
       return db.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId))).run().changes > 0;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
-import { interviewSessions, signIns, users } from '../db/schema.js';
+import { interviewSessions, recordingSummaries, signIns, users } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import { codeOf } from '../errors.js';
 
@@ -180,6 +180,7 @@ export function createUsersRepository(db: Db) {
         const guest = tx.select({ email: users.email }).from(users).where(eq(users.id, guestId)).get();
         if (!guest || guest.email !== null) return 0;
         const moved = tx.update(interviewSessions).set({ ownerId: accountId }).where(eq(interviewSessions.ownerId, guestId)).run().changes;
+        tx.update(recordingSummaries).set({ ownerId: accountId }).where(eq(recordingSummaries.ownerId, guestId)).run();
         tx.delete(users).where(and(eq(users.id, guestId), isNull(users.email))).run();
         return moved;
       });

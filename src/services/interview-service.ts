@@ -12,6 +12,14 @@
  * (answer-evaluations.ts). Steps run in the background of the request that started them: the
  * request waits a moment (`waitMs`) and then answers with whatever state there is, and the page
  * follows the rest (`follow`, streamed to the browser by routes/interview-events.ts).
+ *
+ * Rule three: one step at a time per interview, and only one taker. In this process, the
+ * `running` map makes every request that finds the interview waiting for the interviewer share
+ * one step. Across several app instances on one Postgres database (issue 16), an instance takes
+ * the database's claim on the interview's step first (`stepLock`, a lease it renews while the
+ * step runs); another instance that finds the step claimed does not ask the model too: it
+ * waits, re-reading the interview, until the step is done — or until the claim has expired
+ * (its holder died) and it can take the step over.
  */
 import type { CallOptions, CallProgress } from '../ai/ai-client.js';
 import type { AiClient } from '../ai/ai-client.js';
@@ -22,6 +30,7 @@ import { mayFollowUp } from '../interview/adaptive.js';
 import { requirementCoverage, uncoveredRequirements } from '../intelligence/requirements.js';
 import type { AdaptiveDecision } from '../intelligence/types.js';
 import type { RecordingStore } from '../speech/index.js';
+import type { InterviewStepClaimsRepository } from '../repositories/interview-step-claims-repository.js';
 import type { MessageRow, MessagesRepository, NewMessage } from '../repositories/messages-repository.js';
 import type { SessionRow, SessionsRepository } from '../repositories/sessions-repository.js';
 import { createAnswerEvaluations, type AnswerEvaluations } from './answer-evaluations.js';
@@ -44,6 +53,36 @@ export interface InterviewServiceDeps {
   /** Background evaluations (shared with the feedback service); built here when not given. */
   evaluations?: AnswerEvaluations;
   log?: { warn(obj: object, msg: string): void };
+  /**
+   * Several instances on one database (Postgres): the claims that let one instance at a time
+   * take an interview's next step. Not given on SQLite (see `kick`).
+   */
+  stepLock?: StepLock;
+}
+
+export interface StepLock {
+  claims: InterviewStepClaimsRepository;
+  /** This app instance, as the claims name it (random at every start). */
+  holder: string;
+  /** How long a claim lasts unless renewed (INTERVIEW_STEP_LEASE_SECONDS); renewed every third of it. */
+  leaseMs: number;
+}
+
+/** How often an instance waiting for another's step reads the interview again. */
+const POLL_MS = 400;
+
+/** Resolves after `ms`, or at once when `signal` aborts (shutdown). */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** The answers given before (to other questions than `questionId`), oldest first. */
@@ -83,9 +122,17 @@ interface StepProgress {
   /** The latest events, replayed to someone who starts following late. */
   latestProvider: CallProgress | null;
   latestText: string;
+  /** Called once the model call is asked for (or there is none to ask for here): see `underway`. */
+  begun: () => void;
 }
 
 interface RunningStep extends StepProgress {
+  /**
+   * Settles once the step has asked for its model call, or knows it will not (another instance
+   * holds it, or it ended). The answer's evaluation starts after it, so the turn the candidate
+   * waits for is asked for first — on Postgres the claim takes a round trip before that.
+   */
+  underway: Promise<void>;
   /** Settles with the state once the interviewer waits for the candidate again. */
   done: Promise<InterviewState>;
 }
@@ -98,8 +145,15 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   const { sessions, messages, ai, clock, answerMaxChars, recordings, log } = deps;
   const coverage = deps.coverage ?? LEXICAL_SCORER;
   const evaluations = deps.evaluations ?? createAnswerEvaluations({ messages, sessions, ai, coverage, ...(log ? { log } : {}) });
-  /** One running step per interview in this process; the database's unique rules cover the rest. */
+  /** One running step per interview in this process; across instances, `stepLock`'s claims. */
   const running = new Map<string, RunningStep>();
+  /** Claims being released (Postgres), by interview. */
+  const releasing = new Map<string, Promise<void>>();
+  /**
+   * Ends waits for another instance's step when the app shuts down (`drain`): nothing of ours
+   * to finish there. Replaced at every drain, so waits that begin after one are not cut short.
+   */
+  let stopping = new AbortController();
 
   const stateOf = async (session: SessionRow) => deriveInterviewState(session.status, await messages.listBySession(session.id, session.ownerId));
 
@@ -248,7 +302,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     // Each step moves the conversation forward by one message or one decision, so the loop
     // ends; the bound only guards against a bug turning into a spin.
     for (let i = 0; state.phase === 'preparing' && i < 4; i++) {
-      await takeStep(live, state, { onProgress: emit });
+      const taking = takeStep(live, state, { onProgress: emit });
+      step.begun();
+      await taking;
       live = await current(live);
       state = await stateOf(live);
     }
@@ -256,19 +312,84 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     return state;
   }
 
-  /** The step running for this interview, or a new one if it is waiting for the interviewer. */
+  /**
+   * Runs the pending steps under this instance's claim on them (Postgres, several instances), or
+   * waits for the instance holding it: re-reads the interview every POLL_MS until its step is
+   * done there (that state is returned; the model is not asked here) or the claim can be taken
+   * (released by a step that failed there, or expired: its holder died). The claim is renewed
+   * while the steps run and released after, failed or not. The lease is measured in real time,
+   * like the timers renewing it, not by the app's clock (which tests may set).
+   */
+  async function claimedSteps(lock: StepLock, session: SessionRow, progress: StepProgress): Promise<InterviewState> {
+    const { claims, holder, leaseMs } = lock;
+    const { signal } = stopping;
+    // The previous step's release, if it is still on its way: claiming before it lands would
+    // let it delete this step's claim (both are this instance's).
+    await releasing.get(session.id);
+    for (;;) {
+      if (await claims.claim(session.id, holder, new Date(), leaseMs)) {
+        const renewal = setInterval(() => {
+          claims.renew(session.id, holder, new Date(), leaseMs).then(
+            (held) => {
+              // Stalled past the lease and taken over: the unique indexes keep one result.
+              if (!held) log?.warn({ sessionId: session.id }, 'interviewer step: another instance took over this step (the lease ran out)');
+            },
+            (error: unknown) => log?.warn({ sessionId: session.id, reason: messageOf(error) }, 'interviewer step: the claim could not be renewed'),
+          );
+        }, Math.max(1, Math.floor(leaseMs / 3)));
+        renewal.unref();
+        try {
+          // The state is read afresh under the claim: another instance may have taken the step
+          // since the caller read it (its `known` state), and that step must not be taken again.
+          return await runSteps(session, progress);
+        } finally {
+          clearInterval(renewal);
+          // Released after the step has answered (the candidate does not wait for it); the next
+          // step of this interview here waits for it, `drain` too.
+          const released: Promise<void> = claims.release(session.id, holder).then(
+            () => {},
+            (error: unknown) => {
+              // It expires by itself: another instance waits at most one lease.
+              log?.warn({ sessionId: session.id, reason: messageOf(error) }, 'interviewer step: the claim could not be released');
+            },
+          );
+          releasing.set(session.id, released);
+          void released.then(() => {
+            if (releasing.get(session.id) === released) releasing.delete(session.id);
+          });
+        }
+      }
+      progress.begun();
+      await pause(POLL_MS, signal);
+      const state = await stateOf(await current(session));
+      // Done on the other instance (its evaluations run there), or this one is shutting down.
+      if (state.phase !== 'preparing' || signal.aborted) return state;
+    }
+  }
+
+  /**
+   * The step running for this interview, or a new one if it is waiting for the interviewer.
+   * On SQLite there is no database claim: one process serves a SQLite file (several processes
+   * on one file are not supported), so the `running` map already admits one step per
+   * interview, and a claim would add two writes to every answer — the hot path — for nothing.
+   */
   function kick(session: SessionRow, known?: InterviewState): RunningStep {
     const existing = running.get(session.id);
     if (existing) return existing;
-    const progress: StepProgress = { listeners: new Set(), latestProvider: null, latestText: '' };
-    const step: RunningStep = Object.assign(progress, { done: runSteps(session, progress, known) });
+    let begun!: () => void;
+    const underway = new Promise<void>((resolve) => (begun = resolve));
+    const progress: StepProgress = { listeners: new Set(), latestProvider: null, latestText: '', begun };
+    const done = deps.stepLock ? claimedSteps(deps.stepLock, session, progress) : runSteps(session, progress, known);
+    const step: RunningStep = Object.assign(progress, { done, underway });
     running.set(session.id, step);
     step.done.then(
       (state) => {
+        begun();
         running.delete(session.id);
         for (const listener of step.listeners) listener({ type: 'done', state });
       },
       (error: unknown) => {
+        begun();
         running.delete(session.id);
         const appError = toAppError(error);
         if (!isAppError(error)) log?.warn({ sessionId: session.id, reason: messageOf(error) }, 'interviewer step failed');
@@ -385,7 +506,13 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       const recordingExpired = Boolean(input.recordingId) && !speechMetrics;
       // The interview is read once per answer: the stored answer is folded into that state.
       const turn = settle(session, options, deriveInterviewState(session.status, [...rows, stored]));
-      evaluations.start(session, [{ question: state.current, answer: stored }], state.exchanges);
+      // settle() has kicked the step before its first await: the evaluation waits until the
+      // step's model call is asked for (at once on SQLite; after the claim on Postgres).
+      const exchange = { question: state.current, answer: stored };
+      const evaluate = () => evaluations.start(session, [exchange], state.exchanges);
+      const step = running.get(session.id);
+      if (step) void step.underway.then(evaluate);
+      else evaluate();
       return { ...(await turn), recordingExpired };
     },
 
@@ -416,7 +543,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     /** Work still running in the background (shutdown waits for it, within its grace period). */
     async drain(): Promise<void> {
+      const stop = stopping;
+      stopping = new AbortController();
+      stop.abort();
       await Promise.allSettled([...[...running.values()].map((s) => s.done), ...evaluations.inFlight()]);
+      await Promise.allSettled(releasing.values());
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Issue 15, item 4: one answer (POST /session/:id/message with its question id, through the
- * real route) runs at most 8 SQL statements and commits once. The interviewer's turn and the
+ * real route) runs at most 8 SQL statements and commits once (on Postgres two more, and a second
+ * commit: the interviewer step's claim, see below). The interviewer's turn and the
  * background evaluation are held at a gate, so only the answer itself is counted: the request,
  * the stored answer and the page fragment it answers with.
  *
@@ -90,8 +91,12 @@ describe(`the answer path (issue 15, item 4) (${onSqlite ? 'SQLite' : 'Postgres'
     stop = undefined;
   });
 
+  // On Postgres the interviewer's step then takes its claim (interview_step_claims, so no other
+  // instance takes the same step: one statement, committed on its own) and reads the interview
+  // again under it (issue 16); on SQLite, one process per file, it needs neither.
+  const budget = onSqlite ? { statements: 8, commits: 1 } : { statements: 10, commits: 2 };
   for (const htmx of [true, false]) {
-    test(`stores an answer in at most 8 statements and one commit (${htmx ? 'htmx' : 'plain form'})`, async ({ makeApp }) => {
+    test(`stores an answer in at most ${budget.statements} statements and ${budget.commits} commit(s) (${htmx ? 'htmx' : 'plain form'})`, async ({ makeApp }) => {
       const gate = gatedProvider();
       const app = await makeApp({ rateLimits: NO_RATE_LIMITS }, { providers: [gate.provider] });
       const visitor = new Visitor(app);
@@ -109,8 +114,8 @@ describe(`the answer path (issue 15, item 4) (${onSqlite ? 'SQLite' : 'Postgres'
 
       expect(response.statusCode).toBe(htmx ? 200 : 303);
       expect(await count(app, "select count(*) as n from messages where session_id = ? and kind = 'answer'", id)).toBe(1);
-      expect(counter.counted.sql.length, counter.counted.sql.join('\n')).toBeLessThanOrEqual(8);
-      expect(counter.counted.commits, counter.counted.sql.join('\n')).toBe(1);
+      expect(counter.counted.sql.length, counter.counted.sql.join('\n')).toBeLessThanOrEqual(budget.statements);
+      expect(counter.counted.commits, counter.counted.sql.join('\n')).toBe(budget.commits);
       gate.release('nextTurn');
       gate.release('evaluateAnswer');
       await app.services.interview.drain();

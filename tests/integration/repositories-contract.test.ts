@@ -21,6 +21,7 @@ import { messagesContract } from './repositories-contract/messages.js';
 import { progressContract } from './repositories-contract/progress.js';
 import { retriesContract } from './repositories-contract/retries.js';
 import { sessionsContract } from './repositories-contract/sessions.js';
+import { stepClaimsContract } from './repositories-contract/step-claims.js';
 import { usersContract } from './repositories-contract/users.js';
 
 const postgres = usePostgres();
@@ -48,6 +49,7 @@ describe.each(DRIVERS)('repositories on $name', (choice) => {
   retriesContract(driver);
   progressContract(driver);
   apiTokensContract(driver);
+  stepClaimsContract(driver);
 });
 
 it('the compile-time check that Postgres methods take the SQLite parameters covers every repository', () => {

@@ -43,11 +43,6 @@ export function createPgApiTokensRepository(db: PgDb) {
 
     listByOwner,
 
-    async countByOwner(userId: string): Promise<number> {
-      const [row] = await db.select({ n: count() }).from(apiTokens).where(eq(apiTokens.userId, userId));
-      return row?.n ?? 0;
-    },
-
     async revoke(id: string, userId: string): Promise<boolean> {
       const result = await db.delete(apiTokens).where(and(idEquals(apiTokens.id, id), eq(apiTokens.userId, userId)));
       return (result.rowCount ?? 0) > 0;

@@ -1,7 +1,7 @@
 /** Postgres: visitors, accounts and their sign-ins (the same interface as ../users-repository.ts). */
 import { and, asc, count, desc, eq, isNotNull, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { nanoid } from 'nanoid';
-import { interviewSessions, signIns, users } from '../../db/schema-pg.js';
+import { interviewSessions, recordingSummaries, signIns, users } from '../../db/schema-pg.js';
 import { SIGN_INS_PER_ACCOUNT, type AdminUserRow, type OperatorRow, type UserRow } from '../users-repository.js';
 import { binary, idEquals, isUniqueViolation, newestTransactionFirst, type PgDb } from './driver.js';
 
@@ -149,6 +149,7 @@ export function createPgUsersRepository(db: PgDb) {
         const [guest] = await tx.select({ email: users.email }).from(users).where(eq(users.id, guestId)).for('update');
         if (!guest || guest.email !== null) return 0;
         const moved = await tx.update(interviewSessions).set({ ownerId: accountId }).where(eq(interviewSessions.ownerId, guestId));
+        await tx.update(recordingSummaries).set({ ownerId: accountId }).where(eq(recordingSummaries.ownerId, guestId));
         await tx.delete(users).where(and(eq(users.id, guestId), isNull(users.email)));
         return moved.rowCount ?? 0;
       });

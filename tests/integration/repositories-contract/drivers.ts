@@ -10,7 +10,7 @@ import { postgresRepositories, sqliteRepositories, type Repositories } from '../
 import type { TestDatabase } from '../../support/postgres.js';
 
 /** The tables a test may count rows of directly (what the repositories do not show). */
-export type TableName = 'users' | 'sign_ins' | 'api_tokens' | 'interview_sessions' | 'messages' | 'feedback' | 'question_retries';
+export type TableName = 'users' | 'sign_ins' | 'api_tokens' | 'interview_sessions' | 'messages' | 'feedback' | 'question_retries' | 'interview_step_claims';
 
 export interface DriverUnderTest {
   repos: Repositories;

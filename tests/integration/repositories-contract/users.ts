@@ -1,6 +1,7 @@
 /** The users repository's contract: visitors, accounts, sign-ins, operators, merging and deleting. */
 import { describe, expect, it } from 'vitest';
 import { SIGN_INS_PER_ACCOUNT } from '../../../src/repositories/users-repository.js';
+import type { SpeechSummary } from '../../../src/speech/types.js';
 import type { DriverUnderTest } from './drivers.js';
 import { seedSession } from './fixtures.js';
 
@@ -162,6 +163,24 @@ export function usersContract(driver: () => DriverUnderTest): void {
       expect(await repos.users.findById('guest')).toBeUndefined();
       expect(await repos.sessions.listIdsByOwner('acct')).toHaveLength(2);
       expect(await countRows('interview_sessions', { column: 'owner_id', value: 'other-acct' })).toBe(1);
+    });
+
+    it("mergeGuestInto gives the account the guest's unattached recording summaries, so an answer sent after signing in gets its metrics", async () => {
+      const { repos } = driver();
+      const session = await seedSession(repos, 'guest');
+      const at = new Date('2026-05-06T07:08:09.000Z');
+      const summary: SpeechSummary = {
+        version: 1, durationSeconds: 40, speakingSeconds: 36, silentSeconds: 4, timeToFirstWord: 0.8, speechSeconds: 37, longPauseCount: 0, longPauses: [],
+        level: { meanDb: -23, sdDb: 4, maxDb: -6 }, pitch: { medianHz: 180, variationSemitones: 2.5, rangeSemitones: 8, voicedSeconds: 31 },
+        rate: { syllables: 200, estimatedWpm: 140, words: null, wpm: null }, fillers: null,
+        transcript: { available: false, segments: 0, failedSegments: 0 }, envelope: { stepSeconds: 0.5, levelDb: [], pitchHz: [] }, endedBy: 'stop',
+      };
+      const row = { id: 'rec-1', ownerId: 'guest', sessionId: session.id, summary, createdAt: at, expiresAt: new Date(at.getTime() + 600_000) };
+      expect(await repos.recordingSummaries.save(row, 20)).toBe(true);
+      await repos.users.register('acct', 'sam@example.com', 'scrypt$1');
+      expect(await repos.users.mergeGuestInto('guest', 'acct')).toBe(1);
+      expect(await repos.recordingSummaries.take('rec-1', session.id, 'guest', at)).toBeNull();
+      expect((await repos.recordingSummaries.take('rec-1', session.id, 'acct', at))?.summary).toEqual(summary);
     });
 
     it('delete removes a user and, by cascade, their interviews, messages, sign-ins and tokens', async () => {
