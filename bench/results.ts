@@ -6,6 +6,17 @@ import path from 'node:path';
 export function appendResults(title: string, command: string, lines: string[]): void {
   const file = path.join(import.meta.dirname, 'RESULTS.md');
   if (!fs.existsSync(file)) fs.writeFileSync(file, '# Benchmark results\n\nEach section is appended by the benchmark that measured it.\n');
+  const section = resultsSection(title, command, lines);
+  fs.appendFileSync(file, section);
+  console.log(section);
+}
+
+/** The same section, printed only (a short check run whose figures are not results). */
+export function printResults(title: string, command: string, lines: string[]): void {
+  console.log(resultsSection(`${title} (short check run, not recorded)`, command, lines));
+}
+
+function resultsSection(title: string, command: string, lines: string[]): string {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const section = [
     '',
@@ -18,8 +29,7 @@ export function appendResults(title: string, command: string, lines: string[]): 
     ...lines,
     '',
   ].join('\n');
-  fs.appendFileSync(file, section);
-  console.log(section);
+  return section;
 }
 
 /** The value at quantile `q` (0..1) of `sorted` (ascending). */

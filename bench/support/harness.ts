@@ -140,9 +140,13 @@ export async function pool<T, R>(items: T[], concurrency: number, fn: (item: T, 
   return results;
 }
 
-/** `count` interviews, started (question 1 waiting), spread over `visitors` browsers. */
-export async function createInterviews(url: string, count: number, { visitors = 20, concurrency = 8 } = {}): Promise<Interview[]> {
-  const browsers = Array.from({ length: Math.min(visitors, count) }, () => new HttpVisitor(url));
+/**
+ * `count` interviews, started (question 1 waiting), spread over `visitors` browsers; with
+ * several instances (`url` a list), the browsers are spread over them.
+ */
+export async function createInterviews(url: string | readonly string[], count: number, { visitors = 20, concurrency = 8 } = {}): Promise<Interview[]> {
+  const urls = typeof url === 'string' ? [url] : url;
+  const browsers = Array.from({ length: Math.min(visitors, count) }, (_, i) => new HttpVisitor(urls[i % urls.length]!));
   for (const b of browsers) await b.csrfToken();
   return pool(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
     const visitor = browsers[i % browsers.length]!;
@@ -168,18 +172,48 @@ export interface LoadResult {
   statusCounts: Record<string, number>;
 }
 
-/** An autocannon run that also records each response's latency and status. */
-export async function load(options: Options): Promise<LoadResult> {
+/**
+ * An autocannon run that also records each response's latency and status. With several
+ * instances, as a round-robin balancer spreads connections: one autocannon run per URL,
+ * started together, each with its share of the connections (and of `amount` and
+ * `overallRate`); the request list (its closures) is shared, so the requests still go out in
+ * one sequence across the instances. One URL: a plain autocannon run.
+ */
+export async function loadAcross(urls: readonly string[], options: Omit<Options, 'url'>): Promise<LoadResult> {
+  const n = urls.length;
+  const share = (value: number | undefined) => (value === undefined ? undefined : Math.ceil(value / n));
   const samples: number[] = [];
   const statusCounts: Record<string, number> = {};
-  const instance = autocannon(options);
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1;
-    if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);
-  });
-  const result = await instance;
+  const results = await Promise.all(
+    urls.map((url) => {
+      const connections = share(options.connections ?? 10)!;
+      const amount = share(options.amount);
+      const overallRate = share(options.overallRate);
+      const instance = autocannon({
+        ...options,
+        url,
+        connections,
+        ...(amount !== undefined ? { amount } : {}),
+        ...(overallRate !== undefined ? { overallRate } : {}),
+      });
+      instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+        statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1;
+        if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);
+      });
+      return instance;
+    }),
+  );
   samples.sort((a, b) => a - b);
   const total = Object.values(statusCounts).reduce((a, b) => a + b, 0);
+  // One run: autocannon's result as it is; several: the longest run's duration and the sums.
+  const result =
+    n === 1
+      ? results[0]!
+      : ({
+          duration: Math.max(...results.map((r) => r.duration)),
+          errors: results.reduce((sum, r) => sum + r.errors, 0),
+          timeouts: results.reduce((sum, r) => sum + r.timeouts, 0),
+        } as Result);
   return {
     result,
     p50: quantile(samples, 0.5),
@@ -210,15 +244,19 @@ export interface PacedRequest {
  * "fixed rate" are those of bursts at full speed.
  */
 export async function pacedLoad(options: {
-  url: string;
+  /** Several URLs: request i goes to instance i mod n (round-robin), the connections shared out. */
+  url: string | readonly string[];
   rate: number;
   durationS: number;
   connections: number;
   request: (i: number) => PacedRequest;
 }): Promise<LoadResult> {
   const { rate, durationS } = options;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
-  const target = new URL(options.url);
+  const urls = typeof options.url === 'string' ? [options.url] : options.url;
+  const targets = urls.map((url) => ({
+    url: new URL(url),
+    agent: new http.Agent({ keepAlive: true, maxSockets: Math.ceil(options.connections / urls.length) }),
+  }));
   const total = Math.round(rate * durationS);
   const samples: number[] = [];
   const statusCounts: Record<string, number> = {};
@@ -231,6 +269,7 @@ export async function pacedLoad(options: {
       const now = performance.now();
       while (sent < total && start + (sent * 1000) / rate <= now) {
         const due = start + (sent * 1000) / rate;
+        const { url: target, agent } = targets[sent % targets.length]!;
         const spec = options.request(sent++);
         const req = http.request(
           { host: target.hostname, port: target.port, method: spec.method, path: spec.path, headers: spec.headers, agent },
@@ -253,7 +292,7 @@ export async function pacedLoad(options: {
     };
     tick();
   });
-  agent.destroy();
+  for (const { agent } of targets) agent.destroy();
   const seconds = (performance.now() - start) / 1000;
   samples.sort((a, b) => a - b);
   return {
@@ -278,7 +317,8 @@ export interface AudioStreams {
  * `count` voice recordings streaming a speech fixture in real time (one 100 ms frame every
  * 100 ms) over /session/:id/audio, each on its own interview (3 per visitor at most).
  */
-export async function startAudioStreams(url: string, interviews: Interview[], count: number): Promise<AudioStreams> {
+export async function startAudioStreams(url: string | readonly string[], interviews: Interview[], count: number): Promise<AudioStreams> {
+  const urls = typeof url === 'string' ? [url] : url;
   const pcm = fixturePcm('speech-normal.wav');
   const frames: Buffer[] = [];
   for (let i = 0; i + FRAME_BYTES <= pcm.length; i += FRAME_BYTES) frames.push(pcm.subarray(i, i + FRAME_BYTES));
@@ -299,9 +339,10 @@ export async function startAudioStreams(url: string, interviews: Interview[], co
   }
   const sockets = await Promise.all(
     chosen.slice(0, count).map(
-      (interview) =>
+      (interview, k) =>
         new Promise<{ ws: WebSocket; timer?: NodeJS.Timeout }>((resolve, reject) => {
-          const ws = new WebSocket(`${url.replace('http', 'ws')}/session/${interview.id}/audio`, { headers: { cookie: interview.cookie } });
+          // With several instances, the sockets are spread over them (round-robin).
+          const ws = new WebSocket(`${urls[k % urls.length]!.replace('http', 'ws')}/session/${interview.id}/audio`, { headers: { cookie: interview.cookie } });
           ws.on('close', (code) => (closeCodes[code] = (closeCodes[code] ?? 0) + 1));
           ws.once('error', reject);
           ws.once('open', () => {

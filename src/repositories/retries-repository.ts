@@ -62,7 +62,8 @@ export function createRetriesRepository(db: Db) {
   return {
     /**
      * Stores a retry, unless the question already has `maxPerQuestion` of them (then null):
-     * checked in the same transaction, so parallel submits can't overshoot it.
+     * checked in the same transaction, so parallel submits can't overshoot it. A retry with the
+     * latest attempt's text is that attempt sent twice: it is returned, not stored again.
      */
     async create(input: NewRetry, maxPerQuestion: number): Promise<RetryRow | null> {
       return db.transaction((tx) => {
@@ -73,6 +74,15 @@ export function createRetriesRepository(db: Db) {
           .get();
         // Deleted while the retry was being scored (or never theirs): a 404, not a 500.
         if (!owned) throw Errors.sessionNotFound();
+        // The same text as the latest attempt is the same submit sent twice: stored once (as on Postgres).
+        const latest = tx
+          .select(COLUMNS)
+          .from(questionRetries)
+          .where(and(eq(questionRetries.sessionId, input.sessionId), eq(questionRetries.questionNumber, input.questionNumber)))
+          .orderBy(...newestFirst)
+          .limit(1)
+          .get();
+        if (latest?.answer === input.answer) return latest;
         const stored = tx
           .select({ n: sql<number>`count(*)` })
           .from(questionRetries)

@@ -28,6 +28,17 @@ export class HttpVisitor {
     return this.cookie;
   }
 
+  /**
+   * The same browser (cookie and CSRF token as they are now) talking to another server, e.g.
+   * another instance behind a load balancer; the two copies go on separately from here.
+   */
+  at(baseUrl: string): HttpVisitor {
+    const copy = new HttpVisitor(baseUrl, this.timeoutMs, this.extraHeaders);
+    copy.cookie = this.cookie;
+    copy.token = this.token;
+    return copy;
+  }
+
   private remember(res: Response, body: string): HttpResponse {
     const set = res.headers.getSetCookie()[0];
     const fresh = csrfTokenIn(body);

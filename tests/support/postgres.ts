@@ -34,7 +34,7 @@ export interface PostgresServer {
   /** A URL of the server's maintenance database (`postgres`), for creating databases. */
   adminUrl: string;
   /** Where it came from, for messages. */
-  source: 'TEST_DATABASE_URL' | 'throwaway cluster';
+  source: 'TEST_DATABASE_URL' | 'BENCH_DATABASE_URL' | 'throwaway cluster';
   /** The directory of its binaries (pg_dump, pg_restore), when known. */
   binDir: string | null;
   stop(): Promise<void>;
@@ -80,8 +80,11 @@ async function runAsPostgres(binary: string, args: string[], cwd: string): Promi
   await run(command, commandArgs, { cwd, timeout: 60_000 });
 }
 
-/** Starts a throwaway cluster with the binaries in `binDir`. */
-export async function startThrowawayCluster(binDir: string): Promise<PostgresServer> {
+/**
+ * Starts a throwaway cluster with the binaries in `binDir`. `durable`: keep Postgres's default
+ * durability (fsync and synchronous commits on), as a benchmark must; tests turn it off.
+ */
+export async function startThrowawayCluster(binDir: string, { durable = false, maxConnections = 40 }: { durable?: boolean; maxConnections?: number } = {}): Promise<PostgresServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-pg-'));
   const data = path.join(dir, 'data');
   if (process.getuid?.() === 0) {
@@ -101,10 +104,8 @@ export async function startThrowawayCluster(binDir: string): Promise<PostgresSer
       `-c port=${port}`,
       `-c unix_socket_directories=${dir}`,
       // A cluster for one test file: nothing in it must survive a crash.
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-      '-c max_connections=40',
+      ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
+      `-c max_connections=${maxConnections}`,
     ].join(' ');
     await runAsPostgres(ctl, ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', options, 'start'], dir);
   } catch (error) {

@@ -29,6 +29,7 @@ export function createPgRetriesRepository(db: PgDb) {
      * transactions would each count the retries committed before them and both insert, one over
      * the limit; so the session row is locked first (FOR NO KEY UPDATE), and the count that
      * follows, a new statement, sees every retry committed by whoever held the lock before.
+     * A submit whose text is the latest attempt's returns that attempt instead of a twin.
      */
     async create(input: NewRetry, maxPerQuestion: number): Promise<RetryRow | null> {
       return db.transaction(async (tx) => {
@@ -39,6 +40,15 @@ export function createPgRetriesRepository(db: PgDb) {
           .for('no key update');
         // Deleted while the retry was being scored (or never theirs): a 404, not a 500.
         if (!owned) throw Errors.sessionNotFound();
+        // The same text as the latest attempt is the same submit sent twice (a double click that
+        // two instances scored side by side, each with its own in-process guard): stored once.
+        const [latest] = await tx
+          .select(COLUMNS)
+          .from(questionRetries)
+          .where(and(eq(questionRetries.sessionId, input.sessionId), eq(questionRetries.questionNumber, input.questionNumber)))
+          .orderBy(...newestFirst)
+          .limit(1);
+        if (latest?.answer === input.answer) return latest;
         const [stored] = await tx
           .select({ n: count() })
           .from(questionRetries)

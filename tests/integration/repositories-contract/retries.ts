@@ -52,13 +52,27 @@ export function retriesContract(driver: () => DriverUnderTest): void {
       expect(await countRows('question_retries', { column: 'session_id', value: session.id })).toBe(2);
     });
 
-    it('a double submit at once with room for one: one stored, the other null', async () => {
+    it('two submits at once with room for one: one stored, the other null', async () => {
       const { repos } = driver();
       const session = await seedSession(repos, 'owner');
       const at = new Date('2026-03-05T10:00:00Z');
-      const results = await Promise.all([repos.retries.create(retry(session.id, 1, 6, at), 1), repos.retries.create(retry(session.id, 1, 6, at), 1)]);
+      const results = await Promise.all([repos.retries.create(retry(session.id, 1, 6, at), 1), repos.retries.create(retry(session.id, 1, 7, at), 1)]);
       expect(results.filter((r) => r === null)).toHaveLength(1);
       expect(await repos.retries.count(session.id, 'owner', 1)).toBe(1);
+    });
+
+    it('the same text as the latest attempt (a double submit, e.g. scored by two instances at once) is stored once; both get that attempt', async () => {
+      const { repos, countRows } = driver();
+      const session = await seedSession(repos, 'owner');
+      const at = new Date('2026-03-05T10:00:00Z');
+      const results = await Promise.all([repos.retries.create(retry(session.id, 1, 6, at), 5), repos.retries.create(retry(session.id, 1, 6, at), 5)]);
+      expect(results[0]).not.toBeNull();
+      expect(results[1]).toEqual(results[0]);
+      expect(await countRows('question_retries', { column: 'session_id', value: session.id })).toBe(1);
+      // Other text is a new attempt; the first text again, after it, is one more.
+      expect((await repos.retries.create(retry(session.id, 1, 8, at), 5))?.id).not.toBe(results[0]!.id);
+      expect((await repos.retries.create(retry(session.id, 1, 6, at), 5))?.id).not.toBe(results[0]!.id);
+      expect(await repos.retries.count(session.id, 'owner', 1)).toBe(3);
     });
 
     it('newest first, and retries in the same millisecond in the order they were made', async () => {
