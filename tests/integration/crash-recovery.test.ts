@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hang, ok, startFakeAiServer, type FakeAiServer } from '../support/fake-ai-server.js';
 import { HttpVisitor, questionIn, setUpSessionOverHttp } from '../support/http-visitor.js';
-import { fixture, whenPrepared } from '../support/interview-driver.js';
+import { distinctStory, fixture, until, whenPrepared } from '../support/interview-driver.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 interface Row {
@@ -38,28 +38,8 @@ function readMessages(file: string, sessionId: string): Row[] {
   }
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 // A different story per question: the same answer twice is recognised as a repeat (issue 12) and followed up.
-const STORIES = [
-  'at Brightwave I owned the patient-records API; I profiled it, added PostgreSQL indexes and a Redis cache, and p99 fell from 900 ms to 210 ms within the quarter.',
-  'at Brightwave I cut our on-call pages from 40 a week to 9 by deleting noisy Prometheus alerts and writing runbooks for the rest, over six weeks.',
-  'at Brightwave, when two teams argued over a PostgreSQL schema change, I wrote both options down with their costs, we chose the cheaper migration, and it shipped a week early.',
-  'at Brightwave I mentored two juniors on code review in TypeScript; their review turnaround went from three days to under one within a month.',
-  'our Kafka consumers fell behind during a sale, so I added partitions and made the handler idempotent; lag dropped from 2 hours to 30 seconds.',
-  'I replaced a flaky end-to-end suite with contract tests, which cut the build from 40 minutes to 11 and ended the re-runs.',
-  'finance asked why AWS costs doubled; I found debug logging and oversized instances, fixed both, and the bill fell by 38%.',
-  'I moved deploys to GitHub Actions with cached images; deploy time went from 45 minutes to 12 and failures from one in five to one in twenty.',
-  'I led the move from cron jobs to a RabbitMQ queue for invoice emails, and late invoices fell from 4% to under 0.5%.',
-  'I rebuilt Elasticsearch indexing to run incrementally, so new records appear in seconds instead of the next morning.',
-];
-const answerText = (n: number) => `Answer ${n}: ${STORIES[(n - 1) % STORIES.length]}`;
+const answerText = (n: number) => `Answer ${n}: ${distinctStory(n)}`;
 
 describe('SIGKILL in the middle of an interview', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearse-crash-'));

@@ -25,10 +25,10 @@ import { readJournal } from '../../src/db/migrations.js';
 import { PG_MIGRATIONS_DIR } from '../../src/paths.js';
 import { hang, ok, startFakeAiServer, type FakeAiServer } from '../support/fake-ai-server.js';
 import { HttpVisitor, questionIn, setUpSessionOverHttp, type HttpResponse } from '../support/http-visitor.js';
-import { fixture, stillPreparing, whenPrepared } from '../support/interview-driver.js';
+import { distinctStory, fixture, stillPreparing, until, whenPrepared } from '../support/interview-driver.js';
 import { html } from '../support/html.js';
-import { consentOverHttp, messagesOf, pgQuery, recordOverHttp, startInstances, withRedisDatabase, type Instances } from '../support/multi-instance.js';
-import { usePostgres } from '../support/postgres.js';
+import { consentOverHttp, messagesOf, recordOverHttp, startInstances, withRedisDatabase, type Instances } from '../support/multi-instance.js';
+import { pgQuery, usePostgres } from '../support/postgres.js';
 import { useRedis } from '../support/redis.js';
 import type { ServerProcess } from '../support/server-process.js';
 
@@ -42,32 +42,11 @@ const LEASE_SECONDS = 3;
 const turnsAbout = (fake: FakeAiServer, text: string) =>
   fake.requests.filter((r) => r.intent === 'nextTurn' && (/<answer>([\s\S]*?)<\/answer>/.exec(r.prompt)?.[1] ?? '').includes(text)).length;
 
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-// A different story per question: the same answer twice would be recognised as a repeat.
-const STORIES = [
-  'at Brightwave I owned the patient-records API; I profiled it, added PostgreSQL indexes and a Redis cache, and p99 fell from 900 ms to 210 ms within the quarter.',
-  'at Brightwave I cut our on-call pages from 40 a week to 9 by deleting noisy Prometheus alerts and writing runbooks for the rest, over six weeks.',
-  'when two teams argued over a PostgreSQL schema change, I wrote both options down with their costs, we chose the cheaper migration, and it shipped a week early.',
-  'I mentored two juniors on code review in TypeScript; their review turnaround went from three days to under one within a month.',
-  'our Kafka consumers fell behind during a sale, so I added partitions and made the handler idempotent; lag dropped from 2 hours to 30 seconds.',
-  'I replaced a flaky end-to-end suite with contract tests, which cut the build from 40 minutes to 11 and ended the re-runs.',
-  'finance asked why AWS costs doubled; I found debug logging and oversized instances, fixed both, and the bill fell by 38%.',
-  'I moved deploys to GitHub Actions with cached images; deploy time went from 45 minutes to 12 and failures from one in five to one in twenty.',
-  'I led the move from cron jobs to a RabbitMQ queue for invoice emails, and late invoices fell from 4% to under 0.5%.',
-  'I rebuilt Elasticsearch indexing to run incrementally, so new records appear in seconds instead of the next morning.',
-];
 let told = 0;
 /** A fresh answer each time it is called. */
-const nextAnswer = (label: string) => `${label}: ${STORIES[told++ % STORIES.length]}`;
+const nextAnswer = (label: string) => `${label}: ${distinctStory(++told)}`;
 /** The answer to question `n` of the interview cut short by kill -9 (labelled apart from the others: the models' requests are searched for it). */
-const answerText = (n: number) => `Takeover answer ${n}: ${STORIES[(n - 1) % STORIES.length]}`;
+const answerText = (n: number) => `Takeover answer ${n}: ${distinctStory(n)}`;
 
 describe('two app processes on one Postgres and one Redis', () => {
   let fakeA: FakeAiServer;

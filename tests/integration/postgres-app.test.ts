@@ -6,14 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openPostgresForApp } from '../../src/db/pg-client.js';
 import { readJournal } from '../../src/db/migrations.js';
 import { SHARED_TABLES } from '../../src/db/schema-types.js';
 import { redactUrl } from '../../src/config.js';
 import { PG_MIGRATIONS_DIR } from '../../src/paths.js';
-import { usePostgres } from '../support/postgres.js';
+import { pgQuery, usePostgres } from '../support/postgres.js';
 import { createTestApp, Visitor } from '../support/test-app.js';
 import { answerAll, setUpSession } from '../support/interview-driver.js';
 import { strongAnswer } from '../support/answers.js';
@@ -53,15 +52,6 @@ describe('the app on Postgres: start-up', () => {
 
 const settings = (url: string) => ({ url, redactedUrl: redactUrl(url), poolSize: 4, statementTimeoutMs: 30_000 });
 
-async function query<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 describe('the app on Postgres', () => {
   it('runs a whole interview with every row in Postgres; /ready checks Postgres; closing ends its connections', async () => {
@@ -87,7 +77,7 @@ describe('the app on Postgres', () => {
     } finally {
       await app.close();
     }
-    const [session] = await query<{ status: string; answers: number; feedback: number }>(
+    const [session] = await pgQuery<{ status: string; answers: number; feedback: number }>(
       database.url,
       `select status,
               (select count(*)::int from messages where session_id = $1 and kind = 'answer') as answers,
@@ -97,7 +87,7 @@ describe('the app on Postgres', () => {
     );
     expect(session).toMatchObject({ status: 'completed', feedback: 1 });
     expect(session!.answers).toBeGreaterThanOrEqual(8);
-    const open = await query<{ n: number }>(database.server.adminUrl, "select count(*)::int as n from pg_stat_activity where datname = $1 and application_name = 'rehearse'", [database.name]);
+    const open = await pgQuery<{ n: number }>(database.server.adminUrl, "select count(*)::int as n from pg_stat_activity where datname = $1 and application_name = 'rehearse'", [database.name]);
     expect(open[0]?.n).toBe(0);
     // A whole interview: room for a busy machine (not a speed check).
   }, 60_000);

@@ -92,3 +92,33 @@ export async function answerAll(
   }
   return asked;
 }
+
+/** Waits until `condition` holds, checking every 20 ms; throws naming `what` after `timeoutMs`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * Ten different specific stories for a backend engineer's interview: the same answer twice is
+ * recognised as a repeat (issue 12) and followed up, so a test that walks a whole interview
+ * gives each question its own.
+ */
+export const DISTINCT_STORIES = [
+  'at Brightwave I owned the patient-records API; I profiled it, added PostgreSQL indexes and a Redis cache, and p99 fell from 900 ms to 210 ms within the quarter.',
+  'at Brightwave I cut our on-call pages from 40 a week to 9 by deleting noisy Prometheus alerts and writing runbooks for the rest, over six weeks.',
+  'when two teams argued over a PostgreSQL schema change, I wrote both options down with their costs, we chose the cheaper migration, and it shipped a week early.',
+  'I mentored two juniors on code review in TypeScript; their review turnaround went from three days to under one within a month.',
+  'our Kafka consumers fell behind during a sale, so I added partitions and made the handler idempotent; lag dropped from 2 hours to 30 seconds.',
+  'I replaced a flaky end-to-end suite with contract tests, which cut the build from 40 minutes to 11 and ended the re-runs.',
+  'finance asked why AWS costs doubled; I found debug logging and oversized instances, fixed both, and the bill fell by 38%.',
+  'I moved deploys to GitHub Actions with cached images; deploy time went from 45 minutes to 12 and failures from one in five to one in twenty.',
+  'I led the move from cron jobs to a RabbitMQ queue for invoice emails, and late invoices fell from 4% to under 0.5%.',
+  'I rebuilt Elasticsearch indexing to run incrementally, so new records appear in seconds instead of the next morning.',
+];
+
+/** Story `n` (1-based, wrapping round) of DISTINCT_STORIES. */
+export const distinctStory = (n: number): string => DISTINCT_STORIES[(n - 1) % DISTINCT_STORIES.length]!;

@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { fixturePcm, trackSocket, type ServerMessage } from './audio.js';
 import type { HttpVisitor } from './http-visitor.js';
+import { pgQuery } from './postgres.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 /** The secret every instance shares (a different one from baseServerEnv's, to be sure it is the one used). */
@@ -79,17 +79,6 @@ export function withRedisDatabase(url: string, db: number): string {
   const parsed = new URL(url);
   parsed.pathname = `/${db}`;
   return parsed.toString();
-}
-
-/** Runs one query on `url` with a connection of its own. */
-export async function pgQuery<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 export interface MessageRow {

@@ -185,3 +185,14 @@ export function usePostgres(): { server(): PostgresServer; database(): Promise<T
     },
   };
 }
+
+/** Runs one query on `url` with a connection of its own. */
+export async function pgQuery<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
