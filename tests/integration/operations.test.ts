@@ -50,7 +50,7 @@ function gatedProvider() {
   };
 }
 
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000) {
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -68,13 +68,14 @@ describe('operations', () => {
   });
 
   describe('/health and /ready', () => {
-    it('/ready waits until the document parsing threads are warm; /health does not', async () => {
+    // Starting the threads loads pdf-parse and mammoth in each: seconds on a busy 2-core machine.
+    it('/ready waits until the document parsing threads are warm; /health does not', { timeout: 60_000 }, async () => {
       app = await createTestApp({ documentWarmStart: true });
       const server = app;
       expect((await server.inject('/health')).statusCode).toBe(200);
       const early = await server.inject('/ready');
       if (early.statusCode !== 200) expect(early.json()).toEqual({ status: 'unavailable', reason: 'documents: parsing threads starting' });
-      await until(async () => (await server.inject('/ready')).statusCode === 200, 'warm parsing threads');
+      await until(async () => (await server.inject('/ready')).statusCode === 200, 'warm parsing threads', 45_000);
       expect(server.services.documentsReady()).toEqual({ ready: true });
     });
 
