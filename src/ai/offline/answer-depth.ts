@@ -140,15 +140,6 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (STORY_KINDS.has(kind) && f.actionSentences.length === 0 && f.ownActions < 2 && f.words < 80 && f.metricSentences.length === 0 && !toldExample(f)) {
     return cap(4, 'no_example', 'The answer never says what you did yourself in a particular situation.');
   }
-  // "We looked into it and it was better afterwards": a story with no thing the candidate did or
-  // does, no result, no time and few things done by anyone is weak, however particular the
-  // occasion (the 31 calibration answers with no own action, result, number or time and fewer
-  // than four things done all are; the caps above catch most of them, this one the "we" stories).
-  // A team story of several steps ("we split the shift, unloaded…, counted…") or one that says
-  // what the candidate does ("I always do whatever blocks the trucks first") is still an example.
-  if (STORY_KINDS.has(kind) && f.actionSentences.length === 0 && f.ownActions === 0 && !f.star.result && f.metricSentences.length === 0 && f.concreteActions < 4 && !f.timeframe && !f.doc.sentences.some((s) => ownWayOfWorking(f, s.from, s.to))) {
-    return cap(4, 'no_example', 'The answer never says what you did yourself, or what came of it.');
-  }
   // A scenario answered with an aim and no approach ("I'd look at the numbers and explain it"):
   // no order, no reason, no check.
   // A plan can also be laid out as a list of what to do or measure ("I'd look at how many switch
