@@ -123,6 +123,8 @@ export function measuresIn(doc: TextDoc): Measure[] {
   for (const e of doc.entities) for (let i = e.first; i <= e.last; i++) entityAt.set(i, e.type);
   const out: Measure[] = [];
   doc.sentences.forEach((s, index) => {
+    // "You've got six or eight patients": how things usually are, not a measure of anything done.
+    if (GENERIC_YOU.test(s.text) && !FIRST_PERSON_SUBJECT.test(s.text)) return;
     let changing = false;
     for (let i = s.from; i < s.to && !changing; i++) changing = CHANGE_LEMMAS.has(doc.tokens[i]!.lemma);
     changing ||= FROM_TO.test(s.text);
@@ -142,6 +144,10 @@ export function measuresIn(doc: TextDoc): Measure[] {
   cache.set(doc, out);
   return out;
 }
+
+/** A sentence in the generic "you" ("you've got…", "you can't always…"), telling how a job usually is. */
+const GENERIC_YOU = /\byou(?:'ve| have)? got\b|\byou (?:have|get|need|can(?:'t|not)?|always|never|usually|often|just)\b/i;
+const FIRST_PERSON_SUBJECT = /\b(?:I|we)\b/;
 
 /** The indexes of the sentences that state a measure. */
 export function measuredSentences(doc: TextDoc): Set<number> {

@@ -56,6 +56,9 @@ const ROLE_KINDS = new Set(['opener', 'motivation']);
 const PLAN_TIMEFRAME =
   /\b(?:in|within|over|during|after|by)\s+(?:my\s+|the\s+|a\s+)?(?:first\s+|next\s+|following\s+|coming\s+)?(?:\d+|one|two|three|four|five|six|eight|ten|twelve|few|couple of)?\s*(?:days?|weeks?|months?|quarters?|sprints?|year)\b|\bby the end of\b|\b(?:first|next)\s+(?:\d+|one|two|three|four|six|few)\s+(?:days?|weeks?|months?)\b|\b(?:30|60|90)[- ]days?\b/i;
 
+/** What a plan will not do: "I wouldn't…", "I'd never…", "I won't…", "I can't promise…". */
+const PLAN_DECISION = /\bI(?: would(?:n't| not)|'d never|'d not| won't| will not| can(?:'t|not) promise)\b/i;
+
 /** What the candidate is told when their answer is not in English. */
 function notEnglishReason(code: string): string {
   return `This answer appears to be in ${languageName(code)}. The offline interviewer reads English only, so it could not assess it: answer in English, or ask for a model (Gemini or an OpenAI-compatible one) to be configured, which can.`;
@@ -83,7 +86,12 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   const nearQuestion = r.exactQuestionHits + (r.questionHits - r.exactQuestionHits) / 2 >= 1;
   // An answer that tells what the candidate did in this job's own setting is on the question even
   // when no word of it is in the skill lexicon (r.inSetting).
-  if (!r.focusHit && !r.inSetting && (!touched || (!covered && !nearQuestion)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
+  // A scenario asks about one situation: a story from the job's own setting that touches none of
+  // its key points (leading the budget, told to a question about a margin jump in this close) is
+  // about something else however much it sounds like the job. A story question's own story may
+  // answer it in words the key points do not use, so there the setting still counts.
+  const inSetting = r.inSetting && (touched || modeOf(kind) !== 'approach');
+  if (!r.focusHit && !inSetting && (!touched || (!covered && !nearQuestion)) && (modeOf(kind) !== 'narrative' || r.jobHits === 0)) {
     // Confident and specific about something else, sharing not one word with the question: a
     // non-answer — unless it is a substantial, measured story from work, which shows some ability
     // even though it answers another question (weak, not hopeless).
@@ -105,11 +113,23 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (f.words >= 60 && hedged && (f.actionSentences.length === 0 || f.hedgeSentences.length >= 0.6 * f.sentences.length)) {
     return cap(4, 'waffle', 'The answer goes on at length and hedges, but never says what you did or gives a concrete fact.');
   }
+  // Talk around the question: a story of 100+ words in which the candidate does something in at
+  // most one sentence and nothing is measured is mostly views, background and feelings ("End of
+  // life is one of the hardest parts… my nan was in a hospice… every situation is different"),
+  // unless that one sentence says what came of it. Every such calibration answer is weak.
+  const result = f.star.result;
+  const ownResult = result !== null && f.actionSentences.some((s) => s.start === result.start);
+  if (STORY_KINDS.has(kind) && f.words >= 100 && f.actionSentences.length <= 1 && f.metricSentences.length === 0 && !ownResult) {
+    return cap(4, 'waffle', 'The answer goes on at length, but says what you did in one sentence at most and measures nothing: tell one occasion, your steps and what came of them.');
+  }
   // "I haven't…, I've never…": gaps named honestly, but nothing done or planned to show.
   const hypothetical = new Set(f.hypotheticalSentences.map((s) => s.start));
   // "I haven't used X, but I build reports in Y every week" admits a gap and then shows something.
   // Not when what follows the "but" is another gap ("I wrote a few, but I'm not sure how the numbers were worked out").
-  const admitted = new Set(f.ownAdmissionSentences.filter((s) => !recovers(s.text)).map((s) => s.start));
+  // In a scenario, "I wouldn't contact home myself" or "I can't promise to keep it secret" is a
+  // decision in the plan, not a gap admitted.
+  const decision = (text: string) => kind === 'technical' && PLAN_DECISION.test(text);
+  const admitted = new Set(f.ownAdmissionSentences.filter((s) => !recovers(s.text) && !decision(s.text)).map((s) => s.start));
   // Only sentences with some substance (eight words or more) count as showing something.
   // "I just wrote the articles" beside "I didn't really measure it myself" plays the work down: not evidence.
   const downplayed = (text: string) => admitted.size > 0 && /\bI (?:just|only|simply|mostly just)\b/i.test(text);
@@ -327,10 +347,11 @@ export function workQuestions(input: EvaluateAnswerInput, f: AnswerFeatures, job
 
 /**
  * A question about what the employer offers the candidate rather than about the work: "do you
- * offer a four-day week?", "is there a budget for conferences?", "can I work from home on Fridays?".
+ * offer a four-day week?", "is there a budget for conferences?", "can I work from home on Fridays?",
+ * "is there much overtime?", "when would I get my first pay review?".
  */
 const PERK_QUESTION =
-  /\b(?:do|does|would|will) (?:you|the company|the (?:school|trust|practice|hospital|firm)|they) (?:offer|provide|give|pay for|fund|cover|allow)\b|\b(?:is|are) there (?:a |any )?(?:budget|allowance|funding|stipend|money)s? for (?:training|conferences?|courses?|learning|development|books|equipment|travel|me)\b|\b(?:training|learning|conference|development) (?:budget|allowance)s?\b|\b(?:four|4|compressed)[- ]day (?:week|working week)\b|\b(?:work|working) from home\b/i;
+  /\b(?:do|does|would|will) (?:you|the company|the (?:school|trust|practice|hospital|firm)|they) (?:offer|provide|give|pay for|fund|cover|allow)\b|\b(?:is|are) there (?:a |any )?(?:budget|allowance|funding|stipend|money)s? for (?:training|conferences?|courses?|learning|development|books|equipment|travel|me)\b|\b(?:training|learning|conference|development) (?:budget|allowance)s?\b|\b(?:four|4|compressed)[- ]day (?:week|working week)\b|\b(?:work|working) from home\b|\b(?:much|any|paid|unpaid) overtime\b|\bpay (?:review|rise|increase)s?\b|\b(?:a )?pay ?rise\b/i;
 
 /**
  * A question back that names something of the job, of the question asked or of the work itself
