@@ -145,9 +145,12 @@ export function measuresIn(doc: TextDoc): Measure[] {
   return out;
 }
 
-/** A sentence in the generic "you" ("you've got…", "you can't always…"), telling how a job usually is. */
-const GENERIC_YOU = /\byou(?:'ve| have)? got\b|\byou (?:have|get|need|can(?:'t|not)?|always|never|usually|often|just)\b/i;
-const FIRST_PERSON_SUBJECT = /\b(?:I|we)\b/;
+/**
+ * A sentence in the generic "you" ("you've got…", "you can't always…"), telling how a job usually
+ * is — not "as you can see", which points at the candidate's own facts.
+ */
+const GENERIC_YOU = /(?<!\bas )\byou(?:'ve| have)? got\b|(?<!\bas )\byou (?:have|get|need|can(?:'t|not)?|always|never|usually|often|just)\b/i;
+const FIRST_PERSON_SUBJECT = /\b(?:I|[Ww]e)\b/;
 
 /** The indexes of the sentences that state a measure. */
 export function measuredSentences(doc: TextDoc): Set<number> {

@@ -351,7 +351,7 @@ export function workQuestions(input: EvaluateAnswerInput, f: AnswerFeatures, job
  * "is there much overtime?", "when would I get my first pay review?".
  */
 const PERK_QUESTION =
-  /\b(?:do|does|would|will) (?:you|the company|the (?:school|trust|practice|hospital|firm)|they) (?:offer|provide|give|pay for|fund|cover|allow)\b|\b(?:is|are) there (?:a |any )?(?:budget|allowance|funding|stipend|money)s? for (?:training|conferences?|courses?|learning|development|books|equipment|travel|me)\b|\b(?:training|learning|conference|development) (?:budget|allowance)s?\b|\b(?:four|4|compressed)[- ]day (?:week|working week)\b|\b(?:work|working) from home\b|\b(?:much|any|paid|unpaid) overtime\b|\bpay (?:review|rise|increase)s?\b|\b(?:a )?pay ?rise\b/i;
+  /\b(?:do|does|would|will) (?:you|the company|the (?:school|trust|practice|hospital|firm)|they) (?:offer|provide|give|pay for|fund|cover|allow)\b|\b(?:is|are) there (?:a |any )?(?:budget|allowance|funding|stipend|money)s? for (?:training|conferences?|courses?|learning|development|books|equipment|travel|me)\b|\b(?:training|learning|conference|development) (?:budget|allowance)s?\b|\b(?:four|4|compressed)[- ]day (?:week|working week)\b|\b(?:work|working) from home\b|\b(?:much|any|paid|unpaid) overtime\b|\bpay ?(?:review|rise|increase)s?\b/i;
 
 /**
  * A question back that names something of the job, of the question asked or of the work itself

@@ -55,9 +55,10 @@ describe('a count in the generic "you" is not a measure', () => {
     expect([...measuredSentences(doc)]).toEqual([1]);
   });
 
-  it('still counts a sentence where the candidate is the subject beside a "you"', () => {
-    const doc = readText('As you can imagine, I cut the waiting time from forty minutes to fifteen.');
-    expect([...measuredSentences(doc)]).toEqual([0]);
+  it('still counts a sentence where the candidate is the subject beside a "you", or one pointed at "as you can see"', () => {
+    expect([...measuredSentences(readText('As you can imagine, I cut the waiting time from forty minutes to fifteen.'))]).toEqual([0]);
+    expect([...measuredSentences(readText('We cut the waiting time from forty minutes to fifteen, which you can imagine pleased everyone.'))]).toEqual([0]);
+    expect([...measuredSentences(readText('As you can see on my CV, sales in the region rose 18% in my first year.'))]).toEqual([0]);
   });
 });
 
