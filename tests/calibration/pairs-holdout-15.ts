@@ -16,6 +16,16 @@
  * at 9) and adequate ones to strong (three at 7–8); plain or brief strong and excellent answers
  * held a band low (two at 6, one at 7); two short weak answers at 5.
  *
+ * Then folded into the tuning pairs (tunedAfterHoldout). Its two-bands-off cause fixed in general
+ * form (generalisation-causes-15): a scenario answered with an achievement from elsewhere — no
+ * plan, nothing hypothetical, none of the key points — does not address the question (≤ 4). As
+ * tuning pairs: 35/48 exact, none two bands off. Two other tries were not kept: holding answers
+ * that meet no key point under 140 words to strong (the recurring strong → 9) gained three tuning
+ * answers net but overrode the rule that two measured facts of the candidate's own reach the top
+ * band, and one with that rule kept — too little for a threshold set on the same answers; and
+ * counting present-tense practice ("I pick…, I stop and teach it again") as a plan's steps left
+ * the plain questioning answer at 6 (one gained, one lost).
+ *
  * Every failure type of the issue is here: pasted answers (with the earlier answer they repeat),
  * keyword lists (each pointing to a genuine answer to the same question), other languages
  * (Swedish, Turkish, Indonesian), negated claims, confident off-topic answers, rambling, an
@@ -30,7 +40,7 @@
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 /** Daniel's answer to the question about an unhappy customer, which he pastes again later. */
 const SA_ONBOARDING_STORY = `About a month after I closed a 180-person recruitment firm at Brightfield, their HR director emailed my boss saying they felt misled. They'd understood from me that we'd migrate their absence history for them, and our onboarding team had told them that was a paid extra. I called her that afternoon rather than leaving it to onboarding. Going back through my notes and the Gong recording, I had said "we'll help you bring your data across", which she'd fairly taken as a promise. I went to our head of customer success, we agreed to do the migration at no charge, and I sat in on their first two onboarding calls myself. They went live two weeks late but renewed the next year and added the performance module. Since then I write what's included in onboarding into my proposal, so nothing rests on what I said on a call.`;

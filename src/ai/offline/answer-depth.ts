@@ -184,6 +184,12 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
   if (kind === 'technical' && f.words < THIN_WORDS && keyPointsTouched(coverage) === false && f.metricSentences.length === 0) {
     return cap(4, 'short', 'The answer stays general: it never says what you would look at, why, or how you would check it.');
   }
+  // "How would you get the team ready?" answered with an achievement from elsewhere: no plan,
+  // nothing hypothetical, none of the question's key points — it shares some words with the
+  // question but does not address it.
+  if (kind === 'technical' && f.plannedActions === 0 && f.hypotheticalSentences.length === 0 && coverage && coverage.points.length > 0 && coverage.coveredCount === 0) {
+    return cap(4, 'unfocused', `It tells what you have done elsewhere, not how you would handle this: it never says what you would do about ${focus}.`);
+  }
   if (kind === 'gap' && !PLAN_TIMEFRAME.test(f.text) && !CALENDAR_TIMEFRAME.test(f.text)) {
     return cap(6, 'no_plan', 'Your plan for closing the gap has no timeframe or measure, so it is hard to believe.');
   }
