@@ -9,7 +9,28 @@
  * (src/), any earlier holdout's or the calibration test's header comments, nor ran the
  * calibration. Each band is a career coach's judgement of how a fair interviewer would score the
  * answer, set when written and never adjusted. Committed before being scored; never to be tuned
- * on. Not wired into pairs.ts here: the lead does that when scoring it once.
+ * on. One caveat on independence, reported by the writer: before writing they saw the last three
+ * commit subjects (`git log --oneline -3`), which name two scorer rules (a scenario answered with an
+ * achievement from elsewhere; generic "you" measures) — their two off-topic answers are of that
+ * kind.
+ *
+ * Scored once (after 8aef3b6, `npm run calibrate`): 50.0% exact (24/48), 89.6% within a band, five
+ * answers two bands off — the lowest of sixteen holdouts, far below issue 12's bar (85% exact,
+ * none two bands off). Left untuned: it is the holdout. The misses, read from the scorer's output,
+ * not fixed. Fifteen of the 24 are scored above their band, judged on form:
+ * - two bands off: a rambling infection-control answer (weak → 9) and a rambling answer about
+ *   leading former peers (weak → 7), both long, on the question's words, with a number of
+ *   context ("contacts were up about 30%") and no key point met; a confident success story told
+ *   to a question about walking away from a deal ("I don't give up on deals…", weak → 8); an
+ *   achievement from elsewhere closed with one "I'd bring that same discipline" (hopeless → 8:
+ *   one planned sentence lets it past the scenario rule); a product pitch for a business case
+ *   that echoes eight of the question's words (weak → 7);
+ * - one band off, above: generic or partial answers at 5–8 (eight), a strong answer at 9, a
+ *   closing "nothing to add" at 4;
+ * - one band off, below: excellent plans and stories at 7–8 (five), a plain strong gap plan and a
+ *   strong rota gap answer at 6, two adequate answers (an opener, a clinical plan) at 4.
+ * Across the four most recent holdouts none of the lexical signals (key points met, the focus
+ * sentence, words shared with the question) separates these from strong answers in plain words.
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
