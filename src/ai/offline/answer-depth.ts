@@ -12,10 +12,15 @@
  *   the job's own field, the candidate's actions in two sentences);
  * - an answer of 60+ words that hedges in three or more sentences with at most one number, and
  *   either never says what the candidate did or hedges in most of its sentences (waffle) → at most 4;
+ * - a story of 100+ words with at most one sentence of the candidate's own action, no measure and
+ *   no result of their own (talk around the question) → at most 4;
  * - an opener or motivation answer that hardly mentions anything this job is about → at most 4;
  * - a story question answered with present-tense habits, no particular occasion and no number → at most 4;
  * - a scenario answer under 60 words with no steps, reason, check or number that covers fewer
  *   than two key points ("I'd look at the numbers and explain it") → at most 4;
+ * - a scenario answered with an achievement from elsewhere (no plan, nothing hypothetical, none
+ *   of the key points) → at most 4; a same-job story counts as on a scenario only when it
+ *   touches one of its key points;
  * - a gap answer whose plan has no timeframe and no number ("I'd pick it up") → at most 6;
  * - shorter than the question kind needs → at most 6 (room for an example, not its detail), and
  *   shorter than a complete answer of that kind → at most 8 (the top band needs the whole
