@@ -58,6 +58,8 @@ const CHECK = /^(?:check|checked|checking|checks)$/i;
 const TWICE = /^twice$/i;
 const TWICE_AS = /^(?:as|the|that|what)$/i;
 
+const ONE_IDIOM_NOUN = /^(?:point|stage|day|time|side|hand|way)$/;
+
 function isNumberToken(t: Token): boolean {
   return t.type === 'number' || NUMBER_WORD.test(t.text);
 }
@@ -83,6 +85,8 @@ function measureOf(doc: TextDoc, s: DocSentence, i: number, changing: boolean, e
   if (prev?.lower === 'aged' || prev?.lower === 'age') return null;
   // "the next one", "a good one", "no one", "one of them": a pronoun, not a count.
   if (t.lower === 'one' && ((prev && i - 1 >= s.from && (prev.pos === 'DET' || prev.pos === 'ADJ' || ONE_AS_PRONOUN_AFTER.test(prev.lower))) || next?.lower === 'of')) return null;
+  // "at one point", "one day", "on one hand": an idiom, not a count.
+  if (t.lower === 'one' && next && i + 1 < s.to && ONE_IDIOM_NOUN.test(next.lower)) return null;
   if (changing) {
     // "I lost one last year", "within my first six weeks": beside a change verb, a lone "one" and a
     // duration measure nothing, unless the change is told with them ("from three to one", "by two weeks").

@@ -43,11 +43,16 @@
  * - a pasted practicals story that shares "practical", "Year" and "year group" with a question
  *   about a class's test results is read as touching the question, so the duplicate cap leaves it
  *   at 4 (hopeless → 4).
+ *
+ * Folded into the tuning pairs after the sixteenth holdout (tunedAfterHoldout): its two-bands-off
+ * boast ("I don't really lose deals I expect to win…") is now read as turning the question down
+ * (generalisation-causes-16, → 4), and its rambling CSAT answer as an aim without an approach
+ * (→ 4); its plain reteaching plan stays at 6 (an unfixed plain miss).
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 const DA_CHURN_STORY = `At Westcombe the savings team wanted to know why customers were closing their easy-access accounts. I pulled two years of closures in SQL Server, joined them to the rate history, and found that most closures came within a month of a competitor raising their rate, not after our own changes. I built a Power BI page that flagged when our rate fell more than half a point behind the market, and the team used it to time two rate reviews. Closures in the following quarter were 18% lower than the same quarter a year before.`;
 const TE_PRACTICAL_STORY = `In my second year at Kingsway I had a Year 8 group who rushed every practical and never wrote anything down. I changed how I ran them: a clear method on one slide, a results table printed for every pair, and a two-minute stop halfway to check their readings. I also gave each pair a job card so everyone had something to do. Within a term their write-ups were complete far more often, and their end-of-year practical assessment was the best in the year group.`;

@@ -31,11 +31,21 @@
  *   strong rota gap answer at 6, two adequate answers (an opener, a clinical plan) at 4.
  * Across the four most recent holdouts none of the lexical signals (key points met, the focus
  * sentence, words shared with the question) separates these from strong answers in plain words.
+ *
+ * Then folded into the tuning pairs (tunedAfterHoldout), with the thirteenth holdout. Fixed in
+ * general form (generalisation-causes-16, each test fails without its rule): "at one point" is an
+ * idiom, not a count (the rambling infection-control answer: 9 → 4); a story question's premise
+ * turned down ("I don't give up on deals", no "but") with no key point met does not address it
+ * (8 → 4); a pledge to bring past results ("I'd bring that same discipline…") is not a plan
+ * (8 → 4). Left two bands off, listed in the calibration test as unfixed: the product pitch for a
+ * business case (7) and the rambling answer about leading former peers (7), whose one measure is
+ * of the setting — a rule that read setting measures as background also capped two strong
+ * answers. With the thirteenth, as tuning pairs: 85.2% exact over all 842, 99.8% within a band.
  */
 import type { CalibrationPair } from './pairs.js';
 import { Q } from './questions.js';
 
-const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, holdout: true });
+const h = (pair: Omit<CalibrationPair, 'holdout'>): CalibrationPair => ({ ...pair, tunedAfterHoldout: true });
 
 /** Amira's answer to an earlier question (a tight deadline), pasted again in the data interview. */
 const DA_DEADLINE_STORY = `Last December the regulator changed the format of our quarterly mortgage return two weeks before it was due, and the reporting lead was off sick. I listed every field that had changed, rewrote the SQL for the new layout in three evenings, and asked our compliance officer to check the definitions with me on the Friday so I wasn't guessing. I ran the old and new versions side by side to make sure the totals matched. We submitted it a day early with no queries back from the regulator.`;

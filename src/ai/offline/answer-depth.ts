@@ -18,9 +18,12 @@
  * - a story question answered with present-tense habits, no particular occasion and no number → at most 4;
  * - a scenario answer under 60 words with no steps, reason, check or number that covers fewer
  *   than two key points ("I'd look at the numbers and explain it") → at most 4;
- * - a scenario answered with an achievement from elsewhere (no plan, nothing hypothetical, none
- *   of the key points) → at most 4; a same-job story counts as on a scenario only when it
- *   touches one of its key points;
+ * - a scenario answered with an achievement from elsewhere (no plan, nothing hypothetical but a
+ *   pledge to bring it, none of the key points) → at most 4; a same-job story counts as on a
+ *   scenario only when it touches one of its key points; a scenario answered at any length with
+ *   views and one step at most, nothing done or measured, none of the key points → at most 4;
+ * - a story question whose premise the answer turns down ("I don't miss deadlines…", no "but"),
+ *   meeting none of its key points → at most 4;
  * - a gap answer whose plan has no timeframe and no number ("I'd pick it up") → at most 6;
  * - shorter than the question kind needs → at most 6 (room for an example, not its detail), and
  *   shorter than a complete answer of that kind → at most 8 (the top band needs the whole
@@ -63,6 +66,9 @@ const PLAN_TIMEFRAME =
 
 /** What a plan will not do: "I wouldn't…", "I'd never…", "I won't…", "I can't promise…". */
 const PLAN_DECISION = /\bI(?: would(?:n't| not)|'d never|'d not| won't| will not| can(?:'t|not) promise)\b/i;
+
+/** A promise to bring what worked before, not a step of a plan: "I'd bring that same discipline to Harbour Foods". */
+const PLEDGE = /\bI(?:'d| would| will|'ll) (?:bring|apply|take|carry) (?:that|the same|this|those|these|my|all)\b/i;
 
 /** What the candidate is told when their answer is not in English. */
 function notEnglishReason(code: string): string {
@@ -111,6 +117,10 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
     if (!nearQuestion && !covered && !substantialStory) return cap(2, 'unfocused', `It is about something else: it never addresses ${focus}, or anything the question asked about.`);
     return cap(4, 'unfocused', `It never addresses ${focus}, or anything else the question asked about.`);
   }
+  // "Tell me about a deal you lost" — "Honestly, I don't really lose deals…", then a success: the
+  // answer turns the question's premise down and tells something else.
+  const refused = STORY_KINDS.has(kind) && (coverage?.coveredCount ?? 0) === 0 ? refusesPremise(input, f) : null;
+  if (refused) return cap(4, 'unfocused', `It turns the question down ("${refused}") and tells something else: the question asked about ${focus}.`);
   // Waffle: hedging throughout ("I guess…", "probably…") with no fact, or hedging in most sentences.
   // Counted by hedge, not by sentence: a long run-on sentence can hedge three times.
   const hedges = f.hedgeSentences.length >= 2 ? (f.text.match(HEDGES) ?? []).length : f.hedgeSentences.length;
@@ -190,10 +200,17 @@ export function depthOf(input: EvaluateAnswerInput, f: AnswerFeatures, r: Releva
     return cap(4, 'short', 'The answer stays general: it never says what you would look at, why, or how you would check it.');
   }
   // "How would you get the team ready?" answered with an achievement from elsewhere: no plan,
-  // nothing hypothetical, none of the question's key points — it shares some words with the
-  // question but does not address it.
-  if (kind === 'technical' && f.plannedActions === 0 && f.hypotheticalSentences.length === 0 && coverage && coverage.points.length > 0 && coverage.coveredCount === 0) {
+  // nothing hypothetical but a pledge ("I'd bring that same discipline to you"), none of the
+  // question's key points — it shares some words with the question but does not address it.
+  const pledges = f.hypotheticalSentences.filter((s) => PLEDGE.test(s.text)).length;
+  if (kind === 'technical' && f.hypotheticalSentences.length === pledges && f.plannedActions <= pledges && coverage && coverage.points.length > 0 && coverage.coveredCount === 0) {
     return cap(4, 'unfocused', `It tells what you have done elsewhere, not how you would handle this: it never says what you would do about ${focus}.`);
+  }
+  // A scenario answered at any length with views and at most one step ("I'd definitely want to
+  // keep an eye on it"), nothing done, nothing measured and none of the key points: an aim, not an
+  // approach.
+  if (kind === 'technical' && f.plannedActions <= 1 && f.actionSentences.length === 0 && f.metricSentences.length === 0 && coverage && coverage.points.length > 0 && coverage.coveredCount === 0) {
+    return cap(4, 'no_example', 'The answer says what you would aim for, not how: give the steps, your reasons and how you would check.');
   }
   if (kind === 'gap' && !PLAN_TIMEFRAME.test(f.text) && !CALENDAR_TIMEFRAME.test(f.text)) {
     return cap(6, 'no_plan', 'Your plan for closing the gap has no timeframe or measure, so it is hard to believe.');
@@ -247,6 +264,20 @@ function hasPastVerb(f: AnswerFeatures, from: number, to: number): boolean {
     if (t.pos === 'VERB' && !t.negated && t.lower !== t.lemma && !t.lower.endsWith('ing') && !t.lower.endsWith('s')) return true;
   }
   return false;
+}
+
+/** "I don't give up on deals", "I never miss a deadline": a denial in the first person, with no "but" after it. */
+const DENIAL = /^(?:(?:honestly|to be honest|well|actually|truthfully),?\s+)?I (?:(?:really |just |honestly )?(?:don't|do not|never|rarely)|have never|'ve never)\b/i;
+const CONTRAST = /\b(?:but|although|though|except|until|apart from|other than)\b/i;
+
+/** The opening sentence that denies what the question asks about (sharing its words), if any. */
+function refusesPremise(input: EvaluateAnswerInput, f: AnswerFeatures): string | null {
+  const asked = contentKeys(input.question.text);
+  for (let i = 0; i < Math.min(2, f.doc.sentences.length); i++) {
+    const text = f.doc.sentences[i]!.text.trim();
+    if (DENIAL.test(text) && !CONTRAST.test(text) && overlapCount(sentenceKeys(f.doc, i), asked) > 0) return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  }
+  return null;
 }
 
 /** An outcome the candidate only guesses at ("I think they fixed it eventually"): not one they can speak for. */
