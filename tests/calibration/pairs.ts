@@ -21,6 +21,7 @@ import { HOLDOUT_PAIRS } from './pairs-holdout-13.js';
 import { HOLDOUT_V14_PAIRS } from './pairs-holdout-14.js';
 import { HOLDOUT_V15_PAIRS } from './pairs-holdout-15.js';
 import { HOLDOUT_V16_PAIRS } from './pairs-holdout-16.js';
+import { HOLDOUT_V17_PAIRS } from './pairs-holdout-17.js';
 import { HOLDOUT_V9_PAIRS } from './pairs-holdout-9.js';
 import { HOLDOUT_V1_PAIRS } from './pairs-holdout.js';
 import { ISSUE12_PAIRS } from './pairs-issue12.js';
@@ -680,4 +681,4 @@ const ISSUE4_PAIRS: readonly CalibrationPair[] = [
 ];
 
 /** Every calibration pair: issue 4's, issue 12's tuning pairs and issue 12's holdout. */
-export const PAIRS: readonly CalibrationPair[] = [...ISSUE4_PAIRS, ...ISSUE12_PAIRS, ...HOLDOUT_V1_PAIRS, ...HOLDOUT_V2_PAIRS, ...HOLDOUT_V3_PAIRS, ...HOLDOUT_V4_PAIRS, ...HOLDOUT_V5_PAIRS, ...HOLDOUT_V6_PAIRS, ...HOLDOUT_V7_PAIRS, ...HOLDOUT_V8_PAIRS, ...HOLDOUT_V9_PAIRS, ...HOLDOUT_V10_PAIRS, ...HOLDOUT_V11_PAIRS, ...HOLDOUT_V12_PAIRS, ...HOLDOUT_PAIRS, ...HOLDOUT_V14_PAIRS, ...HOLDOUT_V15_PAIRS, ...HOLDOUT_V16_PAIRS];
+export const PAIRS: readonly CalibrationPair[] = [...ISSUE4_PAIRS, ...ISSUE12_PAIRS, ...HOLDOUT_V1_PAIRS, ...HOLDOUT_V2_PAIRS, ...HOLDOUT_V3_PAIRS, ...HOLDOUT_V4_PAIRS, ...HOLDOUT_V5_PAIRS, ...HOLDOUT_V6_PAIRS, ...HOLDOUT_V7_PAIRS, ...HOLDOUT_V8_PAIRS, ...HOLDOUT_V9_PAIRS, ...HOLDOUT_V10_PAIRS, ...HOLDOUT_V11_PAIRS, ...HOLDOUT_V12_PAIRS, ...HOLDOUT_PAIRS, ...HOLDOUT_V14_PAIRS, ...HOLDOUT_V15_PAIRS, ...HOLDOUT_V16_PAIRS, ...HOLDOUT_V17_PAIRS];
