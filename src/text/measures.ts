@@ -85,8 +85,6 @@ function measureOf(doc: TextDoc, s: DocSentence, i: number, changing: boolean, e
   if (prev?.lower === 'aged' || prev?.lower === 'age') return null;
   // "the next one", "a good one", "no one", "one of them": a pronoun, not a count.
   if (t.lower === 'one' && ((prev && i - 1 >= s.from && (prev.pos === 'DET' || prev.pos === 'ADJ' || ONE_AS_PRONOUN_AFTER.test(prev.lower))) || next?.lower === 'of')) return null;
-  // "at one point", "one day", "on one hand": an idiom, not a count.
-  if (t.lower === 'one' && next && i + 1 < s.to && ONE_IDIOM_NOUN.test(next.lower)) return null;
   if (changing) {
     // "I lost one last year", "within my first six weeks": beside a change verb, a lone "one" and a
     // duration measure nothing, unless the change is told with them ("from three to one", "by two weeks").
@@ -94,6 +92,8 @@ function measureOf(doc: TextDoc, s: DocSentence, i: number, changing: boolean, e
     if (!anchored && (t.lower === 'one' || isDuration(doc, s, i))) return null;
     return 'change';
   }
+  // "at one point", "one day", "on one hand": an idiom, not a count ("cut it to one day" is a change, above).
+  if (t.lower === 'one' && next && i + 1 < s.to && ONE_IDIOM_NOUN.test(next.lower)) return null;
   // A count of something: the next content word (skipping "-", "+", "more", "new"…) is a noun.
   for (let j = i + 1; j < Math.min(s.to, i + 4); j++) {
     const x = doc.tokens[j]!;

@@ -67,8 +67,12 @@ const PLAN_TIMEFRAME =
 /** What a plan will not do: "I wouldn't…", "I'd never…", "I won't…", "I can't promise…". */
 const PLAN_DECISION = /\bI(?: would(?:n't| not)|'d never|'d not| won't| will not| can(?:'t|not) promise)\b/i;
 
-/** A promise to bring what worked before, not a step of a plan: "I'd bring that same discipline to Harbour Foods". */
-const PLEDGE = /\bI(?:'d| would| will|'ll) (?:bring|apply|take|carry) (?:that|the same|this|those|these|my|all)\b/i;
+/**
+ * A promise to bring what worked before, not a step of a plan: "I'd bring that same discipline to
+ * Harbour Foods" — not "I'd bring it to my manager".
+ */
+const PLEDGE =
+  /\bI(?:'d| would| will|'ll) (?:bring|apply|carry)(?: over)? (?:that|the|those|these|my|all)(?: same)? (?:[\w-]+ )?(?:approach|discipline|mindset|skills?|experience|energy|attitude|attention|drive|focus|rigou?r|standards?)\b/i;
 
 /** What the candidate is told when their answer is not in English. */
 function notEnglishReason(code: string): string {

@@ -46,6 +46,7 @@ describe('"at one point" is not a count', () => {
   it('reads the idiom as no measure, and a real "one" as a count', () => {
     expect([...measuredSentences(readText('We had staff sleeping on the office floor at one point.'))]).toEqual([]);
     expect([...measuredSentences(readText('We opened one extra payroll run for the leavers.'))]).toEqual([0]);
+    expect([...measuredSentences(readText('I cut the turnaround to one day.'))]).toEqual([0]);
   });
 });
 
@@ -70,6 +71,11 @@ describe('a story question whose premise the answer turns down', () => {
 describe('a scenario answered with an achievement and a pledge', () => {
   const q = { kind: 'technical', focus: 'payroll errors', text: 'After our first payroll, forty staff say their overtime is missing. How would you handle it?' } as const;
   const points = ['Checks how many are affected and why, from the overtime claims and the run', 'Pays the missing overtime quickly, off-cycle if needed', 'Tells the staff and their managers what happened and when they will be paid', 'Changes the process so claims are not missed again'];
+
+  it('a real step with "bring" is not a pledge', () => {
+    const step = 'Payroll errors are something I take very seriously. At Orchard Retail I moved 1,100 staff to online payslips in six weeks and cut payroll queries from staff by 40%. I would bring the list of missing claims to the finance director that morning.';
+    expect(depth(input(q, step, points)).issue).not.toBe('unfocused');
+  });
 
   it('has no plan, as if the pledge were not there', () => {
     const pledge = 'Payroll errors are something I take very seriously. At Orchard Retail I moved 1,100 staff to online payslips in six weeks and cut payroll queries from staff by 40%. I would bring that same attention to detail to Fernleigh Group.';
