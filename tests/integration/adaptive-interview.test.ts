@@ -168,12 +168,13 @@ describe('adaptive interview', () => {
     expect(html((await visitor.get(`/session/${id}/interview`)).body).querySelector('#decision')?.getAttribute('data-action')).toBe('follow_up');
 
     await visitor.post(`/session/${id}/message`, { answer: lazyAnswer(), question_id: followUp!.id });
+    const next = await currentQuestion(visitor, id);
     const all = await rows(app, id);
     const afterFollowUp = json<{ action: string; nextLevel: string; reason: string }>(all[3]!.decision);
     expect(afterFollowUp).toMatchObject({ action: 'lower', nextLevel: 'junior' });
     expect(afterFollowUp.reason).toMatch(/so the next question is easier \(junior level\)/);
     expect(all[4]).toMatchObject({ kind: 'question', question_number: 2, difficulty: 'junior' });
-    expect((await currentQuestion(visitor, id))?.number).toBe(2);
+    expect(next?.number).toBe(2);
   });
 
   test('completes a full interview with every question and answer carrying its intelligence', async ({ app, visitor }) => {
