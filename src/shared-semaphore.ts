@@ -22,8 +22,10 @@
  * without REDIS_URL — and nobody's answer waits on a store that is down.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis, Result } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
+import type { CallOptions } from './ai/ai-client.js';
 import { messageOf } from './errors.js';
 
 /** Thrown by `run` when no slot freed within `maxWaitMs` (the caller answers AI_BUSY). */
@@ -65,7 +67,7 @@ declare module 'ioredis' {
   }
 }
 
-type Priority = 'interactive' | 'background';
+type Priority = NonNullable<CallOptions['priority']>;
 
 export interface SharedSemaphore {
   /** Runs `task` holding one of the `limit` slots (or without one while the store is down). */
@@ -176,5 +178,3 @@ export function createSharedSemaphore(options: SharedSemaphoreOptions): SharedSe
     },
   };
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

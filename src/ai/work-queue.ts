@@ -34,7 +34,7 @@ interface WorkQueueStats {
   maxWaiting: number;
 }
 
-type Priority = 'interactive' | 'background';
+type Priority = NonNullable<CallOptions['priority']>;
 
 /** How many background tasks may wait, per waiting place for interactive ones. */
 const BACKGROUND_WAITING_FACTOR = 10;

@@ -21,6 +21,7 @@
  * waits, re-reading the interview, until the step is done — or until the claim has expired
  * (its holder died) and it can take the step over.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { CallOptions, CallProgress } from '../ai/ai-client.js';
 import type { AiClient } from '../ai/ai-client.js';
 import { MAIN_QUESTION_COUNT } from '../interview/definitions.js';
@@ -71,19 +72,8 @@ export interface StepLock {
 /** How often an instance waiting for another's step reads the interview again. */
 const POLL_MS = 400;
 
-/** Resolves after `ms`, or at once when `signal` aborts (shutdown). */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
+/** Resolves after `ms`, or at once when `signal` aborts (shutdown): the abort is not an error here. */
+const pause = (ms: number, signal: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => {});
 
 /** The answers given before (to other questions than `questionId`), oldest first. */
 function earlierAnswersOf(exchanges: readonly Exchange[], questionId: string): { questionNumber: number; text: string }[] {

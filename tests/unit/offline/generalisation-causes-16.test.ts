@@ -68,35 +68,35 @@ describe('a story question whose premise the answer turns down', () => {
   });
 });
 
+/** A scenario and its key points, for the two scenario rules below. */
+const OVERTIME_Q = { kind: 'technical', focus: 'payroll errors', text: 'After our first payroll, forty staff say their overtime is missing. How would you handle it?' } as const;
+const OVERTIME_POINTS = ['Checks how many are affected and why, from the overtime claims and the run', 'Pays the missing overtime quickly, off-cycle if needed', 'Tells the staff and their managers what happened and when they will be paid', 'Changes the process so claims are not missed again'];
+
 describe('a scenario answered with an achievement and a pledge', () => {
-  const q = { kind: 'technical', focus: 'payroll errors', text: 'After our first payroll, forty staff say their overtime is missing. How would you handle it?' } as const;
-  const points = ['Checks how many are affected and why, from the overtime claims and the run', 'Pays the missing overtime quickly, off-cycle if needed', 'Tells the staff and their managers what happened and when they will be paid', 'Changes the process so claims are not missed again'];
 
   it('a real step with "bring" is not a pledge', () => {
     const step = 'Payroll errors are something I take very seriously. At Orchard Retail I moved 1,100 staff to online payslips in six weeks and cut payroll queries from staff by 40%. I would bring the list of missing claims to the finance director that morning.';
-    expect(depth(input(q, step, points)).issue).not.toBe('unfocused');
+    expect(depth(input(OVERTIME_Q, step, OVERTIME_POINTS)).issue).not.toBe('unfocused');
   });
 
   it('has no plan, as if the pledge were not there', () => {
     const pledge = 'Payroll errors are something I take very seriously. At Orchard Retail I moved 1,100 staff to online payslips in six weeks and cut payroll queries from staff by 40%. I would bring that same attention to detail to Fernleigh Group.';
-    expect(depth(input(q, pledge, points)).issue).toBe('unfocused');
-    expect(evaluateOfflineAnswer(input(q, pledge, points)).score).toBeLessThanOrEqual(4);
+    expect(depth(input(OVERTIME_Q, pledge, OVERTIME_POINTS)).issue).toBe('unfocused');
+    expect(evaluateOfflineAnswer(input(OVERTIME_Q, pledge, OVERTIME_POINTS)).score).toBeLessThanOrEqual(4);
   });
 });
 
 describe('a scenario answered with views and one step at most', () => {
-  const q = { kind: 'technical', focus: 'payroll errors', text: 'After our first payroll, forty staff say their overtime is missing. How would you handle it?' } as const;
-  const points = ['Checks how many are affected and why, from the overtime claims and the run', 'Pays the missing overtime quickly, off-cycle if needed', 'Tells the staff and their managers what happened and when they will be paid', 'Changes the process so claims are not missed again'];
 
   it('is an aim, not an approach, however long', () => {
     const views = "Payroll is always a sensitive area, because people notice straight away when their pay is wrong, and it can really damage trust in the team. Every new system has teething problems, and forty is not many in a company of this size. I think the most important thing is to stay calm and be honest with people. I'd definitely want to look into it properly, and I'm sure it would settle down after a month or two.";
-    const d = depth(input(q, views, points));
+    const d = depth(input(OVERTIME_Q, views, OVERTIME_POINTS));
     expect(d.issue).toBe('no_example');
     expect(d.ceiling).toBeLessThanOrEqual(4);
   });
 
   it('a plan of several steps is not capped by it', () => {
     const plan = "First I'd pull the overtime claims for those forty and compare them with what went into the run, to see whether the claims were late or the import dropped them. I'd pay anything missing in an off-cycle run that week, tell the staff and their managers when it would land, and fix the import or the cut-off so it couldn't happen again.";
-    expect(depth(input(q, plan, points)).issue).not.toBe('no_example');
+    expect(depth(input(OVERTIME_Q, plan, OVERTIME_POINTS)).issue).not.toBe('no_example');
   });
 });
