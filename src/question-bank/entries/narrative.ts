@@ -103,7 +103,8 @@ const MOTIVATION = entries({
   kind: 'motivation',
   junior: [
     [
-      'Why do you want to start your career as a {role}, and what do you hope to learn in your first year?',
+      // Not "start your career": the adaptive level can fall to junior for anyone, and an experienced candidate is not starting out.
+      'Why do you want to work as a {role}, and what do you hope to learn in your first year in the role?',
       [
         'gives a genuine reason for choosing this field',
         'mentions experiences that confirmed the interest',

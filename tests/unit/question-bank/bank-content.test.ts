@@ -67,6 +67,11 @@ describe('question bank content', () => {
     }
   });
 
+  it('never tells the candidate they are starting out: the adaptive level can fall to junior for anyone (issue 12, no false premises)', () => {
+    const presuming = QUESTION_BANK.filter((e) => /\bstart(?:ing)? (?:your|a|their) career\b/i.test(e.text)).map((e) => e.id);
+    expect(presuming).toEqual([]);
+  });
+
   it('never repeats a question text', () => {
     const texts = QUESTION_BANK.map((e) => e.text.trim().toLowerCase().replace(/\s+/g, ' '));
     expect(new Set(texts).size).toBe(texts.length);
